@@ -1,0 +1,259 @@
+#include "extract/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace geokg::extract {
+namespace {
+
+// Abbreviations that keep their period. Titles never end a sentence; the others do when a
+// capitalised word that usually starts sentences follows.
+constexpr std::array<std::string_view, 26> kTitles = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rep",
+    "Sen", "Gov", "Pres", "Rev", "St", "Hon", "Amb", "Cmdr", "Brig", "Fr", "Messrs", "No", "Nos"};
+constexpr std::array<std::string_view, 27> kAbbreviations = {
+    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc", "approx", "Dept", "Mt", "Ft", "est", "Bros", "Ave"};
+constexpr std::array<std::string_view, 30> kSentenceStarters = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those",
+    "But", "And", "In", "On", "At", "His", "Her", "Its", "Their", "There", "Meanwhile", "However",
+    "After", "Before", "When", "While", "Some"};
+
+template <size_t N>
+bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when it is invalid there.
+size_t Utf8Length(std::string_view text, size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+  if (n == 2 && b < 0xC2) return 0;  // overlong
+  return n;
+}
+
+uint32_t CodePoint(std::string_view text, size_t i, size_t n) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  uint32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return cp;
+}
+
+bool IsSpace(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+// Letters, digits and every non-ASCII code point that is not a space or known punctuation
+// (Hangul, Han, accented Latin) make words.
+bool IsWordChar(uint32_t cp) {
+  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+  if (cp >= 0x2010 && cp <= 0x205E) return false;  // dashes, quotes, bullets, primes
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp == 0xAB || cp == 0xBB || cp == 0xA3 || cp == 0xA7 || cp == 0xB7 || cp == 0x20AC || cp == 0xA9)
+    return false;
+  return !IsSpace(cp);
+}
+
+bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+struct Char {
+  uint32_t cp;
+  size_t begin;
+  size_t len;  // 1 for an invalid byte
+  bool valid;
+};
+
+Char Peek(std::string_view text, size_t at) {
+  if (at >= text.size()) return {0, at, 0, false};
+  size_t n = Utf8Length(text, at);
+  if (n == 0) return {0xFFFD, at, 1, false};
+  return {CodePoint(text, at, n), at, n, true};
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Extends a word that ends at `end` with a period when it is an abbreviation: "U.S.", "Mr.",
+// "J." or "e.g.".
+size_t AbbreviationEnd(std::string_view text, size_t begin, size_t end) {
+  if (end >= text.size() || text[end] != '.') return end;
+  std::string_view word = text.substr(begin, end - begin);
+  bool dotted = word.find('.') != std::string_view::npos;  // "U.S", "e.g"
+  bool initial = word.size() == 1 && IsUpperAscii(word[0]);
+  if (dotted || initial || OneOf(kTitles, word) || OneOf(kAbbreviations, word)) return end + 1;
+  return end;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  auto push = [&](size_t b, size_t e) {
+    tokens.push_back({text.substr(b, e - b), static_cast<uint32_t>(b), static_cast<uint32_t>(e), false});
+  };
+  while (i < text.size()) {
+    Char c = Peek(text, i);
+    if (c.valid && IsSpace(c.cp)) {
+      if (!tokens.empty()) tokens.back().space_after = true;
+      i += c.len;
+      continue;
+    }
+    if (!c.valid) {
+      push(i, i + 1);
+      ++i;
+      continue;
+    }
+    if (!IsWordChar(c.cp)) {
+      // Currency-free punctuation: one mark per token, except runs of the same ASCII mark
+      // ("--", "...") which stay together.
+      size_t e = i + c.len;
+      if (c.cp < 0x80 && (c.cp == '.' || c.cp == '-'))
+        while (e < text.size() && text[e] == static_cast<char>(c.cp)) ++e;
+      push(i, e);
+      i = e;
+      continue;
+    }
+    // A word: word characters, joined by '-', '.', ',' or an apostrophe when a word character
+    // follows ("Jae-myung", "U.S", "1,000.5", "O'Neill").
+    size_t e = i;
+    while (e < text.size()) {
+      Char w = Peek(text, e);
+      if (w.valid && IsWordChar(w.cp)) {
+        e += w.len;
+        continue;
+      }
+      if (!w.valid || e == i) break;
+      Char next = Peek(text, e + w.len);
+      if (!next.valid || !IsWordChar(next.cp)) break;
+      const char prev = text[e - 1];
+      if (w.cp == '-' || w.cp == 0x2011) {
+        e += w.len;
+        continue;
+      }
+      if ((w.cp == '.' || w.cp == ',') && IsDigit(prev) && IsDigit(text[e + 1])) {
+        e += w.len;
+        continue;
+      }
+      if (w.cp == '.' && std::isalpha(static_cast<unsigned char>(prev)) &&
+          std::isalpha(static_cast<unsigned char>(text[e + 1])) && e + 2 <= text.size() &&
+          (e + 2 == text.size() || text[e + 2] == '.')) {
+        e += w.len;  // "U.S", "e.g": single letters between periods
+        continue;
+      }
+      if (IsApostrophe(w.cp)) {
+        // Keep "O'Neill", split "Lee's" and "don't" below.
+        std::string_view rest = text.substr(e + w.len);
+        bool clitic = (rest.size() >= 1 && (rest[0] == 's' || rest[0] == 'S') &&
+                       (rest.size() == 1 || !std::isalnum(static_cast<unsigned char>(rest[1])))) ||
+                      (rest.size() >= 2 && (rest.substr(0, 2) == "ll" || rest.substr(0, 2) == "re" ||
+                                            rest.substr(0, 2) == "ve") &&
+                       (rest.size() == 2 || !std::isalnum(static_cast<unsigned char>(rest[2])))) ||
+                      (rest.size() >= 1 && (rest[0] == 'd' || rest[0] == 'm') &&
+                       (rest.size() == 1 || !std::isalnum(static_cast<unsigned char>(rest[1]))));
+        if (clitic) break;
+        e += w.len;
+        continue;
+      }
+      break;
+    }
+    size_t word_end = AbbreviationEnd(text, i, e);
+    // "don't" -> "do" "n't"
+    std::string_view word = text.substr(i, word_end - i);
+    if (word.size() > 3 && word_end == e) {
+      size_t apos = word.rfind("n't");
+      if (apos == std::string_view::npos) apos = word.rfind("n\xE2\x80\x99t");
+      if (apos != std::string_view::npos && apos > 0 && i + apos + (word[apos + 1] == '\'' ? 3 : 5) == word_end) {
+        push(i, i + apos);
+        push(i + apos, word_end);
+        i = word_end;
+        continue;
+      }
+    }
+    push(i, word_end);
+    i = word_end;
+    // A clitic after an apostrophe: "'s", "'ll", "'re", "'ve", "'d", "'m".
+    Char a = Peek(text, i);
+    if (a.valid && IsApostrophe(a.cp) && i > 0) {
+      size_t k = i + a.len;
+      while (k < text.size() && std::isalpha(static_cast<unsigned char>(text[k]))) ++k;
+      if (k > i + a.len && k - (i + a.len) <= 2) {
+        push(i, k);
+        i = k;
+      }
+    }
+  }
+  return tokens;
+}
+
+namespace {
+
+bool IsClosing(std::string_view t) {
+  return t == "\"" || t == ")" || t == "]" || t == "'" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99" ||
+         t == "\xC2\xBB";
+}
+
+bool IsTerminal(std::string_view t) {
+  return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6";
+}
+
+bool StartsLower(std::string_view t) { return !t.empty() && IsLowerAscii(t[0]); }
+
+// Whether the gap between two tokens holds a blank line, or a line break.
+int LineBreaks(std::string_view text, size_t from, size_t to) {
+  int n = 0;
+  for (size_t i = from; i < to; ++i)
+    if (text[i] == '\n') ++n;
+  return n;
+}
+
+}  // namespace
+
+std::vector<Sentence> Segment(std::string_view text) {
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<Sentence> sentences;
+  Sentence current;
+  auto close = [&]() {
+    if (current.tokens.empty()) return;
+    current.begin = current.tokens.front().begin;
+    current.end = current.tokens.back().end;
+    sentences.push_back(std::move(current));
+    current = Sentence();
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& tok = tokens[i];
+    if (!current.tokens.empty()) {
+      const Token& prev = current.tokens.back();
+      int breaks = LineBreaks(text, prev.end, tok.begin);
+      if (breaks >= 2 || (breaks == 1 && !StartsLower(tok.text))) close();
+    }
+    current.tokens.push_back(tok);
+    const bool abbreviation_end = tok.text.size() > 1 && tok.text.back() == '.';
+    if (!IsTerminal(tok.text) && !abbreviation_end) continue;
+    // Take closing quotes and brackets along.
+    size_t j = i + 1;
+    while (j < tokens.size() && IsClosing(tokens[j].text) && LineBreaks(text, tokens[j - 1].end, tokens[j].begin) == 0)
+      current.tokens.push_back(tokens[j++]);
+    i = j - 1;
+    if (j >= tokens.size()) break;
+    std::string_view next = tokens[j].text;
+    bool can_start = !StartsLower(next);
+    if (abbreviation_end) {
+      std::string_view word = tok.text.substr(0, tok.text.size() - 1);
+      if (OneOf(kTitles, word) || (word.size() == 1 && IsUpperAscii(word[0]))) continue;
+      can_start = OneOf(kSentenceStarters, next);
+    }
+    if (can_start) close();
+  }
+  close();
+  return sentences;
+}
+
+}  // namespace geokg::extract

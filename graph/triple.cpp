@@ -1,0 +1,20 @@
+#include "graph/triple.h"
+
+#include <array>
+
+namespace geokg {
+namespace {
+constexpr std::array<std::string_view, 3> kModalityNames = {"asserted", "expected", "negated"};
+}  // namespace
+
+std::string_view ModalityName(Modality modality) {
+  return kModalityNames[static_cast<size_t>(modality)];
+}
+
+std::optional<Modality> ParseModality(std::string_view name) {
+  for (size_t i = 0; i < kModalityNames.size(); ++i)
+    if (kModalityNames[i] == name) return static_cast<Modality>(i);
+  return std::nullopt;
+}
+
+}  // namespace geokg
