@@ -1,0 +1,272 @@
+#include "extract/relation_patterns.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <unordered_map>
+
+namespace geokg::extract::internal {
+namespace {
+
+using enum Relation;
+using enum Frame;
+
+// Longer and more specific wordings first: at one token, the first pattern that matches wins.
+constexpr Pattern kPatterns[] = {
+    // meet
+    {"summit|talks|meeting|meetings between", kMeet, "meets", kBetween},
+    {"summit|talks|meeting|meetings|met|meet|meets|meeting with @", kMeet, "meets", kForward},
+    {"held|hold|holds|holding talks with @", kMeet, "holds talks with", kForward},
+    {"discuss|discussed|discusses|discussing * with @", kMeet, "discusses with", kForward},
+    {"met|meet|meets @", kMeet, "meets", kForward},
+    // call
+    {"spoke|speaks|speak|talked by|on|over phone|telephone with|to @", kCall, "speaks by phone with", kForward},
+    {"spoke|speaks|speak|talked with|to @ by|on|over phone|telephone", kCall, "speaks by phone with", kForward},
+    {"phone|telephone call|calls|conversation with @", kCall, "holds a phone call with", kForward},
+    {"phone|telephone call|calls|conversation", kCall, "holds a phone call with", kForward},
+    // visit
+    {"arrive|arrives|arrived|arriving in @", kVisit, "arrives in", kForward},
+    {"land|lands|landed|landing in @", kVisit, "arrives in", kForward},
+    {"travel|travels|travelled|traveled|travelling|traveling to @", kVisit, "travels to", kForward},
+    {"visit|visits|trip|trips|tour to @", kVisit, "visits", kForward},
+    {"visit|visits|visited|visiting @", kVisit, "visits", kForward},
+    {"trip|visit|tour", kVisit, "visits", kModifier},
+    // host
+    {"host|hosts|hosted|hosting * in @ 's|\xE2\x80\x99s honour|honor", kHost, "hosts", kForward},
+    {"host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming @", kHost, "hosts", kForward},
+    // invite
+    {"invitation of|from @", kInvite, "invites", kReverse},
+    {"invite|invites|invited|inviting @", kInvite, "invites", kForward},
+    // negotiate
+    {"negotiate|negotiates|negotiated|negotiating|negotiations with @", kNegotiate, "negotiates with", kForward},
+    // agree
+    {"sign|signs|signed|signing * with @", kAgree, "signs an agreement with", kForward},
+    {"agreement|deal|accord|pact|treaty with @", kAgree, "reaches an agreement with", kForward},
+    {"agree|agrees|agreed with @", kAgree, "agrees with", kForward},
+    {"memorandum", kAgree, "signs a memorandum with", kForward},
+    // cooperate
+    {"cooperate|cooperates|cooperated|cooperating|cooperation|co-operation with @", kCooperate, "cooperates with", kForward},
+    {"ties with @", kCooperate, "strengthens ties with", kForward},
+    {"cooperation", kCooperate, "cooperates with", kForward},
+    // trade
+    {"trading partner|partners for|of|to|with @", kTrade, "trades with", kForward},
+    {"trade|trades|traded|trading with @", kTrade, "trades with", kForward},
+    // supply
+    {"supply|supplies|supplied|supplying @ with #", kSupply, "supplies {} to", kForward},
+    {"supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|delivering|sell|sells|sold|selling # to @",
+     kSupply, "supplies {} to", kForward},
+    {"export|exports|exported|exporting # to @", kSupply, "exports {} to", kForward},
+    {"'s|\xE2\x80\x99s # * come|comes|came from @", kSupply, "supplies {} to", kReverse},
+    {"imports|import|imported # from @", kSupply, "supplies {} to", kReverse},
+    {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
+    // support
+    {"support|supports|supported|supporting|back|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
+    // ally
+    {"alliance|allied with @", kAlly, "is allied with", kForward},
+    {"ally|allies of @", kAlly, "is an ally of", kForward},
+    {"allies|ally @", kAlly, "is an ally of", kReverse},
+    {"ally", kAlly, "is an ally of", kAppositive},
+    // recognize
+    {"recognise|recognises|recognised|recognize|recognizes|recognized|recognising|recognizing @", kRecognize, "recognizes", kForward},
+    // demand
+    {"called|calls|call on|upon @", kDemand, "calls on", kForward},
+    {"urge|urges|urged|urging|demand|demands|demanded|demanding @", kDemand, "urges", kForward},
+    // criticize
+    {"criticise|criticises|criticised|criticize|criticizes|criticized|condemn|condemns|condemned|denounce|denounces|denounced|rebuked|slammed @",
+     kCriticize, "criticizes", kForward},
+    // accuse
+    {"accuse|accuses|accused|accusing|blame|blames|blamed|blaming @", kAccuse, "accuses", kForward},
+    // reject
+    {"reject|rejects|rejected|rejecting @", kReject, "rejects", kForward},
+    // oppose
+    {"oppose|opposes|opposed|opposing @", kOppose, "opposes", kForward},
+    // threaten
+    {"threaten|threatens|threatened|threatening|warn|warns|warned @", kThreaten, "threatens", kForward},
+    // protest
+    {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
+    {"summon|summons|summoned * ambassador|envoy", kProtest, "summons the ambassador of", kForward},
+    // sanction
+    {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward},
+    {"sanction|sanctions|sanctioned|sanctioning @", kSanction, "sanctions", kForward},
+    {"retaliate|retaliates|retaliated|retaliating against @", kSanction, "retaliates against", kForward},
+    {"retaliate|retaliates|retaliated|retaliating", kSanction, "retaliates against", kForward, true},
+    // attack
+    {"airstrikes|strikes|attacks|attack|offensive|assault on|against @", kAttack, "attacks", kForward},
+    {"invasion of @", kAttack, "invades", kForward},
+    {"attack|attacks|attacked|attacking|struck|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
+    // claim
+    {"see|sees|saw|considers|considered|regards|regarded|views|viewed @ as part of", kClaim, "claims", kForward},
+    {"claim|claims|claimed sovereignty over @", kClaim, "claims", kForward},
+    // attend
+    {"attend|attends|attended|attending @", kAttend, "attends", kForward},
+    {"took|take|takes|taking part in @", kAttend, "attends", kForward},
+};
+
+struct CompiledWord {
+  enum Kind : uint8_t { kLiteral, kSkip, kSlot, kGoods } kind;
+  std::vector<std::string> alternatives;
+};
+
+struct CompiledPattern {
+  const Pattern* pattern;
+  std::vector<CompiledWord> words;
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<std::string> Split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.emplace_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// Patterns indexed by the alternatives of their first word.
+struct Index {
+  std::vector<CompiledPattern> patterns;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word;
+};
+
+const Index& PatternIndex() {
+  static const Index index = [] {
+    Index built;
+    for (const Pattern& p : kPatterns) {
+      CompiledPattern cp{&p, {}};
+      for (const std::string& w : Split(p.words, ' ')) {
+        if (w == "*") cp.words.push_back({CompiledWord::kSkip, {}});
+        else if (w == "@") cp.words.push_back({CompiledWord::kSlot, {}});
+        else if (w == "#") cp.words.push_back({CompiledWord::kGoods, {}});
+        else cp.words.push_back({CompiledWord::kLiteral, Split(w, '|')});
+      }
+      for (const std::string& first : cp.words.front().alternatives)
+        built.by_first_word[first].push_back(built.patterns.size());
+      built.patterns.push_back(std::move(cp));
+    }
+    return built;
+  }();
+  return index;
+}
+
+bool Breaks(std::string_view t) { return t == "." || t == ";" || t == ":" || t == "!" || t == "?"; }
+
+bool IsGoodsWord(std::string_view t) {
+  if (t.empty() || t == "to" || t == "from" || t == "for" || t == "with" || t == "and") return false;
+  return std::all_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
+class Matcher {
+ public:
+  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end, const CompiledPattern& p)
+      : tokens_(tokens), actor_end_(actor_end), words_(p.words) {}
+
+  // Whether words_[w...] match from token k; fills `m`.
+  bool Match(size_t w, uint32_t k, PatternMatch* m) const {
+    if (w == words_.size()) {
+      m->end = k;
+      return true;
+    }
+    const CompiledWord& word = words_[w];
+    switch (word.kind) {
+      case CompiledWord::kLiteral: {
+        if (k >= tokens_.size()) return false;
+        const std::string t = Lower(tokens_[k].text);
+        if (std::find(word.alternatives.begin(), word.alternatives.end(), t) == word.alternatives.end()) return false;
+        return Match(w + 1, k + 1, m);
+      }
+      case CompiledWord::kSkip:
+        for (uint32_t skip = 0; skip <= 6 && k + skip <= tokens_.size(); ++skip) {
+          if (skip > 0 && Breaks(tokens_[k + skip - 1].text)) return false;
+          if (Match(w + 1, k + skip, m)) return true;
+        }
+        return false;
+      case CompiledWord::kSlot:
+        for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {
+          if (actor_end_[k + skip] > k + skip) {
+            m->slot = static_cast<int>(k + skip);
+            return Match(w + 1, actor_end_[k + skip], m);
+          }
+          if (Breaks(tokens_[k + skip].text) || tokens_[k + skip].text == ",") return false;
+        }
+        return false;
+      case CompiledWord::kGoods: {
+        uint32_t e = k;
+        while (e < tokens_.size() && e - k < 4 && IsGoodsWord(tokens_[e].text)) ++e;
+        if (e == k) return false;
+        m->goods_begin = k;
+        m->goods_end = e;
+        return Match(w + 1, e, m);
+      }
+    }
+    return false;
+  }
+
+ private:
+  const std::vector<Token>& tokens_;
+  const std::vector<uint32_t>& actor_end_;
+  const std::vector<CompiledWord>& words_;
+};
+
+}  // namespace
+
+std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end) {
+  const Index& index = PatternIndex();
+  std::vector<PatternMatch> matches;
+  uint32_t covered = 0;  // a token inside a match does not start another one
+  for (uint32_t k = 0; k < tokens.size(); ++k) {
+    if (k < covered) continue;
+    auto it = index.by_first_word.find(Lower(tokens[k].text));
+    if (it == index.by_first_word.end()) continue;
+    for (size_t p : it->second) {
+      PatternMatch m;
+      m.pattern = index.patterns[p].pattern;
+      m.begin = k;
+      if (!Matcher(tokens, actor_end, index.patterns[p]).Match(0, k, &m)) continue;
+      // The trigger is the first content word: "'s ... come from" is carried by "come".
+      m.trigger = k;
+      if (index.patterns[p].words.front().alternatives.front() == "'s") m.trigger = m.end - 2;
+      matches.push_back(m);
+      covered = m.slot >= 0 ? static_cast<uint32_t>(m.slot) : m.end;
+      break;
+    }
+  }
+  return matches;
+}
+
+std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, bool* weapons) {
+  static const std::unordered_map<std::string, std::string> kNormal = {
+      {"rare earth minerals", "rare earths"}, {"rare earth elements", "rare earths"},
+      {"rare earth metals", "rare earths"},   {"rare-earth minerals", "rare earths"},
+      {"rare-earth elements", "rare earths"}, {"rare-earth metals", "rare earths"},
+      {"rare earth", "rare earths"},          {"chip", "chips"},
+      {"semiconductor", "semiconductors"},    {"arms", "weapons"},
+      {"weaponry", "weapons"},                {"liquefied natural gas", "LNG"},
+      {"crude", "crude oil"},
+  };
+  static const std::array<std::string_view, 8> kDropped = {"annual", "total", "overall", "monthly", "yearly",
+                                                           "the",    "its",   "their"};
+  std::string goods;
+  for (uint32_t k = begin; k < end; ++k) {
+    const std::string w = Lower(tokens[k].text);
+    if (std::find(kDropped.begin(), kDropped.end(), w) != kDropped.end()) continue;
+    if (!goods.empty()) goods += ' ';
+    goods += w;
+  }
+  if (auto it = kNormal.find(goods); it != kNormal.end()) goods = it->second;
+  static const std::array<std::string_view, 12> kWeapons = {"weapons", "missiles", "ammunition", "munitions",
+                                                            "tanks",   "drones",   "jets",       "fighter jets",
+                                                            "artillery", "military aid", "warships", "rockets"};
+  *weapons = std::find(kWeapons.begin(), kWeapons.end(), goods) != kWeapons.end();
+  return goods;
+}
+
+}  // namespace geokg::extract::internal
