@@ -69,13 +69,17 @@ class SentenceRelator {
     for (size_t i = 0; i < found.mentions.size(); ++i) {
       const Mention& m = found.mentions[i];
       mention_at_[m.begin] = static_cast<int>(i);
-      if (IsActor(m)) actor_end_[m.begin] = m.end;
+      if (IsActor(m) || IsPlace(m)) actor_end_[m.begin] = m.end;
     }
   }
 
   void Run(std::vector<Triple>* out) {
     for (const internal::RoleFact& role : found_.roles) {
       Triple t = Base(role.relation, "is " + role.office + " of", role.from_lexicon ? 0.7f : 0.95f, role.begin);
+      // A title states a standing role, whatever the clause around it says.
+      t.modality = Modality::kAsserted;
+      t.time.clear();
+      t.attribution.clear();
       t.subject = role.person;
       t.object = role.country;
       t.cameo.clear();
@@ -85,7 +89,12 @@ class SentenceRelator {
   }
 
  private:
-  static bool IsActor(const Mention& m) { return !m.is_demonym; }
+  // Places other than capitals do not act: "the Korean peninsula faces" is no one's deed.
+  static bool IsActor(const Mention& m) {
+    return !m.is_demonym && (m.is_capital || m.entities[0].type != EntityType::kLocation);
+  }
+  // Where a place may stand: the destination of a visit.
+  static bool IsPlace(const Mention& m) { return !m.is_demonym && m.entities[0].type == EntityType::kLocation; }
 
   uint32_t ClauseEnd(uint32_t k) const {
     uint32_t e = k + 1;
@@ -151,7 +160,8 @@ class SentenceRelator {
       const Mention* last = all.back();
       uint32_t k = last->end;
       bool joined = false;
-      while (k < limit && k < last->end + 4 && mention_at_[k] < 0) {
+      while (k < limit && k < last->end + 4 &&
+             (mention_at_[k] < 0 || found_.mentions[mention_at_[k]].evidence == internal::Evidence::kPronoun)) {
         const std::string w = Lower(tokens_[k].text);
         if (w == "and" || w == "," || w == "or") joined = true;
         else if (w != "its" && w != "their" && w != "treaty" && w != "allies" && w != "partners" && w != "well" &&
@@ -231,6 +241,9 @@ class SentenceRelator {
         break;
     }
     if (subject == nullptr) return;
+    if (object != nullptr && !IsActor(*object) &&
+        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)))
+      return;
     if (fallback) factor *= 0.75f;
     // Objectless wordings: "the two leaders ... a memorandum", "during a phone call",
     // "accused Tokyo ... and retaliated".

@@ -93,6 +93,19 @@ bool Capitalized(std::string_view t) {
 
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s" || t == "'" || t == "\xE2\x80\x99"; }
 
+// Whether `office` ("President", "prime minister") heads a state or government.
+bool IsLeaderOffice(std::string_view office) {
+  const std::string lower = Lower(office);
+  for (const Title& title : kTitles) {
+    if (title.relation != Relation::kLeads) continue;
+    std::string words;
+    for (std::string_view w : title.words)
+      if (!w.empty()) words += (words.empty() ? "" : " ") + std::string(w);
+    if (lower == words) return true;
+  }
+  return false;
+}
+
 // The title that starts at tokens[i], or nullptr; `length` receives its token count.
 const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length) {
   for (const Title& title : kTitles) {
@@ -294,12 +307,16 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     if (word == "the" && Lower(tokens[k].text) == "two") ++k;
     if (k < tokens.size() && (word == "both" || k > i + 1)) {
       const std::string noun = Lower(tokens[k].text);
-      if ((noun == "leaders" || noun == "presidents") && recent_.size() >= 2) {
-        out->mentions.push_back({i, k + 1,
-                                 {people_[recent_[recent_.size() - 2]].entity, people_[recent_.back()].entity},
-                                 {}, false, false, Evidence::kDescription});
-        *next = k + 1;
-        return true;
+      if (noun == "leaders" || noun == "presidents") {
+        std::vector<size_t> leaders;
+        for (auto it = recent_.rbegin(); it != recent_.rend() && leaders.size() < 2; ++it)
+          if (IsLeaderOffice(people_[*it].office)) leaders.push_back(*it);
+        if (leaders.size() == 2) {
+          out->mentions.push_back({i, k + 1, {people_[leaders[1]].entity, people_[leaders[0]].entity}, {}, false,
+                                   false, Evidence::kDescription});
+          *next = k + 1;
+          return true;
+        }
       }
     }
   }

@@ -199,12 +199,14 @@ class Matcher {
         }
         return false;
       case CompiledWord::kGoods: {
-        uint32_t e = k;
-        while (e < tokens_.size() && e - k < 4 && IsGoodsWord(tokens_[e].text)) ++e;
-        if (e == k) return false;
-        m->goods_begin = k;
-        m->goods_end = e;
-        return Match(w + 1, e, m);
+        uint32_t longest = k;
+        while (longest < tokens_.size() && longest - k < 4 && IsGoodsWord(tokens_[longest].text)) ++longest;
+        for (uint32_t e = longest; e > k; --e) {
+          m->goods_begin = k;
+          m->goods_end = e;
+          if (Match(w + 1, e, m)) return true;
+        }
+        return false;
       }
     }
     return false;
@@ -223,7 +225,8 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
   std::vector<PatternMatch> matches;
   uint32_t covered = 0;  // a token inside a match does not start another one
   for (uint32_t k = 0; k < tokens.size(); ++k) {
-    if (k < covered) continue;
+    // A capitalised word inside a sentence is part of a name ("Economic Cooperation forum").
+    if (k < covered || (k > 0 && std::isupper(static_cast<unsigned char>(tokens[k].text[0])))) continue;
     auto it = index.by_first_word.find(Lower(tokens[k].text));
     if (it == index.by_first_word.end()) continue;
     for (size_t p : it->second) {
