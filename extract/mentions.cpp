@@ -240,7 +240,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   }
   size_t index = Remember(person, country.name.empty() ? country_of_person : country.name, office);
   NotePerson(index);
-  Mention mention{name_begin, name_begin + run, {people_[index].entity}, {}, false, false, Evidence::kTitled};
+  // The mention spans the whole description, so "met Moroccan Prime Minister Karim Alaoui"
+  // finds its object right after the verb.
+  Mention mention{phrase_begin, name_begin + run, {people_[index].entity}, {}, false, false, Evidence::kTitled};
   out->mentions.push_back(mention);
   if (country_mention) {
     NoteActor(country);

@@ -114,6 +114,9 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   for (uint32_t k = trigger + 1; k < clause_end && k < trigger + 8; ++k) {
     const std::string w = Lower(tokens[k].text);
     if (w == "later" || w == "next" || w == "tomorrow") modality = Modality::kExpected;
+    // "the planned talks ... have been cancelled": it did not happen.
+    if (w == "cancelled" || w == "canceled" || w == "postponed" || w == "scrapped" || w == "suspended")
+      return Modality::kNegated;
   }
   return modality;
 }

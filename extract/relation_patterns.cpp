@@ -61,7 +61,7 @@ constexpr Pattern kPatterns[] = {
     {"imports|import|imported # from @", kSupply, "supplies {} to", kReverse},
     {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
     // support
-    {"support|supports|supported|supporting|back|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
+    {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
     // ally
     {"alliance|allied with @", kAlly, "is allied with", kForward},
     {"ally|allies of @", kAlly, "is an ally of", kForward},
@@ -159,6 +159,11 @@ const Index& PatternIndex() {
 
 bool Breaks(std::string_view t) { return t == "." || t == ";" || t == ":" || t == "!" || t == "?"; }
 
+// An actor after one of these belongs to another clause: "rejects reports that Iran ...".
+bool OpensClause(std::string_view t) {
+  return t == "," || t == "that" || t == "which" || t == "who" || t == "whether" || t == "if";
+}
+
 bool IsGoodsWord(std::string_view t) {
   if (t.empty() || t == "to" || t == "from" || t == "for" || t == "with" || t == "and") return false;
   return std::all_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
@@ -195,7 +200,7 @@ class Matcher {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, actor_end_[k + skip], m);
           }
-          if (Breaks(tokens_[k + skip].text) || tokens_[k + skip].text == ",") return false;
+          if (Breaks(tokens_[k + skip].text) || OpensClause(tokens_[k + skip].text)) return false;
         }
         return false;
       case CompiledWord::kGoods: {
