@@ -104,6 +104,12 @@ std::optional<Date> ParseIsoDate(std::string_view iso) {
 
 Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uint32_t trigger, uint32_t clause_end) {
   Modality modality = Modality::kAsserted;
+  // "urged Trump to meet Kim", "agreed to visit": an infinitive is not yet an event. A gerund
+  // after "to" ("committed to supplying") is.
+  const std::string_view verb = tokens[trigger].text;
+  if (trigger > clause_begin && Lower(tokens[trigger - 1].text) == "to" &&
+      !(verb.size() > 4 && verb.substr(verb.size() - 3) == "ing"))
+    modality = Modality::kExpected;
   for (uint32_t k = clause_begin; k < trigger; ++k) {
     const std::string w = Lower(tokens[k].text);
     if (IndexOf(kNegationCues, w) >= 0) return Modality::kNegated;
@@ -154,8 +160,10 @@ std::string TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t en
       const int m = month + 1;
       if (year == 0) {
         year = article->year;
-        const bool later = m > article->month || (m == article->month && day > article->day);
-        if (prev == "last" || (!future && later)) --year;
+        // An asserted event dated well after the article happened the year before; a few days
+        // after is a late-filed report or a slip, not last year.
+        const long ahead = DaysFromCivil(year, m, day > 0 ? day : 1) - today;
+        if (prev == "last" || (!future && ahead > 31)) --year;
         if (prev == "next" || (future && m < article->month)) ++year;
       }
       if (day > 0) return Iso({year, m, day});
