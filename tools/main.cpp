@@ -2,7 +2,7 @@
 #include <exception>
 #include <iostream>
 
-#include "tools/cli.h"
+#include "tools/cli/cli.h"
 
 int main(int argc, char** argv) {
   // A closed pipe (`geokg export | head`) ends output quietly instead of killing the process.

@@ -1,4 +1,4 @@
-// tools/cli.h -- the geokg command line: parses `args` (without the program name), runs the
+// tools/cli/cli.h -- the geokg command line: parses `args` (without the program name), runs the
 // command, writes data to `out` and messages to `err`. Returns the exit code: 0 success, 1 the
 // command ran and failed, 2 bad usage. Never calls exit(), so tests run it in-process.
 #pragma once
