@@ -1,44 +1,159 @@
-// geokg ingest: articles in, facts stored.
+// geokg ingest: articles in, facts stored. Extraction runs on --threads workers; one writer
+// stores each article, in input order, in one atomic write.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <thread>
+
 #include "tools/cli/article_input.h"
+#include "tools/cli/parallel_extraction.h"
 
 namespace geokg::cli {
 namespace {
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// The number of articles the inputs hold (a .jsonl line or a .txt file each), or nullopt when
+// an input is standard input. Counted only to show an ETA, so unreadable inputs count as 0.
+std::optional<size_t> CountArticles(const std::vector<std::string>& inputs) {
+  auto count_file = [](const fs::path& path) -> size_t {
+    if (path.extension() != ".jsonl") return 1;
+    std::ifstream in(path, std::ios::binary);
+    size_t lines = 0;
+    std::string line;
+    while (std::getline(in, line))
+      if (line.find_first_not_of(" \t\r") != std::string::npos) ++lines;
+    return lines;
+  };
+  size_t total = 0;
+  for (const std::string& input : inputs) {
+    if (input == "-") return std::nullopt;
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) {
+      total += count_file(input);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (it->is_regular_file(ec) && (p.extension() == ".txt" || p.extension() == ".jsonl")) total += count_file(p);
+    }
+  }
+  return total;
+}
+
+std::string Duration(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  }
+  return buf;
+}
+
+// A progress line on stderr, rewritten in place at most twice a second.
+class Progress {
+ public:
+  Progress(std::ostream& err, std::optional<size_t> total) : err_(err), total_(total) {}
+
+  void Update(size_t documents, size_t triples) {
+    const Clock::time_point now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double rate = elapsed > 0 ? documents / elapsed : 0;
+    std::string line = "geokg: " + std::to_string(documents);
+    if (total_ && *total_ > 0) {
+      line += "/" + std::to_string(*total_) + " documents (" +
+              std::to_string(std::min<size_t>(100, documents * 100 / *total_)) + "%)";
+    } else {
+      line += " documents";
+    }
+    line += ", " + std::to_string(triples) + " triples, " + std::to_string(static_cast<long>(rate)) + " documents/s";
+    if (total_ && rate > 0 && documents < *total_) line += ", ETA " + Duration((*total_ - documents) / rate);
+    width_ = std::max(width_, line.size());
+    line.resize(width_, ' ');
+    err_ << '\r' << line << std::flush;
+  }
+
+  // Erases the line, so that the summary starts on a clean one.
+  void Clear() {
+    if (width_ > 0) err_ << '\r' << std::string(width_, ' ') << '\r' << std::flush;
+  }
+
+ private:
+  std::ostream& err_;
+  std::optional<size_t> total_;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_ = start_;
+  size_t width_ = 0;
+};
 
 class IngestCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
     input_.Declare(app);
     AddDbOption(app, &db_);
+    threads_ = std::max(1u, std::thread::hardware_concurrency());
+    app->add_option("-j,--threads", threads_, "extraction threads (default: the number of cores)")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    app->add_flag("--progress", force_progress_, "show progress on stderr even when it is not a terminal");
   }
 
   int Execute(const Io& io) override {
+    const Clock::time_point start = Clock::now();
     auto extractor = input_.MakeExtractor();
     if (!extractor.ok()) return Fail(io, extractor.status());
     auto store = store::Store::Open(DbPath(db_), {});
     if (!store.ok()) return Fail(io, store.status());
+    std::optional<Progress> progress;
+    if (force_progress_ || (&io.err == &std::cerr && isatty(STDERR_FILENO)))
+      progress.emplace(io.err, CountArticles(input_.inputs.empty() ? std::vector<std::string>{"-"} : input_.inputs));
+
     size_t added = 0, unchanged = 0, replaced = 0, triples = 0;
-    auto summary = input_.Read(io, [&](Document&& doc) -> Status {
-      const std::vector<Triple> extracted = extractor.value()->Extract(doc);
-      auto outcome = store.value()->PutDocument(doc, extracted);
-      if (!outcome.ok()) return outcome.status();
-      switch (outcome.value()) {
-        case store::PutOutcome::kNew: ++added; break;
-        case store::PutOutcome::kUnchanged: ++unchanged; break;
-        case store::PutOutcome::kReplaced: ++replaced; break;
-      }
-      if (outcome.value() != store::PutOutcome::kUnchanged) triples += extracted.size();
-      return Status();
-    });
+    ParallelExtraction run(*extractor.value(), {.threads = threads_},
+                           [&](Document&& doc, std::vector<Triple>&& extracted) -> Status {
+                             auto outcome = store.value()->PutDocument(doc, extracted);
+                             if (!outcome.ok()) return outcome.status();
+                             switch (outcome.value()) {
+                               case store::PutOutcome::kNew: ++added; break;
+                               case store::PutOutcome::kUnchanged: ++unchanged; break;
+                               case store::PutOutcome::kReplaced: ++replaced; break;
+                             }
+                             if (outcome.value() != store::PutOutcome::kUnchanged) triples += extracted.size();
+                             if (progress) progress->Update(added + unchanged + replaced, triples);
+                             return Status();
+                           });
+    auto summary = input_.Read(io, [&](Document&& doc) { return run.Push(std::move(doc)); });
+    const Status written = run.Finish();
+    if (progress) progress->Clear();
+    if (!written.ok()) return Fail(io, written);
     if (!summary.ok()) return Fail(io, summary.status());
+    auto stats = store.value()->Stats();
+    if (!stats.ok()) return Fail(io, stats.status());
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    char time[32];
+    std::snprintf(time, sizeof time, "%.1f s", seconds);
     io.err << "geokg: ingested " << summary.value().documents << " documents into " << DbPath(db_).string() << " ("
            << added << " new, " << unchanged << " unchanged, " << replaced << " replaced, "
-           << summary.value().skipped << " skipped); " << triples << " triples\n";
+           << summary.value().skipped << " failed); " << triples << " triples; the store holds "
+           << stats.value().facts << " facts from " << stats.value().documents << " documents; " << time << "\n";
     return summary.value().skipped > 0 ? 1 : 0;
   }
 
  private:
   ArticleInput input_;
   std::string db_;
+  size_t threads_ = 1;
+  bool force_progress_ = false;
 };
 
 }  // namespace
