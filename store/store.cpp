@@ -1,20 +1,27 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
+#include <cstring>
+#include <tuple>
 #include <map>
 #include <set>
 #include <unordered_map>
 
-#include <nlohmann/json.hpp>
+#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
 #include "store/key_codec.h"
+#include "store/value_codec.h"
 
 namespace geokg::store {
 namespace fs = std::filesystem;
-using nlohmann::json;
 using namespace internal;
 
 namespace {
@@ -23,6 +30,15 @@ namespace {
 enum Family : size_t { kDefault, kMeta, kDocs, kEntities, kNames, kFacts, kSpo, kPos, kOsp, kEvidence, kFamilies };
 constexpr const char* kFamilyNames[kFamilies] = {"default", "meta", "docs", "entities", "names",
                                                  "facts",   "spo",  "pos",  "osp",      "evidence"};
+
+// The counters kept in `meta`, updated in the same batch as the rows they count.
+enum CounterId : size_t { kNextEntity, kNextFact, kNextDoc, kDocuments, kEntities_, kFacts_, kEvidence_, kCounters };
+constexpr const char* kCounterNames[kCounters] = {"next_entity", "next_fact",  "next_doc",      "count_documents",
+                                                  "count_entities", "count_facts", "count_evidence"};
+using Counters = std::array<uint64_t, kCounters>;
+
+// Entries each writer cache may hold before it is emptied: keeps memory bounded on any corpus.
+constexpr size_t kMaxCached = size_t{1} << 20;
 
 Status FromRocks(const rocksdb::Status& s, const fs::path& path) {
   if (s.ok()) return Status();
@@ -42,52 +58,102 @@ uint64_t Fnv1a(std::string_view a, uint64_t h = 1469598103934665603ull) {
   return h;
 }
 
-std::string ContentHash(const Document& d) {
+uint64_t ContentHash(const Document& d) {
   uint64_t h = Fnv1a(d.text);
   h = Fnv1a(d.title, h ^ 0x9e3779b97f4a7c15ull);
   h = Fnv1a(d.date, h ^ 0x9e3779b97f4a7c15ull);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  h = Fnv1a(d.source, h ^ 0x9e3779b97f4a7c15ull);
+  return Fnv1a(d.url, h ^ 0x9e3779b97f4a7c15ull);
 }
 
-json FactToJson(const Fact& f) {
-  return {{"s", f.subject},   {"o", f.object},          {"r", static_cast<int>(f.relation)},
-          {"m", static_cast<int>(f.modality)}, {"p", f.predicate}, {"c", f.cameo},
-          {"n", f.mentions},  {"t0", f.first_time},     {"t1", f.last_time}, {"conf", f.confidence}};
-}
-
-Result<Fact> FactFromJson(FactId id, std::string_view value) {
-  json j = json::parse(value, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return Status::Corruption("fact " + std::to_string(id) + " is not readable");
-  Fact f;
-  f.id = id;
-  try {
-    f.subject = j.at("s").get<EntityId>();
-    f.object = j.at("o").get<EntityId>();
-    f.relation = static_cast<Relation>(j.at("r").get<int>());
-    f.modality = static_cast<Modality>(j.at("m").get<int>());
-    f.predicate = j.at("p").get<std::string>();
-    f.cameo = j.at("c").get<std::string>();
-    f.mentions = j.at("n").get<uint32_t>();
-    f.first_time = j.at("t0").get<std::string>();
-    f.last_time = j.at("t1").get<std::string>();
-    f.confidence = j.at("conf").get<float>();
-  } catch (const json::exception& e) {
-    return Status::Corruption("fact " + std::to_string(id) + ": " + e.what());
+// Names keys are "normalised name \0 entity id": their prefix is the name with its 0 byte, so
+// the bloom filter answers "is there an entity called this?" without reading a block.
+class NamePrefix : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "geokg.NamePrefix"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    const void* zero = std::memchr(key.data(), '\0', key.size());
+    return rocksdb::Slice(key.data(), static_cast<const char*>(zero) - key.data() + 1);
   }
-  return f;
+  bool InDomain(const rocksdb::Slice& key) const override { return std::memchr(key.data(), '\0', key.size()); }
+};
+
+std::string U64Key(uint64_t v) {
+  std::string k;
+  AppendU64(&k, v);
+  return k;
 }
 
-json EvidenceToJson(const Triple& t) {
-  return {{"doc", t.evidence.doc}, {"begin", t.evidence.begin}, {"end", t.evidence.end}, {"text", t.evidence.text},
-          {"p", t.predicate},      {"a", t.attribution},        {"t", t.time},           {"conf", t.confidence}};
+std::string U32Key(uint32_t v) {
+  std::string k;
+  AppendU32(&k, v);
+  return k;
+}
+
+// The smallest key greater than every key starting with `prefix` ("" when there is none).
+std::string Successor(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
+  return prefix;
+}
+
+Fact ToFact(FactId id, const FactValue& v) {
+  return {id, v.subject, v.object, v.relation, v.modality, v.predicate, v.cameo, v.mentions, v.first_time, v.last_time,
+          v.confidence};
 }
 
 void Widen(const std::string& time, std::string* first, std::string* last) {
   if (time.empty()) return;
   if (first->empty() || time < *first) *first = time;
   if (last->empty() || time > *last) *last = time;
+}
+
+// The per-family options of docs/STORE.md, "Tuning".
+std::vector<rocksdb::ColumnFamilyDescriptor> FamilyDescriptors(const rocksdb::Options& base) {
+  static const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(64 << 20);
+  std::vector<rocksdb::ColumnFamilyDescriptor> out;
+  for (size_t f = 0; f < kFamilies; ++f) {
+    rocksdb::ColumnFamilyOptions cf(base);
+    rocksdb::BlockBasedTableOptions table;
+    table.block_cache = cache;
+    table.cache_index_and_filter_blocks = true;
+    table.pin_l0_filter_and_index_blocks_in_cache = true;
+    switch (f) {
+      case kDocs:
+        table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+        break;
+      case kNames:
+        table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+        cf.prefix_extractor = std::make_shared<NamePrefix>();
+        cf.memtable_prefix_bloom_size_ratio = 0.05;
+        break;
+      case kSpo:  // subject, relation, object, modality: the ingest probe for an existing fact
+        table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+        table.whole_key_filtering = false;
+        cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(10));
+        cf.memtable_prefix_bloom_size_ratio = 0.05;
+        break;
+      case kPos:  // relation, object
+        cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(5));
+        break;
+      case kOsp:  // object
+        cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(4));
+        break;
+      case kEvidence:  // fact id
+        cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+        break;
+      default:
+        break;
+    }
+    const bool large = f == kEvidence || f == kDocs || f == kFacts;
+    cf.write_buffer_size = large ? (32 << 20) : (8 << 20);
+    cf.max_write_buffer_number = 2;
+    cf.compression = rocksdb::kLZ4Compression;
+    cf.bottommost_compression = rocksdb::kZSTD;
+    cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    out.emplace_back(kFamilyNames[f], cf);
+  }
+  return out;
 }
 
 }  // namespace
@@ -114,15 +180,45 @@ class Store::Impl {
     return std::optional<std::string>(std::move(value));
   }
 
-  // Calls visit(key, value) for each key of `f` starting with `prefix`; stops when it returns false.
+  // Calls visit(key, value) for each key of `f` starting with `prefix`; stops when it returns
+  // false. The upper bound lets RocksDB use the prefix filters whenever the prefix is long enough.
   template <class Visit>
-  Status Scan(Family f, std::string_view prefix, Visit&& visit) const {
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(f)));
-    for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid() && it->key().starts_with(rocksdb::Slice(prefix.data(), prefix.size())); it->Next())
-      if (!visit(std::string_view(it->key().data(), it->key().size()), std::string_view(it->value().data(), it->value().size())))
-        break;
+  Status Scan(Family f, std::string_view prefix, Visit&& visit, const rocksdb::Snapshot* snapshot = nullptr) const {
+    rocksdb::ReadOptions options;
+    options.snapshot = snapshot;
+    const std::string bound = Successor(std::string(prefix));
+    rocksdb::Slice upper(bound);
+    if (!bound.empty()) {
+      options.iterate_upper_bound = &upper;
+      options.auto_prefix_mode = true;
+    } else {
+      options.total_order_seek = true;
+    }
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, cf(f)));
+    for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+      const rocksdb::Slice key = it->key(), value = it->value();
+      if (!key.starts_with(rocksdb::Slice(prefix.data(), prefix.size()))) break;
+      if (!visit(std::string_view(key.data(), key.size()), std::string_view(value.data(), value.size()))) break;
+    }
     return FromRocks(it->status(), path_);
   }
+
+  Result<Counters> ReadCounters() const {
+    Counters c{};
+    for (size_t i = 0; i < kCounters; ++i) {
+      auto v = Get(kMeta, kCounterNames[i]);
+      if (!v.ok()) return v.status();
+      if (v.value() && v.value()->size() != 8)
+        return Status::Corruption(path_.string() + ": counter " + kCounterNames[i] + " is unreadable");
+      c[i] = v.value() ? ReadU64(*v.value(), 0) : 0;
+    }
+    return c;
+  }
+
+  // The writer's state, used only by the thread that writes (store.h: one writer at a time).
+  Counters counters{};
+  std::unordered_map<std::string, EntityId> entity_cache;  // normalised name, 0, type -> entity
+  std::unordered_map<std::string, FactId> fact_cache;      // spo prefix (s, r, o, m) -> fact
 
  private:
   fs::path path_;
@@ -134,205 +230,251 @@ class Store::Impl {
 namespace {
 
 // One document's write: everything it adds or removes, staged in memory and written as one
-// WriteBatch. Counters and entities created earlier in the same batch are remembered here.
+// WriteBatch, so a crash leaves either all of it or none. Counters and caches reach the Impl
+// only after the batch is written.
 class Transaction {
  public:
-  explicit Transaction(Store::Impl& impl) : impl_(impl) {}
-
-  Status Load() {
-    GEOKG_RETURN_IF_ERROR(Counter("next_entity", &next_entity_));
-    GEOKG_RETURN_IF_ERROR(Counter("next_fact", &next_fact_));
-    uint64_t next_doc = 0;
-    GEOKG_RETURN_IF_ERROR(Counter("next_doc", &next_doc));
-    next_doc_ = static_cast<uint32_t>(next_doc);
-    return Status();
-  }
+  explicit Transaction(Store::Impl& impl) : impl_(impl), counters_(impl.counters) {}
 
   Result<EntityId> EntityFor(const Entity& e) {
     const std::string norm = NormalizeName(e.name);
-    if (auto it = pending_entities_.find(norm); it != pending_entities_.end()) return it->second;
-    std::optional<EntityId> found;
-    GEOKG_RETURN_IF_ERROR(impl_.Scan(kNames, norm + '\0', [&](std::string_view key, std::string_view) {
-      if (key.size() != norm.size() + 5) return true;
-      const EntityId id = ReadU32(key, norm.size() + 1);
-      auto record = impl_.Get(kEntities, EntityKey(id));
-      if (record.ok() && record.value()) {
-        json j = json::parse(*record.value(), nullptr, false);
-        if (!j.is_discarded() && NormalizeName(j.value("name", "")) == norm) {
-          found = id;
-          return false;
-        }
-      }
-      return true;
-    }));
-    EntityId id;
-    if (found) {
-      id = *found;
-    } else {
-      id = static_cast<EntityId>(++next_entity_);
-      json aliases = json::array();
-      std::set<std::string> names = {norm};
-      for (const std::string& a : e.aliases) aliases.push_back(a);
-      batch_.Put(impl_.cf(kEntities), EntityKey(id),
-                 json{{"name", e.name}, {"type", EntityTypeName(e.type)}, {"code", e.code}, {"aliases", aliases}}.dump());
-      for (const std::string& a : e.aliases) names.insert(NormalizeName(a));
-      if (!e.code.empty()) names.insert(NormalizeName(e.code));
-      // A person can be asked for by surname: "Lee" for "Lee Jae-myung".
-      if (e.type == EntityType::kPerson) {
-        size_t space = e.name.rfind(' ');
-        if (space != std::string::npos) {
-          names.insert(NormalizeName(e.name.substr(space + 1)));
-          names.insert(NormalizeName(e.name.substr(0, e.name.find(' '))));
-        }
-      }
-      for (const std::string& n : names)
-        if (!n.empty()) batch_.Put(impl_.cf(kNames), NameKey(n, id), "");
+    // An alias merges only within a type, so the type is part of the cache key.
+    const std::string cache_key = norm + '\0' + static_cast<char>(e.type);
+    if (auto it = pending_entities_.find(cache_key); it != pending_entities_.end()) return it->second;
+    if (auto it = impl_.entity_cache.find(cache_key); it != impl_.entity_cache.end()) {
+      GEOKG_RETURN_IF_ERROR(MergeAliases(it->second, e));
+      return pending_entities_[cache_key] = it->second;
     }
-    pending_entities_[norm] = id;
-    return id;
+    auto found = LookupEntity(norm, e.type);
+    if (!found.ok()) return found.status();
+    EntityId id;
+    if (found.value()) {
+      id = *found.value();
+      GEOKG_RETURN_IF_ERROR(MergeAliases(id, e));
+    } else {
+      id = static_cast<EntityId>(++counters_[kNextEntity]);
+      ++counters_[kEntities_];
+      entities_[id] = e;
+      changed_entities_.insert(id);
+      for (const std::string& n : NamesOf(e)) batch_.Put(impl_.cf(kNames), NameKey(n, id), "");
+    }
+    return pending_entities_[cache_key] = id;
   }
 
   // The fact for (s, r, o, m), existing or new; symmetric relations keep the smaller id first.
-  Result<Fact*> FactFor(EntityId s, Relation r, EntityId o, Modality m, const Triple& t) {
+  Result<FactId> FactFor(EntityId s, Relation r, EntityId o, Modality m, const Triple& t) {
     if (Info(r).symmetric && o < s) std::swap(s, o);
-    IndexEntry probe{s, o, r, m, 0};
-    std::string prefix = SpoKey(probe).substr(0, 10);
-    for (auto& [id, fact] : facts_)
-      if (fact.subject == s && fact.object == o && fact.relation == r && fact.modality == m) return &fact;
+    IndexEntry entry{s, o, r, m, 0};
+    const std::string prefix = SpoKey(entry).substr(0, 10);
+    if (auto it = pending_facts_.find(prefix); it != pending_facts_.end()) return it->second;
     std::optional<FactId> existing;
-    GEOKG_RETURN_IF_ERROR(impl_.Scan(kSpo, prefix, [&](std::string_view key, std::string_view) {
-      if (auto e = DecodeSpo(key)) existing = e->fact;
-      return false;
-    }));
+    if (auto it = impl_.fact_cache.find(prefix); it != impl_.fact_cache.end()) {
+      existing = it->second;
+    } else {
+      GEOKG_RETURN_IF_ERROR(impl_.Scan(kSpo, prefix, [&](std::string_view key, std::string_view) {
+        if (auto e = DecodeSpo(key)) existing = e->fact;
+        return false;
+      }));
+    }
     if (existing) {
       GEOKG_RETURN_IF_ERROR(LoadFact(*existing));
-      return &facts_.at(*existing);
+      return pending_facts_[prefix] = *existing;
     }
-    Fact f;
-    f.id = ++next_fact_;
+    entry.fact = ++counters_[kNextFact];
+    ++counters_[kFacts_];
+    FactValue f;
     f.subject = s;
     f.object = o;
     f.relation = r;
     f.modality = m;
     f.predicate = t.predicate;
     f.cameo = t.cameo;
-    probe.fact = f.id;
-    batch_.Put(impl_.cf(kSpo), SpoKey(probe), "");
-    batch_.Put(impl_.cf(kPos), PosKey(probe), "");
-    batch_.Put(impl_.cf(kOsp), OspKey(probe), "");
-    return &(facts_[f.id] = f);
-  }
-
-  Status LoadFact(FactId id) {
-    if (facts_.count(id)) return Status();
-    std::string key;
-    AppendU64(&key, id);
-    auto value = impl_.Get(kFacts, key);
-    if (!value.ok()) return value.status();
-    if (!value.value()) return Status::Corruption(impl_.path().string() + ": fact " + std::to_string(id) + " is indexed but missing");
-    auto fact = FactFromJson(id, *value.value());
-    if (!fact.ok()) return fact.status();
-    facts_[id] = fact.value();
-    return Status();
+    batch_.Put(impl_.cf(kSpo), SpoKey(entry), "");
+    batch_.Put(impl_.cf(kPos), PosKey(entry), "");
+    batch_.Put(impl_.cf(kOsp), OspKey(entry), "");
+    facts_[entry.fact] = std::move(f);
+    return pending_facts_[prefix] = entry.fact;
   }
 
   // Removes the evidence rows a document added and recomputes the facts they touched.
-  Status RemoveContribution(const json& doc_record) {
-    const uint32_t doc_number = doc_record.at("n").get<uint32_t>();
+  Status RemoveContribution(const DocValue& doc) {
     std::set<FactId> touched;
-    for (const json& row : doc_record.at("evidence")) {
-      const FactId fact = row.at(0).get<FactId>();
-      const uint32_t sentence = row.at(1).get<uint32_t>();
-      const std::string key = EvidenceKey(fact, doc_number, sentence);
+    for (const DocValue::Row& row : doc.rows) {
+      const std::string key = EvidenceKey(row.fact, doc.number, row.sentence);
       batch_.Delete(impl_.cf(kEvidence), key);
       removed_evidence_.insert(key);
-      touched.insert(fact);
+      touched.insert(row.fact);
     }
     for (FactId id : touched) {
       GEOKG_RETURN_IF_ERROR(LoadFact(id));
-      Fact& f = facts_.at(id);
+      FactValue& f = facts_.at(id);
       f.mentions = 0;
       f.first_time.clear();
       f.last_time.clear();
       f.confidence = 0;
-      std::string prefix;
-      AppendU64(&prefix, id);
-      GEOKG_RETURN_IF_ERROR(impl_.Scan(kEvidence, prefix, [&](std::string_view key, std::string_view value) {
+      Status bad;
+      GEOKG_RETURN_IF_ERROR(impl_.Scan(kEvidence, U64Key(id), [&](std::string_view key, std::string_view value) {
         if (removed_evidence_.count(std::string(key))) return true;
-        json j = json::parse(value, nullptr, false);
-        if (j.is_discarded()) return true;
+        auto e = DecodeEvidence(value);
+        if (!e) {
+          bad = Status::Corruption(impl_.path().string() + ": an evidence row of fact " + std::to_string(id) +
+                                   " is unreadable");
+          return false;
+        }
         ++f.mentions;
-        Widen(j.value("t", ""), &f.first_time, &f.last_time);
-        f.confidence = std::max(f.confidence, j.value("conf", 0.0f));
+        Widen(e->time, &f.first_time, &f.last_time);
+        f.confidence = std::max(f.confidence, e->confidence);
         return true;
       }));
+      GEOKG_RETURN_IF_ERROR(bad);
     }
     return Status();
   }
 
-  Status AddEvidence(Fact* f, uint32_t doc_number, const Triple& t, json* doc_evidence) {
-    const std::string key = EvidenceKey(f->id, doc_number, t.evidence.sentence);
-    if (!added_evidence_.insert(key).second) return Status();  // same fact twice in one sentence
-    removed_evidence_.erase(key);
-    batch_.Put(impl_.cf(kEvidence), key, EvidenceToJson(t).dump());
-    ++f->mentions;
-    Widen(t.time, &f->first_time, &f->last_time);
-    f->confidence = std::max(f->confidence, t.confidence);
-    doc_evidence->push_back({f->id, t.evidence.sentence});
-    return Status();
+  void AddEvidence(FactId id, uint32_t doc_number, const Triple& t, DocValue* doc) {
+    const std::string key = EvidenceKey(id, doc_number, t.evidence.sentence);
+    if (!added_evidence_.insert(key).second) return;  // the same fact twice in one sentence
+    if (removed_evidence_.erase(key) == 0) ++counters_[kEvidence_];
+    EvidenceValue v{t.evidence.doc, t.evidence.begin, t.evidence.end, t.confidence, t.predicate,
+                    t.attribution,  t.time,           t.evidence.text};
+    batch_.Put(impl_.cf(kEvidence), key, Encode(v));
+    FactValue& f = facts_.at(id);
+    ++f.mentions;
+    Widen(t.time, &f.first_time, &f.last_time);
+    f.confidence = std::max(f.confidence, t.confidence);
+    doc->rows.push_back({id, t.evidence.sentence});
   }
 
-  // Writes the touched facts (deleting those left without evidence) and the counters.
+  // Writes the touched facts (deleting those left without evidence), entities and counters,
+  // then publishes the new state to the writer's caches.
   Status Commit() {
+    counters_[kEvidence_] -= removed_evidence_.size();
+    std::vector<std::string> dropped;
     for (auto& [id, f] : facts_) {
-      std::string key;
-      AppendU64(&key, id);
       if (f.mentions == 0) {
         const IndexEntry e{f.subject, f.object, f.relation, f.modality, id};
-        batch_.Delete(impl_.cf(kFacts), key);
+        batch_.Delete(impl_.cf(kFacts), U64Key(id));
         batch_.Delete(impl_.cf(kSpo), SpoKey(e));
         batch_.Delete(impl_.cf(kPos), PosKey(e));
         batch_.Delete(impl_.cf(kOsp), OspKey(e));
+        dropped.push_back(SpoKey(e).substr(0, 10));
+        --counters_[kFacts_];
       } else {
-        batch_.Put(impl_.cf(kFacts), key, FactToJson(f).dump());
+        batch_.Put(impl_.cf(kFacts), U64Key(id), Encode(f));
       }
     }
-    PutCounter("next_entity", next_entity_);
-    PutCounter("next_fact", next_fact_);
-    PutCounter("next_doc", next_doc_);
-    rocksdb::WriteOptions options;
-    return FromRocks(impl_.db()->Write(options, &batch_), impl_.path());
-  }
+    for (EntityId id : changed_entities_) batch_.Put(impl_.cf(kEntities), U32Key(id), Encode(EntityValue{entities_.at(id)}));
+    for (size_t i = 0; i < kCounters; ++i)
+      if (counters_[i] != impl_.counters[i]) batch_.Put(impl_.cf(kMeta), kCounterNames[i], U64Key(counters_[i]));
+    GEOKG_RETURN_IF_ERROR(FromRocks(impl_.db()->Write(rocksdb::WriteOptions(), &batch_), impl_.path()));
 
-  uint32_t NewDocNumber() { return ++next_doc_; }
-  rocksdb::WriteBatch& batch() { return batch_; }
-
-  static std::string EntityKey(EntityId id) {
-    std::string k;
-    AppendU32(&k, id);
-    return k;
-  }
-
- private:
-  Status Counter(const std::string& name, uint64_t* out) {
-    auto v = impl_.Get(kMeta, name);
-    if (!v.ok()) return v.status();
-    *out = v.value() && v.value()->size() == 8 ? ReadU64(*v.value(), 0) : 0;
+    impl_.counters = counters_;
+    if (impl_.entity_cache.size() + pending_entities_.size() > kMaxCached) impl_.entity_cache.clear();
+    impl_.entity_cache.insert(pending_entities_.begin(), pending_entities_.end());
+    if (impl_.fact_cache.size() + pending_facts_.size() > kMaxCached) impl_.fact_cache.clear();
+    for (auto& [prefix, id] : pending_facts_) impl_.fact_cache[prefix] = id;
+    for (const std::string& prefix : dropped) impl_.fact_cache.erase(prefix);
     return Status();
   }
-  void PutCounter(const std::string& name, uint64_t value) {
-    std::string v;
-    AppendU64(&v, value);
-    batch_.Put(impl_.cf(kMeta), name, v);
+
+  uint32_t NewDocNumber() {
+    ++counters_[kDocuments];
+    return static_cast<uint32_t>(++counters_[kNextDoc]);
+  }
+  void ForgetDocument() { --counters_[kDocuments]; }
+  rocksdb::WriteBatch& batch() { return batch_; }
+
+ private:
+  // Every normalised name `e` may be asked for by: its name, aliases, code, and for a person
+  // the first and last word ("Lee" for "Lee Jae-myung").
+  static std::set<std::string> NamesOf(const Entity& e) {
+    std::set<std::string> names = {NormalizeName(e.name)};
+    for (const std::string& a : e.aliases) names.insert(NormalizeName(a));
+    if (!e.code.empty()) names.insert(NormalizeName(e.code));
+    if (e.type == EntityType::kPerson) {
+      const size_t space = e.name.rfind(' ');
+      if (space != std::string::npos) {
+        names.insert(NormalizeName(e.name.substr(space + 1)));
+        names.insert(NormalizeName(e.name.substr(0, e.name.find(' '))));
+      }
+    }
+    names.erase("");
+    return names;
+  }
+
+  // The stored entity `norm` names: the one whose canonical name it is, else one of the same
+  // type that lists it as an alias or code (names derived from words never merge entities).
+  Result<std::optional<EntityId>> LookupEntity(const std::string& norm, EntityType type) {
+    std::vector<EntityId> candidates;
+    GEOKG_RETURN_IF_ERROR(impl_.Scan(kNames, norm + '\0', [&](std::string_view key, std::string_view) {
+      if (key.size() == norm.size() + 5) candidates.push_back(ReadU32(key, norm.size() + 1));
+      return true;
+    }));
+    std::optional<EntityId> by_alias;
+    for (EntityId id : candidates) {
+      auto e = LoadEntity(id);
+      if (!e.ok()) return e.status();
+      const Entity& entity = *e.value();
+      if (NormalizeName(entity.name) == norm) return std::optional<EntityId>(id);
+      if (by_alias || entity.type != type) continue;
+      if (NormalizeName(entity.code) == norm) by_alias = id;
+      for (const std::string& a : entity.aliases)
+        if (NormalizeName(a) == norm) by_alias = id;
+    }
+    return by_alias;
+  }
+
+  Result<Entity*> LoadEntity(EntityId id) {
+    if (auto it = entities_.find(id); it != entities_.end()) return &it->second;
+    auto value = impl_.Get(kEntities, U32Key(id));
+    if (!value.ok()) return value.status();
+    std::optional<EntityValue> v = value.value() ? DecodeEntity(*value.value()) : std::nullopt;
+    if (!v) return Status::Corruption(impl_.path().string() + ": entity " + std::to_string(id) + " is missing or unreadable");
+    return &(entities_[id] = std::move(v->entity));
+  }
+
+  // Adds the aliases and code of `e` that entity `id` does not list yet.
+  Status MergeAliases(EntityId id, const Entity& e) {
+    if (e.aliases.empty() && e.code.empty()) return Status();
+    auto loaded = LoadEntity(id);
+    if (!loaded.ok()) return loaded.status();
+    Entity& stored = *loaded.value();
+    const std::set<std::string> before = NamesOf(stored);
+    bool changed = false;
+    for (const std::string& a : e.aliases)
+      if (std::find(stored.aliases.begin(), stored.aliases.end(), a) == stored.aliases.end() && a != stored.name) {
+        stored.aliases.push_back(a);
+        changed = true;
+      }
+    if (stored.code.empty() && !e.code.empty()) {
+      stored.code = e.code;
+      changed = true;
+    }
+    if (!changed) return Status();
+    changed_entities_.insert(id);
+    for (const std::string& n : NamesOf(stored))
+      if (!before.count(n)) batch_.Put(impl_.cf(kNames), NameKey(n, id), "");
+    return Status();
+  }
+
+  Status LoadFact(FactId id) {
+    if (facts_.count(id)) return Status();
+    auto value = impl_.Get(kFacts, U64Key(id));
+    if (!value.ok()) return value.status();
+    std::optional<FactValue> f = value.value() ? DecodeFact(*value.value()) : std::nullopt;
+    if (!f) return Status::Corruption(impl_.path().string() + ": fact " + std::to_string(id) + " is indexed but missing or unreadable");
+    facts_[id] = std::move(*f);
+    return Status();
   }
 
   Store::Impl& impl_;
+  Counters counters_;
   rocksdb::WriteBatch batch_;
-  uint64_t next_entity_ = 0;
-  uint64_t next_fact_ = 0;
-  uint32_t next_doc_ = 0;
   std::unordered_map<std::string, EntityId> pending_entities_;
-  std::map<FactId, Fact> facts_;
+  std::unordered_map<std::string, FactId> pending_facts_;
+  std::map<EntityId, Entity> entities_;
+  std::set<EntityId> changed_entities_;
+  std::map<FactId, FactValue> facts_;
   std::set<std::string> added_evidence_;
   std::set<std::string> removed_evidence_;
 };
@@ -373,10 +515,12 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
   db_options.max_open_files = 256;
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   db_options.keep_log_file_num = 2;
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const char* name : kFamilyNames) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions(db_options));
+  db_options.db_write_buffer_size = 96 << 20;  // all memtables together: bounds memory on any corpus
+  db_options.max_background_jobs = 2;
+  db_options.max_total_wal_size = 128 << 20;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
+  const auto descriptors = FamilyDescriptors(db_options);
   rocksdb::Status s = options.read_only
                           ? rocksdb::DB::OpenForReadOnly(db_options, dir.string(), descriptors, &handles, &raw)
                           : rocksdb::DB::Open(db_options, dir.string(), descriptors, &handles, &raw);
@@ -399,30 +543,48 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
     if (found > kSchemaVersion)
       return Status::Unsupported(dir.string() + ": written by a newer geokg (store schema " + std::to_string(found) +
                                  ", this geokg reads schema " + std::to_string(kSchemaVersion) + "); upgrade geokg");
+    if (found < kSchemaVersion)
+      return Status::Unsupported(dir.string() + ": written by an older geokg (store schema " + std::to_string(found) +
+                                 ", this geokg reads schema " + std::to_string(kSchemaVersion) +
+                                 "); ingest the articles again into a new store");
+  }
+  if (!options.read_only) {
+    auto counters = impl->ReadCounters();
+    if (!counters.ok()) return counters.status();
+    impl->counters = counters.value();
   }
   return std::unique_ptr<Store>(new Store(dir, std::move(impl)));
 }
 
+namespace {
+
+Result<std::optional<DocValue>> LoadDocument(const Store::Impl& impl, const std::string& doc_id) {
+  auto value = impl.Get(kDocs, doc_id);
+  if (!value.ok()) return value.status();
+  if (!value.value()) return std::optional<DocValue>();
+  std::optional<DocValue> doc = DecodeDoc(*value.value());
+  if (!doc) return Status::Corruption(impl.path().string() + ": document \"" + doc_id + "\" is unreadable");
+  return doc;
+}
+
+}  // namespace
+
 Result<PutOutcome> Store::PutDocument(const Document& document, std::span<const Triple> triples) {
   assert(!impl_->read_only());
-  const std::string hash = ContentHash(document);
-  auto existing = impl_->Get(kDocs, document.id);
+  const uint64_t hash = ContentHash(document);
+  auto existing = LoadDocument(*impl_, document.id);
   if (!existing.ok()) return existing.status();
   Transaction tx(*impl_);
-  GEOKG_RETURN_IF_ERROR(tx.Load());
-  uint32_t doc_number = 0;
+  DocValue doc{0, hash, document.title, document.date, document.source, document.url, {}};
   PutOutcome outcome = PutOutcome::kNew;
-  if (existing.value()) {
-    json old = json::parse(*existing.value(), nullptr, false);
-    if (old.is_discarded()) return Status::Corruption(path_.string() + ": document \"" + document.id + "\" is unreadable");
-    if (old.value("hash", "") == hash) return PutOutcome::kUnchanged;
-    GEOKG_RETURN_IF_ERROR(tx.RemoveContribution(old));
-    doc_number = old.at("n").get<uint32_t>();
+  if (const std::optional<DocValue>& old = existing.value()) {
+    if (old->hash == hash) return PutOutcome::kUnchanged;
+    GEOKG_RETURN_IF_ERROR(tx.RemoveContribution(*old));
+    doc.number = old->number;
     outcome = PutOutcome::kReplaced;
   } else {
-    doc_number = tx.NewDocNumber();
+    doc.number = tx.NewDocNumber();
   }
-  json evidence = json::array();
   for (const Triple& t : triples) {
     assert(t.evidence.doc == document.id);
     auto s = tx.EntityFor(t.subject);
@@ -431,45 +593,32 @@ Result<PutOutcome> Store::PutDocument(const Document& document, std::span<const 
     if (!o.ok()) return o.status();
     auto fact = tx.FactFor(s.value(), t.relation, o.value(), t.modality, t);
     if (!fact.ok()) return fact.status();
-    GEOKG_RETURN_IF_ERROR(tx.AddEvidence(fact.value(), doc_number, t, &evidence));
+    tx.AddEvidence(fact.value(), doc.number, t, &doc);
   }
-  json record = {{"n", doc_number},         {"hash", hash},         {"title", document.title},
-                 {"date", document.date},   {"source", document.source}, {"url", document.url},
-                 {"evidence", evidence}};
-  tx.batch().Put(impl_->cf(kDocs), document.id, record.dump());
+  tx.batch().Put(impl_->cf(kDocs), document.id, Encode(doc));
   GEOKG_RETURN_IF_ERROR(tx.Commit());
   return outcome;
 }
 
 Status Store::DeleteDocument(const std::string& doc_id) {
   assert(!impl_->read_only());
-  auto existing = impl_->Get(kDocs, doc_id);
+  auto existing = LoadDocument(*impl_, doc_id);
   if (!existing.ok()) return existing.status();
   if (!existing.value()) return Status::NotFound(path_.string() + ": no document \"" + doc_id + "\"");
-  json old = json::parse(*existing.value(), nullptr, false);
-  if (old.is_discarded()) return Status::Corruption(path_.string() + ": document \"" + doc_id + "\" is unreadable");
   Transaction tx(*impl_);
-  GEOKG_RETURN_IF_ERROR(tx.Load());
-  GEOKG_RETURN_IF_ERROR(tx.RemoveContribution(old));
+  GEOKG_RETURN_IF_ERROR(tx.RemoveContribution(*existing.value()));
+  tx.ForgetDocument();
   tx.batch().Delete(impl_->cf(kDocs), doc_id);
   return tx.Commit();
 }
 
 Result<EntityRecord> Store::GetEntity(EntityId id) const {
-  auto value = impl_->Get(kEntities, Transaction::EntityKey(id));
+  auto value = impl_->Get(kEntities, U32Key(id));
   if (!value.ok()) return value.status();
   if (!value.value()) return Status::Corruption(path_.string() + ": entity " + std::to_string(id) + " does not resolve");
-  json j = json::parse(*value.value(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return Status::Corruption(path_.string() + ": entity " + std::to_string(id) + " is unreadable");
-  EntityRecord r;
-  r.id = id;
-  r.entity.name = j.value("name", "");
-  r.entity.type = ParseEntityType(j.value("type", "other")).value_or(EntityType::kOther);
-  r.entity.code = j.value("code", "");
-  if (auto a = j.find("aliases"); a != j.end() && a->is_array())
-    for (const json& alias : *a)
-      if (alias.is_string()) r.entity.aliases.push_back(alias.get<std::string>());
-  return r;
+  std::optional<EntityValue> v = DecodeEntity(*value.value());
+  if (!v) return Status::Corruption(path_.string() + ": entity " + std::to_string(id) + " is unreadable");
+  return EntityRecord{id, std::move(v->entity)};
 }
 
 Result<std::vector<EntityRecord>> Store::FindEntities(std::string_view name) const {
@@ -492,13 +641,21 @@ Result<std::vector<EntityRecord>> Store::FindEntities(std::string_view name) con
   return out;
 }
 
+namespace {
+
+Result<Fact> ParseFact(const fs::path& path, FactId id, std::string_view value) {
+  std::optional<FactValue> v = DecodeFact(value);
+  if (!v) return Status::Corruption(path.string() + ": fact " + std::to_string(id) + " is unreadable");
+  return ToFact(id, *v);
+}
+
+}  // namespace
+
 Result<Fact> Store::GetFact(FactId id) const {
-  std::string key;
-  AppendU64(&key, id);
-  auto value = impl_->Get(kFacts, key);
+  auto value = impl_->Get(kFacts, U64Key(id));
   if (!value.ok()) return value.status();
   if (!value.value()) return Status::NotFound(path_.string() + ": no fact " + std::to_string(id));
-  return FactFromJson(id, *value.value());
+  return ParseFact(path_, id, *value.value());
 }
 
 Status Store::ForEachFact(const FactPattern& p, const std::function<Status(const Fact&)>& visit) const {
@@ -527,7 +684,7 @@ Status Store::ForEachFact(const FactPattern& p, const std::function<Status(const
   Status scan = impl_->Scan(family, prefix, [&](std::string_view key, std::string_view value) {
     Result<Fact> fact = Status::Corruption(path_.string() + ": malformed index key");
     if (decode == nullptr) {
-      fact = key.size() == 8 ? FactFromJson(ReadU64(key, 0), value) : fact;
+      if (key.size() == 8) fact = ParseFact(path_, ReadU64(key, 0), value);
     } else if (auto e = decode(key)) {
       if ((p.subject && e->subject != *p.subject) || (p.object && e->object != *p.object) ||
           (p.relation && e->relation != *p.relation))
@@ -542,32 +699,198 @@ Status Store::ForEachFact(const FactPattern& p, const std::function<Status(const
 }
 
 Result<std::vector<FactEvidence>> Store::Evidence(FactId id) const {
-  std::string prefix;
-  AppendU64(&prefix, id);
   std::vector<FactEvidence> out;
-  GEOKG_RETURN_IF_ERROR(impl_->Scan(kEvidence, prefix, [&](std::string_view key, std::string_view value) {
-    json j = json::parse(value, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return true;
-    out.push_back({j.value("doc", ""), ReadU32(key, 12), j.value("begin", 0u), j.value("end", 0u), j.value("text", ""),
-                   j.value("p", ""), j.value("a", ""), j.value("t", ""), j.value("conf", 0.0f)});
+  Status bad;
+  GEOKG_RETURN_IF_ERROR(impl_->Scan(kEvidence, U64Key(id), [&](std::string_view key, std::string_view value) {
+    std::optional<EvidenceValue> e = key.size() == 16 ? DecodeEvidence(value) : std::nullopt;
+    if (!e) {
+      bad = Status::Corruption(path_.string() + ": an evidence row of fact " + std::to_string(id) + " is unreadable");
+      return false;
+    }
+    out.push_back({std::move(e->doc), ReadU32(key, 12), e->begin, e->end, std::move(e->text), std::move(e->predicate),
+                   std::move(e->attribution), std::move(e->time), e->confidence});
     return true;
   }));
+  GEOKG_RETURN_IF_ERROR(bad);
   return out;
 }
 
 Result<StoreStats> Store::Stats() const {
-  StoreStats stats;
-  auto count = [&](Family f, uint64_t* n) {
-    return impl_->Scan(f, "", [&](std::string_view, std::string_view) {
-      ++*n;
-      return true;
-    });
+  auto c = impl_->ReadCounters();
+  if (!c.ok()) return c.status();
+  const Counters& n = c.value();
+  return StoreStats{n[kDocuments], n[kEntities_], n[kFacts_], n[kEvidence_]};
+}
+
+Result<VerifyReport> Store::Verify(size_t max_problems) const {
+  VerifyReport report;
+  const rocksdb::Snapshot* snapshot = impl_->db()->GetSnapshot();
+  struct Release {
+    rocksdb::DB* db;
+    const rocksdb::Snapshot* snapshot;
+    ~Release() { db->ReleaseSnapshot(snapshot); }
+  } release{impl_->db(), snapshot};
+  rocksdb::ReadOptions read;
+  read.snapshot = snapshot;
+  auto problem = [&](const std::string& what) {
+    if (report.problems.size() < max_problems) report.problems.push_back(what);
+    ++report.problems_found;
   };
-  GEOKG_RETURN_IF_ERROR(count(kDocs, &stats.documents));
-  GEOKG_RETURN_IF_ERROR(count(kEntities, &stats.entities));
-  GEOKG_RETURN_IF_ERROR(count(kFacts, &stats.facts));
-  GEOKG_RETURN_IF_ERROR(count(kEvidence, &stats.evidence));
-  return stats;
+  auto has = [&](Family f, const std::string& key) -> Result<std::optional<std::string>> {
+    std::string value;
+    rocksdb::Status s = impl_->db()->Get(read, impl_->cf(f), key, &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    if (!s.ok()) return FromRocks(s, path_);
+    return std::optional<std::string>(std::move(value));
+  };
+  Status failure;  // a read error stops the walk: the report would be meaningless
+  auto check = [&](Family f, const std::string& key) -> std::optional<std::string> {
+    auto v = has(f, key);
+    if (!v.ok()) {
+      if (failure.ok()) failure = v.status();
+      return std::nullopt;
+    }
+    return std::move(v.value());
+  };
+  auto scan = [&](Family f, auto&& visit) {
+    return impl_->Scan(f, "", [&](std::string_view k, std::string_view v) {
+      visit(k, v);
+      return failure.ok();
+    }, snapshot);
+  };
+  Counters counters{};
+  for (size_t i = 0; i < kCounters; ++i) {
+    std::optional<std::string> v = check(kMeta, kCounterNames[i]);
+    if (v && v->size() == 8) counters[i] = ReadU64(*v, 0);
+    else if (v) problem(std::string("counter ") + kCounterNames[i] + " is unreadable");
+  }
+  auto entity_resolves = [&](EntityId id) {
+    std::optional<std::string> v = check(kEntities, U32Key(id));
+    return v && DecodeEntity(*v);
+  };
+
+  // Facts: decodable, in all three indexes, entities resolve, merge state equals its evidence.
+  GEOKG_RETURN_IF_ERROR(scan(kFacts, [&](std::string_view key, std::string_view value) {
+    ++report.counted.facts;
+    if (key.size() != 8) return problem("facts: a key of " + std::to_string(key.size()) + " bytes");
+    const FactId id = ReadU64(key, 0);
+    const std::string name = "fact " + std::to_string(id);
+    std::optional<FactValue> f = DecodeFact(value);
+    if (!f) return problem(name + " is unreadable");
+    if (id > counters[kNextFact]) problem(name + " is beyond next_fact " + std::to_string(counters[kNextFact]));
+    const IndexEntry e{f->subject, f->object, f->relation, f->modality, id};
+    if (!check(kSpo, SpoKey(e))) problem(name + " is missing from spo");
+    if (!check(kPos, PosKey(e))) problem(name + " is missing from pos");
+    if (!check(kOsp, OspKey(e))) problem(name + " is missing from osp");
+    if (!entity_resolves(f->subject)) problem(name + ": subject entity " + std::to_string(f->subject) + " does not resolve");
+    if (!entity_resolves(f->object)) problem(name + ": object entity " + std::to_string(f->object) + " does not resolve");
+    FactValue merged;
+    Status rows = impl_->Scan(kEvidence, std::string(key), [&](std::string_view, std::string_view row) {
+      std::optional<EvidenceValue> ev = DecodeEvidence(row);
+      if (!ev) return true;  // reported by the evidence walk
+      ++merged.mentions;
+      Widen(ev->time, &merged.first_time, &merged.last_time);
+      merged.confidence = std::max(merged.confidence, ev->confidence);
+      return true;
+    }, snapshot);
+    if (!rows.ok() && failure.ok()) failure = rows;
+    if (merged.mentions == 0) problem(name + " has no evidence");
+    if (merged.mentions != f->mentions)
+      problem(name + " counts " + std::to_string(f->mentions) + " mentions but has " + std::to_string(merged.mentions) +
+              " evidence rows");
+    if (merged.first_time != f->first_time || merged.last_time != f->last_time)
+      problem(name + ": first/last time " + f->first_time + "/" + f->last_time + " differ from its evidence's " +
+              merged.first_time + "/" + merged.last_time);
+    if (merged.confidence != f->confidence) problem(name + ": confidence differs from the best of its evidence");
+  }));
+  GEOKG_RETURN_IF_ERROR(failure);
+
+  // Index keys: decodable and pointing back at a fact that says the same.
+  using Decoder = std::optional<IndexEntry> (*)(std::string_view);
+  const std::tuple<Family, const char*, Decoder> indexes[] = {
+      {kSpo, "spo", DecodeSpo}, {kPos, "pos", DecodePos}, {kOsp, "osp", DecodeOsp}};
+  for (const auto& [family, index, decode] : indexes) {
+    GEOKG_RETURN_IF_ERROR(scan(family, [&, index = index, decode = decode](std::string_view key, std::string_view) {
+      std::optional<IndexEntry> e = decode(key);
+      if (!e) return problem(std::string(index) + ": a malformed key");
+      std::optional<std::string> v = check(kFacts, U64Key(e->fact));
+      std::optional<FactValue> f = v ? DecodeFact(*v) : std::nullopt;
+      if (!f) return problem(std::string(index) + ": fact " + std::to_string(e->fact) + " does not resolve");
+      if (f->subject != e->subject || f->object != e->object || f->relation != e->relation || f->modality != e->modality)
+        problem(std::string(index) + ": the key of fact " + std::to_string(e->fact) + " disagrees with the fact");
+    }));
+    GEOKG_RETURN_IF_ERROR(failure);
+  }
+
+  // Evidence rows: decodable, their fact exists, their document is stored under their number.
+  GEOKG_RETURN_IF_ERROR(scan(kEvidence, [&](std::string_view key, std::string_view value) {
+    ++report.counted.evidence;
+    if (key.size() != 16) return problem("evidence: a key of " + std::to_string(key.size()) + " bytes");
+    const std::string name = "evidence of fact " + std::to_string(ReadU64(key, 0)) + " (document number " +
+                             std::to_string(ReadU32(key, 8)) + ", sentence " + std::to_string(ReadU32(key, 12)) + ")";
+    std::optional<EvidenceValue> ev = DecodeEvidence(value);
+    if (!ev) return problem(name + " is unreadable");
+    if (!check(kFacts, std::string(key.substr(0, 8)))) problem(name + ": the fact does not exist");
+    std::optional<std::string> d = check(kDocs, ev->doc);
+    std::optional<DocValue> doc = d ? DecodeDoc(*d) : std::nullopt;
+    if (!doc) return problem(name + ": document \"" + ev->doc + "\" is not stored");
+    if (doc->number != ReadU32(key, 8)) problem(name + ": document \"" + ev->doc + "\" has another number");
+  }));
+  GEOKG_RETURN_IF_ERROR(failure);
+
+  // Documents: each row they list exists (so an article is all there or absent), numbers unique.
+  uint64_t listed = 0;
+  std::set<uint32_t> numbers;
+  GEOKG_RETURN_IF_ERROR(scan(kDocs, [&](std::string_view key, std::string_view value) {
+    ++report.counted.documents;
+    const std::string name = "document \"" + std::string(key) + "\"";
+    std::optional<DocValue> doc = DecodeDoc(value);
+    if (!doc) return problem(name + " is unreadable");
+    if (!numbers.insert(doc->number).second) problem(name + " shares its number " + std::to_string(doc->number));
+    if (doc->number == 0 || doc->number > counters[kNextDoc]) problem(name + ": number beyond next_doc");
+    std::set<std::pair<uint64_t, uint32_t>> rows;
+    for (const DocValue::Row& row : doc->rows) {
+      if (!rows.insert({row.fact, row.sentence}).second) problem(name + " lists an evidence row twice");
+      if (!check(kEvidence, EvidenceKey(row.fact, doc->number, row.sentence)))
+        problem(name + ": evidence of fact " + std::to_string(row.fact) + ", sentence " + std::to_string(row.sentence) +
+                " is missing");
+    }
+    listed += rows.size();
+  }));
+  GEOKG_RETURN_IF_ERROR(failure);
+  if (listed != report.counted.evidence)
+    problem("documents list " + std::to_string(listed) + " evidence rows but the store holds " +
+            std::to_string(report.counted.evidence));
+
+  // Entities and names: decodable, within the counter, every name resolves, canonical names listed.
+  GEOKG_RETURN_IF_ERROR(scan(kEntities, [&](std::string_view key, std::string_view value) {
+    ++report.counted.entities;
+    if (key.size() != 4) return problem("entities: a key of " + std::to_string(key.size()) + " bytes");
+    const EntityId id = ReadU32(key, 0);
+    std::optional<EntityValue> e = DecodeEntity(value);
+    if (!e) return problem("entity " + std::to_string(id) + " is unreadable");
+    if (id > counters[kNextEntity]) problem("entity " + std::to_string(id) + " is beyond next_entity");
+    if (!check(kNames, NameKey(NormalizeName(e->entity.name), id)))
+      problem("entity " + std::to_string(id) + " (" + e->entity.name + ") cannot be found by its name");
+  }));
+  GEOKG_RETURN_IF_ERROR(scan(kNames, [&](std::string_view key, std::string_view) {
+    const size_t zero = key.find('\0');
+    if (zero == std::string_view::npos || key.size() != zero + 5) return problem("names: a malformed key");
+    if (!entity_resolves(ReadU32(key, zero + 1)))
+      problem("name \"" + std::string(key.substr(0, zero)) + "\": entity " + std::to_string(ReadU32(key, zero + 1)) +
+              " does not resolve");
+  }));
+  GEOKG_RETURN_IF_ERROR(failure);
+
+  const std::pair<CounterId, uint64_t> counted[] = {{kDocuments, report.counted.documents},
+                                                   {kEntities_, report.counted.entities},
+                                                   {kFacts_, report.counted.facts},
+                                                   {kEvidence_, report.counted.evidence}};
+  for (const auto& [counter, n] : counted)
+    if (counters[counter] != n)
+      problem(std::string("counter ") + kCounterNames[counter] + " is " + std::to_string(counters[counter]) +
+              " but the store holds " + std::to_string(n));
+  return report;
 }
 
 }  // namespace geokg::store

@@ -22,8 +22,9 @@
 
 namespace geokg::store {
 
-// The schema this build reads and writes; a store written by a newer one is refused.
-inline constexpr int kSchemaVersion = 1;
+// The schema this build reads and writes (docs/STORE.md); a store written by another one is
+// refused with a message naming both versions, never misread.
+inline constexpr int kSchemaVersion = 2;
 
 using EntityId = uint32_t;
 using FactId = uint64_t;
@@ -76,6 +77,14 @@ struct StoreStats {
   uint64_t evidence = 0;
 };
 
+// What Verify found: the rows it counted and each broken invariant, one line each.
+struct VerifyReport {
+  StoreStats counted;
+  uint64_t problems_found = 0;
+  std::vector<std::string> problems;  // the first `max_problems` of them
+  bool ok() const { return problems_found == 0; }
+};
+
 // Which index a fact scan walks: facts with this subject, with this object, or of this
 // relation; each optionally narrowed by the others.
 struct FactPattern {
@@ -118,7 +127,16 @@ class Store {
   // Every sentence behind fact `id`, in document order.
   Result<std::vector<FactEvidence>> Evidence(FactId id) const;
 
+  // The counts kept in `meta`, updated with every write (constant time).
   Result<StoreStats> Stats() const;
+
+  // Walks every family of one consistent snapshot and checks every invariant of
+  // docs/STORE.md: each fact is in spo, pos and osp and each index key points back at it; its
+  // mention count, first/last time and confidence equal its evidence rows; every entity,
+  // fact and document id resolves; each document's evidence rows all exist; the counters equal
+  // the rows. Broken invariants are the report, not an error; an error means a read failed.
+  // Reads the whole store: time grows with its size.
+  Result<VerifyReport> Verify(size_t max_problems = 100) const;
   const std::filesystem::path& path() const { return path_; }
 
   class Impl;  // opaque: defined in store.cpp

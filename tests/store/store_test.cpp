@@ -105,7 +105,7 @@ TEST_CASE("a store is refused when another process writes it or a newer geokg ma
   auto newer = Store::Open(path, {.read_only = true});
   REQUIRE(!newer.ok());
   CHECK(newer.status().code() == geokg::Code::kUnsupported);
-  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 1") != std::string::npos);
+  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 2") != std::string::npos);
 }
 
 TEST_CASE("index keys decode to what was encoded and sort by their leading id", "[store]") {
@@ -128,4 +128,113 @@ TEST_CASE("index keys decode to what was encoded and sort by their leading id", 
   big.subject = 256;
   CHECK(SpoKey(small) < SpoKey(big));
   CHECK(!DecodeSpo("short").has_value());
+}
+
+TEST_CASE("a fact keeps one evidence row per sentence, its first and last time and its best confidence", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  Triple early = MakeTriple("a", 2, "Norway", Relation::kCriticize, "Russia");
+  early.time = "2031-02-01";
+  early.confidence = 0.5f;
+  early.evidence = {"a", 2, 40, 80, "Norway criticised Russia on Monday."};
+  Triple late = MakeTriple("b", 0, "Norway", Relation::kCriticize, "Russia");
+  late.time = "2031-03-09";
+  late.confidence = 0.9f;
+  REQUIRE(store->PutDocument({"a", "", "2031-02-01", "", "", "text a"}, std::vector<Triple>{early}).ok());
+  REQUIRE(store->PutDocument({"b", "", "2031-03-09", "", "", "text b"}, std::vector<Triple>{late}).ok());
+  std::vector<geokg::store::Fact> facts;
+  REQUIRE(store->ForEachFact({}, [&](const geokg::store::Fact& f) {
+    facts.push_back(f);
+    return geokg::Status();
+  }).ok());
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].mentions == 2);
+  CHECK(facts[0].first_time == "2031-02-01");
+  CHECK(facts[0].last_time == "2031-03-09");
+  CHECK(facts[0].confidence == 0.9f);
+  const auto evidence = store->Evidence(facts[0].id).value();
+  REQUIRE(evidence.size() == 2);
+  CHECK(evidence[0].doc == "a");
+  CHECK(evidence[0].sentence == 2);
+  CHECK(evidence[0].begin == 40);
+  CHECK(evidence[0].end == 80);
+  CHECK(evidence[0].text == "Norway criticised Russia on Monday.");
+  CHECK(evidence[1].doc == "b");
+
+  SECTION("deleting the later article narrows the time and confidence back") {
+    REQUIRE(store->DeleteDocument("b").ok());
+    const auto fact = store->GetFact(facts[0].id).value();
+    CHECK(fact.mentions == 1);
+    CHECK(fact.last_time == "2031-02-01");
+    CHECK(fact.confidence == 0.5f);
+  }
+  CHECK(store->Verify().value().ok());
+}
+
+TEST_CASE("an entity named by an alias of a stored entity of the same type is that entity", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  Triple full = MakeTriple("a", 0, "Republic of Valdoria", Relation::kMeet, "Norway");
+  full.subject.aliases = {"Valdoria"};
+  full.subject.code = "VLD";
+  Triple by_alias = MakeTriple("b", 0, "Valdoria", Relation::kMeet, "Norway");
+  Triple by_code = MakeTriple("c", 0, "VLD", Relation::kMeet, "Norway");
+  Triple other_type = MakeTriple("d", 0, "Valdoria", Relation::kMeet, "Norway");
+  other_type.subject.type = EntityType::kPerson;
+  REQUIRE(store->PutDocument({"a", "", "", "", "", "a"}, std::vector<Triple>{full}).ok());
+  REQUIRE(store->PutDocument({"b", "", "", "", "", "b"}, std::vector<Triple>{by_alias}).ok());
+  REQUIRE(store->PutDocument({"c", "", "", "", "", "c"}, std::vector<Triple>{by_code}).ok());
+  CHECK(store->Stats().value().entities == 2);
+  CHECK(store->Stats().value().facts == 1);
+  CHECK(Mentions(*store, "Republic of Valdoria") == 3);
+  REQUIRE(store->PutDocument({"d", "", "", "", "", "d"}, std::vector<Triple>{other_type}).ok());
+  CHECK(store->Stats().value().entities == 3);
+  CHECK(store->FindEntities("valdoria").value().size() == 2);
+  CHECK(store->Verify().value().ok());
+}
+
+TEST_CASE("verify reports a fact missing from an index and counters that disagree with the rows", "[store]") {
+  TempDir dir;
+  const std::string path = dir / "kg.db";
+  {
+    auto store = Store::Open(path, {}).value();
+    REQUIRE(store->PutDocument({"a", "", "", "", "", "a"},
+                               std::vector<Triple>{MakeTriple("a", 0, "Norway", Relation::kCriticize, "Russia")})
+                .ok());
+    const auto report = store->Verify().value();
+    CHECK(report.ok());
+    CHECK(report.counted.facts == 1);
+    CHECK(report.counted.evidence == 1);
+    CHECK(report.counted.documents == 1);
+  }
+  {
+    rocksdb::DB* raw = nullptr;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+    for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, families, &handles, &raw).ok());
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "pos") {
+        std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions(), handles[i]));
+        it->SeekToFirst();
+        REQUIRE(it->Valid());
+        REQUIRE(raw->Delete(rocksdb::WriteOptions(), handles[i], it->key()).ok());
+      }
+      if (names[i] == "meta") {
+        std::string two;
+        geokg::store::internal::AppendU64(&two, 2);
+        REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "count_documents", two).ok());
+      }
+    }
+    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+    delete raw;
+  }
+  auto store = Store::Open(path, {.read_only = true}).value();
+  const auto report = store->Verify().value();
+  CHECK(report.problems_found == 2);
+  REQUIRE(report.problems.size() == 2);
+  CHECK(report.problems[0] == "fact 1 is missing from pos");
+  CHECK(report.problems[1] == "counter count_documents is 2 but the store holds 1");
 }

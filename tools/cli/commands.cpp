@@ -7,6 +7,8 @@ std::unique_ptr<Command> MakeIngestCommand();
 std::unique_ptr<Command> MakeMetCommand();
 std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeStatsCommand();
+std::unique_ptr<Command> MakeDeleteCommand();
+std::unique_ptr<Command> MakeVerifyCommand();
 
 namespace {
 // One line per command; `geokg --help` lists them in this order.
@@ -16,6 +18,8 @@ constexpr CommandSpec kCommands[] = {
     {"met", "who met or called whom, with modality, date and sentence count", MakeMetCommand},
     {"export", "write the graph, or the part around one entity", MakeExportCommand},
     {"stats", "count what the store holds", MakeStatsCommand},
+    {"delete", "remove articles and everything they contributed", MakeDeleteCommand},
+    {"verify", "check every invariant of the store; exit 1 when one is broken", MakeVerifyCommand},
 };
 }  // namespace
 

@@ -1,0 +1,64 @@
+// store/value_codec.h -- internal: the binary values of the docs, entities, facts and evidence
+// families (layout: docs/STORE.md). Integers are LEB128 varints, strings are a varint length and
+// the bytes, confidences are IEEE float32 little-endian. Decoders check every length and return
+// nullopt on a malformed value instead of reading past it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/entity.h"
+#include "graph/relation.h"
+#include "graph/triple.h"
+
+namespace geokg::store::internal {
+
+// The counted facts value (keyed by fact id): identity, merge state and the first predicate.
+struct FactValue {
+  uint32_t subject = 0;
+  uint32_t object = 0;
+  Relation relation = Relation::kOther;
+  Modality modality = Modality::kAsserted;
+  uint32_t mentions = 0;
+  float confidence = 0;
+  std::string first_time, last_time, predicate, cameo;
+};
+
+// One evidence row (keyed by fact id, document number, sentence).
+struct EvidenceValue {
+  std::string doc;
+  uint32_t begin = 0, end = 0;
+  float confidence = 0;
+  std::string predicate, attribution, time, text;
+};
+
+// A stored article (keyed by document id): its number in evidence keys, its content hash, its
+// metadata and the evidence rows it added, so that replace and delete can undo them.
+struct DocValue {
+  struct Row {
+    uint64_t fact = 0;
+    uint32_t sentence = 0;
+  };
+  uint32_t number = 0;
+  uint64_t hash = 0;
+  std::string title, date, source, url;
+  std::vector<Row> rows;
+};
+
+struct EntityValue {
+  Entity entity;  // canonical name, type, code, explicit aliases
+};
+
+std::string Encode(const FactValue& v);
+std::string Encode(const EvidenceValue& v);
+std::string Encode(const DocValue& v);
+std::string Encode(const EntityValue& v);
+std::optional<FactValue> DecodeFact(std::string_view bytes);
+std::optional<EvidenceValue> DecodeEvidence(std::string_view bytes);
+std::optional<DocValue> DecodeDoc(std::string_view bytes);
+std::optional<EntityValue> DecodeEntity(std::string_view bytes);
+
+}  // namespace geokg::store::internal
