@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <chrono>
 #include <cstring>
 #include <tuple>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <rocksdb/cache.h>
@@ -484,6 +486,46 @@ class Transaction {
 Store::Store(fs::path path, std::unique_ptr<Impl> impl) : path_(std::move(path)), impl_(std::move(impl)) {}
 Store::~Store() = default;
 
+namespace {
+
+rocksdb::Options DbOptions() {
+  rocksdb::Options o;
+  o.max_open_files = 256;
+  o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  o.keep_log_file_num = 2;
+  o.db_write_buffer_size = 96 << 20;  // all memtables together: bounds memory on any corpus
+  o.max_background_jobs = 2;
+  o.max_total_wal_size = 128 << 20;
+  return o;
+}
+
+// Creates an empty store in `dir`: built beside it with every family and the schema version,
+// then renamed into place, so that a crash never leaves a half-created store.
+Status Create(const fs::path& dir, rocksdb::Options options) {
+  const fs::path staging = dir.string() + ".creating";
+  std::error_code ec;
+  fs::remove_all(staging, ec);
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(options, staging.string(), FamilyDescriptors(options), &handles, &raw);
+  if (!s.ok()) return FromRocks(s, dir);
+  std::unique_ptr<rocksdb::DB> db(raw);
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  s = db->Put(sync, handles[kMeta], "schema", std::to_string(kSchemaVersion));
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+  if (s.ok()) s = db->Close();
+  db.reset();
+  if (!s.ok()) return FromRocks(s, dir);
+  fs::rename(staging, dir, ec);
+  if (ec) return Status::IOError(dir.string() + ": cannot create store: " + ec.message());
+  return Status();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& options) {
   std::error_code ec;
   const bool exists = fs::exists(dir, ec);
@@ -509,45 +551,38 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
       return Status::InvalidInput(dir.string() + ": a RocksDB database, but not a geokg store");
   }
 
-  rocksdb::Options db_options;
-  db_options.create_if_missing = options.create_if_missing && !options.read_only;
-  db_options.create_missing_column_families = !options.read_only;
-  db_options.max_open_files = 256;
-  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  db_options.keep_log_file_num = 2;
-  db_options.db_write_buffer_size = 96 << 20;  // all memtables together: bounds memory on any corpus
-  db_options.max_background_jobs = 2;
-  db_options.max_total_wal_size = 128 << 20;
+  const rocksdb::Options db_options = DbOptions();
+  if (!has_current && !options.read_only) GEOKG_RETURN_IF_ERROR(Create(dir, db_options));
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   const auto descriptors = FamilyDescriptors(db_options);
-  rocksdb::Status s = options.read_only
-                          ? rocksdb::DB::OpenForReadOnly(db_options, dir.string(), descriptors, &handles, &raw)
+  rocksdb::Status s;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    s = options.read_only ? rocksdb::DB::OpenForReadOnly(db_options, dir.string(), descriptors, &handles, &raw)
                           : rocksdb::DB::Open(db_options, dir.string(), descriptors, &handles, &raw);
+    // A reader can race with the writer removing a log file it was about to read: look again.
+    if (!options.read_only || !(s.IsIOError() || s.IsNotFound())) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   if (!s.ok()) return FromRocks(s, dir);
   auto impl = std::make_unique<Impl>(dir, std::unique_ptr<rocksdb::DB>(raw), std::move(handles), options.read_only);
 
   auto version = impl->Get(kMeta, "schema");
   if (!version.ok()) return version.status();
-  if (!version.value()) {
-    if (options.read_only) return Status::InvalidInput(dir.string() + ": not a geokg store (no schema version)");
-    rocksdb::Status w = impl->db()->Put(rocksdb::WriteOptions(), impl->cf(kMeta), "schema", std::to_string(kSchemaVersion));
-    if (!w.ok()) return FromRocks(w, dir);
-  } else {
-    int found = 0;
-    try {
-      found = std::stoi(*version.value());
-    } catch (const std::exception&) {
-      return Status::Corruption(dir.string() + ": unreadable schema version \"" + *version.value() + "\"");
-    }
-    if (found > kSchemaVersion)
-      return Status::Unsupported(dir.string() + ": written by a newer geokg (store schema " + std::to_string(found) +
-                                 ", this geokg reads schema " + std::to_string(kSchemaVersion) + "); upgrade geokg");
-    if (found < kSchemaVersion)
-      return Status::Unsupported(dir.string() + ": written by an older geokg (store schema " + std::to_string(found) +
-                                 ", this geokg reads schema " + std::to_string(kSchemaVersion) +
-                                 "); ingest the articles again into a new store");
+  if (!version.value()) return Status::InvalidInput(dir.string() + ": not a geokg store (no schema version)");
+  int found = 0;
+  try {
+    found = std::stoi(*version.value());
+  } catch (const std::exception&) {
+    return Status::Corruption(dir.string() + ": unreadable schema version \"" + *version.value() + "\"");
   }
+  if (found > kSchemaVersion)
+    return Status::Unsupported(dir.string() + ": written by a newer geokg (store schema " + std::to_string(found) +
+                               ", this geokg reads schema " + std::to_string(kSchemaVersion) + "); upgrade geokg");
+  if (found < kSchemaVersion)
+    return Status::Unsupported(dir.string() + ": written by an older geokg (store schema " + std::to_string(found) +
+                               ", this geokg reads schema " + std::to_string(kSchemaVersion) +
+                               "); ingest the articles again into a new store");
   if (!options.read_only) {
     auto counters = impl->ReadCounters();
     if (!counters.ok()) return counters.status();
@@ -598,6 +633,12 @@ Result<PutOutcome> Store::PutDocument(const Document& document, std::span<const 
   tx.batch().Put(impl_->cf(kDocs), document.id, Encode(doc));
   GEOKG_RETURN_IF_ERROR(tx.Commit());
   return outcome;
+}
+
+Result<bool> Store::IsStored(const Document& document) const {
+  auto existing = LoadDocument(*impl_, document.id);
+  if (!existing.ok()) return existing.status();
+  return existing.value() && existing.value()->hash == ContentHash(document);
 }
 
 Status Store::DeleteDocument(const std::string& doc_id) {

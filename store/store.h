@@ -110,6 +110,10 @@ class Store {
   // evidence.doc is document.id.
   Result<PutOutcome> PutDocument(const Document& document, std::span<const Triple> triples);
 
+  // True when `document` is stored with this same content, so that PutDocument would be a
+  // no-op: lets a caller skip extracting it. Thread-safe; may run beside the writer.
+  Result<bool> IsStored(const Document& document) const;
+
   // Removes a document's contribution atomically. kNotFound when no such document is stored.
   Status DeleteDocument(const std::string& doc_id);
 

@@ -118,18 +118,29 @@ class IngestCommand : public Command {
     if (force_progress_ || (&io.err == &std::cerr && isatty(STDERR_FILENO)))
       progress.emplace(io.err, CountArticles(input_.inputs.empty() ? std::vector<std::string>{"-"} : input_.inputs));
 
-    size_t added = 0, unchanged = 0, replaced = 0, triples = 0;
-    ParallelExtraction run(*extractor.value(), {.threads = threads_},
-                           [&](Document&& doc, std::vector<Triple>&& extracted) -> Status {
-                             auto outcome = store.value()->PutDocument(doc, extracted);
+    size_t added = 0, unchanged = 0, replaced = 0, triple_count = 0;
+    store::Store& db = *store.value();
+    // Articles the store already holds unchanged are not extracted again (a resumed ingest
+    // skips quickly to where it stopped); the writer confirms it in input order.
+    auto stored = [&](const Document& doc) {
+      auto same = db.IsStored(doc);
+      return same.ok() && same.value();
+    };
+    ParallelExtraction run(*extractor.value(), {.threads = threads_, .skip = stored},
+                           [&](Document&& doc, std::optional<std::vector<Triple>>&& triples) -> Status {
+                             // Confirmed in input order: an earlier article of the same input
+                             // may have changed it since the worker looked.
+                             if (!triples && !stored(doc)) triples = extractor.value()->Extract(doc);
+                             auto outcome = triples ? db.PutDocument(doc, *triples)
+                                                    : Result<store::PutOutcome>(store::PutOutcome::kUnchanged);
                              if (!outcome.ok()) return outcome.status();
                              switch (outcome.value()) {
                                case store::PutOutcome::kNew: ++added; break;
                                case store::PutOutcome::kUnchanged: ++unchanged; break;
                                case store::PutOutcome::kReplaced: ++replaced; break;
                              }
-                             if (outcome.value() != store::PutOutcome::kUnchanged) triples += extracted.size();
-                             if (progress) progress->Update(added + unchanged + replaced, triples);
+                             if (outcome.value() != store::PutOutcome::kUnchanged) triple_count += triples->size();
+                             if (progress) progress->Update(added + unchanged + replaced, triple_count);
                              return Status();
                            });
     auto summary = input_.Read(io, [&](Document&& doc) { return run.Push(std::move(doc)); });
@@ -144,7 +155,7 @@ class IngestCommand : public Command {
     std::snprintf(time, sizeof time, "%.1f s", seconds);
     io.err << "geokg: ingested " << summary.value().documents << " documents into " << DbPath(db_).string() << " ("
            << added << " new, " << unchanged << " unchanged, " << replaced << " replaced, "
-           << summary.value().skipped << " failed); " << triples << " triples; the store holds "
+           << summary.value().skipped << " failed); " << triple_count << " triples; the store holds "
            << stats.value().facts << " facts from " << stats.value().documents << " documents; " << time << "\n";
     return summary.value().skipped > 0 ? 1 : 0;
   }

@@ -8,6 +8,7 @@ ParallelExtraction::ParallelExtraction(const extract::Extractor& extractor, cons
                                        Consumer consume)
     : extractor_(extractor),
       capacity_(options.capacity > 0 ? options.capacity : 8 * std::max<size_t>(options.threads, 1)),
+      skip_(options.skip),
       consume_(std::move(consume)) {
   const size_t threads = std::max<size_t>(options.threads, 1);
   workers_.reserve(threads);
@@ -27,7 +28,7 @@ Status ParallelExtraction::Push(Document&& document) {
   std::unique_lock lock(mutex_);
   space_ready_.wait(lock, [&] { return slots_.size() < capacity_ || !failure_.ok(); });
   if (!failure_.ok()) return failure_;
-  slots_.push_back({std::move(document), {}, false});
+  slots_.push_back({std::move(document), std::nullopt, false});
   work_ready_.notify_one();
   return Status();
 }
@@ -61,7 +62,8 @@ void ParallelExtraction::Work() {
     if (next_to_extract_ == front_sequence_ + slots_.size()) return;  // closing and nothing left
     Slot& slot = slots_[next_to_extract_++ - front_sequence_];
     lock.unlock();
-    std::vector<Triple> triples = extractor_.Extract(slot.document);
+    std::optional<std::vector<Triple>> triples;
+    if (!skip_ || !skip_(slot.document)) triples = extractor_.Extract(slot.document);
     lock.lock();
     slot.triples = std::move(triples);
     slot.extracted = true;

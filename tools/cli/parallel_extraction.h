@@ -3,8 +3,8 @@
 // single writer and the result does not depend on the thread count. At most `capacity`
 // articles are in flight (read but not yet consumed), which bounds memory on any corpus.
 //
-//   ParallelExtraction run(extractor, {.threads = 4}, [&](Document&& d, std::vector<Triple>&& t) {
-//     return store.PutDocument(d, t).status();
+//   ParallelExtraction run(extractor, {.threads = 4}, [&](Document&& d, auto&& triples) {
+//     return store.PutDocument(d, *triples).status();
 //   });
 //   reader.Read([&](Document&& d) { return run.Push(std::move(d)); });
 //   Status status = run.Finish();
@@ -17,6 +17,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -30,13 +31,17 @@ namespace geokg::cli {
 struct ParallelOptions {
   size_t threads = 1;   // extraction workers; 0 is taken as 1
   size_t capacity = 0;  // articles in flight; 0 means 8 per worker
+  // Called by a worker before extracting; true skips the extraction (an article the store
+  // already holds unchanged). Must be thread-safe. Empty: extract every article.
+  std::function<bool(const Document&)> skip;
 };
 
 class ParallelExtraction {
  public:
-  // Receives each article with its triples, in input order, on the consumer thread. A non-OK
-  // status stops the run: later articles are dropped and Push/Finish return that status.
-  using Consumer = std::function<Status(Document&&, std::vector<Triple>&&)>;
+  // Receives each article with its triples (nullopt when `skip` said so), in input order, on
+  // the consumer thread. A non-OK status stops the run: later articles are dropped and
+  // Push/Finish return that status.
+  using Consumer = std::function<Status(Document&&, std::optional<std::vector<Triple>>&&)>;
 
   // Starts the workers and the consumer. `extractor` must outlive this object.
   ParallelExtraction(const extract::Extractor& extractor, const ParallelOptions& options, Consumer consume);
@@ -55,7 +60,7 @@ class ParallelExtraction {
  private:
   struct Slot {
     Document document;
-    std::vector<Triple> triples;
+    std::optional<std::vector<Triple>> triples;
     bool extracted = false;
   };
 
@@ -65,6 +70,7 @@ class ParallelExtraction {
 
   const extract::Extractor& extractor_;
   const size_t capacity_;
+  const std::function<bool(const Document&)> skip_;
   Consumer consume_;
 
   std::mutex mutex_;
