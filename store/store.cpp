@@ -39,8 +39,9 @@ constexpr const char* kCounterNames[kCounters] = {"next_entity", "next_fact",  "
                                                   "count_entities", "count_facts", "count_evidence"};
 using Counters = std::array<uint64_t, kCounters>;
 
-// Entries each writer cache may hold before it is emptied: keeps memory bounded on any corpus.
-constexpr size_t kMaxCached = size_t{1} << 20;
+// Entries each writer cache may hold before it is emptied: keeps memory bounded on any corpus
+// (about 10 MB each when full; docs/STORE.md, "Tuning").
+constexpr size_t kMaxCached = size_t{1} << 17;
 
 Status FromRocks(const rocksdb::Status& s, const fs::path& path) {
   if (s.ok()) return Status();

@@ -49,6 +49,7 @@ TEST_CASE("ingest sums up new, unchanged, replaced and failed articles and shows
   REQUIRE(again.code == 0);
   CHECK(again.err.find("(0 new, 1 unchanged, 1 replaced, 0 failed)") != std::string::npos);
   CHECK(again.err.find("the store holds") != std::string::npos);
+  CHECK(again.err.find("\rgeokg: 1/2 documents (50%), ") != std::string::npos);
   CHECK(RunCli({"verify", "--db", db}).code == 0);
 }
 

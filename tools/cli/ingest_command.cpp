@@ -58,7 +58,8 @@ std::string Duration(double seconds) {
   return buf;
 }
 
-// A progress line on stderr, rewritten in place at most twice a second.
+// A progress line on stderr, rewritten in place at most twice a second: documents (of how
+// many, when the inputs are files), triples, rate and ETA.
 class Progress {
  public:
   Progress(std::ostream& err, std::optional<size_t> total) : err_(err), total_(total) {}
@@ -92,7 +93,7 @@ class Progress {
   std::ostream& err_;
   std::optional<size_t> total_;
   Clock::time_point start_ = Clock::now();
-  Clock::time_point last_ = start_;
+  Clock::time_point last_ = start_ - std::chrono::seconds(1);  // the first article shows the line
   size_t width_ = 0;
 };
 
