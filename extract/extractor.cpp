@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "extract/boilerplate.h"
@@ -112,12 +113,12 @@ class SentenceRelator {
   const Mention* Possessor(uint32_t begin) const {
     uint32_t k = begin;
     for (int skipped = 0; skipped <= 2 && k > 0; ++skipped) {
-      if (const Mention* m = MentionEndingAt(k); m != nullptr && m->end == k &&
-          (skipped > 0 || k == begin)) {
-        if (m->evidence == internal::Evidence::kPronoun && Lower(tokens_[m->begin].text) != "its" &&
-            Lower(tokens_[m->begin].text) != "his" && Lower(tokens_[m->begin].text) != "her")
-          return nullptr;
-        return m;
+      // A possessive pronoun: "its treaty allies", "his visit".
+      if (const Mention* m = MentionEndingAt(k); m != nullptr) {
+        const std::string word = Lower(tokens_[m->begin].text);
+        const bool possessive = m->evidence == internal::Evidence::kPronoun &&
+                                (word == "its" || word == "his" || word == "her" || word == "their");
+        return possessive ? m : nullptr;
       }
       if (k > 0 && IsPossessive(tokens_[k - 1].text)) {
         if (const Mention* m = MentionEndingAt(k - 1)) return m;
@@ -127,6 +128,34 @@ class SentenceRelator {
       --k;
     }
     return nullptr;
+  }
+
+  // The country of a demonym just before a nominal trigger: "Russian drone strikes".
+  const Mention* DemonymBefore(uint32_t begin) const {
+    uint32_t k = begin;
+    for (int skipped = 0; skipped <= 3 && k > 0; ++skipped, --k) {
+      for (const Mention& m : found_.mentions)
+        if (m.is_demonym && m.end == k) return &m;
+      if (!IsLowerWord(tokens_[k - 1].text)) return nullptr;
+    }
+    return nullptr;
+  }
+
+  // Whether a verb that makes its subject the agent of a nominal event ("launched strikes",
+  // "imposed sanctions") stands between `from` and `to`.
+  bool LightVerbBetween(uint32_t from, uint32_t to) const {
+    static const std::set<std::string> kLightVerbs = {
+        "launch",  "launches", "launched", "conduct",  "conducts",  "conducted", "carry",   "carries",
+        "carried", "impose",   "imposes",  "imposed",  "announce",  "announces", "announced", "mount",
+        "mounts",  "mounted",  "stage",    "stages",   "staged",    "order",     "orders",  "ordered",
+        "began",   "begins",   "begin",    "resume",   "resumes",   "resumed",   "expand",  "expands",
+        "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
+        "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
+        "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied"};
+    if (to < from || to - from > 7) return false;
+    for (uint32_t k = from; k < to; ++k)
+      if (kLightVerbs.count(Lower(tokens_[k].text))) return true;
+    return false;
   }
 
   // The first actor of the clause that holds token `k`, before `k`. `fallback` is set when the
@@ -204,7 +233,15 @@ class SentenceRelator {
     switch (p.frame) {
       case Frame::kForward:
         subject = Possessor(match.begin);
-        if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
+        if (subject == nullptr && p.strict_agent) {
+          subject = DemonymBefore(match.begin);
+          if (subject == nullptr) {
+            const Mention* actor = ClauseActor(match.begin, &fallback);
+            if (actor != nullptr && !fallback && LightVerbBetween(actor->end, match.begin)) subject = actor;
+          }
+        } else if (subject == nullptr) {
+          subject = ClauseActor(match.begin, &fallback);
+        }
         object = slot;
         break;
       case Frame::kReverse:
@@ -245,10 +282,16 @@ class SentenceRelator {
         !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)))
       return;
     if (fallback) factor *= 0.75f;
-    // Objectless wordings: "the two leaders ... a memorandum", "during a phone call",
-    // "accused Tokyo ... and retaliated".
+    // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the
+    // conjoined subjects. "During a phone call", "accused Tokyo ... and retaliated": the other
+    // party is the clause's last actor before the trigger.
     if (object == nullptr && subject->entities.size() < 2) {
-      if (!Info(p.relation).symmetric && !p.reuse_object) return;
+      const auto conjoined = Conjuncts(subject, match.begin);
+      if (conjoined.size() >= 2 && Info(p.relation).symmetric) {
+        EmitPairs(p, match, conjoined, factor, out);
+        return;
+      }
+      if (p.relation != Relation::kMeet && p.relation != Relation::kCall && !p.reuse_object) return;
       for (const Mention& m : found_.mentions)
         if (m.begin > subject->end && m.end <= match.begin && IsActor(m) && m.entities[0].name != subject->entities[0].name)
           object = &m;
@@ -301,6 +344,22 @@ class SentenceRelator {
         out->push_back(std::move(t));
       }
     }
+  }
+
+  // A symmetric relation between every two of `parties`.
+  void EmitPairs(const internal::Pattern& p, const PatternMatch& match, const std::vector<const Mention*>& parties,
+                 float factor, std::vector<Triple>* out) const {
+    for (size_t i = 0; i < parties.size(); ++i)
+      for (size_t j = i + 1; j < parties.size(); ++j) {
+        const Entity& a = parties[i]->is_capital ? parties[i]->country : parties[i]->entities[0];
+        const Entity& b = parties[j]->is_capital ? parties[j]->country : parties[j]->entities[0];
+        if (a.name == b.name) continue;
+        Triple t = Base(p.relation, std::string(p.predicate), std::min(Certainty(*parties[i]), Certainty(*parties[j])) * factor * 0.9f,
+                        match.trigger);
+        t.subject = a;
+        t.object = b;
+        out->push_back(std::move(t));
+      }
   }
 
   const std::vector<Token>& tokens_;

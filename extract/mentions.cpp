@@ -386,7 +386,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       continue;
     }
     // A capitalised phrase that ends in an organisation's head word.
-    if (Capitalized(text) && text != "The") {
+    if (Capitalized(text) && text != "The" && text != "A" && text != "An") {
       uint32_t end = i;
       uint32_t last_head = 0;
       while (end < n && end - i < 8 &&

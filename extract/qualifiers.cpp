@@ -23,6 +23,11 @@ constexpr std::array<std::string_view, 25> kExpectedCues = {
     "will",  "'ll", "would", "shall", "expected", "likely", "plans", "plan", "planned", "planning",
     "scheduled", "set", "due", "intends", "intend", "potential", "upcoming", "may", "might",
     "could", "aims", "hopes", "proposed", "possible", "prospective"};
+constexpr std::array<std::string_view, 40> kIntentVerbs = {
+    "urge", "urges", "urged", "ask", "asks", "asked", "want", "wants", "wanted", "agree", "agrees", "agreed",
+    "plan", "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks",
+    "sought", "intend", "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow",
+    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"};
 constexpr std::array<std::string_view, 10> kNegationCues = {"not", "n't", "never", "no", "refused", "refuses",
                                                             "declined", "denied", "failed", "without"};
 constexpr std::array<std::string_view, 12> kReportingVerbs = {
@@ -104,12 +109,17 @@ std::optional<Date> ParseIsoDate(std::string_view iso) {
 
 Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uint32_t trigger, uint32_t clause_end) {
   Modality modality = Modality::kAsserted;
-  // "urged Trump to meet Kim", "agreed to visit": an infinitive is not yet an event. A gerund
-  // after "to" ("committed to supplying") is.
-  const std::string_view verb = tokens[trigger].text;
-  if (trigger > clause_begin && Lower(tokens[trigger - 1].text) == "to" &&
-      !(verb.size() > 4 && verb.substr(verb.size() - 3) == "ing"))
-    modality = Modality::kExpected;
+  // "urged Trump to meet Kim", "agreed to visit": an infinitive under a verb of intent or
+  // request is not yet an event; a purpose clause ("visits Pyongyang to meet Kim") is.
+  if (trigger >= clause_begin + 2 && Lower(tokens[trigger - 1].text) == "to") {
+    for (uint32_t k = trigger - 2; k + 4 >= trigger && k >= clause_begin; --k) {
+      if (IndexOf(kIntentVerbs, Lower(tokens[k].text)) >= 0) {
+        modality = Modality::kExpected;
+        break;
+      }
+      if (k == 0) break;
+    }
+  }
   for (uint32_t k = clause_begin; k < trigger; ++k) {
     const std::string w = Lower(tokens[k].text);
     if (IndexOf(kNegationCues, w) >= 0) return Modality::kNegated;

@@ -45,6 +45,7 @@ constexpr Pattern kPatterns[] = {
     {"agreement|deal|accord|pact|treaty with @", kAgree, "reaches an agreement with", kForward},
     {"agree|agrees|agreed with @", kAgree, "agrees with", kForward},
     {"memorandum", kAgree, "signs a memorandum with", kForward},
+    {"agreement|deal|accord|pact|treaty", kAgree, "reaches an agreement with", kForward},
     // cooperate
     {"cooperate|cooperates|cooperated|cooperating|cooperation|co-operation with @", kCooperate, "cooperates with", kForward},
     {"ties with @", kCooperate, "strengthens ties with", kForward},
@@ -87,13 +88,13 @@ constexpr Pattern kPatterns[] = {
     {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
     {"summon|summons|summoned * ambassador|envoy", kProtest, "summons the ambassador of", kForward},
     // sanction
-    {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward},
+    {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward, false, true},
     {"sanction|sanctions|sanctioned|sanctioning @", kSanction, "sanctions", kForward},
     {"retaliate|retaliates|retaliated|retaliating against @", kSanction, "retaliates against", kForward},
     {"retaliate|retaliates|retaliated|retaliating", kSanction, "retaliates against", kForward, true},
     // attack
-    {"airstrikes|strikes|attacks|attack|offensive|assault on|against @", kAttack, "attacks", kForward},
-    {"invasion of @", kAttack, "invades", kForward},
+    {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @", kAttack, "attacks", kForward, false, true},
+    {"invasion of @", kAttack, "invades", kForward, false, true},
     {"attack|attacks|attacked|attacking|struck|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
     // claim
     {"see|sees|saw|considers|considered|regards|regarded|views|viewed @ as part of", kClaim, "claims", kForward},
@@ -195,6 +196,8 @@ class Matcher {
         }
         return false;
       case CompiledWord::kSlot:
+        // "meets with the foreign ministers of France": the officials stand for their state.
+        if (uint32_t of = RepresentativesOf(k); of > k) k = of;
         for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {
           if (actor_end_[k + skip] > k + skip) {
             m->slot = static_cast<int>(k + skip);
@@ -218,6 +221,21 @@ class Matcher {
   }
 
  private:
+  // The token after "[the] <officials> of" at k ("the foreign ministers of"), or k.
+  uint32_t RepresentativesOf(uint32_t k) const {
+    static const std::array<std::string_view, 12> kOfficials = {
+        "ministers", "minister", "leaders", "leader", "president", "presidents", "representatives",
+        "officials", "envoys", "envoy", "delegation", "delegations"};
+    uint32_t i = k;
+    if (i < tokens_.size() && Lower(tokens_[i].text) == "the") ++i;
+    const uint32_t words = i;
+    while (i < tokens_.size() && i - words < 3 && IsGoodsWord(tokens_[i].text) && tokens_[i].text != "of") ++i;
+    if (i == words || i >= tokens_.size() || tokens_[i].text != "of") return k;
+    const std::string head = Lower(tokens_[i - 1].text);
+    if (std::find(kOfficials.begin(), kOfficials.end(), head) == kOfficials.end()) return k;
+    return i + 1;
+  }
+
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& actor_end_;
   const std::vector<CompiledWord>& words_;

@@ -30,6 +30,10 @@ struct Pattern {
   std::string_view predicate;  // present tense; "{}" stands for the goods
   Frame frame;
   bool reuse_object = false;   // "accused Tokyo ... and retaliated": the clause's last object
+  // A noun that names a hostile act ("strikes on X", "sanctions against X") takes as its agent
+  // only a possessor, a demonym ("Russian strikes") or the subject of a light verb ("Iran
+  // launched strikes"): the clause's first actor is too often someone else.
+  bool strict_agent = false;
 };
 
 struct PatternMatch {
