@@ -106,6 +106,11 @@ std::vector<TextRange> ProseRanges(std::string_view text) {
       for (size_t k = i; k < j; ++k) lines[k].keep = false;
     i = std::max(j, i + 1);
   }
+  // A short line that does not end like a sentence, among other lines, is a heading or a topic
+  // label ("Estonia-Russia relations"): not a statement of the article.
+  if (lines.size() > 1)
+    for (Line& l : lines)
+      if (l.text.size() < 150 && !EndsLikeSentence(l.text)) l.keep = false;
   std::vector<TextRange> out;
   for (const Line& l : lines)
     if (l.keep) out.push_back(l.range);

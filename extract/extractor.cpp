@@ -130,6 +130,14 @@ class SentenceRelator {
     return nullptr;
   }
 
+  // The actor a "which" or "whom" clause holding token `k` refers back to, or nullptr.
+  const Mention* Antecedent(uint32_t k) const {
+    const uint32_t start = clause_start_[k];
+    const std::string w = Lower(tokens_[start].text);
+    if ((w != "which" && w != "whom") || start < 2 || tokens_[start - 1].text != ",") return nullptr;
+    return MentionEndingAt(start - 1);
+  }
+
   // The country of a demonym just before a nominal trigger: "Russian drone strikes".
   const Mention* DemonymBefore(uint32_t begin) const {
     uint32_t k = begin;
@@ -142,8 +150,8 @@ class SentenceRelator {
   }
 
   // Whether a verb that makes its subject the agent of a nominal event ("launched strikes",
-  // "imposed sanctions") stands between `from` and `to`.
-  bool LightVerbBetween(uint32_t from, uint32_t to) const {
+  // "imposes new sanctions") comes just before `trigger`.
+  bool LightVerbBefore(uint32_t trigger) const {
     static const std::set<std::string> kLightVerbs = {
         "launch",  "launches", "launched", "conduct",  "conducts",  "conducted", "carry",   "carries",
         "carried", "impose",   "imposes",  "imposed",  "announce",  "announces", "announced", "mount",
@@ -152,8 +160,7 @@ class SentenceRelator {
         "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
         "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
         "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied"};
-    if (to < from || to - from > 7) return false;
-    for (uint32_t k = from; k < to; ++k)
+    for (uint32_t k = trigger; k-- > 0 && trigger - k <= 3;)
       if (kLightVerbs.count(Lower(tokens_[k].text))) return true;
     return false;
   }
@@ -231,18 +238,41 @@ class SentenceRelator {
     float factor = 1.0f;
     bool fallback = false;
     switch (p.frame) {
+      case Frame::kEnvoy: {
+        subject = ClauseActor(match.begin, &fallback);
+        for (const Mention& m : found_.mentions)
+          if (m.begin >= match.begin && m.end <= match.end && (IsActor(m) || m.is_demonym)) object = &m;
+        if (object == nullptr) return;
+        break;
+      }
       case Frame::kForward:
+        if (match.passive) {
+          // "X was attacked by Y": Y acts on X. Without "by", the speaker of a "that" clause
+          // is taken as the agent ("Trump announces that South Africa will not be invited").
+          object = ClauseActor(match.begin, &fallback);
+          subject = nullptr;
+          if (match.end + 1 < tokens_.size() && Lower(tokens_[match.end].text) == "by")
+            subject = FirstActorIn(match.end + 1, std::min<uint32_t>(match.end + 3, tokens_.size()));
+          const uint32_t start = clause_start_[match.begin];
+          if (subject == nullptr && start > 0 && Lower(tokens_[start].text) == "that")
+            subject = FirstActorIn(0, start);
+          if (subject == nullptr || object == nullptr || fallback) return;
+          factor = 0.85f;
+          break;
+        }
         subject = Possessor(match.begin);
         if (subject == nullptr && p.strict_agent) {
           subject = DemonymBefore(match.begin);
           if (subject == nullptr) {
             const Mention* actor = ClauseActor(match.begin, &fallback);
-            if (actor != nullptr && !fallback && LightVerbBetween(actor->end, match.begin)) subject = actor;
+            if (actor != nullptr && !fallback && LightVerbBefore(match.begin)) subject = actor;
           }
         } else if (subject == nullptr) {
           subject = ClauseActor(match.begin, &fallback);
         }
         object = slot;
+        // "Cyprus, which Turkey does not recognize": the object is the relative's antecedent.
+        if (object == nullptr && subject != nullptr && !fallback) object = Antecedent(match.begin);
         break;
       case Frame::kReverse:
         subject = slot != nullptr ? slot : FirstActorIn(match.end, std::min<uint32_t>(match.end + 3, tokens_.size()));
@@ -279,7 +309,8 @@ class SentenceRelator {
     }
     if (subject == nullptr) return;
     if (object != nullptr && !IsActor(*object) &&
-        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)))
+        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
+        !(object->is_demonym && p.frame == Frame::kEnvoy))
       return;
     if (fallback) factor *= 0.75f;
     // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the
