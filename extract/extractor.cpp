@@ -173,6 +173,9 @@ class SentenceRelator {
     for (const Mention& m : found_.mentions) {
       if (m.begin >= k || !IsActor(m)) continue;
       if (m.evidence == internal::Evidence::kPronoun && Lower(tokens_[m.begin].text) == "it") continue;
+      // "Trump's son Donald Trump Jr. visits": the possessed name is the actor.
+      if (m.end < k && IsPossessive(tokens_[m.end].text) && FirstActorIn(m.end + 1, std::min(m.end + 4, k)) != nullptr)
+        continue;
       if (m.begin >= start) return &m;
       if (first_in_sentence == nullptr) first_in_sentence = &m;
     }

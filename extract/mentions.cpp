@@ -270,15 +270,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     }
     return true;
   };
-  if (before != nullptr && !before->entities.empty() &&
-      (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
-       before->is_capital) &&
-      (modifiers_only(before->end) || (before->end < i && IsPossessive(tokens[before->end].text) &&
-                                       modifiers_only(before->end + 1)))) {
-    country = before->is_capital ? before->country : before->entities[0];
-    phrase_begin = before->begin;
-    out->mentions.pop_back();  // part of the person's description, not an actor of its own
-  } else if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
+  // "President X of Egypt" names the country outright; otherwise a name or demonym just before
+  // the title does ("US President", "South Korea's national security adviser").
+  if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
     if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1);
         m && EntityOf(m->entry).type == EntityType::kCountry && m->kind == NameKind::kName) {
       country = EntityOf(m->entry);
@@ -286,6 +280,15 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
                                 false, false, Evidence::kNamed};
       name_end = country_mention->end;
     }
+  }
+  if (!country_mention && before != nullptr && !before->entities.empty() &&
+      (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
+       before->is_capital) &&
+      (modifiers_only(before->end) || (before->end < i && IsPossessive(tokens[before->end].text) &&
+                                       modifiers_only(before->end + 1)))) {
+    country = before->is_capital ? before->country : before->entities[0];
+    phrase_begin = before->begin;
+    out->mentions.pop_back();  // part of the person's description, not an actor of its own
   }
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
