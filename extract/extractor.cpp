@@ -165,6 +165,48 @@ class SentenceRelator {
     return false;
   }
 
+  // The actor right before a verb, with only auxiliaries and adverbs between ("Kim Jong Un
+  // welcomed", "Beijing has accused"), walking back to the head of a conjunction ("Belarus and
+  // North Korea sign"); nullptr when there is none.
+  const Mention* SubjectBefore(uint32_t verb) const {
+    static const std::set<std::string> kAuxiliaries = {
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "now", "not",
+        "never", "again", "already", "still", "just", "last", "formally", "officially", "reportedly", "jointly",
+        "both", "could", "may", "might", "can", "did", "does", "do", "n't", "shall", "should", "must"};
+    uint32_t k = verb;
+    while (k > 0 && verb - k < 4) {
+      const std::string w = Lower(tokens_[k - 1].text);
+      if (!kAuxiliaries.count(w) && !(w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0)) break;
+      --k;
+    }
+    const Mention* m = MentionEndingAt(k);
+    if (m == nullptr || (m->evidence == internal::Evidence::kPronoun && Lower(tokens_[m->begin].text) == "it"))
+      return nullptr;
+    for (;;) {
+      uint32_t b = m->begin;
+      if (b >= 1 && Lower(tokens_[b - 1].text) == "the") --b;
+      if (b < 2 || (tokens_[b - 1].text != "and" && tokens_[b - 1].text != ",")) break;
+      const Mention* previous = MentionEndingAt(b - 1);
+      if (previous == nullptr) break;
+      m = previous;
+    }
+    return m;
+  }
+
+  // "Sweden urged Finland to meet Norway": the object of a request verb is the subject of the
+  // infinitive after it. nullptr when the trigger is not such an infinitive.
+  const Mention* ControlledSubject(uint32_t verb) const {
+    static const std::set<std::string> kRequests = {"urged", "urges", "urge", "asked", "asks", "ask", "invited",
+                                                    "invites", "pressed", "presses", "told", "tells", "encouraged",
+                                                    "encourages", "allowed", "allows", "permitted", "on", "upon"};
+    if (verb < 3 || Lower(tokens_[verb - 1].text) != "to") return nullptr;
+    const Mention* m = MentionEndingAt(verb - 1);
+    if (m == nullptr || m->begin == 0) return nullptr;
+    uint32_t k = m->begin;
+    if (Lower(tokens_[k - 1].text) == "the" && k >= 2) --k;
+    return kRequests.count(Lower(tokens_[k - 1].text)) ? m : nullptr;
+  }
+
   // The first actor of the clause that holds token `k`, before `k`. `fallback` is set when the
   // clause has none and the sentence's first actor stands in.
   const Mention* ClauseActor(uint32_t k, bool* fallback) const {
@@ -271,7 +313,9 @@ class SentenceRelator {
             if (actor != nullptr && !fallback && LightVerbBefore(match.begin)) subject = actor;
           }
         } else if (subject == nullptr) {
-          subject = ClauseActor(match.begin, &fallback);
+          subject = ControlledSubject(match.begin);
+          if (subject == nullptr) subject = SubjectBefore(match.begin);
+          if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
         }
         object = slot;
         // "Cyprus, which Turkey does not recognize": the object is the relative's antecedent.
