@@ -71,17 +71,17 @@ constexpr Title kTitles[] = {
 };
 
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
-constexpr std::array<std::string_view, 44> kOrganizationHeads = {
+constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
     "Ministry", "Agency", "Council", "Parliament", "Party", "Bank", "Group", "Union", "Organization",
     "Organisation", "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly",
     "Congress", "Senate", "Court", "Army", "Navy", "Police", "Office", "Department", "Institute",
     "Association", "Fund", "Front", "Movement", "Coalition", "Authority", "Service", "Guard", "Corps",
-    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Forces", "Network"};
+    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Forces", "Network"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
-constexpr std::array<std::string_view, 13> kStateCollectives = {
+constexpr auto kStateCollectives = std::to_array<std::string_view>({
     "government", "authorities", "officials", "military", "forces", "troops", "army", "navy",
-    "administration", "leadership", "diplomats", "regime", "side"};
+    "administration", "leadership", "diplomats", "regime", "side"});
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -143,8 +143,8 @@ std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t
 // A run of up to four capitalised name tokens at tokens[i] ("Lee", "Jae-myung").
 // Lower-case parts of names: "Abdel Fattah el-Sisi", "Ursula von der Leyen", "Luigi Di Maio".
 bool IsNameParticle(std::string_view t) {
-  static constexpr std::array<std::string_view, 12> kParticles = {"bin", "de", "da", "van", "von", "der", "di",
-                                                                  "du", "la", "le", "al", "dos"};
+  static constexpr auto kParticles = std::to_array<std::string_view>({"bin", "de", "da", "van", "von", "der", "di",
+                                                                  "du", "la", "le", "al", "dos"});
   if (std::find(kParticles.begin(), kParticles.end(), t) != kParticles.end()) return true;
   return (t.rfind("el-", 0) == 0 || t.rfind("al-", 0) == 0 || t.rfind("bin-", 0) == 0) && t.size() > 3;
 }
@@ -171,10 +171,10 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
 
 // Capitalised at the start of a sentence, but never the first word of an organisation's name.
 bool IsCommonCapitalizedWord(std::string_view t) {
-  static constexpr std::array<std::string_view, 22> kWords = {
+  static constexpr auto kWords = std::to_array<std::string_view>({
       "The", "A", "An", "Leaders", "Leader", "Officials", "Members", "Member", "Delegates", "Protesters",
       "Several", "Many", "Some", "Both", "Most", "Heads", "Head", "Representatives", "Ministers", "Two",
-      "Three", "All"};
+      "Three", "All"});
   return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
 }
 

@@ -14,25 +14,25 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
+constexpr auto kMonths = std::to_array<std::string_view>({"january", "february", "march",     "april",
                                                       "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
-constexpr std::array<std::string_view, 25> kExpectedCues = {
+                                                      "september", "october", "november", "december"});
+constexpr auto kWeekdays = std::to_array<std::string_view>({"monday", "tuesday",  "wednesday", "thursday",
+                                                       "friday", "saturday", "sunday"});
+constexpr auto kExpectedCues = std::to_array<std::string_view>({
     "will",  "'ll", "would", "shall", "expected", "likely", "plans", "plan", "planned", "planning",
     "scheduled", "set", "due", "intends", "intend", "potential", "upcoming", "may", "might",
-    "could", "aims", "hopes", "proposed", "possible", "prospective"};
-constexpr std::array<std::string_view, 40> kIntentVerbs = {
+    "could", "aims", "hopes", "proposed", "possible", "prospective"});
+constexpr auto kIntentVerbs = std::to_array<std::string_view>({
     "urge", "urges", "urged", "ask", "asks", "asked", "want", "wants", "wanted", "agree", "agrees", "agreed",
     "plan", "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks",
     "sought", "intend", "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow",
-    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"};
-constexpr std::array<std::string_view, 10> kNegationCues = {"not", "n't", "never", "no", "refused", "refuses",
-                                                            "declined", "denied", "failed", "without"};
-constexpr std::array<std::string_view, 12> kReportingVerbs = {
+    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"});
+constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "never", "no", "refused", "refuses",
+                                                            "declined", "denied", "failed", "without"});
+constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "said", "says", "announced", "stated", "told", "reported", "claimed", "added", "noted", "confirmed",
-    "insisted", "warned"};
+    "insisted", "warned"});
 
 template <size_t N>
 int IndexOf(const std::array<std::string_view, N>& list, std::string_view s) {

@@ -165,9 +165,9 @@ const Index& PatternIndex() {
 bool Breaks(std::string_view t) { return t == "." || t == ";" || t == ":" || t == "!" || t == "?"; }
 
 bool IsPreposition(std::string_view t) {
-  static constexpr std::array<std::string_view, 18> kPrepositions = {
+  static constexpr auto kPrepositions = std::to_array<std::string_view>({
       "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "over", "into", "after", "before",
-      "during", "against", "through", "under"};
+      "during", "against", "through", "under"});
   return std::find(kPrepositions.begin(), kPrepositions.end(), t) != kPrepositions.end();
 }
 
@@ -262,9 +262,9 @@ class Matcher {
  private:
   // The token after "[the] <officials> of" at k ("the foreign ministers of"), or k.
   uint32_t RepresentativesOf(uint32_t k) const {
-    static const std::array<std::string_view, 12> kOfficials = {
+    static const auto kOfficials = std::to_array<std::string_view>({
         "ministers", "minister", "leaders", "leader", "president", "presidents", "representatives",
-        "officials", "envoys", "envoy", "delegation", "delegations"};
+        "officials", "envoys", "envoy", "delegation", "delegations"});
     uint32_t i = k;
     if (i < tokens_.size() && Lower(tokens_[i].text) == "the") ++i;
     const uint32_t words = i;
@@ -295,7 +295,7 @@ bool InObjectRelative(const std::vector<Token>& tokens, uint32_t k) {
 // Whether tokens[k] is a participle after a form of "be" or "get", adverbs and "not" allowed
 // between: "will not be invited", "was reportedly attacked".
 bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
-  static constexpr std::array<std::string_view, 10> kBe = {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"};
+  static constexpr auto kBe = std::to_array<std::string_view>({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"});
   const std::string_view verb = tokens[k].text;
   if (verb.size() < 4 || (verb.substr(verb.size() - 2) != "ed" && verb != "struck" && verb != "held" && verb != "sold"))
     return false;
@@ -346,8 +346,8 @@ std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uin
       {"weaponry", "weapons"},                {"liquefied natural gas", "LNG"},
       {"crude", "crude oil"},
   };
-  static const std::array<std::string_view, 8> kDropped = {"annual", "total", "overall", "monthly", "yearly",
-                                                           "the",    "its",   "their"};
+  static const auto kDropped = std::to_array<std::string_view>({"annual", "total", "overall", "monthly", "yearly",
+                                                           "the",    "its",   "their"});
   std::string goods;
   for (uint32_t k = begin; k < end; ++k) {
     const std::string w = Lower(tokens[k].text);
@@ -356,9 +356,9 @@ std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uin
     goods += w;
   }
   if (auto it = kNormal.find(goods); it != kNormal.end()) goods = it->second;
-  static const std::array<std::string_view, 12> kWeapons = {"weapons", "missiles", "ammunition", "munitions",
+  static const auto kWeapons = std::to_array<std::string_view>({"weapons", "missiles", "ammunition", "munitions",
                                                             "tanks",   "drones",   "jets",       "fighter jets",
-                                                            "artillery", "military aid", "warships", "rockets"};
+                                                            "artillery", "military aid", "warships", "rockets"});
   *weapons = std::find(kWeapons.begin(), kWeapons.end(), goods) != kWeapons.end();
   return goods;
 }
