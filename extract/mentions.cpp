@@ -109,7 +109,9 @@ bool IsLeaderOffice(std::string_view office) {
     if (title.relation != Relation::kLeads) continue;
     std::string words;
     for (std::string_view w : title.words)
-      if (!w.empty()) words += (words.empty() ? "" : " ") + std::string(w);
+      if (w.empty()) continue;
+      if (!words.empty()) words += ' ';
+      words.append(w);
     if (lower == words) return true;
   }
   return false;
@@ -245,7 +247,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   std::string country_of_person;
   uint32_t name_end = name_begin + run;
   if (name_end < tokens.size() && IsGenerationSuffix(tokens[name_end].text)) {
-    person.name += " " + std::string(tokens[name_end].text);
+    person.name += ' ';
+    person.name.append(tokens[name_end].text);
     ++name_end;
   } else if (auto m = gazetteer_.LongestMatch(tokens, name_begin);
       m && m->length <= run && EntityOf(m->entry).type == EntityType::kPerson) {
