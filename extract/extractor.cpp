@@ -80,6 +80,7 @@ class SentenceRelator {
       // A title states a standing role, whatever the clause around it says.
       t.modality = Modality::kAsserted;
       t.time.clear();
+      t.time_text.clear();
       t.attribution.clear();
       t.subject = role.person;
       t.object = role.country;
@@ -267,8 +268,10 @@ class SentenceRelator {
     const uint32_t start = clause_start_[at];
     const uint32_t end = ClauseEnd(at);
     t.modality = internal::ModalityOf(tokens_, start, at, end);
-    t.time = internal::TimeOf(tokens_, start, end, date_, t.modality);
-    if (t.time.empty()) t.time = internal::TimeOf(tokens_, 0, tokens_.size(), date_, t.modality);
+    internal::TimeMention time = internal::TimeOf(tokens_, start, end, date_, t.modality);
+    if (time.text.empty()) time = internal::TimeOf(tokens_, 0, tokens_.size(), date_, t.modality);
+    t.time = std::move(time.iso);
+    t.time_text = std::move(time.text);
     t.attribution = internal::AttributionOf(tokens_, at);
     t.evidence = {doc_.id, index_, sentence_.begin, sentence_.end,
                   std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin))};

@@ -108,10 +108,11 @@ bool IsLeaderOffice(std::string_view office) {
   for (const Title& title : kTitles) {
     if (title.relation != Relation::kLeads) continue;
     std::string words;
-    for (std::string_view w : title.words)
+    for (std::string_view w : title.words) {
       if (w.empty()) continue;
       if (!words.empty()) words += ' ';
       words.append(w);
+    }
     if (lower == words) return true;
   }
   return false;
