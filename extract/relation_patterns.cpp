@@ -39,7 +39,7 @@ constexpr Pattern kPatterns[] = {
     {"invitation of|from @", kInvite, "invites", kReverse},
     {"invite|invites|invited|inviting @", kInvite, "invites", kForward},
     // negotiate
-    {"negotiate|negotiates|negotiated|negotiating|negotiations with @", kNegotiate, "negotiates with", kForward},
+    {"negotiate|negotiates|negotiated|negotiating|negotiations * with @", kNegotiate, "negotiates with", kForward},
     // agree
     {"sign|signs|signed|signing * with @", kAgree, "signs an agreement with", kForward},
     {"agreement|deal|accord|pact|treaty with @", kAgree, "reaches an agreement with", kForward},

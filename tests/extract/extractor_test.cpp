@@ -144,3 +144,17 @@ TEST_CASE("an infinitive under a request is expected, a purpose clause is not", 
   REQUIRE(urged != nullptr);
   CHECK(urged->modality == Modality::kExpected);
 }
+
+TEST_CASE("the accused does what the gerund says and reported clauses keep their speaker", "[extract][relations]") {
+  const auto gerund = Extract("2031-03-02", "Norway accused Sweden of supplying Finland with missiles.");
+  CHECK(Find(gerund, "Norway", Relation::kAccuse, "Sweden") != nullptr);
+  const Triple* supply = Find(gerund, "Sweden", Relation::kSupply, "Finland");
+  REQUIRE(supply != nullptr);
+  CHECK(supply->cameo == "072");
+  CHECK(Find(gerund, "Norway", Relation::kSupply, "Finland") == nullptr);
+  const auto reported = Extract("2031-03-02", "The United States said Norway does not rule out talks with Finland.");
+  const Triple* talks = Find(reported, "Norway", Relation::kMeet, "Finland");
+  REQUIRE(talks != nullptr);
+  CHECK(talks->modality == Modality::kExpected);
+  CHECK(talks->attribution == "United States");
+}
