@@ -362,7 +362,10 @@ class SentenceRelator {
       case Frame::kModifier:
       case Frame::kAppositive:
         object = MentionEndingAt(match.begin);
-        if (object == nullptr || IsPossessive(tokens_[match.begin - 1].text)) return;
+        // "The United States, Taiwan's main trading partner": the possessor is the other party.
+        if (object == nullptr && p.frame == Frame::kAppositive) object = Possessor(match.begin);
+        else if (object != nullptr && IsPossessive(tokens_[match.begin - 1].text)) return;
+        if (object == nullptr) return;
         if (p.frame == Frame::kModifier) {
           subject = Possessor(object->begin);
           if (subject == nullptr) subject = ClauseActor(object->begin, &fallback);

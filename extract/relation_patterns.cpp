@@ -53,6 +53,7 @@ constexpr Pattern kPatterns[] = {
     {"cooperation", kCooperate, "cooperates with", kForward},
     // trade
     {"trading partner|partners for|of|to|with @", kTrade, "trades with", kForward},
+    {"trading partner|partners", kTrade, "trades with", kAppositive},
     {"trade|trades|traded|trading with @", kTrade, "trades with", kForward},
     // supply
     {"supply|supplies|supplied|supplying @ with #", kSupply, "supplies {} to", kForward},

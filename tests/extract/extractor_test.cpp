@@ -158,3 +158,19 @@ TEST_CASE("the accused does what the gerund says and reported clauses keep their
   CHECK(talks->modality == Modality::kExpected);
   CHECK(talks->attribution == "United States");
 }
+
+TEST_CASE("a sentence opening with He continues the previous subject", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish President Liisa Virtanen held talks with Norwegian Prime Minister Ole Haugen on Monday. "
+                               "She arrived in Sweden on Sunday night after visiting Denmark, where she met Danish Prime "
+                               "Minister Karen Holm.");
+  CHECK(Find(triples, "Liisa Virtanen", Relation::kMeet, "Ole Haugen") != nullptr);
+  CHECK(Find(triples, "Liisa Virtanen", Relation::kVisit, "Sweden") != nullptr);
+  CHECK(Find(triples, "Ole Haugen", Relation::kVisit, "Sweden") == nullptr);
+  CHECK(Find(triples, "Liisa Virtanen", Relation::kMeet, "Karen Holm") != nullptr);
+}
+
+TEST_CASE("an apposition naming a trading partner relates both", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Norway, Finland's main trading partner, criticised the new tariffs.");
+  CHECK(Find(triples, "Norway", Relation::kTrade, "Finland") != nullptr);
+}
