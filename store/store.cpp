@@ -121,6 +121,12 @@ std::vector<rocksdb::ColumnFamilyDescriptor> FamilyDescriptors(const rocksdb::Op
     table.block_cache = cache;
     table.cache_index_and_filter_blocks = true;
     table.pin_l0_filter_and_index_blocks_in_cache = true;
+    // Filters and indexes in 4 KB partitions: a probe reads one small partition, not a whole
+    // file's filter, and they share the bounded cache (docs/STORE.md, "Tuning").
+    table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+    table.partition_filters = true;
+    table.metadata_block_size = 4096;
+    table.pin_top_level_index_and_filter = true;
     switch (f) {
       case kDocs:
         table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
