@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "extract/conllu.h"
+#include "extract/internal/syntax_impl.h"
 #include "extract/internal/train.h"
 #include "extract/syntax.h"
 
@@ -49,8 +50,8 @@ int main(int argc, char** argv) {
   app.add_option("--eval", eval_file, "gold CoNLL-U file to score the model on (gold tokenisation)");
   app.add_option("--output", output_file, "with --eval: write the predicted CoNLL-U here");
   CLI11_PARSE(app, argc, argv);
-  if (train_file.empty() == eval_file.empty()) {
-    std::cerr << "geokg-train: give either --train FILE --out DIR, or --eval FILE\n";
+  if (!train_file.empty() && !eval_file.empty()) {
+    std::cerr << "geokg-train: give either --train FILE --out DIR, or --eval FILE, or --model DIR --out DIR\n";
     return 2;
   }
 
@@ -82,6 +83,18 @@ int main(int argc, char** argv) {
   auto model = model_dir.empty() ? SyntaxModel::LoadDefault() : SyntaxModel::LoadFiles(model_dir);
   if (!model.ok()) return Fail(model.status());
   const double load_seconds = SecondsSince(load_start);
+  if (!out_dir.empty()) {
+    // Re-prune a trained model (pruning thresholds are tuned on dev after training).
+    auto impl = std::make_unique<SyntaxModel::Impl>(model.value()->impl());
+    impl->tagger.Prune(options.tagger_min_weight);
+    impl->parser.Prune(options.parser_min_weight);
+    model = std::make_unique<SyntaxModel>(std::move(impl));
+    if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
+    const auto& m = model.value()->impl();
+    std::printf("wrote %s: tagger %zu features %zu weights, parser %zu features %zu weights\n", out_dir.c_str(),
+                m.tagger.num_features(), m.tagger.num_weights(), m.parser.num_features(), m.parser.num_weights());
+    if (eval_file.empty()) return 0;
+  }
   auto gold = geokg::extract::ReadConlluFile(eval_file);
   if (!gold.ok()) return Fail(gold.status());
   std::vector<ConlluSentence> predicted;

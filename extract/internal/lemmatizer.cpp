@@ -17,6 +17,8 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 uint64_t RuleKey(uint8_t xpos, std::string_view lower_suffix) {
   return Mix(HashString(lower_suffix), 0x100 + xpos);
 }
@@ -32,7 +34,7 @@ std::string Lemmatizer::ByRule(std::string_view form, uint8_t xpos) const {
     auto it = rules_.find(RuleKey(xpos, std::string_view(lower).substr(lower.size() - k)));
     if (it == rules_.end()) continue;
     const Rule& r = it->second;
-    if (r.cut >= base.size()) break;
+    if (r.cut >= base.size() || IsContinuation(base[base.size() - r.cut])) break;
     base.resize(base.size() - r.cut);
     base += r.append;
     return base;
@@ -70,6 +72,7 @@ Lemmatizer Lemmatizer::Train(const Treebank& train) {
       const std::string base = lem.keep_case_[t] ? s.forms[i] : Lower(s.forms[i]);
       size_t common = 0;
       while (common < base.size() && common < lemma.size() && base[common] == lemma[common]) ++common;
+      while (common > 0 && IsContinuation(base[common])) --common;  // rewrite whole characters
       if (common == 0 && !base.empty()) continue;  // suppletive forms are exceptions, not rules
       const std::pair<uint8_t, std::string> rule{static_cast<uint8_t>(base.size() - common),
                                                  lemma.substr(common)};

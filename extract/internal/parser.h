@@ -28,6 +28,9 @@ class Parser {
 
   const std::vector<std::string>& label_names() const { return label_names_; }
   size_t num_features() const { return weights_.num_features(); }
+  size_t num_weights() const { return weights_.num_entries(); }
+  // Drops weights below `min_weight` (see FrozenWeights::Pruned) to make the model smaller.
+  void Prune(float min_weight) { weights_ = weights_.Pruned(min_weight); }
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);

@@ -8,10 +8,6 @@ namespace {
 
 // Keys are stored with 0 meaning "empty", so a real key of 0 is remapped.
 uint64_t NonZero(uint64_t key) { return key == 0 ? 0x8000000000000000ULL : key; }
-uint32_t Fingerprint(uint64_t key) {
-  uint32_t f = static_cast<uint32_t>(key >> 32);
-  return f == 0 ? 1 : f;
-}
 
 }  // namespace
 
@@ -79,91 +75,140 @@ FrozenWeights AveragedPerceptron::Freeze(float min_weight) const {
   FrozenWeights out;
   out.num_classes_ = num_classes_;
   const float steps = static_cast<float>(steps_);
-  std::vector<float> avg(num_classes_);
   float max_abs = 0;
   for (size_t i = 0; i < static_cast<size_t>(used_) * num_classes_; ++i)
     max_abs = std::max(max_abs, std::abs(w_[i] - u_[i] / steps));
   out.scale_ = max_abs > 0 ? 32767.f / max_abs : 1.f;
-
-  std::vector<std::pair<uint64_t, uint32_t>> kept;  // (key, row)
+  std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>> rows;
   for (size_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == 0) continue;
     const size_t row = static_cast<size_t>(slots_[i]) * num_classes_;
-    bool keep = false;
-    for (uint32_t c = 0; c < num_classes_ && !keep; ++c)
-      keep = std::abs(w_[row + c] - u_[row + c] / steps) >= min_weight;
-    if (keep) kept.emplace_back(keys_[i], slots_[i]);
-  }
-  size_t size = 1;
-  while (size < kept.size() * 2) size *= 2;
-  out.slots_.assign(size, {});
-  out.num_features_ = kept.size();
-  const size_t mask = size - 1;
-  for (const auto& [key, row_index] : kept) {
-    const size_t row = static_cast<size_t>(row_index) * num_classes_;
-    const uint32_t begin = static_cast<uint32_t>(out.classes_.size());
+    std::vector<std::pair<uint8_t, int16_t>> entries;
     for (uint32_t c = 0; c < num_classes_; ++c) {
       const float a = w_[row + c] - u_[row + c] / steps;
       const long q = std::lround(a * out.scale_);
-      if (std::abs(a) < min_weight || q == 0) continue;
-      out.classes_.push_back(static_cast<uint8_t>(c));
-      out.weights_.push_back(static_cast<int16_t>(q));
+      if (std::abs(a) >= min_weight && q != 0) entries.emplace_back(static_cast<uint8_t>(c), static_cast<int16_t>(q));
     }
-    const uint32_t n = static_cast<uint32_t>(out.classes_.size()) - begin;
-    if (n == 0) continue;
-    size_t i = key & mask;
-    while (out.slots_[i].fingerprint != 0) i = (i + 1) & mask;
-    out.slots_[i] = {Fingerprint(key), begin << 8 | n};
+    if (!entries.empty()) rows.emplace_back(keys_[i], std::move(entries));
   }
+  out.Build(rows, rows.size() / 2);
   return out;
 }
 
-const FrozenWeights::Slot* FrozenWeights::Find(uint64_t key) const {
-  const uint32_t fp = Fingerprint(key);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = key & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.fingerprint == fp) return &s;
-    if (s.fingerprint == 0) return nullptr;
+void FrozenWeights::Build(std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>>& rows,
+                          size_t num_buckets) {
+  size_t b = 1;
+  while (b < num_buckets) b *= 2;
+  const uint64_t mask = b - 1;
+  std::stable_sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) { return (x.first & mask) < (y.first & mask); });
+  buckets_.assign(b + 1, {});
+  meta_.clear();
+  entries_.clear();
+  size_t next = 0;
+  for (size_t bucket = 0; bucket < b; ++bucket) {
+    buckets_[bucket] = {static_cast<uint32_t>(meta_.size()), static_cast<uint32_t>(entries_.size() / 3)};
+    for (; next < rows.size() && (rows[next].first & mask) == bucket; ++next) {
+      const auto& entries = rows[next].second;
+      meta_.push_back(Fingerprint(rows[next].first) << 8 | static_cast<uint32_t>(entries.size()));
+      for (const auto& [c, w] : entries) {
+        const auto u = static_cast<uint16_t>(w);
+        entries_.push_back(c);
+        entries_.push_back(static_cast<uint8_t>(u & 0xFF));
+        entries_.push_back(static_cast<uint8_t>(u >> 8));
+      }
+    }
   }
+  buckets_[b] = {static_cast<uint32_t>(meta_.size()), static_cast<uint32_t>(entries_.size() / 3)};
+}
+
+FrozenWeights FrozenWeights::Pruned(float min_weight) const {
+  FrozenWeights out;
+  out.num_classes_ = num_classes_;
+  out.scale_ = scale_;
+  const long min_q = std::lround(min_weight * scale_);
+  // Fingerprints alone do not give keys back, so rebuild from the bucket index and fingerprint:
+  // both are bits of the key, and smaller tables only use fewer of the bucket bits.
+  std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>> rows;
+  for (size_t b = 0; b + 1 < buckets_.size(); ++b) {
+    uint32_t e = buckets_[b].first_entry;
+    for (uint32_t f = buckets_[b].first_feature; f < buckets_[b + 1].first_feature; ++f) {
+      const uint32_t n = meta_[f] & 0xFF;
+      std::vector<std::pair<uint8_t, int16_t>> kept;
+      for (uint32_t k = e; k < e + n; ++k) {
+        const auto w = static_cast<int16_t>(entries_[3 * k + 1] | entries_[3 * k + 2] << 8);
+        if (std::abs(w) >= min_q) kept.emplace_back(entries_[3 * k], w);
+      }
+      e += n;
+      if (!kept.empty()) rows.emplace_back(static_cast<uint64_t>(meta_[f] >> 8) << 40 | b, std::move(kept));
+    }
+  }
+  out.Build(rows, std::min(rows.size() / 2, buckets_.size() - 1));
+  return out;
 }
 
 void FrozenWeights::Score(std::span<const uint64_t> features, float* scores) const {
-  if (slots_.empty()) return;
-  for (uint64_t f : features) {
-    const Slot* s = Find(f);
-    if (s == nullptr) continue;
-    const uint32_t begin = s->run >> 8, end = begin + (s->run & 0xFF);
-    for (uint32_t e = begin; e < end; ++e) scores[classes_[e]] += weights_[e];
+  if (buckets_.size() < 2) return;
+  const uint64_t mask = buckets_.size() - 2;
+  constexpr size_t kBatch = 128;
+  uint32_t bucket[kBatch];
+  // Three passes so that the cache misses of all features overlap: find the buckets, then the
+  // feature lists and entries, then add.
+  for (size_t start = 0; start < features.size(); start += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - start);
+    const uint64_t* keys = features.data() + start;
+    for (size_t i = 0; i < n; ++i) {
+      bucket[i] = static_cast<uint32_t>(keys[i] & mask);
+      __builtin_prefetch(&buckets_[bucket[i]]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const Bucket& b = buckets_[bucket[i]];
+      __builtin_prefetch(&meta_[b.first_feature]);
+      __builtin_prefetch(&entries_[3 * static_cast<size_t>(b.first_entry)]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t fp = Fingerprint(keys[i]);
+      uint32_t e = buckets_[bucket[i]].first_entry;
+      const uint32_t end = buckets_[bucket[i] + 1].first_feature;
+      for (uint32_t f = buckets_[bucket[i]].first_feature; f < end; ++f) {
+        const uint32_t len = meta_[f] & 0xFF;
+        if ((meta_[f] >> 8) == fp) {
+          const uint8_t* p = &entries_[3 * static_cast<size_t>(e)];
+          for (uint32_t k = 0; k < len; ++k, p += 3) scores[p[0]] += static_cast<int16_t>(p[1] | p[2] << 8);
+          break;
+        }
+        e += len;
+      }
+    }
   }
 }
 
 void FrozenWeights::Write(BinaryWriter& out) const {
   out.Put<uint32_t>(num_classes_);
   out.Put<float>(scale_);
-  out.Put<uint64_t>(num_features_);
-  out.PutVector(slots_);
-  out.PutVector(classes_);
-  out.PutVector(weights_);
+  out.PutVector(buckets_);
+  out.PutVector(meta_);
+  out.PutVector(entries_);
 }
 
 Status FrozenWeights::Read(BinaryReader& in) {
-  uint64_t n = 0;
   GEOKG_RETURN_IF_ERROR(in.Get(num_classes_));
   GEOKG_RETURN_IF_ERROR(in.Get(scale_));
-  GEOKG_RETURN_IF_ERROR(in.Get(n));
-  num_features_ = n;
-  GEOKG_RETURN_IF_ERROR(in.GetVector(slots_));
-  GEOKG_RETURN_IF_ERROR(in.GetVector(classes_));
-  GEOKG_RETURN_IF_ERROR(in.GetVector(weights_));
-  if ((slots_.size() & (slots_.size() - 1)) != 0 || classes_.size() != weights_.size() ||
-      num_classes_ > 256 || (!slots_.empty() && num_features_ >= slots_.size()))
+  GEOKG_RETURN_IF_ERROR(in.GetVector(buckets_));
+  GEOKG_RETURN_IF_ERROR(in.GetVector(meta_));
+  GEOKG_RETURN_IF_ERROR(in.GetVector(entries_));
+  const size_t b = buckets_.size() - 1;
+  if (buckets_.size() < 2 || (b & (b - 1)) != 0 || num_classes_ > 256 || entries_.size() % 3 != 0 ||
+      buckets_.back().first_feature != meta_.size() || buckets_.back().first_entry != entries_.size() / 3)
     return in.Invalid("has an inconsistent weight table");
-  for (const Slot& s : slots_)
-    if (s.fingerprint != 0 && (s.run >> 8) + (s.run & 0xFF) > classes_.size())
-      return in.Invalid("has a weight run out of range");
-  for (uint8_t c : classes_)
-    if (c >= num_classes_) return in.Invalid("has a class out of range");
+  for (size_t i = 0; i < b; ++i) {
+    uint64_t entries = 0;
+    if (buckets_[i].first_feature > buckets_[i + 1].first_feature) return in.Invalid("has a damaged weight table");
+    for (uint32_t f = buckets_[i].first_feature; f < buckets_[i + 1].first_feature; ++f) entries += meta_[f] & 0xFF;
+    if (buckets_[i].first_entry + entries != buckets_[i + 1].first_entry)
+      return in.Invalid("has a damaged weight table");
+  }
+  for (size_t k = 0; k < entries_.size(); k += 3)
+    if (entries_[k] >= num_classes_) return in.Invalid("has a class out of range");
   return Status();
 }
 

@@ -99,36 +99,43 @@ class AveragedPerceptron {
   std::vector<float> u_;
 };
 
-// Read-only weights: an open-addressing table from a 32-bit fingerprint of the feature key to a
-// run of (class, int16 weight) entries. Fingerprint collisions are rare and only add noise.
+// Read-only weights, laid out for few cache misses: the feature key's low bits pick a bucket;
+// the bucket lists its features (a 24-bit fingerprint and an entry count each) and where their
+// (class, int16 weight) entries start, all stored contiguously. Fingerprint collisions are rare
+// and only add noise.
 class FrozenWeights {
  public:
   FrozenWeights() = default;
 
   uint32_t num_classes() const { return num_classes_; }
-  size_t num_features() const { return num_features_; }
+  size_t num_features() const { return meta_.size(); }
+  size_t num_entries() const { return entries_.size() / 3; }
 
-  // Adds the weights of `features` to scores[0, num_classes), in model units (see scale()).
+  // Adds the weights of `features` to scores[0, num_classes), in model units.
   void Score(std::span<const uint64_t> features, float* scores) const;
-  float scale() const { return scale_; }
+
+  // A copy without the entries whose |weight| is below `min_weight` (in averaged-perceptron
+  // units) and without features left with no entries, in a table sized for what remains.
+  FrozenWeights Pruned(float min_weight) const;
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
 
  private:
   friend class AveragedPerceptron;
-  struct Slot {
-    uint32_t fingerprint = 0;  // 0 = empty
-    uint32_t run = 0;          // first entry << 8 | number of entries
+  struct Bucket {
+    uint32_t first_feature = 0;
+    uint32_t first_entry = 0;
   };
-  const Slot* Find(uint64_t key) const;
+  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 40); }
+  // Fills the table from per-feature entry lists, ordered by bucket for `num_buckets`.
+  void Build(std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>>& rows, size_t num_buckets);
 
   uint32_t num_classes_ = 0;
-  float scale_ = 1;  // weight = entry / scale_
-  size_t num_features_ = 0;
-  std::vector<Slot> slots_;  // power-of-two size
-  std::vector<uint8_t> classes_;
-  std::vector<int16_t> weights_;
+  float scale_ = 1;              // stored weight = averaged weight * scale_
+  std::vector<Bucket> buckets_;  // power of two plus one sentinel
+  std::vector<uint32_t> meta_;   // per feature: fingerprint << 8 | number of entries
+  std::vector<uint8_t> entries_;  // 3 bytes per entry: class, weight low byte, high byte
 };
 
 }  // namespace geokg::extract::internal

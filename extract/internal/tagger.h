@@ -35,6 +35,9 @@ class Tagger {
   const std::vector<std::string>& upos_names() const { return upos_names_; }
   const std::vector<std::string>& xpos_names() const { return xpos_names_; }
   size_t num_features() const { return weights_.num_features(); }
+  size_t num_weights() const { return weights_.num_entries(); }
+  // Drops weights below `min_weight` (see FrozenWeights::Pruned) to make the model smaller.
+  void Prune(float min_weight) { weights_ = weights_.Pruned(min_weight); }
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
