@@ -83,3 +83,17 @@ TEST_CASE("A blank line always ends a sentence, a single line break only before 
   CHECK(Sentences("Talks resumed\n\nNo deal yet") == V{"Talks resumed", "No deal yet"});
   CHECK(Sentences("talks resumed in\nthe capital") == V{"talks resumed in\nthe capital"});
 }
+
+TEST_CASE("URLs and e-mail addresses are single tokens and do not split sentences", "[extract]") {
+  CHECK(Texts("See https://example.org/a.b?c=1, or www.example.com/news.html.") ==
+        V{"See", "https://example.org/a.b?c=1", ",", "or", "www.example.com/news.html", "."});
+  CHECK(Texts("Write to press.office@example.org.") == V{"Write", "to", "press.office@example.org", "."});
+  CHECK(Sentences("Details at www.example.com/a.html today. More later.") ==
+        V{"Details at www.example.com/a.html today.", "More later."});
+}
+
+TEST_CASE("A lower-case word after a full stop starts a sentence unless a quote closed it", "[extract]") {
+  CHECK(Sentences("ok. i will call.") == V{"ok.", "i will call."});
+  CHECK(Sentences("\"Why?\" he asked.") == V{"\"Why?\" he asked."});
+  CHECK(Sentences("We waited... and waited.") == V{"We waited... and waited."});
+}

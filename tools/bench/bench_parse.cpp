@@ -79,7 +79,7 @@ int Bench(const std::vector<std::string>& files, const std::string& model_dir, s
 }
 
 // Sentence boundaries as the byte offsets where sentences end in the joined paragraph text.
-int SegmentF1(const std::string& file) {
+int SegmentF1(const std::string& file, bool show_errors) {
   std::ifstream in(file);
   if (!in) {
     std::cerr << "geokg-bench-parse: " << file << ": cannot open\n";
@@ -93,6 +93,13 @@ int SegmentF1(const std::string& file) {
     std::set<size_t> system_ends;
     for (const auto& s : geokg::extract::Segment(paragraph)) system_ends.insert(s.end);
     for (size_t e : system_ends) matched += gold_ends.count(e);
+    if (show_errors) {
+      auto context = [&](size_t e) { return paragraph.substr(e >= 40 ? e - 40 : 0, 80); };
+      for (size_t e : gold_ends)
+        if (!system_ends.count(e)) std::printf("missed: %s\n", context(e).c_str());
+      for (size_t e : system_ends)
+        if (!gold_ends.count(e)) std::printf("extra:  %s\n", context(e).c_str());
+    }
     gold_total += gold_ends.size();
     system_total += system_ends.size();
     paragraph.clear();
@@ -122,13 +129,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> news, segment;
   std::string model_dir;
   size_t max_docs = static_cast<size_t>(-1);
+  bool show_errors = false;
   app.add_option("--news", news, "JSON Lines files with a `text` field");
   app.add_option("--segment", segment, "CoNLL-U files to score Segment() on");
   app.add_option("--model", model_dir, "model directory (default: the built-in models)");
   app.add_option("--max-docs", max_docs, "documents per news file");
+  app.add_flag("--show-errors", show_errors, "with --segment: print missed and extra sentence ends");
   CLI11_PARSE(app, argc, argv);
   for (const std::string& f : segment)
-    if (int rc = SegmentF1(f); rc != 0) return rc;
+    if (int rc = SegmentF1(f, show_errors); rc != 0) return rc;
   if (!news.empty()) return Bench(news, model_dir, max_docs);
   return 0;
 }
