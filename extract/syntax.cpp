@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <zstd.h>
+
 #include "embedded/lemmatizer_model.h"
 #include "embedded/parser_model.h"
 #include "embedded/tagger_model.h"
@@ -16,9 +18,24 @@ constexpr char kLemmatizerMagic[] = "GKLM";
 constexpr char kParserMagic[] = "GKDP";
 constexpr uint32_t kFormatVersion = 1;
 
+// Model files are zstd-compressed (a third smaller: the size budget is what limits accuracy).
+constexpr int kCompressionLevel = 19;
+
+Result<std::string> Decompress(std::string_view bytes, const std::string& name) {
+  const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32))
+    return Status::Corruption(name + ": is not a compressed geokg model");
+  std::string out(size, '\0');
+  const size_t got = ZSTD_decompress(out.data(), out.size(), bytes.data(), bytes.size());
+  if (ZSTD_isError(got) || got != size) return Status::Corruption(name + ": is damaged (" + ZSTD_getErrorName(got) + ")");
+  return out;
+}
+
 template <class Component>
-Status ReadComponent(std::string_view bytes, const std::string& name, const char* magic, Component& out) {
-  internal::BinaryReader in(bytes, name);
+Status ReadComponent(std::string_view compressed, const std::string& name, const char* magic, Component& out) {
+  Result<std::string> bytes = Decompress(compressed, name);
+  if (!bytes.ok()) return bytes.status();
+  internal::BinaryReader in(bytes.value(), name);
   GEOKG_RETURN_IF_ERROR(in.ExpectHeader(magic, kFormatVersion));
   GEOKG_RETURN_IF_ERROR(out.Read(in));
   if (!in.AtEnd()) return in.Invalid("has trailing bytes");
@@ -31,7 +48,11 @@ std::string ComponentBytes(const Component& c, const char* magic) {
   for (int i = 0; i < 4; ++i) out.Put<char>(magic[i]);
   out.Put<uint32_t>(kFormatVersion);
   c.Write(out);
-  return out.bytes();
+  std::string compressed(ZSTD_compressBound(out.bytes().size()), '\0');
+  const size_t n = ZSTD_compress(compressed.data(), compressed.size(), out.bytes().data(), out.bytes().size(),
+                                 kCompressionLevel);
+  compressed.resize(ZSTD_isError(n) ? 0 : n);  // cannot fail with a bound-sized buffer
+  return compressed;
 }
 
 Result<std::string> ReadFile(const std::filesystem::path& path) {
@@ -102,9 +123,11 @@ ParsedSentence SyntaxModel::Analyze(const Sentence& sentence) const {
     keys[i] = internal::HashLower(forms[i]);
   }
   std::vector<uint8_t> upos(n), xpos(n), labels(n);
+  std::vector<uint16_t> tags(n);
   std::vector<int> heads(n);
   impl_->tagger.Tag(forms, upos, xpos);
-  impl_->parser.Parse(keys, xpos, heads, labels);
+  for (size_t i = 0; i < n; ++i) tags[i] = internal::TagPair(upos[i], xpos[i]);
+  impl_->parser.Parse(keys, tags, heads, labels);
   const auto& upos_names = impl_->tagger.upos_names();
   const auto& xpos_names = impl_->tagger.xpos_names();
   const auto& label_names = impl_->parser.label_names();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <unordered_map>
 
 #include "extract/internal/transition.h"
 
@@ -12,11 +13,12 @@ namespace {
 constexpr size_t kMaxFeatures = 96;
 constexpr uint64_t kNone = 0x6e6f6e65;  // an absent position
 constexpr uint64_t kRoot = 0x726f6f74;
+constexpr uint64_t kUnknownWord = 0x756e6b;
 
 // The sentence as the features see it: words and tags by 1-based index, 0 = root, -1 = none.
 struct Sentence {
   std::span<const uint64_t> words;
-  std::span<const uint8_t> tags;
+  std::span<const uint16_t> tags;
   uint64_t W(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : words[i - 1]; }
   uint64_t P(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : tags[i - 1]; }
 };
@@ -60,6 +62,9 @@ size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   add2(s0w, b0w), add2(s0p, b0p), add2(b0p, b1p);
   add3(s1w, s1p, s0w), add3(s1w, s1p, s0p), add3(s1w, s0w, s0p), add3(s1p, s0w, s0p);
   add2(s1w, s0w), add2(s1p, s0p);
+  add3(s0w, s0p, Mix(b0w, b0p)), add3(s1w, s1p, Mix(s0w, s0p));
+  // s0 goes to either s1 or b0: compare the two candidate heads.
+  add2(s1p, b0p), add2(s1w, b0p), add2(s1p, b0w), add3(s1p, s0p, Mix(b0p, b1p));
   // Tag trigrams.
   add3(b0p, b1p, b2p), add3(s0p, b0p, b1p), add3(s1p, s0p, b0p), add3(s2p, s1p, s0p);
   add3(s0p, s0lp, b0p), add3(s0p, s0rp, b0p), add3(s0p, b0p, b0lp), add3(s1p, s1rp, s0p);
@@ -107,12 +112,19 @@ uint32_t BestValid(const Configuration& c, const float* scores, uint32_t num_lab
 
 }  // namespace
 
-void Parser::Parse(std::span<const uint64_t> words, std::span<const uint8_t> tags, std::span<int> heads,
+void Parser::WordKeys(std::span<const uint64_t> words, std::vector<uint64_t>& keys) const {
+  keys.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) keys[i] = vocabulary_.count(words[i]) ? words[i] : kUnknownWord;
+}
+
+void Parser::Parse(std::span<const uint64_t> words, std::span<const uint16_t> tags, std::span<int> heads,
                    std::span<uint8_t> labels) const {
   const int n = static_cast<int>(words.size());
   const uint32_t num_labels = static_cast<uint32_t>(label_names_.size());
   Configuration c(n);
-  const Sentence x{words, tags};
+  std::vector<uint64_t> keys;
+  WordKeys(words, keys);
+  const Sentence x{keys, tags};
   std::vector<float> scores(weights_.num_classes());
   uint64_t f[kMaxFeatures];
   while (!c.Terminal()) {
@@ -130,13 +142,17 @@ void Parser::Parse(std::span<const uint64_t> words, std::span<const uint8_t> tag
 
 void Parser::Write(BinaryWriter& out) const {
   out.PutStrings(label_names_);
-  out.Put<uint32_t>(num_tags_);
+  std::vector<uint64_t> vocabulary(vocabulary_.begin(), vocabulary_.end());
+  std::sort(vocabulary.begin(), vocabulary.end());
+  out.PutVector(vocabulary);
   weights_.Write(out);
 }
 
 Status Parser::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.GetStrings(label_names_));
-  GEOKG_RETURN_IF_ERROR(in.Get(num_tags_));
+  std::vector<uint64_t> vocabulary;
+  GEOKG_RETURN_IF_ERROR(in.GetVector(vocabulary));
+  vocabulary_ = std::unordered_set<uint64_t>(vocabulary.begin(), vocabulary.end());
   GEOKG_RETURN_IF_ERROR(weights_.Read(in));
   if (label_names_.empty() || label_names_.size() > 64 ||
       weights_.num_classes() != 1 + 2 * label_names_.size())
@@ -144,11 +160,16 @@ Status Parser::Read(BinaryReader& in) {
   return Status();
 }
 
-ParserTrainer::ParserTrainer(const Treebank& train, const std::vector<std::vector<uint8_t>>& tags)
+ParserTrainer::ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags)
     : train_(train),
       tags_(tags),
       num_labels_(static_cast<uint32_t>(train.labels.size())),
       model_(1 + 2 * num_labels_) {
+  std::unordered_map<uint64_t, int> counts;
+  for (const TreebankSentence& s : train.sentences)
+    for (const std::string& w : s.forms) ++counts[HashLower(w)];
+  for (const auto& [w, n] : counts)
+    if (n >= 2) shape_.vocabulary_.insert(w);
   for (size_t i = 0; i < train.sentences.size(); ++i) {
     std::vector<int> heads = train.sentences[i].heads;
     heads.insert(heads.begin(), 0);
@@ -164,7 +185,7 @@ void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
   std::uniform_real_distribution<float> coin(0, 1);
   const uint32_t num_actions = model_.num_classes();
   std::vector<float> scores(num_actions);
-  std::vector<uint64_t> words;
+  std::vector<uint64_t> words, keys;
   std::vector<int> gold_heads;
   std::vector<uint8_t> gold_labels;
   uint64_t f[kMaxFeatures];
@@ -177,7 +198,8 @@ void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
     gold_heads.insert(gold_heads.end(), s.heads.begin(), s.heads.end());
     gold_labels.assign(1, 0);
     gold_labels.insert(gold_labels.end(), s.labels.begin(), s.labels.end());
-    const Sentence x{words, tags_[index]};
+    shape_.WordKeys(words, keys);
+    const Sentence x{keys, tags_[index]};
     Configuration c(n);
     while (!c.Terminal()) {
       const size_t k = Features(c, x, f);
@@ -216,9 +238,8 @@ void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
 }
 
 Parser ParserTrainer::Freeze(float min_weight) const {
-  Parser p;
+  Parser p = shape_;
   p.label_names_ = train_.labels.names();
-  p.num_tags_ = static_cast<uint32_t>(train_.xpos.size());
   p.weights_ = model_.Freeze(min_weight);
   return p;
 }

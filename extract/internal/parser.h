@@ -12,6 +12,7 @@
 #include <random>
 #include <span>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/internal/perceptron.h"
@@ -19,11 +20,15 @@
 
 namespace geokg::extract::internal {
 
+// What the parser sees of a word's part of speech: UPOS and XPOS together, since each tells
+// what the other does not (UPOS: AUX vs VERB, SCONJ vs ADP; XPOS: tense, number, degree).
+inline uint16_t TagPair(uint8_t upos, uint8_t xpos) { return static_cast<uint16_t>(upos << 8 | xpos); }
+
 class Parser {
  public:
-  // Parses words given by their HashLower keys and XPOS ids; heads/labels have one element
+  // Parses words given by their HashLower keys and TagPair()s; heads/labels have one element
   // per word (heads: 0 = root, else 1-based).
-  void Parse(std::span<const uint64_t> words, std::span<const uint8_t> tags, std::span<int> heads,
+  void Parse(std::span<const uint64_t> words, std::span<const uint16_t> tags, std::span<int> heads,
              std::span<uint8_t> labels) const;
 
   const std::vector<std::string>& label_names() const { return label_names_; }
@@ -37,16 +42,20 @@ class Parser {
 
  private:
   friend class ParserTrainer;
+  // The word keys features see: rare words (seen once in training) and unknown ones share one
+  // key, so the model learns about unknown words and does not spend weights on singletons.
+  void WordKeys(std::span<const uint64_t> words, std::vector<uint64_t>& keys) const;
+
   std::vector<std::string> label_names_;
-  uint32_t num_tags_ = 0;
+  std::unordered_set<uint64_t> vocabulary_;  // HashLower keys of the words seen twice or more
   FrozenWeights weights_;  // classes: Shift, Left x labels, Right x labels
 };
 
 class ParserTrainer {
  public:
-  // `train` and `tags` (one XPOS id per word, as the tagger predicts them) must outlive the
+  // `train` and `tags` (one TagPair per word, as the tagger predicts them) must outlive the
   // trainer. Non-projective sentences are skipped: the oracle is exact only for projective ones.
-  ParserTrainer(const Treebank& train, const std::vector<std::vector<uint8_t>>& tags);
+  ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags);
 
   // One pass in shuffled order. With `explore`, the trainer follows its own prediction (when
   // it is not the only sensible move, 90% of the time) so it learns to recover from mistakes.
@@ -57,7 +66,8 @@ class ParserTrainer {
 
  private:
   const Treebank& train_;
-  const std::vector<std::vector<uint8_t>>& tags_;
+  const std::vector<std::vector<uint16_t>>& tags_;
+  Parser shape_;  // names and vocabulary, used for word keys while training
   std::vector<size_t> usable_;
   size_t skipped_ = 0;
   uint32_t num_labels_;

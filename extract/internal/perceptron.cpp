@@ -9,6 +9,10 @@ namespace {
 // Keys are stored with 0 meaning "empty", so a real key of 0 is remapped.
 uint64_t NonZero(uint64_t key) { return key == 0 ? 0x8000000000000000ULL : key; }
 
+// Average bucket load of frozen tables: more features per bucket make the bucket index
+// smaller (it costs 8 bytes per bucket) and scanning a bucket a little longer.
+constexpr size_t kFeaturesPerBucket = 4;
+
 }  // namespace
 
 AveragedPerceptron::AveragedPerceptron(uint32_t num_classes)
@@ -91,7 +95,7 @@ FrozenWeights AveragedPerceptron::Freeze(float min_weight) const {
     }
     if (!entries.empty()) rows.emplace_back(keys_[i], std::move(entries));
   }
-  out.Build(rows, rows.size() / 2);
+  out.Build(rows, rows.size() / kFeaturesPerBucket);
   return out;
 }
 
@@ -142,7 +146,7 @@ FrozenWeights FrozenWeights::Pruned(float min_weight) const {
       if (!kept.empty()) rows.emplace_back(static_cast<uint64_t>(meta_[f] >> 8) << 40 | b, std::move(kept));
     }
   }
-  out.Build(rows, std::min(rows.size() / 2, buckets_.size() - 1));
+  out.Build(rows, std::min(rows.size() / kFeaturesPerBucket, buckets_.size() - 1));
   return out;
 }
 

@@ -18,12 +18,15 @@ std::string Format(const char* fmt, double a, double b = 0, double c = 0) {
 std::string_view Universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
 // Tags every sentence of `train` with taggers trained on the other folds.
-std::vector<std::vector<uint8_t>> JackknifeTags(const Treebank& train, const TrainOptions& options,
-                                                const Progress& progress) {
-  std::vector<std::vector<uint8_t>> tags(train.sentences.size());
+std::vector<std::vector<uint16_t>> JackknifeTags(const Treebank& train, const TrainOptions& options,
+                                                 const Progress& progress) {
+  std::vector<std::vector<uint16_t>> tags(train.sentences.size());
   const int folds = std::max(1, options.jackknife_folds);
   if (folds == 1) {
-    for (size_t i = 0; i < tags.size(); ++i) tags[i] = train.sentences[i].xpos;
+    for (size_t i = 0; i < tags.size(); ++i) {
+      const TreebankSentence& s = train.sentences[i];
+      for (size_t w = 0; w < s.forms.size(); ++w) tags[i].push_back(TagPair(s.upos[w], s.xpos[w]));
+    }
     return tags;
   }
   for (int k = 0; k < folds; ++k) {
@@ -41,10 +44,12 @@ std::vector<std::vector<uint8_t>> JackknifeTags(const Treebank& train, const Tra
     for (size_t i = k; i < train.sentences.size(); i += folds) {
       const TreebankSentence& s = train.sentences[i];
       std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
-      std::vector<uint8_t> upos(forms.size());
-      tags[i].resize(forms.size());
-      tagger.Tag(forms, upos, tags[i]);
-      for (size_t w = 0; w < forms.size(); ++w) right += tags[i][w] == s.xpos[w];
+      std::vector<uint8_t> upos(forms.size()), xpos(forms.size());
+      tagger.Tag(forms, upos, xpos);
+      for (size_t w = 0; w < forms.size(); ++w) {
+        tags[i].push_back(TagPair(upos[w], xpos[w]));
+        right += xpos[w] == s.xpos[w];
+      }
       total += forms.size();
     }
     progress(Format("jackknife fold %.0f: XPOS %.2f", k + 1, 100.0 * right / std::max<size_t>(total, 1)));
@@ -163,7 +168,7 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
     progress("tagger: " + std::to_string(impl->tagger.num_features()) + " features");
   }
 
-  const std::vector<std::vector<uint8_t>> tags = JackknifeTags(train, options, progress);
+  const std::vector<std::vector<uint16_t>> tags = JackknifeTags(train, options, progress);
   ParserTrainer trainer(train, tags);
   progress("parser: skipping " + std::to_string(trainer.num_skipped()) + " non-projective sentences");
   double best = -1;
