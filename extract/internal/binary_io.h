@@ -25,8 +25,9 @@ class BinaryWriter {
     Put<uint32_t>(static_cast<uint32_t>(s.size()));
     bytes_.append(s);
   }
-  template <class T>
-  void PutVector(const std::vector<T>& v) {
+  template <class Vector>
+  void PutVector(const Vector& v) {
+    using T = typename Vector::value_type;
     static_assert(std::is_trivially_copyable_v<T>);
     Put<uint64_t>(v.size());
     bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
@@ -62,8 +63,9 @@ class BinaryReader {
     pos_ += n;
     return Status();
   }
-  template <class T>
-  Status GetVector(std::vector<T>& v) {
+  template <class Vector>
+  Status GetVector(Vector& v) {
+    using T = typename Vector::value_type;
     uint64_t n = 0;
     GEOKG_RETURN_IF_ERROR(Get(n));
     if ((bytes_.size() - pos_) / sizeof(T) < n) return Truncated();

@@ -99,10 +99,11 @@ uint8_t LabelOf(uint32_t action, uint32_t num_labels) {
 }
 
 // The highest-scoring action that the configuration allows.
-uint32_t BestValid(const Configuration& c, const float* scores, uint32_t num_labels) {
+template <class Score>
+uint32_t BestValid(const Configuration& c, const Score* scores, uint32_t num_labels) {
   const bool can[3] = {c.CanShift(), c.CanLeft(), c.CanRight()};
   uint32_t best = 0;
-  float best_score = -std::numeric_limits<float>::infinity();
+  Score best_score = std::numeric_limits<Score>::lowest();
   for (uint32_t a = 0; a < 1 + 2 * num_labels; ++a) {
     if (!can[static_cast<int>(MoveOf(a, num_labels))]) continue;
     if (scores[a] > best_score) best_score = scores[a], best = a;
@@ -125,11 +126,15 @@ void Parser::Parse(std::span<const uint64_t> words, std::span<const uint16_t> ta
   std::vector<uint64_t> keys;
   WordKeys(words, keys);
   const Sentence x{keys, tags};
-  std::vector<float> scores(weights_.num_classes());
+  std::vector<int32_t> scores(weights_.num_classes());
   uint64_t f[kMaxFeatures];
   while (!c.Terminal()) {
+    if (c.stack_depth() == 0) {  // the only possible move: no need to score
+      c.Apply(Move::kShift, 0);
+      continue;
+    }
     const size_t k = Features(c, x, f);
-    std::fill(scores.begin(), scores.end(), 0.f);
+    std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, k}, scores.data());
     const uint32_t a = BestValid(c, scores.data(), num_labels);
     c.Apply(MoveOf(a, num_labels), LabelOf(a, num_labels));

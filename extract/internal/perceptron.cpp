@@ -150,7 +150,7 @@ FrozenWeights FrozenWeights::Pruned(float min_weight) const {
   return out;
 }
 
-void FrozenWeights::Score(std::span<const uint64_t> features, float* scores) const {
+void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
   if (buckets_.size() < 2) return;
   const uint64_t mask = buckets_.size() - 2;
   constexpr size_t kBatch = 128;

@@ -7,7 +7,11 @@
 // share between threads.
 #pragma once
 
+#include <sys/mman.h>
+
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -54,6 +58,23 @@ inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b) {
 inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b, uint64_t c) {
   return Mix(Mix(Mix(Mix(template_id, a), b), c), 3);
 }
+
+// Allocates large arrays on 2 MB-aligned memory marked for transparent huge pages: weight
+// lookups are random accesses over megabytes, and with 4 KB pages most of them would also miss
+// the TLB.
+template <class T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <class U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
+
+template <class T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
 // The class range [begin, end) of one decision: a model may hold several independent
 // decisions in one row (the tagger scores UPOS and XPOS from the same features).
@@ -112,7 +133,7 @@ class FrozenWeights {
   size_t num_entries() const { return entries_.size() / 3; }
 
   // Adds the weights of `features` to scores[0, num_classes), in model units.
-  void Score(std::span<const uint64_t> features, float* scores) const;
+  void Score(std::span<const uint64_t> features, int32_t* scores) const;
 
   // A copy without the entries whose |weight| is below `min_weight` (in averaged-perceptron
   // units) and without features left with no entries, in a table sized for what remains.
@@ -133,9 +154,24 @@ class FrozenWeights {
 
   uint32_t num_classes_ = 0;
   float scale_ = 1;              // stored weight = averaged weight * scale_
-  std::vector<Bucket> buckets_;  // power of two plus one sentinel
-  std::vector<uint32_t> meta_;   // per feature: fingerprint << 8 | number of entries
-  std::vector<uint8_t> entries_;  // 3 bytes per entry: class, weight low byte, high byte
+  HugeVector<Bucket> buckets_;  // power of two plus one sentinel
+  HugeVector<uint32_t> meta_;   // per feature: fingerprint << 8 | number of entries
+  HugeVector<uint8_t> entries_;  // 3 bytes per entry: class, weight low byte, high byte
 };
+
+template <class T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  const size_t bytes = n * sizeof(T);
+  if (bytes < kHuge / 2) {
+    if (void* p = std::malloc(bytes == 0 ? 1 : bytes)) return static_cast<T*>(p);
+    throw std::bad_alloc();
+  }
+  const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+  madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without huge pages it is merely slower
+  return static_cast<T*>(p);
+}
 
 }  // namespace geokg::extract::internal

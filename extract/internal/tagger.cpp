@@ -93,7 +93,8 @@ size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, uint8_t
 }
 
 // Index of the best score in [range.begin, range.end).
-uint32_t Argmax(const float* scores, uint32_t begin, uint32_t end) {
+template <class Score>
+uint32_t Argmax(const Score* scores, uint32_t begin, uint32_t end) {
   uint32_t best = begin;
   for (uint32_t c = begin + 1; c < end; ++c)
     if (scores[c] > scores[best]) best = c;
@@ -126,12 +127,12 @@ void Tagger::Tag(std::span<const std::string_view> forms, std::span<uint8_t> upo
   std::vector<TokenHashes> hashes;
   HashTokens(forms, hashes);
   const uint32_t nu = static_cast<uint32_t>(upos_names_.size());
-  std::vector<float> scores(weights_.num_classes());
+  std::vector<int32_t> scores(weights_.num_classes());
   uint64_t f[kMaxFeatures];
   uint8_t p1 = kNoTag, p2 = kNoTag;
   for (size_t i = 0; i < forms.size(); ++i) {
     const size_t n = Features(hashes, i, p1, p2, f);
-    std::fill(scores.begin(), scores.end(), 0.f);
+    std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, n}, scores.data());
     upos[i] = static_cast<uint8_t>(Argmax(scores.data(), 0, nu));
     xpos[i] = static_cast<uint8_t>(Argmax(scores.data(), nu, weights_.num_classes()) - nu);
