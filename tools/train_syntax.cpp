@@ -41,9 +41,15 @@ int main(int argc, char** argv) {
   app.add_option("--parser-epochs", options.parser_epochs, "parser training epochs")->capture_default_str();
   app.add_option("--folds", options.jackknife_folds, "jackknifing folds for the parser's tags (1 = gold)")
       ->capture_default_str();
-  app.add_option("--tagger-prune", options.tagger_min_weight, "drop averaged tagger weights below this")
+  app.add_option("--tagger-prune", options.tagger_min_weight,
+                 "drop tagger features whose largest averaged weight is below this")
       ->capture_default_str();
-  app.add_option("--parser-prune", options.parser_min_weight, "drop averaged parser weights below this")
+  app.add_option("--tagger-prune-entries", options.tagger_min_entry, "and tagger weights below this")
+      ->capture_default_str();
+  app.add_option("--parser-prune", options.parser_min_weight,
+                 "drop parser features whose largest averaged weight is below this")
+      ->capture_default_str();
+  app.add_option("--parser-prune-entries", options.parser_min_entry, "and parser weights below this")
       ->capture_default_str();
   app.add_option("--seed", options.seed, "random seed")->capture_default_str();
   app.add_option("--model", model_dir, "model directory to evaluate (default: the built-in models)");
@@ -86,8 +92,8 @@ int main(int argc, char** argv) {
   if (!out_dir.empty()) {
     // Re-prune a trained model (pruning thresholds are tuned on dev after training).
     auto impl = std::make_unique<SyntaxModel::Impl>(model.value()->impl());
-    impl->tagger.Prune(options.tagger_min_weight);
-    impl->parser.Prune(options.parser_min_weight);
+    impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
+    impl->parser.Prune(options.parser_min_weight, options.parser_min_entry);
     model = std::make_unique<SyntaxModel>(std::move(impl));
     if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
     const auto& m = model.value()->impl();

@@ -178,29 +178,30 @@ ParserTrainer::ParserTrainer(const Treebank& train, const std::vector<std::vecto
   for (size_t i = 0; i < train.sentences.size(); ++i) {
     std::vector<int> heads = train.sentences[i].heads;
     heads.insert(heads.begin(), 0);
-    if (IsProjective(heads))
-      usable_.push_back(i);
-    else
-      ++skipped_;
+    if (!IsProjective(heads)) {
+      Projectivize(heads);
+      ++lifted_;
+    }
+    gold_heads_.push_back(std::move(heads));
   }
+  order_.resize(train.sentences.size());
+  std::iota(order_.begin(), order_.end(), 0);
 }
 
 void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
-  std::shuffle(usable_.begin(), usable_.end(), rng);
+  std::shuffle(order_.begin(), order_.end(), rng);
   std::uniform_real_distribution<float> coin(0, 1);
   const uint32_t num_actions = model_.num_classes();
   std::vector<float> scores(num_actions);
   std::vector<uint64_t> words, keys;
-  std::vector<int> gold_heads;
   std::vector<uint8_t> gold_labels;
   uint64_t f[kMaxFeatures];
-  for (size_t index : usable_) {
+  for (size_t index : order_) {
     const TreebankSentence& s = train_.sentences[index];
     const int n = static_cast<int>(s.forms.size());
     words.clear();
     for (const std::string& w : s.forms) words.push_back(HashLower(w));
-    gold_heads.assign(1, 0);
-    gold_heads.insert(gold_heads.end(), s.heads.begin(), s.heads.end());
+    const std::vector<int>& gold_heads = gold_heads_[index];
     gold_labels.assign(1, 0);
     gold_labels.insert(gold_labels.end(), s.labels.begin(), s.labels.end());
     shape_.WordKeys(words, keys);
@@ -242,10 +243,10 @@ void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
   }
 }
 
-Parser ParserTrainer::Freeze(float min_weight) const {
+Parser ParserTrainer::Freeze() const {
   Parser p = shape_;
   p.label_names_ = train_.labels.names();
-  p.weights_ = model_.Freeze(min_weight);
+  p.weights_ = model_.Freeze();
   return p;
 }
 

@@ -34,8 +34,10 @@ class Parser {
   const std::vector<std::string>& label_names() const { return label_names_; }
   size_t num_features() const { return weights_.num_features(); }
   size_t num_weights() const { return weights_.num_entries(); }
-  // Drops weights below `min_weight` (see FrozenWeights::Pruned) to make the model smaller.
-  void Prune(float min_weight) { weights_ = weights_.Pruned(min_weight); }
+  // Drops weak features and weights (see FrozenWeights::Pruned) to make the model smaller.
+  void Prune(float min_feature_weight, float min_entry_weight) {
+    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
+  }
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
@@ -54,22 +56,24 @@ class Parser {
 class ParserTrainer {
  public:
   // `train` and `tags` (one TagPair per word, as the tagger predicts them) must outlive the
-  // trainer. Non-projective sentences are skipped: the oracle is exact only for projective ones.
+  // trainer. Non-projective trees are projectivized: the oracle is exact only for projective ones.
   ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags);
 
   // One pass in shuffled order. With `explore`, the trainer follows its own prediction (when
   // it is not the only sensible move, 90% of the time) so it learns to recover from mistakes.
   void TrainEpoch(std::mt19937& rng, bool explore);
 
-  Parser Freeze(float min_weight) const;
-  size_t num_skipped() const { return skipped_; }
+  // The averaged model (see Parser::Prune).
+  Parser Freeze() const;
+  size_t num_projectivized() const { return lifted_; }
 
  private:
   const Treebank& train_;
   const std::vector<std::vector<uint16_t>>& tags_;
   Parser shape_;  // names and vocabulary, used for word keys while training
-  std::vector<size_t> usable_;
-  size_t skipped_ = 0;
+  std::vector<std::vector<int>> gold_heads_;  // projective, index 1..n
+  std::vector<size_t> order_;
+  size_t lifted_ = 0;
   uint32_t num_labels_;
   AveragedPerceptron model_;
 };

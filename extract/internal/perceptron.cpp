@@ -75,7 +75,7 @@ void AveragedPerceptron::Update(std::span<const uint64_t> features, uint32_t tru
   }
 }
 
-FrozenWeights AveragedPerceptron::Freeze(float min_weight) const {
+FrozenWeights AveragedPerceptron::Freeze() const {
   FrozenWeights out;
   out.num_classes_ = num_classes_;
   const float steps = static_cast<float>(steps_);
@@ -91,7 +91,7 @@ FrozenWeights AveragedPerceptron::Freeze(float min_weight) const {
     for (uint32_t c = 0; c < num_classes_; ++c) {
       const float a = w_[row + c] - u_[row + c] / steps;
       const long q = std::lround(a * out.scale_);
-      if (std::abs(a) >= min_weight && q != 0) entries.emplace_back(static_cast<uint8_t>(c), static_cast<int16_t>(q));
+      if (q != 0) entries.emplace_back(static_cast<uint8_t>(c), static_cast<int16_t>(q));
     }
     if (!entries.empty()) rows.emplace_back(keys_[i], std::move(entries));
   }
@@ -125,11 +125,12 @@ void FrozenWeights::Build(std::vector<std::pair<uint64_t, std::vector<std::pair<
   buckets_[b] = {static_cast<uint32_t>(meta_.size()), static_cast<uint32_t>(entries_.size() / 3)};
 }
 
-FrozenWeights FrozenWeights::Pruned(float min_weight) const {
+FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_weight) const {
   FrozenWeights out;
   out.num_classes_ = num_classes_;
   out.scale_ = scale_;
-  const long min_q = std::lround(min_weight * scale_);
+  const long min_feature_q = std::lround(min_feature_weight * scale_);
+  const long min_entry_q = std::lround(min_entry_weight * scale_);
   // Fingerprints alone do not give keys back, so rebuild from the bucket index and fingerprint:
   // both are bits of the key, and smaller tables only use fewer of the bucket bits.
   std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>> rows;
@@ -138,12 +139,15 @@ FrozenWeights FrozenWeights::Pruned(float min_weight) const {
     for (uint32_t f = buckets_[b].first_feature; f < buckets_[b + 1].first_feature; ++f) {
       const uint32_t n = meta_[f] & 0xFF;
       std::vector<std::pair<uint8_t, int16_t>> kept;
+      long largest = 0;
       for (uint32_t k = e; k < e + n; ++k) {
         const auto w = static_cast<int16_t>(entries_[3 * k + 1] | entries_[3 * k + 2] << 8);
-        if (std::abs(w) >= min_q) kept.emplace_back(entries_[3 * k], w);
+        largest = std::max<long>(largest, std::abs(w));
+        if (std::abs(w) >= min_entry_q) kept.emplace_back(entries_[3 * k], w);
       }
       e += n;
-      if (!kept.empty()) rows.emplace_back(static_cast<uint64_t>(meta_[f] >> 8) << 40 | b, std::move(kept));
+      if (largest >= min_feature_q && !kept.empty())
+        rows.emplace_back(static_cast<uint64_t>(meta_[f] >> 8) << kFingerprintShift | b, std::move(kept));
     }
   }
   out.Build(rows, std::min(rows.size() / kFeaturesPerBucket, buckets_.size() - 1));
@@ -189,30 +193,54 @@ void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
 void FrozenWeights::Write(BinaryWriter& out) const {
   out.Put<uint32_t>(num_classes_);
   out.Put<float>(scale_);
-  out.PutVector(buckets_);
-  out.PutVector(meta_);
-  out.PutVector(entries_);
+  std::vector<uint16_t> bucket_sizes, fingerprints;
+  std::vector<uint8_t> lengths, classes, low, high;
+  for (size_t b = 0; b + 1 < buckets_.size(); ++b)
+    bucket_sizes.push_back(static_cast<uint16_t>(buckets_[b + 1].first_feature - buckets_[b].first_feature));
+  for (uint32_t m : meta_) {
+    fingerprints.push_back(static_cast<uint16_t>(m >> 8));
+    lengths.push_back(static_cast<uint8_t>(m & 0xFF));
+  }
+  for (size_t k = 0; k < entries_.size(); k += 3) {
+    classes.push_back(entries_[k]);
+    low.push_back(entries_[k + 1]);
+    high.push_back(entries_[k + 2]);
+  }
+  for (const auto* v : {&bucket_sizes, &fingerprints}) out.PutVector(*v);
+  for (const auto* v : {&lengths, &classes, &low, &high}) out.PutVector(*v);
 }
 
 Status FrozenWeights::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.Get(num_classes_));
   GEOKG_RETURN_IF_ERROR(in.Get(scale_));
-  GEOKG_RETURN_IF_ERROR(in.GetVector(buckets_));
-  GEOKG_RETURN_IF_ERROR(in.GetVector(meta_));
-  GEOKG_RETURN_IF_ERROR(in.GetVector(entries_));
-  const size_t b = buckets_.size() - 1;
-  if (buckets_.size() < 2 || (b & (b - 1)) != 0 || num_classes_ > 256 || entries_.size() % 3 != 0 ||
-      buckets_.back().first_feature != meta_.size() || buckets_.back().first_entry != entries_.size() / 3)
+  std::vector<uint16_t> bucket_sizes, fingerprints;
+  std::vector<uint8_t> lengths, classes, low, high;
+  for (auto* v : {&bucket_sizes, &fingerprints}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
+  for (auto* v : {&lengths, &classes, &low, &high}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
+  const size_t b = bucket_sizes.size();
+  if (b == 0 || (b & (b - 1)) != 0 || num_classes_ > 256 || fingerprints.size() != lengths.size() ||
+      classes.size() != low.size() || classes.size() != high.size())
     return in.Invalid("has an inconsistent weight table");
+  buckets_.assign(b + 1, {});
+  meta_.resize(fingerprints.size());
+  uint64_t feature = 0, entry = 0;
   for (size_t i = 0; i < b; ++i) {
-    uint64_t entries = 0;
-    if (buckets_[i].first_feature > buckets_[i + 1].first_feature) return in.Invalid("has a damaged weight table");
-    for (uint32_t f = buckets_[i].first_feature; f < buckets_[i + 1].first_feature; ++f) entries += meta_[f] & 0xFF;
-    if (buckets_[i].first_entry + entries != buckets_[i + 1].first_entry)
-      return in.Invalid("has a damaged weight table");
+    buckets_[i] = {static_cast<uint32_t>(feature), static_cast<uint32_t>(entry)};
+    for (uint32_t k = 0; k < bucket_sizes[i]; ++k, ++feature) {
+      if (feature >= meta_.size()) return in.Invalid("has a damaged weight table");
+      meta_[feature] = static_cast<uint32_t>(fingerprints[feature]) << 8 | lengths[feature];
+      entry += lengths[feature];
+    }
   }
-  for (size_t k = 0; k < entries_.size(); k += 3)
-    if (entries_[k] >= num_classes_) return in.Invalid("has a class out of range");
+  if (feature != meta_.size() || entry != classes.size()) return in.Invalid("has a damaged weight table");
+  buckets_[b] = {static_cast<uint32_t>(feature), static_cast<uint32_t>(entry)};
+  entries_.resize(3 * classes.size());
+  for (size_t k = 0; k < classes.size(); ++k) {
+    if (classes[k] >= num_classes_) return in.Invalid("has a class out of range");
+    entries_[3 * k] = classes[k];
+    entries_[3 * k + 1] = low[k];
+    entries_[3 * k + 2] = high[k];
+  }
   return Status();
 }
 

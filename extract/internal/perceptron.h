@@ -103,9 +103,8 @@ class AveragedPerceptron {
   // Counts one training example, whether or not it caused an update.
   void Tick() { ++steps_; }
 
-  // The averaged weights, with rows whose largest |weight| is below `min_weight` dropped and
-  // entries below `min_weight` zeroed, quantised to int16.
-  FrozenWeights Freeze(float min_weight) const;
+  // The averaged weights, quantised to int16 (see FrozenWeights::Pruned to make them fewer).
+  FrozenWeights Freeze() const;
 
  private:
   int64_t FindRow(uint64_t key) const;
@@ -121,9 +120,11 @@ class AveragedPerceptron {
 };
 
 // Read-only weights, laid out for few cache misses: the feature key's low bits pick a bucket;
-// the bucket lists its features (a 24-bit fingerprint and an entry count each) and where their
-// (class, int16 weight) entries start, all stored contiguously. Fingerprint collisions are rare
-// and only add noise.
+// the bucket lists its features (a 16-bit fingerprint and an entry count each) and where their
+// (class, int16 weight) entries start, all stored contiguously. With about four features per
+// bucket, a feature the model lacks matches a fingerprint once in ~16000 lookups: mere noise.
+// Files store the same table column by column, without the derivable offsets, so that zstd
+// compresses it well.
 class FrozenWeights {
  public:
   FrozenWeights() = default;
@@ -135,9 +136,11 @@ class FrozenWeights {
   // Adds the weights of `features` to scores[0, num_classes), in model units.
   void Score(std::span<const uint64_t> features, int32_t* scores) const;
 
-  // A copy without the entries whose |weight| is below `min_weight` (in averaged-perceptron
-  // units) and without features left with no entries, in a table sized for what remains.
-  FrozenWeights Pruned(float min_weight) const;
+  // A copy without the features whose largest |weight| is below `min_feature_weight` and
+  // without the remaining entries below `min_entry_weight` (averaged-perceptron units), in a
+  // table sized for what remains. Dropping whole rare features costs far less accuracy than
+  // dropping small entries, which frequent features need to separate close classes.
+  FrozenWeights Pruned(float min_feature_weight, float min_entry_weight) const;
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
@@ -148,7 +151,8 @@ class FrozenWeights {
     uint32_t first_feature = 0;
     uint32_t first_entry = 0;
   };
-  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 40); }
+  static constexpr int kFingerprintShift = 48;
+  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> kFingerprintShift); }
   // Fills the table from per-feature entry lists, ordered by bucket for `num_buckets`.
   void Build(std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>>& rows, size_t num_buckets);
 

@@ -228,9 +228,9 @@ void TaggerTrainer::TrainEpoch(std::mt19937& rng) {
   }
 }
 
-Tagger TaggerTrainer::Freeze(float min_weight) const {
+Tagger TaggerTrainer::Freeze() const {
   Tagger t = shape_;
-  t.weights_ = model_.Freeze(min_weight);
+  t.weights_ = model_.Freeze();
   return t;
 }
 

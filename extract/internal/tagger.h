@@ -36,8 +36,10 @@ class Tagger {
   const std::vector<std::string>& xpos_names() const { return xpos_names_; }
   size_t num_features() const { return weights_.num_features(); }
   size_t num_weights() const { return weights_.num_entries(); }
-  // Drops weights below `min_weight` (see FrozenWeights::Pruned) to make the model smaller.
-  void Prune(float min_weight) { weights_ = weights_.Pruned(min_weight); }
+  // Drops weak features and weights (see FrozenWeights::Pruned) to make the model smaller.
+  void Prune(float min_feature_weight, float min_entry_weight) {
+    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
+  }
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
@@ -61,8 +63,8 @@ class TaggerTrainer {
   // One pass over the training sentences in a shuffled order.
   void TrainEpoch(std::mt19937& rng);
 
-  // The averaged model; weights below `min_weight` are pruned.
-  Tagger Freeze(float min_weight) const;
+  // The averaged model (see Tagger::Prune).
+  Tagger Freeze() const;
 
  private:
   const Treebank& train_;

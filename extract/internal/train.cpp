@@ -34,14 +34,18 @@ std::vector<std::vector<uint16_t>> JackknifeTags(const Treebank& train, const Tr
     part.upos = train.upos;
     part.xpos = train.xpos;
     part.labels = train.labels;
+    // Contiguous folds keep each document's sentences together, so that the held-out tags are
+    // as wrong as on new text (interleaved folds leak document vocabulary).
+    auto fold_of = [&](size_t i) { return static_cast<int>(i * folds / train.sentences.size()); };
     for (size_t i = 0; i < train.sentences.size(); ++i)
-      if (static_cast<int>(i % folds) != k) part.sentences.push_back(train.sentences[i]);
+      if (fold_of(i) != k) part.sentences.push_back(train.sentences[i]);
     TaggerTrainer trainer(part);
     std::mt19937 rng(options.seed + k);
     for (int e = 0; e < options.tagger_epochs; ++e) trainer.TrainEpoch(rng);
-    const Tagger tagger = trainer.Freeze(options.tagger_min_weight);
+    const Tagger tagger = trainer.Freeze();
     size_t right = 0, total = 0;
-    for (size_t i = k; i < train.sentences.size(); i += folds) {
+    for (size_t i = 0; i < train.sentences.size(); ++i) {
+      if (fold_of(i) != k) continue;
       const TreebankSentence& s = train.sentences[i];
       std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
       std::vector<uint8_t> upos(forms.size()), xpos(forms.size());
@@ -155,7 +159,7 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
     for (int e = 1; e <= options.tagger_epochs; ++e) {
       trainer.TrainEpoch(rng);
       if (dev.empty() && e < options.tagger_epochs) continue;
-      Tagger candidate = trainer.Freeze(options.tagger_min_weight);
+      Tagger candidate = trainer.Freeze();
       std::swap(impl->tagger, candidate);
       if (dev.empty()) break;
       const auto [upos, xpos] = TagAccuracy(impl->tagger, dev_bank);
@@ -170,12 +174,12 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
 
   const std::vector<std::vector<uint16_t>> tags = JackknifeTags(train, options, progress);
   ParserTrainer trainer(train, tags);
-  progress("parser: skipping " + std::to_string(trainer.num_skipped()) + " non-projective sentences");
+  progress("parser: projectivized " + std::to_string(trainer.num_projectivized()) + " training trees");
   double best = -1;
   for (int e = 1; e <= options.parser_epochs; ++e) {
     trainer.TrainEpoch(rng, e > 1);
     if (dev.empty() && e < options.parser_epochs) continue;
-    Parser candidate = trainer.Freeze(options.parser_min_weight);
+    Parser candidate = trainer.Freeze();
     std::swap(impl->parser, candidate);
     if (dev.empty()) break;
     SyntaxModel probe(std::make_unique<SyntaxModel::Impl>(*impl));
@@ -186,7 +190,10 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
     else
       std::swap(impl->parser, candidate);
   }
-  progress("parser: " + std::to_string(impl->parser.num_features()) + " features");
+  impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
+  impl->parser.Prune(options.parser_min_weight, options.parser_min_entry);
+  progress("tagger: " + std::to_string(impl->tagger.num_features()) + " features, parser: " +
+           std::to_string(impl->parser.num_features()) + " features after pruning");
   return std::make_unique<SyntaxModel>(std::move(impl));
 }
 

@@ -21,8 +21,12 @@ struct TrainOptions {
   // The parser trains on tags predicted by taggers that did not see the sentence (k-fold
   // jackknifing), so that it learns to live with tagging errors. 1 = use gold tags.
   int jackknife_folds = 4;
-  float tagger_min_weight = 0;  // pruning of averaged weights when freezing
+  // Pruning (see FrozenWeights::Pruned): features whose largest averaged weight is below
+  // *_min_weight are dropped, and in the others entries below *_min_entry.
+  float tagger_min_weight = 0;
+  float tagger_min_entry = 0;
   float parser_min_weight = 0;
+  float parser_min_entry = 0;
   uint32_t seed = 1;
 };
 

@@ -76,19 +76,39 @@ int Configuration::Cost(Move m, uint8_t label, std::span<const int> gold_heads,
   return lost + InBuffer(h);
 }
 
-bool IsProjective(std::span<const int> heads) {
+namespace {
+
+// Whether the arc into `d` covers only words its head dominates.
+bool ArcIsProjective(std::span<const int> heads, int d) {
   const int n = static_cast<int>(heads.size()) - 1;
-  for (int d = 1; d <= n; ++d) {
-    const int h = heads[d];
-    if (h <= 0) continue;  // arcs from the root cover nothing that it does not dominate
-    for (int k = std::min(d, h) + 1; k < std::max(d, h); ++k) {
-      // Every word strictly inside an arc must be dominated by the arc's head.
-      int a = k;
-      for (int steps = 0; steps <= n && a != h && a > 0; ++steps) a = heads[a];
-      if (a != h) return false;
-    }
+  const int h = heads[d];
+  if (h <= 0) return true;  // arcs from the root cover nothing that it does not dominate
+  for (int k = std::min(d, h) + 1; k < std::max(d, h); ++k) {
+    int a = k;
+    for (int steps = 0; steps <= n && a != h && a > 0; ++steps) a = heads[a];
+    if (a != h) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool IsProjective(std::span<const int> heads) {
+  for (int d = 1; d < static_cast<int>(heads.size()); ++d)
+    if (!ArcIsProjective(heads, d)) return false;
+  return true;
+}
+
+void Projectivize(std::span<int> heads) {
+  while (true) {
+    int shortest = -1;
+    for (int d = 1; d < static_cast<int>(heads.size()); ++d)
+      if (!ArcIsProjective(heads, d) &&
+          (shortest < 0 || std::abs(heads[d] - d) < std::abs(heads[shortest] - shortest)))
+        shortest = d;
+    if (shortest < 0) return;
+    heads[shortest] = heads[heads[shortest]];
+  }
 }
 
 }  // namespace geokg::extract::internal

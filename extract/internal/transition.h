@@ -69,4 +69,9 @@ class Configuration {
 // Whether the tree given by heads[1..n] (heads[0] unused) has no crossing arcs.
 bool IsProjective(std::span<const int> heads);
 
+// Makes the tree projective by lifting the shortest crossing arcs to the head's head, one step
+// at a time (Nivre & Nilsson 2005 without the label encoding), so that the few non-projective
+// training trees still teach the parser everything but their crossing arcs.
+void Projectivize(std::span<int> heads);
+
 }  // namespace geokg::extract::internal

@@ -98,3 +98,13 @@ TEST_CASE("After a wrong move the dynamic oracle still reaches every other gold 
   for (int i = 1; i <= 7; ++i) wrong += c.heads()[i] != heads[i];
   CHECK(wrong == 1);
 }
+
+TEST_CASE("Projectivizing lifts crossing arcs and leaves projective trees alone", "[extract]") {
+  std::vector<int> crossing{0, 3, 0, 2, 1};  // 3->1 spans the root word 2; 1->4 crosses it too
+  geokg::extract::internal::Projectivize(crossing);
+  CHECK(IsProjective(crossing));
+  CHECK(crossing[2] == 0);
+  std::vector<int> projective{0, 2, 0, 2};
+  geokg::extract::internal::Projectivize(projective);
+  CHECK(projective == std::vector<int>{0, 2, 0, 2});
+}
