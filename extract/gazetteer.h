@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/tokenizer.h"
@@ -24,7 +25,8 @@ namespace geokg::extract {
 enum class NameKind : uint8_t {
   kName,     // the entity itself: "South Korea", "ROK", "Xi Jinping", "Xi", "NATO"
   kDemonym,  // an adjective or people of a country: "South Korean", "Chinese"
-  kCapital,  // a country's capital: a place when travelled to, the country when it acts
+  kCapital,  // a country's capital: a place when travelled to, the country when it acts; the
+             // entry is the city, whose `country` names the country
   kSeat,     // a seat of government that stands for the country: "Kremlin", "White House"
 };
 
@@ -69,8 +71,38 @@ class Gazetteer {
   size_t size() const { return entries_.size(); }
 
  private:
+  struct Line;  // one parsed lexicon line
+  struct Term {  // one office a person held; a person may have several
+    uint32_t person = 0;
+    std::string country;
+    std::string office;
+    int from_year = 0;
+    int until_year = 0;
+  };
+  struct Extra {  // names of an entry that are not its own (GazetteerEntry has no room for them)
+    std::vector<std::string> demonyms;
+    std::vector<std::string> seats;
+    bool capital = false;  // a location that is some country's capital
+  };
+  struct StringHash {  // lets the hot path look up a string_view without building a string
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
+  uint32_t EntryFor(EntityType type, const std::string& name);
+  void Merge(const Line& line);
+  void Reindex();
+  bool Prefer(const NameMatch& a, const NameMatch& b) const;
+
   std::vector<GazetteerEntry> entries_;
+  std::vector<Extra> extras_;  // parallel to entries_
+  std::vector<Term> terms_;
+  std::unordered_map<std::string, uint32_t> by_type_and_name_;      // "TYPE\tNAME" -> entry
   std::unordered_map<std::string, std::vector<NameMatch>> names_;  // key: tokens joined by ' '
+  std::unordered_map<std::string, std::vector<NameMatch>> folded_names_;  // the same, upper case
+  // First token of every key, as written and in upper case -> most tokens of a key it starts.
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> first_tokens_;
+  std::unordered_set<std::string> bare_codes_;  // ISO country codes that are no other name
   std::unordered_map<std::string, uint32_t> lookup_;                // lower-case name -> entry
   size_t longest_name_ = 0;                                         // in tokens
 };

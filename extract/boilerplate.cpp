@@ -1,0 +1,120 @@
+#include "extract/boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace geokg::extract {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Headers after which a page lists other stories: everything from here on is links.
+constexpr auto kListHeaders = std::to_array<std::string_view>({
+    "next in",        "others also read", "related", "related stories", "related articles",
+    "more from",      "recommended",      "most read", "most popular", "trending",
+    "also read",      "you may also like", "read more", "more stories"});
+
+// Lines that are page furniture wherever they stand.
+constexpr auto kFurniturePrefixes = std::to_array<std::string_view>({
+    "follow us",  "sign up",   "subscribe", "click here", "share this", "advertisement",
+    "copyright",  "(c) ",      "©",         "all rights reserved", "read the full", "download our",
+    "join our",   "photo:",    "image:",    "watch:"});
+
+bool IsListHeader(std::string_view lower) {
+  std::string_view t = lower;
+  while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.remove_suffix(1);
+  for (std::string_view h : kListHeaders)
+    if (t == h || (h != "related" && StartsWith(t, h) && t.size() < h.size() + 30)) return true;
+  return false;
+}
+
+bool IsFurniture(std::string_view line, std::string_view lower) {
+  for (std::string_view p : kFurniturePrefixes)
+    if (StartsWith(lower, p)) return true;
+  // Photo captions end with their credit: "... on November 1. Photo: Xinhua".
+  if (lower.find("photo:") != std::string_view::npos || lower.find("(photo") != std::string_view::npos ||
+      lower.find("file photo") != std::string_view::npos || lower.find("photo credit") != std::string_view::npos)
+    return true;
+  // A byline: "By Jane Doe" or "By Jane Doe and John Roe", short and without a verb after it.
+  if (StartsWith(line, "By ") && line.size() < 60 && line.find('.') == std::string_view::npos) return true;
+  return false;
+}
+
+bool EndsLikeSentence(std::string_view line) {
+  static constexpr auto kEnds = std::to_array<std::string_view>({".", "!", "?", "\"", "'", ")", ":",
+                                                           "\xE2\x80\x9D", "\xE2\x80\x99"});
+  for (std::string_view e : kEnds)
+    if (line.size() >= e.size() && line.substr(line.size() - e.size()) == e) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<TextRange> ProseRanges(std::string_view text) {
+  struct Line {
+    TextRange range;
+    std::string_view text;
+    bool keep;
+  };
+  std::vector<Line> lines;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view raw = text.substr(pos, eol - pos);
+    std::string_view line = Trim(raw);
+    if (!line.empty()) {
+      auto begin = static_cast<uint32_t>(line.data() - text.data());
+      lines.push_back({{begin, static_cast<uint32_t>(begin + line.size())}, line, true});
+    }
+    pos = eol + 1;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string lower = Lower(lines[i].text);
+    if (IsListHeader(lower)) {
+      // The list runs to the end of the page, unless real prose comes back (a long line that
+      // ends like a sentence), as when a "Related" box sits in the middle of an article.
+      lines[i].keep = false;
+      size_t j = i + 1;
+      while (j < lines.size() && !(lines[j].text.size() > 200 && EndsLikeSentence(lines[j].text))) lines[j++].keep = false;
+      i = j - 1;
+      continue;
+    }
+    if (IsFurniture(lines[i].text, lower)) lines[i].keep = false;
+  }
+  // Runs of three or more short lines that do not end like sentences are link lists or
+  // headline blocks, even without a header.
+  for (size_t i = 0; i < lines.size();) {
+    size_t j = i;
+    while (j < lines.size() && lines[j].text.size() < 120 && !EndsLikeSentence(lines[j].text)) ++j;
+    if (j - i >= 3)
+      for (size_t k = i; k < j; ++k) lines[k].keep = false;
+    i = std::max(j, i + 1);
+  }
+  // A short line that does not end like a sentence, among other lines, is a heading or a topic
+  // label ("Estonia-Russia relations"): not a statement of the article.
+  if (lines.size() > 1)
+    for (Line& l : lines)
+      if (l.text.size() < 150 && !EndsLikeSentence(l.text)) l.keep = false;
+  std::vector<TextRange> out;
+  for (const Line& l : lines)
+    if (l.keep) out.push_back(l.range);
+  return out;
+}
+
+}  // namespace geokg::extract

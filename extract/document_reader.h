@@ -1,0 +1,46 @@
+// extract/document_reader.h -- reads articles from the inputs a user names: .txt files (id = file
+// name without extension; a first line followed by a blank line is the title; a file name that
+// starts with YYYY-MM-DD gives the date), .jsonl files (one article a line: "id", "text", and
+// optional "title", "date", "source", "url"; other fields are ignored), directories (their .txt and
+// .jsonl files, recursively, in name order) and "-" (standard input: JSON Lines when it starts
+// with '{', else one text article with id "stdin"). Not thread-safe; one reader per thread.
+#pragma once
+
+#include <functional>
+#include <istream>
+#include <span>
+#include <string>
+
+#include "graph/document.h"
+#include "graph/status.h"
+
+namespace geokg::extract {
+
+// Receives each document in input order. A non-OK status stops reading and is returned.
+using DocumentSink = std::function<Status(Document&&)>;
+// Receives each problem that made the reader skip or repair part of the input, as one line
+// naming the file (and line): `feed.jsonl:7: "text" is not a string`.
+using ProblemSink = std::function<void(const Status&)>;
+
+struct ReadSummary {
+  size_t documents = 0;  // documents passed to the sink
+  size_t skipped = 0;    // lines or files skipped because they were unusable
+};
+
+// Reads every input in order. Returns kNotFound or kIOError naming the path when an input named
+// on the command line does not exist or cannot be read; problems inside an input (a malformed
+// JSONL line, an unreadable file in a directory, invalid UTF-8, which is replaced by U+FFFD) go to
+// `problems` and reading goes on. `fallback_date` is used for documents without a date.
+Result<ReadSummary> ReadDocuments(std::span<const std::string> inputs, std::istream& standard_input,
+                                  const std::string& fallback_date, const DocumentSink& sink,
+                                  const ProblemSink& problems);
+
+// Parses one JSONL line into a document. kInvalidInput says what is wrong with the line (without
+// file and line: the caller adds them).
+Result<Document> ParseJsonlDocument(std::string_view line);
+
+// Replaces each invalid UTF-8 sequence in `text` by U+FFFD. Returns the byte offset of the first
+// one, or npos when the text was valid.
+size_t RepairUtf8(std::string* text);
+
+}  // namespace geokg::extract

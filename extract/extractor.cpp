@@ -1,0 +1,526 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "extract/boilerplate.h"
+#include "extract/mentions.h"
+#include "extract/qualifiers.h"
+#include "extract/relation_patterns.h"
+#include "extract/tokenizer.h"
+
+namespace geokg::extract {
+namespace {
+
+using internal::Frame;
+using internal::Mention;
+using internal::PatternMatch;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsLowerWord(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
+bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
+
+// Words that open a new clause, whose actor is then its own subject.
+bool OpensClause(const std::vector<Token>& tokens, uint32_t k) {
+  const std::string w = Lower(tokens[k].text);
+  if (w == ";" || w == "that" || w == "which" || w == "who" || w == "whom" || w == "while" || w == "whereas" ||
+      w == "although" || w == "though" || w == "because" || w == "but")
+    return true;
+  // "Putin said Russia does not rule out ...": what follows a reporting verb is its own clause.
+  static const std::set<std::string> kReporting = {"said", "says", "announced", "announces", "stated", "states",
+                                                   "warned", "warns", "added", "claimed", "claims", "insisted"};
+  // Case-sensitive: "States" in "United States" is no verb.
+  if (k > 0 && kReporting.count(std::string(tokens[k - 1].text)) && w != "that" && w != "on" && w != "in" &&
+      w != ",")
+    return true;
+  const bool after_comma = k > 0 && tokens[k - 1].text == ",";
+  return after_comma && (w == "as" || w == "and" || w == "when" || w == "after" || w == "before" || w == "saying");
+}
+
+// Confidence that a mention names its entity.
+float Certainty(const Mention& m) {
+  switch (m.evidence) {
+    case internal::Evidence::kNamed: return m.entities[0].type == EntityType::kOrganization ? 0.85f : 0.95f;
+    case internal::Evidence::kTitled: return 0.95f;
+    case internal::Evidence::kAlias: return 0.9f;
+    case internal::Evidence::kDescription: return 0.75f;
+    case internal::Evidence::kPronoun: return 0.65f;
+  }
+  return 0.5f;
+}
+
+class SentenceRelator {
+ public:
+  SentenceRelator(const Sentence& sentence, const internal::SentenceMentions& found, const Document& doc,
+                  uint32_t index, const std::optional<internal::Date>& date)
+      : tokens_(sentence.tokens), sentence_(sentence), found_(found), doc_(doc), index_(index), date_(date) {
+    const auto n = static_cast<uint32_t>(tokens_.size());
+    clause_start_.resize(n);
+    actor_end_.assign(n + 1, 0);
+    mention_at_.assign(n + 1, -1);
+    uint32_t start = 0;
+    for (uint32_t k = 0; k < n; ++k) {
+      if (k > 0 && OpensClause(tokens_, k)) start = k;
+      clause_start_[k] = start;
+    }
+    for (size_t i = 0; i < found.mentions.size(); ++i) {
+      const Mention& m = found.mentions[i];
+      mention_at_[m.begin] = static_cast<int>(i);
+      if (IsActor(m) || IsPlace(m)) actor_end_[m.begin] = m.end;
+    }
+  }
+
+  void Run(std::vector<Triple>* out) {
+    for (const internal::RoleFact& role : found_.roles) {
+      Triple t = Base(role.relation, "is " + role.office + " of", role.from_lexicon ? 0.7f : 0.95f, role.begin);
+      // A title states a standing role, whatever the clause around it says.
+      t.modality = Modality::kAsserted;
+      t.time.clear();
+      t.time_text.clear();
+      t.attribution.clear();
+      t.subject = role.person;
+      t.object = role.country;
+      t.cameo.clear();
+      out->push_back(std::move(t));
+    }
+    for (const PatternMatch& match : internal::MatchPatterns(tokens_, actor_end_)) Relate(match, out);
+  }
+
+ private:
+  // Places other than capitals do not act: "the Korean peninsula faces" is no one's deed.
+  static bool IsActor(const Mention& m) {
+    return !m.is_demonym && (m.is_capital || m.entities[0].type != EntityType::kLocation);
+  }
+  // Where a place may stand: the destination of a visit.
+  static bool IsPlace(const Mention& m) { return !m.is_demonym && m.entities[0].type == EntityType::kLocation; }
+
+  uint32_t ClauseEnd(uint32_t k) const {
+    uint32_t e = k + 1;
+    while (e < tokens_.size() && clause_start_[e] == clause_start_[k]) ++e;
+    return e;
+  }
+
+  const Mention* MentionEndingAt(uint32_t end) const {
+    for (const Mention& m : found_.mentions)
+      if (m.end == end && IsActor(m)) return &m;
+    return nullptr;
+  }
+
+  // The actor a nominal trigger belongs to: "South Korea's military alliance", "its allies".
+  const Mention* Possessor(uint32_t begin) const {
+    uint32_t k = begin;
+    for (int skipped = 0; skipped <= 2 && k > 0; ++skipped) {
+      // A possessive pronoun: "its treaty allies", "his visit".
+      if (const Mention* m = MentionEndingAt(k); m != nullptr) {
+        const std::string word = Lower(tokens_[m->begin].text);
+        const bool possessive = m->evidence == internal::Evidence::kPronoun &&
+                                (word == "its" || word == "his" || word == "her" || word == "their");
+        return possessive ? m : nullptr;
+      }
+      if (k > 0 && IsPossessive(tokens_[k - 1].text)) {
+        if (const Mention* m = MentionEndingAt(k - 1)) return m;
+        return nullptr;
+      }
+      if (!IsLowerWord(tokens_[k - 1].text)) return nullptr;
+      --k;
+    }
+    return nullptr;
+  }
+
+  // The actor a "which" or "whom" clause holding token `k` refers back to, or nullptr.
+  const Mention* Antecedent(uint32_t k) const {
+    const uint32_t start = clause_start_[k];
+    const std::string w = Lower(tokens_[start].text);
+    if ((w != "which" && w != "whom") || start < 2 || tokens_[start - 1].text != ",") return nullptr;
+    return MentionEndingAt(start - 1);
+  }
+
+  // The country of a demonym just before a nominal trigger: "Russian drone strikes".
+  const Mention* DemonymBefore(uint32_t begin) const {
+    uint32_t k = begin;
+    for (int skipped = 0; skipped <= 3 && k > 0; ++skipped, --k) {
+      for (const Mention& m : found_.mentions)
+        if (m.is_demonym && m.end == k) return &m;
+      if (!IsLowerWord(tokens_[k - 1].text)) return nullptr;
+    }
+    return nullptr;
+  }
+
+  // Whether a verb that makes its subject the agent of a nominal event ("launched strikes",
+  // "imposes new sanctions") comes just before `trigger`.
+  bool LightVerbBefore(uint32_t trigger) const {
+    static const std::set<std::string> kLightVerbs = {
+        "launch",  "launches", "launched", "conduct",  "conducts",  "conducted", "carry",   "carries",
+        "carried", "impose",   "imposes",  "imposed",  "announce",  "announces", "announced", "mount",
+        "mounts",  "mounted",  "stage",    "stages",   "staged",    "order",     "orders",  "ordered",
+        "began",   "begins",   "begin",    "resume",   "resumes",   "resumed",   "expand",  "expands",
+        "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
+        "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
+        "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied"};
+    for (uint32_t k = trigger; k-- > 0 && trigger - k <= 3;)
+      if (kLightVerbs.count(Lower(tokens_[k].text))) return true;
+    return false;
+  }
+
+  // The actor right before a verb, with only auxiliaries and adverbs between ("Kim Jong Un
+  // welcomed", "Beijing has accused"), walking back to the head of a conjunction ("Belarus and
+  // North Korea sign"); nullptr when there is none.
+  const Mention* SubjectBefore(uint32_t verb) const {
+    static const std::set<std::string> kAuxiliaries = {
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "now", "not",
+        "never", "again", "already", "still", "just", "last", "formally", "officially", "reportedly", "jointly",
+        "both", "could", "may", "might", "can", "did", "does", "do", "n't", "shall", "should", "must"};
+    uint32_t k = verb;
+    while (k > 0 && verb - k < 4) {
+      const std::string w = Lower(tokens_[k - 1].text);
+      if (!kAuxiliaries.count(w) && !(w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0)) break;
+      --k;
+    }
+    const Mention* m = MentionEndingAt(k);
+    if (m == nullptr || (m->evidence == internal::Evidence::kPronoun && Lower(tokens_[m->begin].text) == "it"))
+      return nullptr;
+    for (;;) {
+      uint32_t b = m->begin;
+      if (b >= 1 && Lower(tokens_[b - 1].text) == "the") --b;
+      if (b < 2 || (tokens_[b - 1].text != "and" && tokens_[b - 1].text != ",")) break;
+      const Mention* previous = MentionEndingAt(b - 1);
+      if (previous == nullptr) break;
+      m = previous;
+    }
+    return m;
+  }
+
+  // "accused North Korea of supplying Russia": the object before "of" does the gerund.
+  const Mention* GerundSubject(uint32_t verb) const {
+    const std::string_view form = tokens_[verb].text;
+    if (verb < 2 || form.size() < 5 || form.substr(form.size() - 3) != "ing") return nullptr;
+    const std::string before = Lower(tokens_[verb - 1].text);
+    if (before != "of" && before != "for") return nullptr;
+    return MentionEndingAt(verb - 1);
+  }
+
+  // "Sweden urged Finland to meet Norway": the object of a request verb is the subject of the
+  // infinitive after it. nullptr when the trigger is not such an infinitive.
+  const Mention* ControlledSubject(uint32_t verb) const {
+    static const std::set<std::string> kRequests = {"urged", "urges", "urge", "asked", "asks", "ask", "invited",
+                                                    "invites", "pressed", "presses", "told", "tells", "encouraged",
+                                                    "encourages", "allowed", "allows", "permitted", "on", "upon"};
+    if (verb < 3 || Lower(tokens_[verb - 1].text) != "to") return nullptr;
+    const Mention* m = MentionEndingAt(verb - 1);
+    if (m == nullptr || m->begin == 0) return nullptr;
+    uint32_t k = m->begin;
+    if (Lower(tokens_[k - 1].text) == "the" && k >= 2) --k;
+    return kRequests.count(Lower(tokens_[k - 1].text)) ? m : nullptr;
+  }
+
+  // The first actor of the clause that holds token `k`, before `k`. `fallback` is set when the
+  // clause has none and the sentence's first actor stands in.
+  const Mention* ClauseActor(uint32_t k, bool* fallback) const {
+    const uint32_t start = clause_start_[std::min<uint32_t>(k, tokens_.size() - 1)];
+    const Mention* first_in_sentence = nullptr;
+    for (const Mention& m : found_.mentions) {
+      if (m.begin >= k || !IsActor(m)) continue;
+      if (m.evidence == internal::Evidence::kPronoun && Lower(tokens_[m.begin].text) == "it") continue;
+      // "Trump's son Donald Trump Jr. visits": the possessed name is the actor.
+      if (m.end < k && IsPossessive(tokens_[m.end].text) && FirstActorIn(m.end + 1, std::min(m.end + 4, k)) != nullptr)
+        continue;
+      if (m.begin >= start) return &m;
+      if (first_in_sentence == nullptr) first_in_sentence = &m;
+    }
+    // A clause opened by "that" after a reporting verb has its own subject or none.
+    if (start > 0 && Lower(tokens_[start].text) == "that") return nullptr;
+    *fallback = first_in_sentence != nullptr;
+    return first_in_sentence;
+  }
+
+  const Mention* FirstActorIn(uint32_t from, uint32_t to) const {
+    for (const Mention& m : found_.mentions)
+      if (m.begin >= from && m.begin < to && IsActor(m)) return &m;
+    return nullptr;
+  }
+
+  // `m` and the actors conjoined to it: "South Korea and Japan", "the US and its treaty allies
+  // South Korea and Japan".
+  std::vector<const Mention*> Conjuncts(const Mention* m, uint32_t limit) const {
+    std::vector<const Mention*> all = {m};
+    for (;;) {
+      const Mention* last = all.back();
+      uint32_t k = last->end;
+      bool joined = false;
+      while (k < limit && k < last->end + 4 &&
+             (mention_at_[k] < 0 || found_.mentions[mention_at_[k]].evidence == internal::Evidence::kPronoun)) {
+        const std::string w = Lower(tokens_[k].text);
+        if (w == "and" || w == "," || w == "or") joined = true;
+        else if (w != "its" && w != "their" && w != "treaty" && w != "allies" && w != "partners" && w != "well" &&
+                 w != "as" && w != "the")
+          break;
+        ++k;
+      }
+      if (!joined || k >= limit || mention_at_[k] < 0) break;
+      const Mention* next = &found_.mentions[mention_at_[k]];
+      if (!IsActor(*next) || next->evidence == internal::Evidence::kPronoun) break;
+      all.push_back(next);
+    }
+    return all;
+  }
+
+  Triple Base(Relation relation, std::string predicate, float confidence, uint32_t at) const {
+    Triple t;
+    t.relation = relation;
+    t.predicate = std::move(predicate);
+    t.cameo = std::string(Info(relation).cameo);
+    t.confidence = confidence;
+    const uint32_t start = clause_start_[at];
+    const uint32_t end = ClauseEnd(at);
+    t.modality = internal::ModalityOf(tokens_, start, at, end);
+    internal::TimeMention time = internal::TimeOf(tokens_, start, end, date_, t.modality);
+    // A time stated before the clause ("On Sunday, X met Y and ...") covers it; one in a later
+    // clause belongs to that clause's event.
+    if (time.text.empty()) time = internal::TimeOf(tokens_, 0, start, date_, t.modality);
+    t.time = std::move(time.iso);
+    t.time_text = std::move(time.text);
+    t.attribution = internal::AttributionOf(tokens_, at);
+    t.evidence = {doc_.id, index_, sentence_.begin, sentence_.end,
+                  std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin))};
+    return t;
+  }
+
+  void Relate(const PatternMatch& match, std::vector<Triple>* out) {
+    const internal::Pattern& p = *match.pattern;
+    const Mention* subject = nullptr;
+    const Mention* object = nullptr;
+    const Mention* slot = match.slot >= 0 ? &found_.mentions[mention_at_[match.slot]] : nullptr;
+    float factor = 1.0f;
+    bool fallback = false;
+    switch (p.frame) {
+      case Frame::kEnvoy: {
+        subject = ClauseActor(match.begin, &fallback);
+        for (const Mention& m : found_.mentions)
+          if (m.begin >= match.begin && m.end <= match.end && (IsActor(m) || m.is_demonym)) object = &m;
+        if (object == nullptr) return;
+        break;
+      }
+      case Frame::kForward:
+        if (match.passive) {
+          // "X was attacked by Y": Y acts on X. Without "by", the speaker of a "that" clause
+          // is taken as the agent ("Trump announces that South Africa will not be invited").
+          object = ClauseActor(match.begin, &fallback);
+          subject = nullptr;
+          if (match.end + 1 < tokens_.size() && Lower(tokens_[match.end].text) == "by")
+            subject = FirstActorIn(match.end + 1, std::min<uint32_t>(match.end + 3, tokens_.size()));
+          const uint32_t start = clause_start_[match.begin];
+          if (subject == nullptr && start > 0 && Lower(tokens_[start].text) == "that")
+            subject = FirstActorIn(0, start);
+          if (subject == nullptr || object == nullptr || fallback) return;
+          factor = 0.85f;
+          break;
+        }
+        subject = Possessor(match.begin);
+        if (subject == nullptr && p.strict_agent) {
+          subject = DemonymBefore(match.begin);
+          if (subject == nullptr) {
+            const Mention* actor = ClauseActor(match.begin, &fallback);
+            if (actor != nullptr && !fallback && LightVerbBefore(match.begin)) subject = actor;
+          }
+        } else if (subject == nullptr) {
+          subject = GerundSubject(match.begin);
+          if (subject == nullptr) subject = ControlledSubject(match.begin);
+          if (subject == nullptr) subject = SubjectBefore(match.begin);
+          if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
+        }
+        object = slot;
+        // "Cyprus, which Turkey does not recognize": the object is the relative's antecedent.
+        if (object == nullptr && subject != nullptr && !fallback) object = Antecedent(match.begin);
+        break;
+      case Frame::kReverse:
+        subject = slot != nullptr ? slot : FirstActorIn(match.end, std::min<uint32_t>(match.end + 3, tokens_.size()));
+        object = Possessor(match.begin);
+        if (object == nullptr) object = ClauseActor(match.begin, &fallback);
+        factor = 0.85f;
+        break;
+      case Frame::kBetween: {
+        subject = FirstActorIn(match.end, std::min<uint32_t>(match.end + 4, tokens_.size()));
+        if (subject != nullptr && subject->entities.size() < 2) {
+          auto conj = Conjuncts(subject, ClauseEnd(subject->begin));
+          if (conj.size() < 2) return;
+          object = conj[1];
+        }
+        factor = 0.9f;
+        break;
+      }
+      case Frame::kModifier:
+      case Frame::kAppositive:
+        object = MentionEndingAt(match.begin);
+        // "The United States, Taiwan's main trading partner": the possessor is the other party.
+        if (object == nullptr && p.frame == Frame::kAppositive) object = Possessor(match.begin);
+        else if (object != nullptr && IsPossessive(tokens_[match.begin - 1].text)) return;
+        if (object == nullptr) return;
+        if (p.frame == Frame::kModifier) {
+          subject = Possessor(object->begin);
+          if (subject == nullptr) subject = ClauseActor(object->begin, &fallback);
+        } else {
+          // Back over the apposition's words to the comma that opens it.
+          uint32_t k = object->begin;
+          while (k > 0 && tokens_[k - 1].text != "," && IsLowerWord(tokens_[k - 1].text)) --k;
+          if (k == 0 || tokens_[k - 1].text != ",") return;
+          subject = MentionEndingAt(k - 1);
+        }
+        factor = 0.85f;
+        break;
+    }
+    if (subject == nullptr) return;
+    if (object != nullptr && !IsActor(*object) &&
+        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
+        !(object->is_demonym && p.frame == Frame::kEnvoy))
+      return;
+    if (fallback) factor *= 0.75f;
+    // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the
+    // conjoined subjects. "During a phone call", "accused Tokyo ... and retaliated": the other
+    // party is the clause's last actor before the trigger.
+    if (object == nullptr && subject->entities.size() < 2) {
+      const auto conjoined = Conjuncts(subject, match.begin);
+      if (conjoined.size() >= 2 && Info(p.relation).symmetric) {
+        EmitPairs(p, match, conjoined, factor, out);
+        return;
+      }
+      if (p.relation != Relation::kMeet && p.relation != Relation::kCall && !p.reuse_object) return;
+      for (const Mention& m : found_.mentions)
+        if (m.begin > subject->end && m.end <= match.begin && IsActor(m) && m.entities[0].name != subject->entities[0].name)
+          object = &m;
+      if (object == nullptr) return;
+      factor *= 0.75f;
+    }
+    std::string goods;
+    bool weapons = false;
+    if (match.goods_end > match.goods_begin)
+      goods = internal::NormalizeGoods(tokens_, match.goods_begin, match.goods_end, &weapons);
+    std::string predicate(p.predicate);
+    if (size_t brace = predicate.find("{}"); brace != std::string::npos) {
+      if (goods.empty()) {
+        predicate.erase(brace, 2);
+        if (predicate.size() >= 4 && predicate.compare(predicate.size() - 4, 4, "  to") == 0) predicate.resize(predicate.size() - 4);
+        while (predicate.find("  ") != std::string::npos) predicate.erase(predicate.find("  "), 1);
+      } else {
+        predicate.replace(brace, 2, goods);
+      }
+    }
+    std::vector<Entity> subjects, objects;
+    const uint32_t limit = static_cast<uint32_t>(tokens_.size());
+    for (const Mention* m : Conjuncts(subject, match.begin > subject->end ? match.begin : limit))
+      for (const Entity& e : m->entities) subjects.push_back(m->is_capital ? m->country : e);
+    float certainty = Certainty(*subject);
+    if (object == nullptr) {
+      // "the two leaders" with an objectless symmetric wording: a relation between the pair.
+      objects.push_back(subjects.back());
+      subjects.pop_back();
+    } else {
+      certainty = std::min(certainty, Certainty(*object));
+      for (const Mention* m : Conjuncts(object, ClauseEnd(object->begin)))
+        for (const Entity& e : m->entities) {
+          if (m->is_capital && p.relation == Relation::kVisit) {
+            objects.push_back(e);
+            objects.push_back(m->country);
+          } else {
+            objects.push_back(m->is_capital ? m->country : e);
+          }
+        }
+    }
+    for (const Entity& s : subjects) {
+      for (const Entity& o : objects) {
+        if (s.name == o.name) continue;
+        if (p.relation == Relation::kVisit && (o.type == EntityType::kPerson || o.type == EntityType::kGroup)) continue;
+        Triple t = Base(p.relation, predicate, certainty * factor, match.trigger);
+        if (weapons) t.cameo = "072";
+        t.subject = s;
+        t.object = o;
+        out->push_back(std::move(t));
+      }
+    }
+  }
+
+  // A symmetric relation between every two of `parties`.
+  void EmitPairs(const internal::Pattern& p, const PatternMatch& match, const std::vector<const Mention*>& parties,
+                 float factor, std::vector<Triple>* out) const {
+    for (size_t i = 0; i < parties.size(); ++i)
+      for (size_t j = i + 1; j < parties.size(); ++j) {
+        const Entity& a = parties[i]->is_capital ? parties[i]->country : parties[i]->entities[0];
+        const Entity& b = parties[j]->is_capital ? parties[j]->country : parties[j]->entities[0];
+        if (a.name == b.name) continue;
+        Triple t = Base(p.relation, std::string(p.predicate), std::min(Certainty(*parties[i]), Certainty(*parties[j])) * factor * 0.9f,
+                        match.trigger);
+        t.subject = a;
+        t.object = b;
+        out->push_back(std::move(t));
+      }
+  }
+
+  const std::vector<Token>& tokens_;
+  const Sentence& sentence_;
+  const internal::SentenceMentions& found_;
+  const Document& doc_;
+  uint32_t index_;
+  const std::optional<internal::Date>& date_;
+  std::vector<uint32_t> clause_start_;
+  std::vector<uint32_t> actor_end_;
+  std::vector<int> mention_at_;
+};
+
+bool InRanges(const std::vector<TextRange>& ranges, uint32_t offset) {
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), offset,
+                             [](uint32_t o, const TextRange& r) { return o < r.begin; });
+  return it != ranges.begin() && offset < std::prev(it)->end;
+}
+
+// One triple per (subject, relation, object, modality) and sentence: the most confident.
+void Deduplicate(std::vector<Triple>* triples) {
+  std::map<std::tuple<uint32_t, std::string, Relation, std::string, Modality>, size_t> best;
+  std::vector<Triple> kept;
+  for (Triple& t : *triples) {
+    auto key = std::make_tuple(t.evidence.sentence, t.subject.name, t.relation, t.object.name, t.modality);
+    auto [it, inserted] = best.emplace(key, kept.size());
+    if (inserted) {
+      kept.push_back(std::move(t));
+    } else if (t.confidence > kept[it->second].confidence) {
+      kept[it->second] = std::move(t);
+    }
+  }
+  *triples = std::move(kept);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
+  if (!gazetteer.ok()) return gazetteer.status();
+  for (const std::filesystem::path& lexicon : options.lexicons) GEOKG_RETURN_IF_ERROR(gazetteer.value().AddFile(lexicon));
+  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), options));
+}
+
+std::vector<Triple> Extractor::Extract(const Document& document) const {
+  std::vector<Triple> triples;
+  const std::optional<internal::Date> date = internal::ParseIsoDate(document.date);
+  const std::vector<TextRange> prose = ProseRanges(document.text);
+  internal::MentionFinder finder(gazetteer_, date ? date->year : 0);
+  const std::vector<Sentence> sentences = Segment(document.text);
+  for (uint32_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& sentence = sentences[i];
+    if (!InRanges(prose, sentence.begin) || sentence.tokens.size() > options_.max_sentence_tokens) continue;
+    const internal::SentenceMentions found = finder.Find(sentence.tokens);
+    SentenceRelator(sentence, found, document, i, date).Run(&triples);
+  }
+  Deduplicate(&triples);
+  return triples;
+}
+
+}  // namespace geokg::extract

@@ -1,0 +1,49 @@
+// extract/extractor.h -- turns one article into triples: the whole pipeline of
+// docs/ARCHITECTURE.md (boilerplate, segmentation, mentions, in-document resolution,
+// relations, modality, attribution, time, confidence). An Extractor is immutable after Create
+// and may be shared by threads; Extract() is pure (no I/O, no globals).
+//
+//   auto extractor = Extractor::Create({}).value();
+//   for (const Triple& t : extractor->Extract(document)) ...
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "extract/gazetteer.h"
+#include "graph/document.h"
+#include "graph/status.h"
+#include "graph/triple.h"
+
+namespace geokg::extract {
+
+struct ExtractorOptions {
+  // Lexicon files (docs/LEXICON.md) added to the built-in gazetteer, in order.
+  std::vector<std::filesystem::path> lexicons;
+  // Sentences with more tokens than this are skipped: they are tables or run-on text, and the
+  // limit keeps time and memory bounded on any input.
+  size_t max_sentence_tokens = 400;
+};
+
+class Extractor {
+ public:
+  // Loads the built-in gazetteer and the lexicons of `options`. Fails with the lexicon
+  // parser's message (file:line: problem) when a lexicon file is missing or malformed.
+  static Result<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
+
+  // The triples of `document`, in sentence order, each with its evidence. The document's
+  // `date` (ISO) resolves relative times; without it, times stay empty.
+  std::vector<Triple> Extract(const Document& document) const;
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+ private:
+  Extractor(Gazetteer gazetteer, ExtractorOptions options)
+      : gazetteer_(std::move(gazetteer)), options_(std::move(options)) {}
+
+  Gazetteer gazetteer_;
+  ExtractorOptions options_;
+};
+
+}  // namespace geokg::extract

@@ -1,0 +1,536 @@
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+
+namespace geokg::extract::internal {
+namespace {
+
+struct Title {
+  std::array<std::string_view, 4> words;  // lower case; unused slots empty
+  Relation relation;
+};
+
+// Offices read from titles. The head of a state or government "leads" it; everyone else is an
+// official of it. Longer titles come first so that the first match is the longest.
+constexpr Title kTitles[] = {
+    {{"deputy", "prime", "minister"}, Relation::kOfficialOf},
+    {{"national", "security", "adviser"}, Relation::kOfficialOf},
+    {{"national", "security", "advisor"}, Relation::kOfficialOf},
+    {{"secretary", "of", "state"}, Relation::kOfficialOf},
+    {{"chief", "of", "staff"}, Relation::kOfficialOf},
+    {{"prime", "minister"}, Relation::kLeads},
+    {{"supreme", "leader"}, Relation::kLeads},
+    {{"crown", "prince"}, Relation::kOfficialOf},
+    {{"vice", "president"}, Relation::kOfficialOf},
+    {{"vice", "premier"}, Relation::kOfficialOf},
+    {{"foreign", "minister"}, Relation::kOfficialOf},
+    {{"defence", "minister"}, Relation::kOfficialOf},
+    {{"defense", "minister"}, Relation::kOfficialOf},
+    {{"finance", "minister"}, Relation::kOfficialOf},
+    {{"trade", "minister"}, Relation::kOfficialOf},
+    {{"interior", "minister"}, Relation::kOfficialOf},
+    {{"economy", "minister"}, Relation::kOfficialOf},
+    {{"energy", "minister"}, Relation::kOfficialOf},
+    {{"foreign", "secretary"}, Relation::kOfficialOf},
+    {{"defence", "secretary"}, Relation::kOfficialOf},
+    {{"defense", "secretary"}, Relation::kOfficialOf},
+    {{"treasury", "secretary"}, Relation::kOfficialOf},
+    {{"trade", "representative"}, Relation::kOfficialOf},
+    {{"special", "envoy"}, Relation::kOfficialOf},
+    {{"prime", "ministers"}, Relation::kLeads},
+    {{"foreign", "ministers"}, Relation::kOfficialOf},
+    {{"president"}, Relation::kLeads},
+    {{"presidents"}, Relation::kLeads},
+    {{"premier"}, Relation::kLeads},
+    {{"chancellor"}, Relation::kLeads},
+    {{"king"}, Relation::kLeads},
+    {{"queen"}, Relation::kLeads},
+    {{"emperor"}, Relation::kLeads},
+    {{"emir"}, Relation::kLeads},
+    {{"sultan"}, Relation::kLeads},
+    {{"leader"}, Relation::kLeads},
+    {{"dictator"}, Relation::kLeads},
+    {{"minister"}, Relation::kOfficialOf},
+    {{"secretary"}, Relation::kOfficialOf},
+    {{"ambassador"}, Relation::kOfficialOf},
+    {{"envoy"}, Relation::kOfficialOf},
+    {{"spokesman"}, Relation::kOfficialOf},
+    {{"spokeswoman"}, Relation::kOfficialOf},
+    {{"spokesperson"}, Relation::kOfficialOf},
+    {{"general"}, Relation::kOfficialOf},
+    {{"admiral"}, Relation::kOfficialOf},
+    {{"commissioner"}, Relation::kOfficialOf},
+    {{"chairperson"}, Relation::kLeads},
+    {{"chairman"}, Relation::kLeads},
+    {{"chairwoman"}, Relation::kLeads},
+    {{"director-general"}, Relation::kLeads},
+    {{"secretary-general"}, Relation::kLeads},
+};
+
+// Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
+constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
+    "Ministry", "Agency", "Council", "Parliament", "Party", "Bank", "Group", "Union", "Organization",
+    "Organisation", "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly",
+    "Congress", "Senate", "Court", "Army", "Navy", "Police", "Office", "Department", "Institute",
+    "Association", "Fund", "Front", "Movement", "Coalition", "Authority", "Service", "Guard", "Corps",
+    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Forces", "Network"});
+
+// Collective nouns after a demonym that make the demonym act as its country.
+constexpr auto kStateCollectives = std::to_array<std::string_view>({
+    "government", "authorities", "officials", "military", "forces", "troops", "army", "navy",
+    "administration", "leadership", "diplomats", "regime", "side"});
+
+template <size_t N>
+bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Capitalized(std::string_view t) {
+  if (t.empty()) return false;
+  const auto c = static_cast<unsigned char>(t[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;  // accented capitals and non-Latin scripts
+}
+
+bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s" || t == "'" || t == "\xE2\x80\x99"; }
+
+// Whether `office` ("President", "prime minister") heads a state or government.
+bool IsLeaderOffice(std::string_view office) {
+  const std::string lower = Lower(office);
+  for (const Title& title : kTitles) {
+    if (title.relation != Relation::kLeads) continue;
+    std::string words;
+    for (std::string_view w : title.words) {
+      if (w.empty()) continue;
+      if (!words.empty()) words += ' ';
+      words.append(w);
+    }
+    if (lower == words) return true;
+  }
+  return false;
+}
+
+// The title that starts at tokens[i], or nullptr; `length` receives its token count.
+const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length) {
+  for (const Title& title : kTitles) {
+    uint32_t n = 0;
+    while (n < title.words.size() && !title.words[n].empty()) ++n;
+    if (i + n > tokens.size()) continue;
+    bool match = true;
+    for (uint32_t k = 0; k < n && match; ++k) match = Lower(tokens[i + k].text) == title.words[k];
+    if (match) {
+      *length = n;
+      return &title;
+    }
+  }
+  return nullptr;
+}
+
+std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  std::string text;
+  for (uint32_t k = begin; k < end; ++k) {
+    if (k > begin) text += ' ';
+    text += tokens[k].text;
+  }
+  return text;
+}
+
+// A run of up to four capitalised name tokens at tokens[i] ("Lee", "Jae-myung").
+// Lower-case parts of names: "Abdel Fattah el-Sisi", "Ursula von der Leyen", "Luigi Di Maio".
+bool IsNameParticle(std::string_view t) {
+  static constexpr auto kParticles = std::to_array<std::string_view>({"bin", "de", "da", "van", "von", "der", "di",
+                                                                  "du", "la", "le", "al", "dos"});
+  if (std::find(kParticles.begin(), kParticles.end(), t) != kParticles.end()) return true;
+  return (t.rfind("el-", 0) == 0 || t.rfind("al-", 0) == 0 || t.rfind("bin-", 0) == 0) && t.size() > 3;
+}
+
+bool IsNameToken(std::string_view t) {
+  return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.';
+}
+
+// A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside
+// a name, before a capitalised token or as its hyphenated last part ("el-Sisi").
+uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
+  uint32_t n = 0;
+  while (i + n < tokens.size() && n < 5) {
+    const std::string_view t = tokens[i + n].text;
+    const bool next_is_name = i + n + 1 < tokens.size() && IsNameToken(tokens[i + n + 1].text);
+    if (IsNameToken(t) || (n > 0 && IsNameParticle(t) && (next_is_name || t.find('-') != std::string_view::npos))) {
+      ++n;
+      continue;
+    }
+    break;
+  }
+  return n;
+}
+
+// Capitalised at the start of a sentence, but never the first word of an organisation's name.
+bool IsCommonCapitalizedWord(std::string_view t) {
+  static constexpr auto kWords = std::to_array<std::string_view>({
+      "The", "A", "An", "Leaders", "Leader", "Officials", "Members", "Member", "Delegates", "Protesters",
+      "Several", "Many", "Some", "Both", "Most", "Heads", "Head", "Representatives", "Ministers", "Two",
+      "Three", "All"});
+  return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
+}
+
+// Generational suffixes that make another person: "Donald Trump Jr."
+bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
+
+}  // namespace
+
+Entity MentionFinder::EntityOf(uint32_t entry) const { return gazetteer_.entry(entry).entity; }
+
+Entity MentionFinder::CountryNamed(const std::string& name) const {
+  if (auto e = gazetteer_.Find(name)) return EntityOf(*e);
+  return Entity{name, EntityType::kCountry, "", {}};
+}
+
+size_t MentionFinder::Remember(const Entity& person, const std::string& country, const std::string& office) {
+  size_t index = people_.size();
+  for (size_t k = 0; k < people_.size(); ++k)
+    if (people_[k].entity.name == person.name) index = k;
+  if (index == people_.size()) people_.push_back({person, country, office});
+  Person& p = people_[index];
+  if (p.country.empty()) p.country = country;
+  if (p.office.empty()) p.office = office;
+  // Every name part can stand alone later: "Lee" and "Jae-myung" for "Lee Jae-myung".
+  size_t start = 0;
+  const std::string& name = person.name;
+  while (start < name.size()) {
+    size_t space = name.find(' ', start);
+    if (space == std::string::npos) space = name.size();
+    std::string part = name.substr(start, space - start);
+    if (part.size() > 1 && Capitalized(part) && part.back() != '.') aliases_[part] = index;
+    start = space + 1;
+  }
+  for (const std::string& alias : person.aliases) aliases_[alias] = index;
+  return index;
+}
+
+void MentionFinder::NotePerson(size_t index) {
+  recent_.erase(std::remove(recent_.begin(), recent_.end(), index), recent_.end());
+  recent_.push_back(index);
+}
+
+void MentionFinder::NoteActor(const Entity& actor) {
+  std::erase_if(recent_actors_, [&](const Entity& e) { return e.name == actor.name; });
+  recent_actors_.push_back(actor);
+}
+
+const MentionFinder::Person* MentionFinder::LeaderOf(const std::string& country) const {
+  for (auto it = recent_.rbegin(); it != recent_.rend(); ++it)
+    if (people_[*it].country == country) return &people_[*it];
+  return nullptr;
+}
+
+bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before,
+                             SentenceMentions* out, uint32_t* next) {
+  uint32_t title_length = 0;
+  const Title* title = MatchTitle(tokens, i, &title_length);
+  if (title == nullptr) return false;
+  uint32_t name_begin = i + title_length;
+  if (name_begin < tokens.size() && tokens[name_begin].text == ",") ++name_begin;
+  // "AU chairperson President X": the second title is the one that introduces the name.
+  uint32_t second_title = 0;
+  if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
+  const uint32_t run = NameRun(tokens, name_begin);
+  if (run == 0) return false;
+
+  Entity person{TitleText(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
+  std::string country_of_person;
+  uint32_t name_end = name_begin + run;
+  if (name_end < tokens.size() && IsGenerationSuffix(tokens[name_end].text)) {
+    person.name += ' ';
+    person.name.append(tokens[name_end].text);
+    ++name_end;
+  } else if (auto m = gazetteer_.LongestMatch(tokens, name_begin);
+      m && m->length <= run && EntityOf(m->entry).type == EntityType::kPerson) {
+    person = EntityOf(m->entry);
+    country_of_person = gazetteer_.entry(m->entry).country;
+  } else if (auto alias = aliases_.find(person.name); alias != aliases_.end()) {
+    person = people_[alias->second].entity;
+  }
+
+  // The country: a name or demonym just before the title ("US President", "South Korea's
+  // national security adviser"), or "of <country>" after the name.
+  Entity country;
+  std::optional<Mention> country_mention;  // "of South Korea" stays an actor in its own right
+  uint32_t phrase_begin = i;
+  // Up to three lower-case words may stand between: "Hungarian cabinet minister", "AU trade and
+  // industry commissioner".
+  auto modifiers_only = [&](uint32_t from) {
+    if (from > i || i - from > 3) return false;
+    for (uint32_t k = from; k < i; ++k) {
+      const std::string_view t = tokens[k].text;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former") return false;
+    }
+    return true;
+  };
+  // "President X of Egypt" names the country outright; otherwise a name or demonym just before
+  // the title does ("US President", "South Korea's national security adviser").
+  if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
+    if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1);
+        m && EntityOf(m->entry).type == EntityType::kCountry && m->kind == NameKind::kName) {
+      country = EntityOf(m->entry);
+      country_mention = Mention{name_end + 1, name_end + 1 + static_cast<uint32_t>(m->length), {country}, {},
+                                false, false, Evidence::kNamed};
+      name_end = country_mention->end;
+    }
+  }
+  if (!country_mention && before != nullptr && !before->entities.empty() &&
+      (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
+       before->is_capital) &&
+      (modifiers_only(before->end) || (before->end < i && IsPossessive(tokens[before->end].text) &&
+                                       modifiers_only(before->end + 1)))) {
+    country = before->is_capital ? before->country : before->entities[0];
+    phrase_begin = before->begin;
+    out->mentions.pop_back();  // part of the person's description, not an actor of its own
+  }
+  const std::string office = TitleText(tokens, i, i + title_length);
+  // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
+  bool from_lexicon = false;
+  if (country.name.empty() && !country_of_person.empty()) {
+    if (auto entry = gazetteer_.Find(person.name); entry && Lower(gazetteer_.entry(*entry).office) == Lower(office)) {
+      country = CountryNamed(country_of_person);
+      from_lexicon = true;
+    }
+  }
+  size_t index = Remember(person, country.name.empty() ? country_of_person : country.name, office);
+  NotePerson(index);
+  // The mention spans the whole description, so "met Moroccan Prime Minister Karim Alaoui"
+  // finds its object right after the verb.
+  const uint32_t person_end = country_mention ? country_mention->begin - 1 : name_end;
+  Mention mention{phrase_begin, person_end, {people_[index].entity}, {}, false, false, Evidence::kTitled};
+  out->mentions.push_back(mention);
+  if (country_mention) {
+    NoteActor(country);
+    out->mentions.push_back(*country_mention);
+  }
+  if (!country.name.empty())
+    out->roles.push_back(
+        {people_[index].entity, title->relation, office, country, phrase_begin, name_end, from_lexicon});
+  *next = name_end;
+  // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
+  // Patrice Talon of Benin".
+  if (office.back() == 's' && name_end + 1 < tokens.size() &&
+      (tokens[name_end].text == "and" || tokens[name_end].text == ",")) {
+    uint32_t after = name_end + 1;
+    if (TryNamedOfCountry(tokens, after, title->relation, office.substr(0, office.size() - 1), out, &after)) *next = after;
+  }
+  return true;
+}
+
+bool MentionFinder::TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation,
+                                      const std::string& office, SentenceMentions* out, uint32_t* next) {
+  const uint32_t run = NameRun(tokens, i);
+  const uint32_t of = i + run;
+  if (run == 0 || of + 1 >= tokens.size() || tokens[of].text != "of") return false;
+  auto m = gazetteer_.LongestMatch(tokens, of + 1);
+  if (!m || EntityOf(m->entry).type != EntityType::kCountry || m->kind != NameKind::kName) return false;
+  Entity person{TitleText(tokens, i, of), EntityType::kPerson, "", {}};
+  if (auto known = gazetteer_.LongestMatch(tokens, i); known && known->length == run &&
+                                                         EntityOf(known->entry).type == EntityType::kPerson)
+    person = EntityOf(known->entry);
+  const Entity country = EntityOf(m->entry);
+  const auto end = static_cast<uint32_t>(of + 1 + m->length);
+  size_t index = Remember(person, country.name, office);
+  NotePerson(index);
+  NoteActor(country);
+  out->mentions.push_back({i, of, {people_[index].entity}, {}, false, false, Evidence::kTitled});
+  out->mentions.push_back({of + 1, end, {country}, {}, false, false, Evidence::kNamed});
+  out->roles.push_back({people_[index].entity, relation, office, country, i, end, false});
+  *next = end;
+  return true;
+}
+
+bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
+                                   uint32_t* next) {
+  const std::string word = Lower(tokens[i].text);
+  auto person_mention = [&](size_t index, uint32_t end, Evidence evidence) {
+    out->mentions.push_back({i, end, {people_[index].entity}, {}, false, false, evidence});
+    *next = end;
+    return true;
+  };
+  // "his Chinese counterpart": the leader of that country the article named, else the holder
+  // of the office the lexicon knows for the article's year.
+  const bool possessive = word == "his" || word == "her" || word == "their";
+  const uint32_t demonym_at = possessive ? i + 1 : i;
+  if (demonym_at + 1 < tokens.size() && Lower(tokens[demonym_at + 1].text) == "counterpart") {
+    auto m = gazetteer_.LongestMatch(tokens, demonym_at);
+    if (m && m->kind == NameKind::kDemonym && m->length == 1) {
+      const Entity country = EntityOf(m->entry);
+      if (const Person* p = LeaderOf(country.name))
+        return person_mention(static_cast<size_t>(p - people_.data()), demonym_at + 2, Evidence::kDescription);
+      for (std::string_view office : {"President", "Prime Minister"}) {
+        if (auto holder = gazetteer_.OfficeHolder(country.name, office, year_)) {
+          size_t index = Remember(EntityOf(*holder), country.name, std::string(office));
+          NotePerson(index);
+          return person_mention(index, demonym_at + 2, Evidence::kDescription);
+        }
+      }
+    }
+  }
+  if (word == "he" || word == "she" || word == "him" || word == "his" || word == "her") {
+    if (recent_.empty()) return false;
+    // A sentence that opens with "He" continues the story of the last sentence's subject;
+    // elsewhere a pronoun points to the person named last.
+    const size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
+    NotePerson(index);
+    return person_mention(index, i + 1, Evidence::kPronoun);
+  }
+  // "its allies" points back to the latest actor; "supplying it" to the latest actor other
+  // than the one the sentence is about.
+  if (word == "its" || word == "it") {
+    const Entity* first = nullptr;
+    for (const Mention& m : out->mentions)
+      if (!m.is_demonym && m.evidence != Evidence::kPronoun) {
+        first = m.is_capital ? &m.country : &m.entities[0];
+        break;
+      }
+    for (auto it = recent_actors_.rbegin(); it != recent_actors_.rend(); ++it) {
+      if (word == "it" && first != nullptr && it->name == first->name) continue;
+      out->mentions.push_back({i, i + 1, {*it}, {}, false, false, Evidence::kPronoun});
+      *next = i + 1;
+      return true;
+    }
+    return false;
+  }
+  // "the two leaders", "both leaders": the last two people the article named.
+  if ((word == "the" || word == "both") && i + 1 < tokens.size()) {
+    uint32_t k = i + 1;
+    if (word == "the" && Lower(tokens[k].text) == "two") ++k;
+    if (k < tokens.size() && (word == "both" || k > i + 1)) {
+      const std::string noun = Lower(tokens[k].text);
+      if (noun == "leaders" || noun == "presidents") {
+        std::vector<size_t> leaders;
+        for (auto it = recent_.rbegin(); it != recent_.rend() && leaders.size() < 2; ++it)
+          if (IsLeaderOffice(people_[*it].office)) leaders.push_back(*it);
+        if (leaders.size() == 2) {
+          out->mentions.push_back({i, k + 1, {people_[leaders[1]].entity, people_[leaders[0]].entity}, {}, false,
+                                   false, Evidence::kDescription});
+          *next = k + 1;
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+void MentionFinder::NoteSubject(const SentenceMentions& sentence) {
+  // The person a sentence opens with is its likely subject.
+  for (const Mention& m : sentence.mentions) {
+    if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
+    for (size_t k = 0; k < people_.size(); ++k)
+      if (people_[k].entity.name == m.entities[0].name) last_subject_ = k;
+    return;
+  }
+}
+
+SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
+  SentenceMentions out;
+  const auto n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t i = 0; i < n;) {
+    uint32_t next = i + 1;
+    const Mention* before = out.mentions.empty() ? nullptr : &out.mentions.back();
+    if (TryTitle(tokens, i, before, &out, &next) || TryDescription(tokens, i, &out, &next)) {
+      i = next;
+      continue;
+    }
+    const std::string_view text = tokens[i].text;
+    // People the article already named win over the lexicon: "Lee" is the Lee of this story.
+    if (auto alias = aliases_.find(std::string(text)); alias != aliases_.end() && Capitalized(text)) {
+      uint32_t end = i + 1;
+      while (end < n && aliases_.count(std::string(tokens[end].text)) &&
+             aliases_.at(std::string(tokens[end].text)) == alias->second)
+        ++end;
+      Entity person = people_[alias->second].entity;
+      if (end < n && IsGenerationSuffix(tokens[end].text)) {
+        // "Trump's son Donald Trump Jr.": another person.
+        person = Entity{TitleText(tokens, i, end + 1), EntityType::kPerson, "", {}};
+        ++end;
+        NotePerson(Remember(person, "", ""));
+      } else {
+        NotePerson(alias->second);
+      }
+      out.mentions.push_back({i, end, {person}, {}, false, false, Evidence::kAlias});
+      i = end;
+      continue;
+    }
+    if (auto m = gazetteer_.LongestMatch(tokens, i)) {
+      const GazetteerEntry& entry = gazetteer_.entry(m->entry);
+      const auto end = static_cast<uint32_t>(i + m->length);
+      Mention mention{i, end, {entry.entity}, {}, false, false, Evidence::kNamed};
+      switch (m->kind) {
+        case NameKind::kName:
+          if (entry.entity.type == EntityType::kPerson && end < n && IsGenerationSuffix(tokens[end].text)) {
+            // "Donald Trump Jr." is not Donald Trump.
+            mention.entities[0] = Entity{entry.entity.name + " " + std::string(tokens[end].text), EntityType::kPerson, "", {}};
+            mention.end = end + 1;
+            NotePerson(Remember(mention.entities[0], entry.country, ""));
+          } else if (entry.entity.type == EntityType::kPerson) {
+            size_t index = Remember(entry.entity, entry.country, entry.office);
+            NotePerson(index);
+          }
+          break;
+        case NameKind::kDemonym:
+          if (end < n && OneOf(kStateCollectives, Lower(tokens[end].text))) {
+            mention.end = end + 1;  // "the Chinese government" acts for China
+          } else {
+            mention.is_demonym = true;
+          }
+          break;
+        case NameKind::kCapital:
+          mention.is_capital = true;
+          if (entry.entity.type == EntityType::kLocation) {
+            mention.country = CountryNamed(entry.country);
+          } else {
+            mention.country = entry.entity;
+            mention.entities[0] = Entity{std::string(TitleText(tokens, i, end)), EntityType::kLocation, "", {}};
+          }
+          break;
+        case NameKind::kSeat:
+          if (entry.entity.type != EntityType::kCountry && !entry.country.empty())
+            mention.entities[0] = CountryNamed(entry.country);
+          break;
+      }
+      if (!mention.is_demonym && mention.entities[0].type != EntityType::kPerson)
+        NoteActor(mention.is_capital ? mention.country : mention.entities[0]);
+      i = mention.end;
+      out.mentions.push_back(std::move(mention));
+      continue;
+    }
+    // A capitalised phrase that ends in an organisation's head word.
+    if (Capitalized(text) && !IsCommonCapitalizedWord(text)) {
+      uint32_t end = i;
+      uint32_t last_head = 0;
+      while (end < n && end - i < 8 &&
+             (Capitalized(tokens[end].text) ||
+              ((tokens[end].text == "of" || tokens[end].text == "for" || tokens[end].text == "and") &&
+               end + 1 < n && Capitalized(tokens[end + 1].text)))) {
+        if (OneOf(kOrganizationHeads, tokens[end].text)) last_head = end + 1;
+        ++end;
+      }
+      if (last_head > i + 1) {
+        Entity org{TitleText(tokens, i, last_head), EntityType::kOrganization, "", {}};
+        NoteActor(org);
+        out.mentions.push_back({i, last_head, {org}, {}, false, false, Evidence::kNamed});
+        i = last_head;
+        continue;
+      }
+    }
+    i = next;
+  }
+  NoteSubject(out);
+  return out;
+}
+
+}  // namespace geokg::extract::internal

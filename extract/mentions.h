@@ -1,0 +1,91 @@
+// extract/mentions.h -- internal: finds the entities a sentence mentions and resolves them
+// against what the document said before (surnames, pronouns, "the two leaders", "his Chinese
+// counterpart", capitals that act for their country). One MentionFinder per document; not
+// thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/gazetteer.h"
+#include "extract/tokenizer.h"
+#include "graph/entity.h"
+#include "graph/relation.h"
+
+namespace geokg::extract::internal {
+
+// How sure the finder is that a mention names the entity it resolved to.
+enum class Evidence : uint8_t { kNamed, kTitled, kAlias, kPronoun, kDescription };
+
+struct Mention {
+  uint32_t begin = 0;  // token range [begin, end) in the sentence
+  uint32_t end = 0;
+  std::vector<Entity> entities;  // one, or two for "the two leaders"
+  Entity country;                // a capital's country: the actor when the capital acts
+  bool is_capital = false;
+  bool is_demonym = false;       // "Chinese": names the country only as a modifier
+  Evidence evidence = Evidence::kNamed;
+};
+
+// A role fact read from a title: "South Korean President Lee Jae-myung" (leads), "South Korea's
+// national security adviser, Wi Sung-lac" (official_of).
+struct RoleFact {
+  Entity person;
+  Relation relation = Relation::kLeads;  // kLeads or kOfficialOf
+  std::string office;                    // "President", "national security adviser"
+  Entity country;
+  uint32_t begin = 0;  // token range of the whole phrase
+  uint32_t end = 0;
+  bool from_lexicon = false;  // the text gave the title only; the lexicon gave the country
+};
+
+struct SentenceMentions {
+  std::vector<Mention> mentions;  // in token order, not overlapping
+  std::vector<RoleFact> roles;
+};
+
+class MentionFinder {
+ public:
+  // `year` is the article's year, 0 when unknown (for "the Chinese president").
+  MentionFinder(const Gazetteer& gazetteer, int year) : gazetteer_(gazetteer), year_(year) {}
+  MentionFinder(const MentionFinder&) = delete;
+  MentionFinder& operator=(const MentionFinder&) = delete;
+
+  // The mentions of the next sentence of the document; remembers its people for the sentences
+  // that follow.
+  SentenceMentions Find(const std::vector<Token>& tokens);
+
+ private:
+  struct Person {
+    Entity entity;
+    std::string country;
+    std::string office;
+  };
+
+  Entity EntityOf(uint32_t entry) const;
+  Entity CountryNamed(const std::string& name) const;
+  size_t Remember(const Entity& person, const std::string& country, const std::string& office);
+  const Person* LeaderOf(const std::string& country) const;
+  bool TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,
+                uint32_t* next);
+  // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
+  bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
+                         SentenceMentions* out, uint32_t* next);
+  bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
+  void NotePerson(size_t index);
+  void NoteActor(const Entity& actor);
+  void NoteSubject(const SentenceMentions& sentence);
+
+  const Gazetteer& gazetteer_;
+  int year_;
+  std::vector<Person> people_;
+  std::unordered_map<std::string, size_t> aliases_;  // surname or given name -> people_ index
+  std::vector<size_t> recent_;                       // people_ indices, most recent last
+  std::optional<size_t> last_subject_;               // the first person of the last sentence with one
+  std::vector<Entity> recent_actors_;                // countries and organisations, most recent last
+};
+
+}  // namespace geokg::extract::internal

@@ -1,0 +1,61 @@
+// extract/relation_patterns.h -- internal: the wordings that express each core relation
+// ("accused X of", "arrived in X", "X's minerals come from Y") and where their arguments
+// stand. The table is built once and shared read-only: thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/tokenizer.h"
+#include "graph/relation.h"
+
+namespace geokg::extract::internal {
+
+// Where a pattern's subject and object stand relative to it.
+enum class Frame : uint8_t {
+  kForward,   // subject: the clause's actor before; object: the slot '@', else the next actor after
+  kReverse,   // subject: the slot '@', else the next actor after; object: the clause's actor before
+  kBetween,   // both after: "talks between A and B"
+  kModifier,  // object: the actor just before the trigger ("his China trip")
+  kAppositive,  // object: the actor just before the trigger; subject: the actor the apposition
+                // describes ("South Korea, a key US ally")
+  kEnvoy,       // object: the state whose envoy the words name ("summons Russia's chargé
+                // d'affaires", "expelled the Libyan ambassador"); subject: the clause's actor
+};
+
+struct Pattern {
+  std::string_view words;      // space-separated; "a|b" alternatives, "*" skips up to six tokens,
+                               // "@" an actor slot, "#" goods (up to four lower-case words)
+  Relation relation;
+  std::string_view predicate;  // present tense; "{}" stands for the goods
+  Frame frame;
+  bool reuse_object = false;   // "accused Tokyo ... and retaliated": the clause's last object
+  // A noun that names a hostile act ("strikes on X", "sanctions against X") takes as its agent
+  // only a possessor, a demonym ("Russian strikes") or the subject of a light verb ("Iran
+  // launched strikes"): the clause's first actor is too often someone else.
+  bool strict_agent = false;
+};
+
+struct PatternMatch {
+  const Pattern* pattern = nullptr;
+  uint32_t begin = 0;      // token range of the matched words
+  uint32_t end = 0;
+  uint32_t trigger = 0;    // the token that carries the relation (for modality)
+  int slot = -1;           // token where "@" matched, or -1
+  uint32_t goods_begin = 0;  // token range of "#", empty when none
+  uint32_t goods_end = 0;
+  bool passive = false;    // "was invited", "were attacked by X": the clause's actor is the object
+};
+
+// Every match of every pattern in `tokens`, in token order. `actor_end[k]` is the end of the
+// actor mention that starts at token k, or 0: an "@" lands on one, at most two tokens after its
+// place, and the pattern goes on after the mention.
+std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end);
+
+// The goods phrase of a match in its normal form ("rare earth minerals" -> "rare earths",
+// "chip" -> "chips"), and whether they are weapons (CAMEO 072 rather than 061).
+std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, bool* weapons);
+
+}  // namespace geokg::extract::internal

@@ -1,0 +1,11 @@
+#include "graph/graph_view.h"
+
+namespace geokg {
+
+Vertex GraphBuilder::VertexFor(uint32_t key, const Entity& entity) {
+  auto [it, inserted] = vertices_.emplace(key, 0);
+  if (inserted) it->second = boost::add_vertex(VertexProperties{entity.name, entity.type}, graph_);
+  return it->second;
+}
+
+}  // namespace geokg

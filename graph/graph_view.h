@@ -1,0 +1,53 @@
+// graph/graph_view.h -- an in-memory Boost.Graph view of a set of facts: entities as vertices,
+// facts as directed edges (symmetric relations point from the smaller vertex). Built by the
+// query layer from the store; read by the graph writers and algorithms. Not thread-safe while
+// being built; safe to share read-only afterwards.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "graph/entity.h"
+#include "graph/relation.h"
+#include "graph/triple.h"
+
+namespace geokg {
+
+struct VertexProperties {
+  std::string name;
+  EntityType type = EntityType::kOther;
+};
+
+struct EdgeProperties {
+  uint64_t fact = 0;  // the store's fact id
+  Relation relation = Relation::kOther;
+  std::string predicate;
+  Modality modality = Modality::kAsserted;
+  uint32_t mentions = 0;
+  float confidence = 0;
+  std::string first_time;
+  std::string last_time;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProperties, EdgeProperties>;
+using Vertex = Graph::vertex_descriptor;
+
+// Builds a Graph, adding each entity once however many facts name it.
+class GraphBuilder {
+ public:
+  // The vertex of entity `key` (the store's entity id), added on first use.
+  Vertex VertexFor(uint32_t key, const Entity& entity);
+  void AddEdge(Vertex from, Vertex to, EdgeProperties edge) { boost::add_edge(from, to, std::move(edge), graph_); }
+  bool Has(uint32_t key) const { return vertices_.count(key) != 0; }
+  const Graph& graph() const { return graph_; }
+  Graph Take() { return std::move(graph_); }
+
+ private:
+  Graph graph_;
+  std::unordered_map<uint32_t, Vertex> vertices_;
+};
+
+}  // namespace geokg

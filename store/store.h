@@ -1,0 +1,132 @@
+// store/store.h -- the on-disk triple store: one RocksDB directory holding articles, canonical
+// entities, merged facts, their indexes and provenance (layout: docs/STORE.md). A Store may be
+// shared by threads for reading; writes come from one thread at a time.
+//
+//   auto store = Store::Open("geokg.db", {}).value();
+//   store->PutDocument(document, extractor->Extract(document));
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "graph/document.h"
+#include "graph/entity.h"
+#include "graph/status.h"
+#include "graph/triple.h"
+
+namespace geokg::store {
+
+// The schema this build reads and writes; a store written by a newer one is refused.
+inline constexpr int kSchemaVersion = 1;
+
+using EntityId = uint32_t;
+using FactId = uint64_t;
+
+struct Options {
+  bool read_only = false;  // open for queries; other processes may be writing
+  bool create_if_missing = true;  // ignored when read_only
+};
+
+struct EntityRecord {
+  EntityId id = 0;
+  Entity entity;  // canonical name, type, code, aliases
+};
+
+// One fact: the same (subject, relation, object, modality) merged across every sentence that
+// states it. For symmetric relations the subject is the entity with the smaller id.
+struct Fact {
+  FactId id = 0;
+  EntityId subject = 0;
+  EntityId object = 0;
+  Relation relation = Relation::kOther;
+  Modality modality = Modality::kAsserted;
+  std::string predicate;  // the phrase of the first sentence that stated it
+  std::string cameo;
+  uint32_t mentions = 0;   // evidence rows
+  std::string first_time;  // earliest and latest resolved time of its evidence; may be empty
+  std::string last_time;
+  float confidence = 0;    // the best of its evidence
+};
+
+// One sentence behind a fact.
+struct FactEvidence {
+  std::string doc;
+  uint32_t sentence = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string text;
+  std::string predicate;
+  std::string attribution;
+  std::string time;
+  float confidence = 0;
+};
+
+enum class PutOutcome : uint8_t { kNew, kUnchanged, kReplaced };
+
+struct StoreStats {
+  uint64_t documents = 0;
+  uint64_t entities = 0;
+  uint64_t facts = 0;
+  uint64_t evidence = 0;
+};
+
+// Which index a fact scan walks: facts with this subject, with this object, or of this
+// relation; each optionally narrowed by the others.
+struct FactPattern {
+  std::optional<EntityId> subject;
+  std::optional<EntityId> object;
+  std::optional<Relation> relation;
+};
+
+class Store {
+ public:
+  // Opens the store in `dir`. kNotFound: no store there (read-only, or create_if_missing off).
+  // kInvalidInput: `dir` holds something that is not a geokg store, or its parent is missing.
+  // kBusy: another process has it open for writing. kUnsupported: a newer geokg wrote it (the
+  // message names both schema versions). kIOError/kCorruption: as RocksDB says, with the path.
+  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& dir, const Options& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Stores `document` and its `triples` in one atomic write: after an error none of it is
+  // visible. An unchanged document (same id and content) is a no-op (kUnchanged); a changed
+  // one replaces its earlier contribution (kReplaced). REQUIRES: read-write; every triple's
+  // evidence.doc is document.id.
+  Result<PutOutcome> PutDocument(const Document& document, std::span<const Triple> triples);
+
+  // Removes a document's contribution atomically. kNotFound when no such document is stored.
+  Status DeleteDocument(const std::string& doc_id);
+
+  // Entities whose canonical name, alias or code is `name`, ignoring case.
+  Result<std::vector<EntityRecord>> FindEntities(std::string_view name) const;
+  // The entity with `id`. kCorruption when the id does not resolve.
+  Result<EntityRecord> GetEntity(EntityId id) const;
+  // The fact with `id`; kNotFound when there is none.
+  Result<Fact> GetFact(FactId id) const;
+
+  // Calls `visit` for each fact matching `pattern`, from the index that fits it (spo, pos or
+  // osp; every fact when the pattern is empty). Stops at, and returns, the first non-OK status
+  // `visit` returns.
+  Status ForEachFact(const FactPattern& pattern, const std::function<Status(const Fact&)>& visit) const;
+  // Every sentence behind fact `id`, in document order.
+  Result<std::vector<FactEvidence>> Evidence(FactId id) const;
+
+  Result<StoreStats> Stats() const;
+  const std::filesystem::path& path() const { return path_; }
+
+  class Impl;  // opaque: defined in store.cpp
+
+ private:
+  Store(std::filesystem::path path, std::unique_ptr<Impl> impl);
+  std::filesystem::path path_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace geokg::store

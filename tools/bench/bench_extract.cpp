@@ -1,0 +1,67 @@
+// bench_extract: throughput of `geokg extract` on a corpus, single thread.
+//   bench_extract ../shared/data/news/reuters-21578/
+// Prints documents/s, words/s, triples/s and peak memory (resident set).
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/document_reader.h"
+#include "extract/extractor.h"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: bench_extract CORPUS.jsonl|DIR...\n";
+    return 2;
+  }
+#ifndef NDEBUG
+  std::cerr << "warning: assertions are on; figures are not representative\n";
+#endif
+#ifndef __OPTIMIZE__
+  std::cerr << "warning: built without optimisation; figures are not representative\n";
+#endif
+  auto extractor = geokg::extract::Extractor::Create({});
+  if (!extractor.ok()) {
+    std::cerr << "bench_extract: " << extractor.status().message() << "\n";
+    return 1;
+  }
+  size_t docs = 0, words = 0, triples = 0, bytes = 0;
+  double seconds = 0;
+  std::istringstream no_stdin;
+  auto summary = geokg::extract::ReadDocuments(
+      std::vector<std::string>(argv + 1, argv + argc), no_stdin, "",
+      [&](geokg::Document&& doc) {
+        const auto start = std::chrono::steady_clock::now();
+        triples += extractor.value()->Extract(doc).size();
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        ++docs;
+        bytes += doc.text.size();
+        bool in_word = false;
+        for (char c : doc.text) {
+          const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+          if (!space && !in_word) ++words;
+          in_word = !space;
+        }
+        return geokg::Status();
+      },
+      [](const geokg::Status& s) { std::cerr << "bench_extract: " << s.message() << "\n"; });
+  if (!summary.ok()) {
+    std::cerr << "bench_extract: " << summary.status().message() << "\n";
+    return 1;
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("documents      %zu (%.1f MB of text)\n", docs, bytes / 1e6);
+  std::printf("words          %zu (whitespace-separated)\n", words);
+  std::printf("triples        %zu\n", triples);
+  std::printf("extract time   %.2f s (one thread; reading excluded)\n", seconds);
+  std::printf("documents/s    %.0f\n", docs / seconds);
+  std::printf("words/s        %.0f\n", words / seconds);
+  std::printf("triples/s      %.0f\n", triples / seconds);
+  std::printf("peak memory    %.1f MB (max resident set)\n", usage.ru_maxrss / 1024.0);
+  return 0;
+}

@@ -1,0 +1,46 @@
+// geokg extract: articles in, triples out, no store.
+#include "graph/triple_format.h"
+#include "tools/cli/article_input.h"
+
+namespace geokg::cli {
+namespace {
+
+class ExtractCommand : public Command {
+ public:
+  void Declare(CLI::App* app) override {
+    input_.Declare(app);
+    app->add_option("--format", format_, "jsonl or tsv")->check(CLI::IsMember({"jsonl", "tsv"}))->default_val("jsonl");
+  }
+
+  int Execute(const Io& io) override {
+    auto extractor = input_.MakeExtractor();
+    if (!extractor.ok()) return Fail(io, extractor.status());
+    const bool tsv = format_ == "tsv";
+    if (tsv) io.out << TsvHeader() << "\n";
+    bool closed = false;
+    auto summary = input_.Read(io, [&](Document&& doc) {
+      for (const Triple& t : extractor.value()->Extract(doc))
+        io.out << (tsv ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
+      // A closed pipe (`geokg extract | head`) ends the run quietly.
+      if (!io.out) {
+        closed = true;
+        return Status::IOError("standard output closed");
+      }
+      return Status();
+    });
+    io.out.flush();
+    if (closed) return 0;
+    if (!summary.ok()) return Fail(io, summary.status());
+    return summary.value().skipped > 0 ? 1 : 0;
+  }
+
+ private:
+  ArticleInput input_;
+  std::string format_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeExtractCommand() { return std::make_unique<ExtractCommand>(); }
+
+}  // namespace geokg::cli
