@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build librocksdb-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
+packages=(g++ cmake ninja-build librocksdb-dev libzstd-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
           graphviz python3)
 missing=()
 for p in "${packages[@]}"; do
