@@ -21,7 +21,7 @@ class ExportCommand : public Command {
     auto store = OpenForReading(db_);
     if (!store.ok()) return Fail(io, store.status());
     query::Engine engine(*store.value());
-    auto graph = engine.Subgraph(entity_.empty() ? std::nullopt : std::optional<std::string>(entity_), depth_);
+    auto graph = engine.Subgraph(entity_.empty() ? std::nullopt : std::optional<std::string>(entity_), depth_, {}, false);
     if (!graph.ok()) return Fail(io, graph.status());
     const std::string title =
         entity_.empty() ? "geokg: all facts" : "geokg: " + entity_ + ", depth " + std::to_string(depth_);
