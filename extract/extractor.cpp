@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "extract/boilerplate.h"
@@ -35,6 +36,13 @@ bool OpensClause(const std::vector<Token>& tokens, uint32_t k) {
   const std::string w = Lower(tokens[k].text);
   if (w == ";" || w == "that" || w == "which" || w == "who" || w == "whom" || w == "while" || w == "whereas" ||
       w == "although" || w == "though" || w == "because" || w == "but")
+    return true;
+  // "Putin said Russia does not rule out ...": what follows a reporting verb is its own clause.
+  static const std::set<std::string> kReporting = {"said", "says", "announced", "announces", "stated", "states",
+                                                   "warned", "warns", "added", "claimed", "claims", "insisted"};
+  // Case-sensitive: "States" in "United States" is no verb.
+  if (k > 0 && kReporting.count(std::string(tokens[k - 1].text)) && w != "that" && w != "on" && w != "in" &&
+      w != ",")
     return true;
   const bool after_comma = k > 0 && tokens[k - 1].text == ",";
   return after_comma && (w == "as" || w == "and" || w == "when" || w == "after" || w == "before" || w == "saying");
@@ -79,6 +87,7 @@ class SentenceRelator {
       // A title states a standing role, whatever the clause around it says.
       t.modality = Modality::kAsserted;
       t.time.clear();
+      t.time_text.clear();
       t.attribution.clear();
       t.subject = role.person;
       t.object = role.country;
@@ -112,12 +121,12 @@ class SentenceRelator {
   const Mention* Possessor(uint32_t begin) const {
     uint32_t k = begin;
     for (int skipped = 0; skipped <= 2 && k > 0; ++skipped) {
-      if (const Mention* m = MentionEndingAt(k); m != nullptr && m->end == k &&
-          (skipped > 0 || k == begin)) {
-        if (m->evidence == internal::Evidence::kPronoun && Lower(tokens_[m->begin].text) != "its" &&
-            Lower(tokens_[m->begin].text) != "his" && Lower(tokens_[m->begin].text) != "her")
-          return nullptr;
-        return m;
+      // A possessive pronoun: "its treaty allies", "his visit".
+      if (const Mention* m = MentionEndingAt(k); m != nullptr) {
+        const std::string word = Lower(tokens_[m->begin].text);
+        const bool possessive = m->evidence == internal::Evidence::kPronoun &&
+                                (word == "its" || word == "his" || word == "her" || word == "their");
+        return possessive ? m : nullptr;
       }
       if (k > 0 && IsPossessive(tokens_[k - 1].text)) {
         if (const Mention* m = MentionEndingAt(k - 1)) return m;
@@ -129,6 +138,92 @@ class SentenceRelator {
     return nullptr;
   }
 
+  // The actor a "which" or "whom" clause holding token `k` refers back to, or nullptr.
+  const Mention* Antecedent(uint32_t k) const {
+    const uint32_t start = clause_start_[k];
+    const std::string w = Lower(tokens_[start].text);
+    if ((w != "which" && w != "whom") || start < 2 || tokens_[start - 1].text != ",") return nullptr;
+    return MentionEndingAt(start - 1);
+  }
+
+  // The country of a demonym just before a nominal trigger: "Russian drone strikes".
+  const Mention* DemonymBefore(uint32_t begin) const {
+    uint32_t k = begin;
+    for (int skipped = 0; skipped <= 3 && k > 0; ++skipped, --k) {
+      for (const Mention& m : found_.mentions)
+        if (m.is_demonym && m.end == k) return &m;
+      if (!IsLowerWord(tokens_[k - 1].text)) return nullptr;
+    }
+    return nullptr;
+  }
+
+  // Whether a verb that makes its subject the agent of a nominal event ("launched strikes",
+  // "imposes new sanctions") comes just before `trigger`.
+  bool LightVerbBefore(uint32_t trigger) const {
+    static const std::set<std::string> kLightVerbs = {
+        "launch",  "launches", "launched", "conduct",  "conducts",  "conducted", "carry",   "carries",
+        "carried", "impose",   "imposes",  "imposed",  "announce",  "announces", "announced", "mount",
+        "mounts",  "mounted",  "stage",    "stages",   "staged",    "order",     "orders",  "ordered",
+        "began",   "begins",   "begin",    "resume",   "resumes",   "resumed",   "expand",  "expands",
+        "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
+        "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
+        "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied"};
+    for (uint32_t k = trigger; k-- > 0 && trigger - k <= 3;)
+      if (kLightVerbs.count(Lower(tokens_[k].text))) return true;
+    return false;
+  }
+
+  // The actor right before a verb, with only auxiliaries and adverbs between ("Kim Jong Un
+  // welcomed", "Beijing has accused"), walking back to the head of a conjunction ("Belarus and
+  // North Korea sign"); nullptr when there is none.
+  const Mention* SubjectBefore(uint32_t verb) const {
+    static const std::set<std::string> kAuxiliaries = {
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "now", "not",
+        "never", "again", "already", "still", "just", "last", "formally", "officially", "reportedly", "jointly",
+        "both", "could", "may", "might", "can", "did", "does", "do", "n't", "shall", "should", "must"};
+    uint32_t k = verb;
+    while (k > 0 && verb - k < 4) {
+      const std::string w = Lower(tokens_[k - 1].text);
+      if (!kAuxiliaries.count(w) && !(w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0)) break;
+      --k;
+    }
+    const Mention* m = MentionEndingAt(k);
+    if (m == nullptr || (m->evidence == internal::Evidence::kPronoun && Lower(tokens_[m->begin].text) == "it"))
+      return nullptr;
+    for (;;) {
+      uint32_t b = m->begin;
+      if (b >= 1 && Lower(tokens_[b - 1].text) == "the") --b;
+      if (b < 2 || (tokens_[b - 1].text != "and" && tokens_[b - 1].text != ",")) break;
+      const Mention* previous = MentionEndingAt(b - 1);
+      if (previous == nullptr) break;
+      m = previous;
+    }
+    return m;
+  }
+
+  // "accused North Korea of supplying Russia": the object before "of" does the gerund.
+  const Mention* GerundSubject(uint32_t verb) const {
+    const std::string_view form = tokens_[verb].text;
+    if (verb < 2 || form.size() < 5 || form.substr(form.size() - 3) != "ing") return nullptr;
+    const std::string before = Lower(tokens_[verb - 1].text);
+    if (before != "of" && before != "for") return nullptr;
+    return MentionEndingAt(verb - 1);
+  }
+
+  // "Sweden urged Finland to meet Norway": the object of a request verb is the subject of the
+  // infinitive after it. nullptr when the trigger is not such an infinitive.
+  const Mention* ControlledSubject(uint32_t verb) const {
+    static const std::set<std::string> kRequests = {"urged", "urges", "urge", "asked", "asks", "ask", "invited",
+                                                    "invites", "pressed", "presses", "told", "tells", "encouraged",
+                                                    "encourages", "allowed", "allows", "permitted", "on", "upon"};
+    if (verb < 3 || Lower(tokens_[verb - 1].text) != "to") return nullptr;
+    const Mention* m = MentionEndingAt(verb - 1);
+    if (m == nullptr || m->begin == 0) return nullptr;
+    uint32_t k = m->begin;
+    if (Lower(tokens_[k - 1].text) == "the" && k >= 2) --k;
+    return kRequests.count(Lower(tokens_[k - 1].text)) ? m : nullptr;
+  }
+
   // The first actor of the clause that holds token `k`, before `k`. `fallback` is set when the
   // clause has none and the sentence's first actor stands in.
   const Mention* ClauseActor(uint32_t k, bool* fallback) const {
@@ -137,6 +232,9 @@ class SentenceRelator {
     for (const Mention& m : found_.mentions) {
       if (m.begin >= k || !IsActor(m)) continue;
       if (m.evidence == internal::Evidence::kPronoun && Lower(tokens_[m.begin].text) == "it") continue;
+      // "Trump's son Donald Trump Jr. visits": the possessed name is the actor.
+      if (m.end < k && IsPossessive(tokens_[m.end].text) && FirstActorIn(m.end + 1, std::min(m.end + 4, k)) != nullptr)
+        continue;
       if (m.begin >= start) return &m;
       if (first_in_sentence == nullptr) first_in_sentence = &m;
     }
@@ -186,8 +284,12 @@ class SentenceRelator {
     const uint32_t start = clause_start_[at];
     const uint32_t end = ClauseEnd(at);
     t.modality = internal::ModalityOf(tokens_, start, at, end);
-    t.time = internal::TimeOf(tokens_, start, end, date_, t.modality);
-    if (t.time.empty()) t.time = internal::TimeOf(tokens_, 0, tokens_.size(), date_, t.modality);
+    internal::TimeMention time = internal::TimeOf(tokens_, start, end, date_, t.modality);
+    // A time stated before the clause ("On Sunday, X met Y and ...") covers it; one in a later
+    // clause belongs to that clause's event.
+    if (time.text.empty()) time = internal::TimeOf(tokens_, 0, start, date_, t.modality);
+    t.time = std::move(time.iso);
+    t.time_text = std::move(time.text);
     t.attribution = internal::AttributionOf(tokens_, at);
     t.evidence = {doc_.id, index_, sentence_.begin, sentence_.end,
                   std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin))};
@@ -202,10 +304,44 @@ class SentenceRelator {
     float factor = 1.0f;
     bool fallback = false;
     switch (p.frame) {
+      case Frame::kEnvoy: {
+        subject = ClauseActor(match.begin, &fallback);
+        for (const Mention& m : found_.mentions)
+          if (m.begin >= match.begin && m.end <= match.end && (IsActor(m) || m.is_demonym)) object = &m;
+        if (object == nullptr) return;
+        break;
+      }
       case Frame::kForward:
+        if (match.passive) {
+          // "X was attacked by Y": Y acts on X. Without "by", the speaker of a "that" clause
+          // is taken as the agent ("Trump announces that South Africa will not be invited").
+          object = ClauseActor(match.begin, &fallback);
+          subject = nullptr;
+          if (match.end + 1 < tokens_.size() && Lower(tokens_[match.end].text) == "by")
+            subject = FirstActorIn(match.end + 1, std::min<uint32_t>(match.end + 3, tokens_.size()));
+          const uint32_t start = clause_start_[match.begin];
+          if (subject == nullptr && start > 0 && Lower(tokens_[start].text) == "that")
+            subject = FirstActorIn(0, start);
+          if (subject == nullptr || object == nullptr || fallback) return;
+          factor = 0.85f;
+          break;
+        }
         subject = Possessor(match.begin);
-        if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
+        if (subject == nullptr && p.strict_agent) {
+          subject = DemonymBefore(match.begin);
+          if (subject == nullptr) {
+            const Mention* actor = ClauseActor(match.begin, &fallback);
+            if (actor != nullptr && !fallback && LightVerbBefore(match.begin)) subject = actor;
+          }
+        } else if (subject == nullptr) {
+          subject = GerundSubject(match.begin);
+          if (subject == nullptr) subject = ControlledSubject(match.begin);
+          if (subject == nullptr) subject = SubjectBefore(match.begin);
+          if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
+        }
         object = slot;
+        // "Cyprus, which Turkey does not recognize": the object is the relative's antecedent.
+        if (object == nullptr && subject != nullptr && !fallback) object = Antecedent(match.begin);
         break;
       case Frame::kReverse:
         subject = slot != nullptr ? slot : FirstActorIn(match.end, std::min<uint32_t>(match.end + 3, tokens_.size()));
@@ -226,7 +362,10 @@ class SentenceRelator {
       case Frame::kModifier:
       case Frame::kAppositive:
         object = MentionEndingAt(match.begin);
-        if (object == nullptr || IsPossessive(tokens_[match.begin - 1].text)) return;
+        // "The United States, Taiwan's main trading partner": the possessor is the other party.
+        if (object == nullptr && p.frame == Frame::kAppositive) object = Possessor(match.begin);
+        else if (object != nullptr && IsPossessive(tokens_[match.begin - 1].text)) return;
+        if (object == nullptr) return;
         if (p.frame == Frame::kModifier) {
           subject = Possessor(object->begin);
           if (subject == nullptr) subject = ClauseActor(object->begin, &fallback);
@@ -242,13 +381,20 @@ class SentenceRelator {
     }
     if (subject == nullptr) return;
     if (object != nullptr && !IsActor(*object) &&
-        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)))
+        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
+        !(object->is_demonym && p.frame == Frame::kEnvoy))
       return;
     if (fallback) factor *= 0.75f;
-    // Objectless wordings: "the two leaders ... a memorandum", "during a phone call",
-    // "accused Tokyo ... and retaliated".
+    // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the
+    // conjoined subjects. "During a phone call", "accused Tokyo ... and retaliated": the other
+    // party is the clause's last actor before the trigger.
     if (object == nullptr && subject->entities.size() < 2) {
-      if (!Info(p.relation).symmetric && !p.reuse_object) return;
+      const auto conjoined = Conjuncts(subject, match.begin);
+      if (conjoined.size() >= 2 && Info(p.relation).symmetric) {
+        EmitPairs(p, match, conjoined, factor, out);
+        return;
+      }
+      if (p.relation != Relation::kMeet && p.relation != Relation::kCall && !p.reuse_object) return;
       for (const Mention& m : found_.mentions)
         if (m.begin > subject->end && m.end <= match.begin && IsActor(m) && m.entities[0].name != subject->entities[0].name)
           object = &m;
@@ -301,6 +447,22 @@ class SentenceRelator {
         out->push_back(std::move(t));
       }
     }
+  }
+
+  // A symmetric relation between every two of `parties`.
+  void EmitPairs(const internal::Pattern& p, const PatternMatch& match, const std::vector<const Mention*>& parties,
+                 float factor, std::vector<Triple>* out) const {
+    for (size_t i = 0; i < parties.size(); ++i)
+      for (size_t j = i + 1; j < parties.size(); ++j) {
+        const Entity& a = parties[i]->is_capital ? parties[i]->country : parties[i]->entities[0];
+        const Entity& b = parties[j]->is_capital ? parties[j]->country : parties[j]->entities[0];
+        if (a.name == b.name) continue;
+        Triple t = Base(p.relation, std::string(p.predicate), std::min(Certainty(*parties[i]), Certainty(*parties[j])) * factor * 0.9f,
+                        match.trigger);
+        t.subject = a;
+        t.object = b;
+        out->push_back(std::move(t));
+      }
   }
 
   const std::vector<Token>& tokens_;
