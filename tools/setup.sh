@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build librocksdb-dev libzstd-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
-          graphviz python3)
+          graphviz python3 python3-networkx raptor2-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
