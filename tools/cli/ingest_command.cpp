@@ -18,7 +18,7 @@ class IngestCommand : public Command {
     if (!store.ok()) return Fail(io, store.status());
     size_t added = 0, unchanged = 0, replaced = 0, triples = 0;
     auto summary = input_.Read(io, [&](Document&& doc) -> Status {
-      const std::vector<Triple> extracted = extractor.value()->Extract(doc);
+      const std::vector<Triple> extracted = input_.Extract(io, *extractor.value(), doc);
       auto outcome = store.value()->PutDocument(doc, extracted);
       if (!outcome.ok()) return outcome.status();
       switch (outcome.value()) {
