@@ -119,7 +119,15 @@ class Reader {
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       const fs::path& p = it->path();
-      if (it->is_regular_file(ec) && (p.extension() == ".txt" || p.extension() == ".jsonl")) files.push_back(p);
+      if (p.extension() != ".txt" && p.extension() != ".jsonl") continue;
+      const fs::file_type type = it->status(ec).type();
+      if (type == fs::file_type::regular) {
+        files.push_back(p);
+      } else if (type != fs::file_type::directory) {
+        // A broken link, a pipe (which could block forever) or a device: named, never read.
+        ++summary_.skipped;
+        Problem(Status::IOError(p.string() + ": not a regular file; skipped"));
+      }
     }
     if (ec) Problem(Status::IOError(dir.string() + ": cannot list directory: " + ec.message()));
     std::sort(files.begin(), files.end());
