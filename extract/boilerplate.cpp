@@ -24,16 +24,16 @@ std::string_view Trim(std::string_view s) {
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // Headers after which a page lists other stories: everything from here on is links.
-constexpr std::array<std::string_view, 14> kListHeaders = {
+constexpr auto kListHeaders = std::to_array<std::string_view>({
     "next in",        "others also read", "related", "related stories", "related articles",
     "more from",      "recommended",      "most read", "most popular", "trending",
-    "also read",      "you may also like", "read more", "more stories"};
+    "also read",      "you may also like", "read more", "more stories"});
 
 // Lines that are page furniture wherever they stand.
-constexpr std::array<std::string_view, 16> kFurniturePrefixes = {
+constexpr auto kFurniturePrefixes = std::to_array<std::string_view>({
     "follow us",  "sign up",   "subscribe", "click here", "share this", "advertisement",
     "copyright",  "(c) ",      "©",         "all rights reserved", "read the full", "download our",
-    "join our",   "photo:",    "image:",    "watch:"};
+    "join our",   "photo:",    "image:",    "watch:"});
 
 bool IsListHeader(std::string_view lower) {
   std::string_view t = lower;
@@ -56,8 +56,8 @@ bool IsFurniture(std::string_view line, std::string_view lower) {
 }
 
 bool EndsLikeSentence(std::string_view line) {
-  static constexpr std::array<std::string_view, 9> kEnds = {".", "!", "?", "\"", "'", ")", ":",
-                                                           "\xE2\x80\x9D", "\xE2\x80\x99"};
+  static constexpr auto kEnds = std::to_array<std::string_view>({".", "!", "?", "\"", "'", ")", ":",
+                                                           "\xE2\x80\x9D", "\xE2\x80\x99"});
   for (std::string_view e : kEnds)
     if (line.size() >= e.size() && line.substr(line.size() - e.size()) == e) return true;
   return false;
@@ -106,6 +106,11 @@ std::vector<TextRange> ProseRanges(std::string_view text) {
       for (size_t k = i; k < j; ++k) lines[k].keep = false;
     i = std::max(j, i + 1);
   }
+  // A short line that does not end like a sentence, among other lines, is a heading or a topic
+  // label ("Estonia-Russia relations"): not a statement of the article.
+  if (lines.size() > 1)
+    for (Line& l : lines)
+      if (l.text.size() < 150 && !EndsLikeSentence(l.text)) l.keep = false;
   std::vector<TextRange> out;
   for (const Line& l : lines)
     if (l.keep) out.push_back(l.range);

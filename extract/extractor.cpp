@@ -80,6 +80,7 @@ class SentenceRelator {
       // A title states a standing role, whatever the clause around it says.
       t.modality = Modality::kAsserted;
       t.time.clear();
+      t.time_text.clear();
       t.attribution.clear();
       t.subject = role.person;
       t.object = role.country;
@@ -130,6 +131,14 @@ class SentenceRelator {
     return nullptr;
   }
 
+  // The actor a "which" or "whom" clause holding token `k` refers back to, or nullptr.
+  const Mention* Antecedent(uint32_t k) const {
+    const uint32_t start = clause_start_[k];
+    const std::string w = Lower(tokens_[start].text);
+    if ((w != "which" && w != "whom") || start < 2 || tokens_[start - 1].text != ",") return nullptr;
+    return MentionEndingAt(start - 1);
+  }
+
   // The country of a demonym just before a nominal trigger: "Russian drone strikes".
   const Mention* DemonymBefore(uint32_t begin) const {
     uint32_t k = begin;
@@ -142,8 +151,8 @@ class SentenceRelator {
   }
 
   // Whether a verb that makes its subject the agent of a nominal event ("launched strikes",
-  // "imposed sanctions") stands between `from` and `to`.
-  bool LightVerbBetween(uint32_t from, uint32_t to) const {
+  // "imposes new sanctions") comes just before `trigger`.
+  bool LightVerbBefore(uint32_t trigger) const {
     static const std::set<std::string> kLightVerbs = {
         "launch",  "launches", "launched", "conduct",  "conducts",  "conducted", "carry",   "carries",
         "carried", "impose",   "imposes",  "imposed",  "announce",  "announces", "announced", "mount",
@@ -152,10 +161,51 @@ class SentenceRelator {
         "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
         "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
         "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied"};
-    if (to < from || to - from > 7) return false;
-    for (uint32_t k = from; k < to; ++k)
+    for (uint32_t k = trigger; k-- > 0 && trigger - k <= 3;)
       if (kLightVerbs.count(Lower(tokens_[k].text))) return true;
     return false;
+  }
+
+  // The actor right before a verb, with only auxiliaries and adverbs between ("Kim Jong Un
+  // welcomed", "Beijing has accused"), walking back to the head of a conjunction ("Belarus and
+  // North Korea sign"); nullptr when there is none.
+  const Mention* SubjectBefore(uint32_t verb) const {
+    static const std::set<std::string> kAuxiliaries = {
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "now", "not",
+        "never", "again", "already", "still", "just", "last", "formally", "officially", "reportedly", "jointly",
+        "both", "could", "may", "might", "can", "did", "does", "do", "n't", "shall", "should", "must"};
+    uint32_t k = verb;
+    while (k > 0 && verb - k < 4) {
+      const std::string w = Lower(tokens_[k - 1].text);
+      if (!kAuxiliaries.count(w) && !(w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0)) break;
+      --k;
+    }
+    const Mention* m = MentionEndingAt(k);
+    if (m == nullptr || (m->evidence == internal::Evidence::kPronoun && Lower(tokens_[m->begin].text) == "it"))
+      return nullptr;
+    for (;;) {
+      uint32_t b = m->begin;
+      if (b >= 1 && Lower(tokens_[b - 1].text) == "the") --b;
+      if (b < 2 || (tokens_[b - 1].text != "and" && tokens_[b - 1].text != ",")) break;
+      const Mention* previous = MentionEndingAt(b - 1);
+      if (previous == nullptr) break;
+      m = previous;
+    }
+    return m;
+  }
+
+  // "Sweden urged Finland to meet Norway": the object of a request verb is the subject of the
+  // infinitive after it. nullptr when the trigger is not such an infinitive.
+  const Mention* ControlledSubject(uint32_t verb) const {
+    static const std::set<std::string> kRequests = {"urged", "urges", "urge", "asked", "asks", "ask", "invited",
+                                                    "invites", "pressed", "presses", "told", "tells", "encouraged",
+                                                    "encourages", "allowed", "allows", "permitted", "on", "upon"};
+    if (verb < 3 || Lower(tokens_[verb - 1].text) != "to") return nullptr;
+    const Mention* m = MentionEndingAt(verb - 1);
+    if (m == nullptr || m->begin == 0) return nullptr;
+    uint32_t k = m->begin;
+    if (Lower(tokens_[k - 1].text) == "the" && k >= 2) --k;
+    return kRequests.count(Lower(tokens_[k - 1].text)) ? m : nullptr;
   }
 
   // The first actor of the clause that holds token `k`, before `k`. `fallback` is set when the
@@ -166,6 +216,9 @@ class SentenceRelator {
     for (const Mention& m : found_.mentions) {
       if (m.begin >= k || !IsActor(m)) continue;
       if (m.evidence == internal::Evidence::kPronoun && Lower(tokens_[m.begin].text) == "it") continue;
+      // "Trump's son Donald Trump Jr. visits": the possessed name is the actor.
+      if (m.end < k && IsPossessive(tokens_[m.end].text) && FirstActorIn(m.end + 1, std::min(m.end + 4, k)) != nullptr)
+        continue;
       if (m.begin >= start) return &m;
       if (first_in_sentence == nullptr) first_in_sentence = &m;
     }
@@ -215,8 +268,10 @@ class SentenceRelator {
     const uint32_t start = clause_start_[at];
     const uint32_t end = ClauseEnd(at);
     t.modality = internal::ModalityOf(tokens_, start, at, end);
-    t.time = internal::TimeOf(tokens_, start, end, date_, t.modality);
-    if (t.time.empty()) t.time = internal::TimeOf(tokens_, 0, tokens_.size(), date_, t.modality);
+    internal::TimeMention time = internal::TimeOf(tokens_, start, end, date_, t.modality);
+    if (time.text.empty()) time = internal::TimeOf(tokens_, 0, tokens_.size(), date_, t.modality);
+    t.time = std::move(time.iso);
+    t.time_text = std::move(time.text);
     t.attribution = internal::AttributionOf(tokens_, at);
     t.evidence = {doc_.id, index_, sentence_.begin, sentence_.end,
                   std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin))};
@@ -231,18 +286,43 @@ class SentenceRelator {
     float factor = 1.0f;
     bool fallback = false;
     switch (p.frame) {
+      case Frame::kEnvoy: {
+        subject = ClauseActor(match.begin, &fallback);
+        for (const Mention& m : found_.mentions)
+          if (m.begin >= match.begin && m.end <= match.end && (IsActor(m) || m.is_demonym)) object = &m;
+        if (object == nullptr) return;
+        break;
+      }
       case Frame::kForward:
+        if (match.passive) {
+          // "X was attacked by Y": Y acts on X. Without "by", the speaker of a "that" clause
+          // is taken as the agent ("Trump announces that South Africa will not be invited").
+          object = ClauseActor(match.begin, &fallback);
+          subject = nullptr;
+          if (match.end + 1 < tokens_.size() && Lower(tokens_[match.end].text) == "by")
+            subject = FirstActorIn(match.end + 1, std::min<uint32_t>(match.end + 3, tokens_.size()));
+          const uint32_t start = clause_start_[match.begin];
+          if (subject == nullptr && start > 0 && Lower(tokens_[start].text) == "that")
+            subject = FirstActorIn(0, start);
+          if (subject == nullptr || object == nullptr || fallback) return;
+          factor = 0.85f;
+          break;
+        }
         subject = Possessor(match.begin);
         if (subject == nullptr && p.strict_agent) {
           subject = DemonymBefore(match.begin);
           if (subject == nullptr) {
             const Mention* actor = ClauseActor(match.begin, &fallback);
-            if (actor != nullptr && !fallback && LightVerbBetween(actor->end, match.begin)) subject = actor;
+            if (actor != nullptr && !fallback && LightVerbBefore(match.begin)) subject = actor;
           }
         } else if (subject == nullptr) {
-          subject = ClauseActor(match.begin, &fallback);
+          subject = ControlledSubject(match.begin);
+          if (subject == nullptr) subject = SubjectBefore(match.begin);
+          if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
         }
         object = slot;
+        // "Cyprus, which Turkey does not recognize": the object is the relative's antecedent.
+        if (object == nullptr && subject != nullptr && !fallback) object = Antecedent(match.begin);
         break;
       case Frame::kReverse:
         subject = slot != nullptr ? slot : FirstActorIn(match.end, std::min<uint32_t>(match.end + 3, tokens_.size()));
@@ -279,7 +359,8 @@ class SentenceRelator {
     }
     if (subject == nullptr) return;
     if (object != nullptr && !IsActor(*object) &&
-        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)))
+        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
+        !(object->is_demonym && p.frame == Frame::kEnvoy))
       return;
     if (fallback) factor *= 0.75f;
     // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the

@@ -15,7 +15,7 @@ struct Title {
 
 // Offices read from titles. The head of a state or government "leads" it; everyone else is an
 // official of it. Longer titles come first so that the first match is the longest.
-constexpr std::array<Title, 43> kTitles = {{
+constexpr Title kTitles[] = {
     {{"deputy", "prime", "minister"}, Relation::kOfficialOf},
     {{"national", "security", "adviser"}, Relation::kOfficialOf},
     {{"national", "security", "advisor"}, Relation::kOfficialOf},
@@ -40,7 +40,10 @@ constexpr std::array<Title, 43> kTitles = {{
     {{"treasury", "secretary"}, Relation::kOfficialOf},
     {{"trade", "representative"}, Relation::kOfficialOf},
     {{"special", "envoy"}, Relation::kOfficialOf},
+    {{"prime", "ministers"}, Relation::kLeads},
+    {{"foreign", "ministers"}, Relation::kOfficialOf},
     {{"president"}, Relation::kLeads},
+    {{"presidents"}, Relation::kLeads},
     {{"premier"}, Relation::kLeads},
     {{"chancellor"}, Relation::kLeads},
     {{"king"}, Relation::kLeads},
@@ -59,20 +62,26 @@ constexpr std::array<Title, 43> kTitles = {{
     {{"spokesperson"}, Relation::kOfficialOf},
     {{"general"}, Relation::kOfficialOf},
     {{"admiral"}, Relation::kOfficialOf},
-}};
+    {{"commissioner"}, Relation::kOfficialOf},
+    {{"chairperson"}, Relation::kLeads},
+    {{"chairman"}, Relation::kLeads},
+    {{"chairwoman"}, Relation::kLeads},
+    {{"director-general"}, Relation::kLeads},
+    {{"secretary-general"}, Relation::kLeads},
+};
 
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
-constexpr std::array<std::string_view, 44> kOrganizationHeads = {
+constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
     "Ministry", "Agency", "Council", "Parliament", "Party", "Bank", "Group", "Union", "Organization",
     "Organisation", "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly",
     "Congress", "Senate", "Court", "Army", "Navy", "Police", "Office", "Department", "Institute",
     "Association", "Fund", "Front", "Movement", "Coalition", "Authority", "Service", "Guard", "Corps",
-    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Forces", "Network"};
+    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Forces", "Network"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
-constexpr std::array<std::string_view, 13> kStateCollectives = {
+constexpr auto kStateCollectives = std::to_array<std::string_view>({
     "government", "authorities", "officials", "military", "forces", "troops", "army", "navy",
-    "administration", "leadership", "diplomats", "regime", "side"};
+    "administration", "leadership", "diplomats", "regime", "side"});
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -99,8 +108,11 @@ bool IsLeaderOffice(std::string_view office) {
   for (const Title& title : kTitles) {
     if (title.relation != Relation::kLeads) continue;
     std::string words;
-    for (std::string_view w : title.words)
-      if (!w.empty()) words += (words.empty() ? "" : " ") + std::string(w);
+    for (std::string_view w : title.words) {
+      if (w.empty()) continue;
+      if (!words.empty()) words += ' ';
+      words.append(w);
+    }
     if (lower == words) return true;
   }
   return false;
@@ -132,14 +144,45 @@ std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t
 }
 
 // A run of up to four capitalised name tokens at tokens[i] ("Lee", "Jae-myung").
+// Lower-case parts of names: "Abdel Fattah el-Sisi", "Ursula von der Leyen", "Luigi Di Maio".
+bool IsNameParticle(std::string_view t) {
+  static constexpr auto kParticles = std::to_array<std::string_view>({"bin", "de", "da", "van", "von", "der", "di",
+                                                                  "du", "la", "le", "al", "dos"});
+  if (std::find(kParticles.begin(), kParticles.end(), t) != kParticles.end()) return true;
+  return (t.rfind("el-", 0) == 0 || t.rfind("al-", 0) == 0 || t.rfind("bin-", 0) == 0) && t.size() > 3;
+}
+
+bool IsNameToken(std::string_view t) {
+  return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.';
+}
+
+// A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside
+// a name, before a capitalised token or as its hyphenated last part ("el-Sisi").
 uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
   uint32_t n = 0;
-  while (i + n < tokens.size() && n < 4 && Capitalized(tokens[i + n].text) &&
-         std::isalpha(static_cast<unsigned char>(tokens[i + n].text[0])) &&
-         tokens[i + n].text.back() != '.')
-    ++n;
+  while (i + n < tokens.size() && n < 5) {
+    const std::string_view t = tokens[i + n].text;
+    const bool next_is_name = i + n + 1 < tokens.size() && IsNameToken(tokens[i + n + 1].text);
+    if (IsNameToken(t) || (n > 0 && IsNameParticle(t) && (next_is_name || t.find('-') != std::string_view::npos))) {
+      ++n;
+      continue;
+    }
+    break;
+  }
   return n;
 }
+
+// Capitalised at the start of a sentence, but never the first word of an organisation's name.
+bool IsCommonCapitalizedWord(std::string_view t) {
+  static constexpr auto kWords = std::to_array<std::string_view>({
+      "The", "A", "An", "Leaders", "Leader", "Officials", "Members", "Member", "Delegates", "Protesters",
+      "Several", "Many", "Some", "Both", "Most", "Heads", "Head", "Representatives", "Ministers", "Two",
+      "Three", "All"});
+  return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
+}
+
+// Generational suffixes that make another person: "Donald Trump Jr."
+bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
 
 }  // namespace
 
@@ -195,13 +238,20 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   if (title == nullptr) return false;
   uint32_t name_begin = i + title_length;
   if (name_begin < tokens.size() && tokens[name_begin].text == ",") ++name_begin;
+  // "AU chairperson President X": the second title is the one that introduces the name.
+  uint32_t second_title = 0;
+  if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
   const uint32_t run = NameRun(tokens, name_begin);
   if (run == 0) return false;
 
   Entity person{TitleText(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
   std::string country_of_person;
   uint32_t name_end = name_begin + run;
-  if (auto m = gazetteer_.LongestMatch(tokens, name_begin);
+  if (name_end < tokens.size() && IsGenerationSuffix(tokens[name_end].text)) {
+    person.name += ' ';
+    person.name.append(tokens[name_end].text);
+    ++name_end;
+  } else if (auto m = gazetteer_.LongestMatch(tokens, name_begin);
       m && m->length <= run && EntityOf(m->entry).type == EntityType::kPerson) {
     person = EntityOf(m->entry);
     country_of_person = gazetteer_.entry(m->entry).country;
@@ -214,13 +264,19 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   Entity country;
   std::optional<Mention> country_mention;  // "of South Korea" stays an actor in its own right
   uint32_t phrase_begin = i;
-  if (before != nullptr && !before->entities.empty() &&
-      (before->entities[0].type == EntityType::kCountry || before->is_capital) &&
-      (before->end == i || (before->end + 1 == i && IsPossessive(tokens[before->end].text)))) {
-    country = before->is_capital ? before->country : before->entities[0];
-    phrase_begin = before->begin;
-    out->mentions.pop_back();  // part of the person's description, not an actor of its own
-  } else if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
+  // Up to three lower-case words may stand between: "Hungarian cabinet minister", "AU trade and
+  // industry commissioner".
+  auto modifiers_only = [&](uint32_t from) {
+    if (from > i || i - from > 3) return false;
+    for (uint32_t k = from; k < i; ++k) {
+      const std::string_view t = tokens[k].text;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former") return false;
+    }
+    return true;
+  };
+  // "President X of Egypt" names the country outright; otherwise a name or demonym just before
+  // the title does ("US President", "South Korea's national security adviser").
+  if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
     if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1);
         m && EntityOf(m->entry).type == EntityType::kCountry && m->kind == NameKind::kName) {
       country = EntityOf(m->entry);
@@ -228,6 +284,15 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
                                 false, false, Evidence::kNamed};
       name_end = country_mention->end;
     }
+  }
+  if (!country_mention && before != nullptr && !before->entities.empty() &&
+      (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
+       before->is_capital) &&
+      (modifiers_only(before->end) || (before->end < i && IsPossessive(tokens[before->end].text) &&
+                                       modifiers_only(before->end + 1)))) {
+    country = before->is_capital ? before->country : before->entities[0];
+    phrase_begin = before->begin;
+    out->mentions.pop_back();  // part of the person's description, not an actor of its own
   }
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
@@ -242,7 +307,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   NotePerson(index);
   // The mention spans the whole description, so "met Moroccan Prime Minister Karim Alaoui"
   // finds its object right after the verb.
-  Mention mention{phrase_begin, name_begin + run, {people_[index].entity}, {}, false, false, Evidence::kTitled};
+  const uint32_t person_end = country_mention ? country_mention->begin - 1 : name_end;
+  Mention mention{phrase_begin, person_end, {people_[index].entity}, {}, false, false, Evidence::kTitled};
   out->mentions.push_back(mention);
   if (country_mention) {
     NoteActor(country);
@@ -252,6 +318,36 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     out->roles.push_back(
         {people_[index].entity, title->relation, office, country, phrase_begin, name_end, from_lexicon});
   *next = name_end;
+  // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
+  // Patrice Talon of Benin".
+  if (office.back() == 's' && name_end + 1 < tokens.size() &&
+      (tokens[name_end].text == "and" || tokens[name_end].text == ",")) {
+    uint32_t after = name_end + 1;
+    if (TryNamedOfCountry(tokens, after, title->relation, office.substr(0, office.size() - 1), out, &after)) *next = after;
+  }
+  return true;
+}
+
+bool MentionFinder::TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation,
+                                      const std::string& office, SentenceMentions* out, uint32_t* next) {
+  const uint32_t run = NameRun(tokens, i);
+  const uint32_t of = i + run;
+  if (run == 0 || of + 1 >= tokens.size() || tokens[of].text != "of") return false;
+  auto m = gazetteer_.LongestMatch(tokens, of + 1);
+  if (!m || EntityOf(m->entry).type != EntityType::kCountry || m->kind != NameKind::kName) return false;
+  Entity person{TitleText(tokens, i, of), EntityType::kPerson, "", {}};
+  if (auto known = gazetteer_.LongestMatch(tokens, i); known && known->length == run &&
+                                                         EntityOf(known->entry).type == EntityType::kPerson)
+    person = EntityOf(known->entry);
+  const Entity country = EntityOf(m->entry);
+  const auto end = static_cast<uint32_t>(of + 1 + m->length);
+  size_t index = Remember(person, country.name, office);
+  NotePerson(index);
+  NoteActor(country);
+  out->mentions.push_back({i, of, {people_[index].entity}, {}, false, false, Evidence::kTitled});
+  out->mentions.push_back({of + 1, end, {country}, {}, false, false, Evidence::kNamed});
+  out->roles.push_back({people_[index].entity, relation, office, country, i, end, false});
+  *next = end;
   return true;
 }
 
@@ -342,8 +438,16 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       while (end < n && aliases_.count(std::string(tokens[end].text)) &&
              aliases_.at(std::string(tokens[end].text)) == alias->second)
         ++end;
-      NotePerson(alias->second);
-      out.mentions.push_back({i, end, {people_[alias->second].entity}, {}, false, false, Evidence::kAlias});
+      Entity person = people_[alias->second].entity;
+      if (end < n && IsGenerationSuffix(tokens[end].text)) {
+        // "Trump's son Donald Trump Jr.": another person.
+        person = Entity{TitleText(tokens, i, end + 1), EntityType::kPerson, "", {}};
+        ++end;
+        NotePerson(Remember(person, "", ""));
+      } else {
+        NotePerson(alias->second);
+      }
+      out.mentions.push_back({i, end, {person}, {}, false, false, Evidence::kAlias});
       i = end;
       continue;
     }
@@ -353,7 +457,12 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       Mention mention{i, end, {entry.entity}, {}, false, false, Evidence::kNamed};
       switch (m->kind) {
         case NameKind::kName:
-          if (entry.entity.type == EntityType::kPerson) {
+          if (entry.entity.type == EntityType::kPerson && end < n && IsGenerationSuffix(tokens[end].text)) {
+            // "Donald Trump Jr." is not Donald Trump.
+            mention.entities[0] = Entity{entry.entity.name + " " + std::string(tokens[end].text), EntityType::kPerson, "", {}};
+            mention.end = end + 1;
+            NotePerson(Remember(mention.entities[0], entry.country, ""));
+          } else if (entry.entity.type == EntityType::kPerson) {
             size_t index = Remember(entry.entity, entry.country, entry.office);
             NotePerson(index);
           }
@@ -386,7 +495,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       continue;
     }
     // A capitalised phrase that ends in an organisation's head word.
-    if (Capitalized(text) && text != "The" && text != "A" && text != "An") {
+    if (Capitalized(text) && !IsCommonCapitalizedWord(text)) {
       uint32_t end = i;
       uint32_t last_head = 0;
       while (end < n && end - i < 8 &&

@@ -70,6 +70,9 @@ class MentionFinder {
   const Person* LeaderOf(const std::string& country) const;
   bool TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,
                 uint32_t* next);
+  // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
+  bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
+                         SentenceMentions* out, uint32_t* next);
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);

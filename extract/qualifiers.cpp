@@ -14,25 +14,25 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
+constexpr auto kMonths = std::to_array<std::string_view>({"january", "february", "march",     "april",
                                                       "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
-constexpr std::array<std::string_view, 25> kExpectedCues = {
+                                                      "september", "october", "november", "december"});
+constexpr auto kWeekdays = std::to_array<std::string_view>({"monday", "tuesday",  "wednesday", "thursday",
+                                                       "friday", "saturday", "sunday"});
+constexpr auto kExpectedCues = std::to_array<std::string_view>({
     "will",  "'ll", "would", "shall", "expected", "likely", "plans", "plan", "planned", "planning",
     "scheduled", "set", "due", "intends", "intend", "potential", "upcoming", "may", "might",
-    "could", "aims", "hopes", "proposed", "possible", "prospective"};
-constexpr std::array<std::string_view, 40> kIntentVerbs = {
+    "could", "aims", "hopes", "proposed", "possible", "prospective"});
+constexpr auto kIntentVerbs = std::to_array<std::string_view>({
     "urge", "urges", "urged", "ask", "asks", "asked", "want", "wants", "wanted", "agree", "agrees", "agreed",
     "plan", "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks",
     "sought", "intend", "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow",
-    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"};
-constexpr std::array<std::string_view, 10> kNegationCues = {"not", "n't", "never", "no", "refused", "refuses",
-                                                            "declined", "denied", "failed", "without"};
-constexpr std::array<std::string_view, 12> kReportingVerbs = {
+    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"});
+constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "never", "no", "refused", "refuses",
+                                                            "declined", "denied", "failed", "without"});
+constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "said", "says", "announced", "stated", "told", "reported", "claimed", "added", "noted", "confirmed",
-    "insisted", "warned"};
+    "insisted", "warned"});
 
 template <size_t N>
 int IndexOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -137,19 +137,36 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   return modality;
 }
 
-std::string TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, const std::optional<Date>& article,
+TimeMention TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, const std::optional<Date>& article,
                    Modality modality) {
-  if (!article) return "";
   const bool future = modality == Modality::kExpected;
-  const long today = DaysFromCivil(article->year, article->month, article->day);
+  const long today = article ? DaysFromCivil(article->year, article->month, article->day) : 0;
+  // The expression's words, from a leading "on", "in", "last", "next" or "later" on.
+  auto text = [&](uint32_t first, uint32_t last) {
+    while (first > begin) {
+      const std::string w = Lower(tokens[first - 1].text);
+      if (w != "on" && w != "in" && w != "last" && w != "next" && w != "later" && w != "this" && w != "early" &&
+          w != "late")
+        break;
+      --first;
+    }
+    std::string out;
+    for (uint32_t k = first; k < last; ++k) {
+      if (!out.empty()) out += ' ';
+      out.append(tokens[k].text);
+    }
+    return out;
+  };
   for (uint32_t k = begin; k < end; ++k) {
     const std::string w = Lower(tokens[k].text);
     const std::string prev = k > begin ? Lower(tokens[k - 1].text) : "";
     const std::string next = k + 1 < end ? Lower(tokens[k + 1].text) : "";
-    if (w == "yesterday") return Iso(CivilFromDays(today - 1));
-    if (w == "today") return Iso(*article);
-    if (w == "tomorrow") return Iso(CivilFromDays(today + 1));
+    if (w == "yesterday" || w == "today" || w == "tomorrow") {
+      const long delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+      return {article ? Iso(CivilFromDays(today + delta)) : "", text(k, k + 1)};
+    }
     if (int wd = IndexOf(kWeekdays, w); wd >= 0) {
+      if (!article) return {"", text(k, k + 1)};
       const long weekday_today = ((today % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday (3)
       long delta = wd - weekday_today;
       if (future) {
@@ -157,17 +174,27 @@ std::string TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t en
       } else if (delta > 0) {
         delta -= 7;
       }
-      return Iso(CivilFromDays(today + delta));
+      return {Iso(CivilFromDays(today + delta)), text(k, k + 1)};
     }
     if (int month = IndexOf(kMonths, w); month >= 0) {
       // "May" is also a modal verb: only as a month with a day, a year, or "in/last/next".
       int day = next.empty() ? 0 : DayNumber(next);
+      uint32_t last = k + (day > 0 ? 2 : 1);
       if (day == 0 && !prev.empty()) day = DayNumber(prev);
       int year = k + 2 < end ? Year(tokens[k + 2].text) : 0;
-      if (year == 0 && k + 3 < end && tokens[k + 2].text == ",") year = Year(tokens[k + 3].text);
-      if (year == 0 && k + 1 < end) year = Year(tokens[k + 1].text);
+      if (year != 0) last = k + 3;
+      if (year == 0 && k + 3 < end && tokens[k + 2].text == ",") {
+        year = Year(tokens[k + 3].text);
+        if (year != 0) last = k + 4;
+      }
+      if (year == 0 && k + 1 < end) {
+        year = Year(tokens[k + 1].text);
+        if (year != 0) last = k + 2;
+      }
       if (w == "may" && day == 0 && year == 0 && prev != "in" && prev != "last" && prev != "next") continue;
+      const uint32_t first = day > 0 && DayNumber(prev) == day ? k - 1 : k;
       const int m = month + 1;
+      if (!article && year == 0) return {"", text(first, last)};
       if (year == 0) {
         year = article->year;
         // An asserted event dated well after the article happened the year before; a few days
@@ -176,15 +203,16 @@ std::string TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t en
         if (prev == "last" || (!future && ahead > 31)) --year;
         if (prev == "next" || (future && m < article->month)) ++year;
       }
-      if (day > 0) return Iso({year, m, day});
-      return IsoMonth(year, m);
+      return {day > 0 ? Iso({year, m, day}) : IsoMonth(year, m), text(first, last)};
     }
-    if (w == "month" && (prev == "this" || prev == "next" || prev == "last"))
-      return IsoMonth(article->year, article->month + (prev == "next" ? 1 : prev == "last" ? -1 : 0));
-    if (w == "year" && (prev == "this" || prev == "next" || prev == "last"))
-      return std::to_string(article->year + (prev == "next" ? 1 : prev == "last" ? -1 : 0));
+    if ((w == "month" || w == "year") && (prev == "this" || prev == "next" || prev == "last")) {
+      const int delta = prev == "next" ? 1 : prev == "last" ? -1 : 0;
+      if (!article) return {"", text(k - 1, k + 1)};
+      return {w == "month" ? IsoMonth(article->year, article->month + delta) : std::to_string(article->year + delta),
+              text(k - 1, k + 1)};
+    }
   }
-  return "";
+  return {};
 }
 
 std::string AttributionOf(const std::vector<Token>& tokens, uint32_t trigger) {

@@ -29,12 +29,16 @@ std::optional<Date> ParseIsoDate(std::string_view iso);
 Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uint32_t trigger,
                     uint32_t clause_end);
 
-// The first time expression in tokens [begin, end) resolved to an ISO date ("2026-01-04"), month
-// ("2026-01") or year ("2026"): weekdays, "November 1", "last June", "this month", "this year",
-// "yesterday". Weekdays and bare months resolve to the past for asserted events and to the
-// future for expected ones. Empty when there is no expression or no article date to resolve
-// against.
-std::string TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+struct TimeMention {
+  std::string iso;   // "2026-01-04", "2026-01" or "2026"; empty when it cannot be resolved
+  std::string text;  // the expression as written ("on Sunday"); empty when there is none
+};
+
+// The first time expression in tokens [begin, end): weekdays, "November 1", "last June", "this
+// month", "this year", "yesterday", resolved against the article date to an ISO date, month or
+// year. Weekdays and bare months resolve to the past for asserted events and to the future for
+// expected ones. Without an article date the expression is kept unresolved (iso empty).
+TimeMention TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
                    const std::optional<Date>& article, Modality modality);
 
 // Who the sentence says reports the event at tokens[trigger]: "according to X" anywhere, or the

@@ -44,6 +44,7 @@ constexpr Pattern kPatterns[] = {
     {"sign|signs|signed|signing * with @", kAgree, "signs an agreement with", kForward},
     {"agreement|deal|accord|pact|treaty with @", kAgree, "reaches an agreement with", kForward},
     {"agree|agrees|agreed with @", kAgree, "agrees with", kForward},
+    {"agree|agrees|agreed", kAgree, "agrees with", kForward},
     {"memorandum", kAgree, "signs a memorandum with", kForward},
     {"agreement|deal|accord|pact|treaty", kAgree, "reaches an agreement with", kForward},
     // cooperate
@@ -86,11 +87,14 @@ constexpr Pattern kPatterns[] = {
     {"threaten|threatens|threatened|threatening|warn|warns|warned @", kThreaten, "threatens", kForward},
     // protest
     {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
-    {"summon|summons|summoned * ambassador|envoy", kProtest, "summons the ambassador of", kForward},
+    {"summon|summons|summoned|summoning * ambassador|envoy|chargé|charge|diplomat|diplomats", kProtest, "summons the envoy of", kEnvoy},
     // sanction
     {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward, false, true},
     {"sanction|sanctions|sanctioned|sanctioning @", kSanction, "sanctions", kForward},
     {"retaliate|retaliates|retaliated|retaliating against @", kSanction, "retaliates against", kForward},
+    {"expel|expels|expelled|expelling * ambassador|envoy|chargé|charge|diplomat|diplomats", kSanction, "expels the envoy of", kEnvoy},
+    {"suspend|suspends|suspended|suspending|sever|severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * ties|relations|agreements|agreement|cooperation|aid|talks with|to @",
+     kSanction, "reduces relations with", kForward},
     {"retaliate|retaliates|retaliated|retaliating", kSanction, "retaliates against", kForward, true},
     // attack
     {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @", kAttack, "attacks", kForward, false, true},
@@ -160,6 +164,15 @@ const Index& PatternIndex() {
 
 bool Breaks(std::string_view t) { return t == "." || t == ";" || t == ":" || t == "!" || t == "?"; }
 
+bool IsPreposition(std::string_view t) {
+  static constexpr auto kPrepositions = std::to_array<std::string_view>({
+      "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "over", "into", "after", "before",
+      "during", "against", "through", "under"});
+  return std::find(kPrepositions.begin(), kPrepositions.end(), t) != kPrepositions.end();
+}
+
+bool IsPossessiveMark(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
+
 // An actor after one of these belongs to another clause: "rejects reports that Iran ...".
 bool OpensClause(std::string_view t) {
   return t == "," || t == "that" || t == "which" || t == "who" || t == "whether" || t == "if";
@@ -172,8 +185,12 @@ bool IsGoodsWord(std::string_view t) {
 
 class Matcher {
  public:
-  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end, const CompiledPattern& p)
-      : tokens_(tokens), actor_end_(actor_end), words_(p.words) {}
+  // With `passive`, a final "@" may find no actor: "South Africa will not be invited"; with
+  // `relative`, neither: "Cyprus, which Turkey does not recognize".
+  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end, const CompiledPattern& p,
+          bool passive, bool relative)
+      : tokens_(tokens), actor_end_(actor_end), words_(p.words), passive_(passive),
+        final_slot_optional_(passive || relative) {}
 
   // Whether words_[w...] match from token k; fills `m`.
   bool Match(size_t w, uint32_t k, PatternMatch* m) const {
@@ -189,21 +206,43 @@ class Matcher {
         if (std::find(word.alternatives.begin(), word.alternatives.end(), t) == word.alternatives.end()) return false;
         return Match(w + 1, k + 1, m);
       }
-      case CompiledWord::kSkip:
-        for (uint32_t skip = 0; skip <= 6 && k + skip <= tokens_.size(); ++skip) {
-          if (skip > 0 && Breaks(tokens_[k + skip - 1].text)) return false;
-          if (Match(w + 1, k + skip, m)) return true;
+      case CompiledWord::kSkip: {
+        // A gap may hold a whole apposition (", essential for chips,") but not end inside one,
+        // and never crosses the end of a clause.
+        int commas = 0;
+        for (uint32_t skip = 0; skip <= 8 && k + skip <= tokens_.size(); ++skip) {
+          if (skip > 0) {
+            const std::string_view t = tokens_[k + skip - 1].text;
+            if (Breaks(t)) return false;
+            if (t == ",") {
+              if (skip == 1 || commas == 1) ++commas;
+              else return false;
+            }
+          }
+          if ((commas == 0 && skip <= 6) || commas == 2)
+            if (Match(w + 1, k + skip, m)) return true;
         }
         return false;
+      }
       case CompiledWord::kSlot:
         // "meets with the foreign ministers of France": the officials stand for their state.
         if (uint32_t of = RepresentativesOf(k); of > k) k = of;
+        // "the group's leader Hemedti": the possessor phrase before a titled person.
+        if (k + 3 < tokens_.size() && Lower(tokens_[k].text) == "the" && IsPossessiveMark(tokens_[k + 2].text)) k += 3;
         for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {
           if (actor_end_[k + skip] > k + skip) {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, actor_end_[k + skip], m);
           }
-          if (Breaks(tokens_[k + skip].text) || OpensClause(tokens_[k + skip].text)) return false;
+          // Determiners and adjectives may come first; a preposition or a new clause may not:
+          // in "accuses him of undermining Bosnia", Bosnia is not the accused.
+          const std::string_view t = tokens_[k + skip].text;
+          if (Breaks(t) || OpensClause(t) || IsPreposition(Lower(t))) break;
+        }
+        if (final_slot_optional_ && w + 1 == words_.size()) {
+          m->end = k;
+          m->passive = passive_;
+          return true;
         }
         return false;
       case CompiledWord::kGoods: {
@@ -223,9 +262,9 @@ class Matcher {
  private:
   // The token after "[the] <officials> of" at k ("the foreign ministers of"), or k.
   uint32_t RepresentativesOf(uint32_t k) const {
-    static const std::array<std::string_view, 12> kOfficials = {
+    static const auto kOfficials = std::to_array<std::string_view>({
         "ministers", "minister", "leaders", "leader", "president", "presidents", "representatives",
-        "officials", "envoys", "envoy", "delegation", "delegations"};
+        "officials", "envoys", "envoy", "delegation", "delegations"});
     uint32_t i = k;
     if (i < tokens_.size() && Lower(tokens_[i].text) == "the") ++i;
     const uint32_t words = i;
@@ -239,7 +278,35 @@ class Matcher {
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& actor_end_;
   const std::vector<CompiledWord>& words_;
+  bool passive_;
+  bool final_slot_optional_;
 };
+
+// Whether tokens[k] stands in an object relative clause: ", which Turkey does not recognize".
+bool InObjectRelative(const std::vector<Token>& tokens, uint32_t k) {
+  for (uint32_t j = k; j-- > 0 && k - j <= 6;) {
+    const std::string w = Lower(tokens[j].text);
+    if ((w == "which" || w == "whom") && j > 0 && tokens[j - 1].text == ",") return true;
+    if (w == "," || Breaks(w)) return false;
+  }
+  return false;
+}
+
+// Whether tokens[k] is a participle after a form of "be" or "get", adverbs and "not" allowed
+// between: "will not be invited", "was reportedly attacked".
+bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
+  static constexpr auto kBe = std::to_array<std::string_view>({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"});
+  const std::string_view verb = tokens[k].text;
+  if (verb.size() < 4 || (verb.substr(verb.size() - 2) != "ed" && verb != "struck" && verb != "held" && verb != "sold"))
+    return false;
+  for (uint32_t j = k; j-- > 0 && k - j <= 3;) {
+    const std::string w = Lower(tokens[j].text);
+    if (std::find(kBe.begin(), kBe.end(), w) != kBe.end()) return true;
+    if (w != "not" && w != "also" && w != "reportedly" && w != "allegedly" && !(w.size() > 3 && w.substr(w.size() - 2) == "ly"))
+      return false;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -256,7 +323,8 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
       PatternMatch m;
       m.pattern = index.patterns[p].pattern;
       m.begin = k;
-      if (!Matcher(tokens, actor_end, index.patterns[p]).Match(0, k, &m)) continue;
+      if (!Matcher(tokens, actor_end, index.patterns[p], IsPassive(tokens, k), InObjectRelative(tokens, k)).Match(0, k, &m))
+        continue;
       // The trigger is the first content word: "'s ... come from" is carried by "come".
       m.trigger = k;
       if (index.patterns[p].words.front().alternatives.front() == "'s") m.trigger = m.end - 2;
@@ -278,8 +346,8 @@ std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uin
       {"weaponry", "weapons"},                {"liquefied natural gas", "LNG"},
       {"crude", "crude oil"},
   };
-  static const std::array<std::string_view, 8> kDropped = {"annual", "total", "overall", "monthly", "yearly",
-                                                           "the",    "its",   "their"};
+  static const auto kDropped = std::to_array<std::string_view>({"annual", "total", "overall", "monthly", "yearly",
+                                                           "the",    "its",   "their"});
   std::string goods;
   for (uint32_t k = begin; k < end; ++k) {
     const std::string w = Lower(tokens[k].text);
@@ -288,9 +356,9 @@ std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uin
     goods += w;
   }
   if (auto it = kNormal.find(goods); it != kNormal.end()) goods = it->second;
-  static const std::array<std::string_view, 12> kWeapons = {"weapons", "missiles", "ammunition", "munitions",
+  static const auto kWeapons = std::to_array<std::string_view>({"weapons", "missiles", "ammunition", "munitions",
                                                             "tanks",   "drones",   "jets",       "fighter jets",
-                                                            "artillery", "military aid", "warships", "rockets"};
+                                                            "artillery", "military aid", "warships", "rockets"});
   *weapons = std::find(kWeapons.begin(), kWeapons.end(), goods) != kWeapons.end();
   return goods;
 }

@@ -21,6 +21,8 @@ enum class Frame : uint8_t {
   kModifier,  // object: the actor just before the trigger ("his China trip")
   kAppositive,  // object: the actor just before the trigger; subject: the actor the apposition
                 // describes ("South Korea, a key US ally")
+  kEnvoy,       // object: the state whose envoy the words name ("summons Russia's chargé
+                // d'affaires", "expelled the Libyan ambassador"); subject: the clause's actor
 };
 
 struct Pattern {
@@ -44,6 +46,7 @@ struct PatternMatch {
   int slot = -1;           // token where "@" matched, or -1
   uint32_t goods_begin = 0;  // token range of "#", empty when none
   uint32_t goods_end = 0;
+  bool passive = false;    // "was invited", "were attacked by X": the clause's actor is the object
 };
 
 // Every match of every pattern in `tokens`, in token order. `actor_end[k]` is the end of the

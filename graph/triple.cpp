@@ -4,7 +4,7 @@
 
 namespace geokg {
 namespace {
-constexpr std::array<std::string_view, 3> kModalityNames = {"asserted", "expected", "negated"};
+constexpr auto kModalityNames = std::to_array<std::string_view>({"asserted", "expected", "negated"});
 }  // namespace
 
 std::string_view ModalityName(Modality modality) {

@@ -37,6 +37,8 @@ struct Triple {
   Modality modality = Modality::kAsserted;
   std::string attribution;  // who says so; empty when the article itself asserts it
   std::string time;         // ISO 8601 date or period; empty when unresolved
+  std::string time_text;    // the time expression as written ("on Sunday"); kept when `time`
+                            // cannot be resolved (no article date); empty when there is none
   float confidence = 0.0f;  // in [0, 1]; ranks triples
   Evidence evidence;
 };

@@ -74,6 +74,7 @@ json TripleToJson(const Triple& t) {
       {"modality", ModalityName(t.modality)},
       {"attribution", NullIfEmpty(t.attribution)},
       {"time", NullIfEmpty(t.time)},
+      {"time_text", NullIfEmpty(t.time_text)},
       {"confidence", Round3(t.confidence)},
       {"evidence", t.evidence.text},
   };
@@ -98,6 +99,7 @@ Result<Triple> TripleFromJson(const json& j) {
   t.modality = *modality;
   GEOKG_RETURN_IF_ERROR(ReadString(j, "attribution", true, &t.attribution));
   GEOKG_RETURN_IF_ERROR(ReadString(j, "time", true, &t.time));
+  if (auto text = j.find("time_text"); text != j.end() && text->is_string()) t.time_text = text->get<std::string>();
   GEOKG_RETURN_IF_ERROR(ReadString(j, "evidence", false, &t.evidence.text));
   auto sentence = j.find("sentence");
   auto span = j.find("span");
@@ -118,7 +120,7 @@ Result<Triple> TripleFromJson(const json& j) {
 
 std::string TsvHeader() {
   return "doc\tsentence\tbegin\tend\tsubject\tsubject_type\tpredicate\trelation\tcameo\tobject\t"
-         "object_type\tmodality\tattribution\ttime\tconfidence\tevidence";
+         "object_type\tmodality\tattribution\ttime\ttime_text\tconfidence\tevidence";
 }
 
 std::string TripleToTsv(const Triple& t) {
@@ -143,6 +145,7 @@ std::string TripleToTsv(const Triple& t) {
   field(ModalityName(t.modality));
   field(t.attribution);
   field(t.time);
+  field(t.time_text);
   field(nlohmann::json(Round3(t.confidence)).dump());
   field(t.evidence.text);
   return row;

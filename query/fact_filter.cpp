@@ -14,6 +14,12 @@ std::vector<std::string> SplitComma(const std::string& list) {
   return out;
 }
 
+// Appends `item` to a comma-separated list.
+void AppendListItem(std::string* list, std::string_view item) {
+  if (!list->empty()) *list += ',';
+  list->append(item);
+}
+
 }  // namespace
 
 bool FactFilter::Matches(const store::Fact& fact) const {
@@ -31,12 +37,12 @@ std::string FactFilter::Describe() const {
   auto part = [&out](const std::string& s) { out += (out.empty() ? "" : "; ") + s; };
   if (!relations.empty()) {
     std::string names;
-    for (Relation r : relations) names += (names.empty() ? "" : ",") + std::string(Info(r).name);
+    for (Relation r : relations) AppendListItem(&names, Info(r).name);
     part("relations " + names);
   }
   if (!modalities.empty()) {
     std::string names;
-    for (Modality m : modalities) names += (names.empty() ? "" : ",") + std::string(ModalityName(m));
+    for (Modality m : modalities) AppendListItem(&names, ModalityName(m));
     part("modality " + names);
   }
   if (!since.empty()) part("since " + since);

@@ -45,6 +45,7 @@ TEST_CASE("times resolve against the article date, and stay empty without one", 
       {"Norway met Finland on November 1.", "2030-11-01"},
       {"Norway will meet Finland later this month.", "2031-03"},
       {"Norway met Finland last June.", "2030-06"},
+      {"Norway met Finland on 12 February.", "2031-02-12"},
       {"Norway met Finland this year.", "2031"},
   }));
   CAPTURE(sentence);
@@ -54,6 +55,8 @@ TEST_CASE("times resolve against the article date, and stay empty without one", 
   const auto undated = Extract("", sentence);
   REQUIRE(!undated.empty());
   CHECK(undated.front().time.empty());
+  CHECK(!undated.front().time_text.empty());  // kept as written, unresolved
+  CHECK(undated.front().time_text == dated.front().time_text);
 }
 
 TEST_CASE("a capital that acts is its country, one travelled to stays the city", "[extract][entities]") {
@@ -92,4 +95,52 @@ TEST_CASE("evidence spans point at the sentence in the article text", "[extract]
   CHECK(e.sentence == 1);
   CHECK(text.substr(e.begin, e.end - e.begin) == "Norway hosted Finland in Oslo.");
   CHECK(e.text == "Norway hosted Finland in Oslo.");
+}
+
+TEST_CASE("passive clauses and object relatives put the actor where the meaning is", "[extract][relations]") {
+  const auto passive = Extract("2031-03-02", "Portugal was criticised by Spain over the fishing quotas.");
+  CHECK(Find(passive, "Spain", Relation::kCriticize, "Portugal") != nullptr);
+  CHECK(Find(passive, "Portugal", Relation::kCriticize, "Spain") == nullptr);
+  const auto relative = Extract("2031-03-02", "Kosovo, which Serbia does not recognise, opened an embassy.");
+  const Triple* recognize = Find(relative, "Serbia", Relation::kRecognize, "Kosovo");
+  REQUIRE(recognize != nullptr);
+  CHECK(recognize->modality == Modality::kNegated);
+}
+
+TEST_CASE("hostile nouns take their agent from a demonym or a light verb, never from a bystander", "[extract][relations]") {
+  CHECK(Find(Extract("2031-03-02", "Dozens died in Russian missile strikes across Ukraine."), "Russia", Relation::kAttack,
+             "Ukraine") != nullptr);
+  CHECK(Find(Extract("2031-03-02", "Norway imposed sanctions on Russia."), "Norway", Relation::kSanction, "Russia") !=
+        nullptr);
+  const auto bystander = Extract("2031-03-02", "Norway hosted a debate about sanctions against Russia.");
+  for (const Triple& t : bystander) CHECK(t.relation != Relation::kSanction);
+}
+
+TEST_CASE("envoys summoned or expelled stand for their state", "[extract][relations]") {
+  CHECK(Find(Extract("2031-03-02", "Norway summoned the Russian ambassador."), "Norway", Relation::kProtest, "Russia") !=
+        nullptr);
+  CHECK(Find(Extract("2031-03-02", "Finland expelled Sweden's envoy."), "Finland", Relation::kSanction, "Sweden") !=
+        nullptr);
+}
+
+TEST_CASE("conjoined parties of a symmetric event relate to each other", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Portugal and Morocco signed a fisheries treaty.");
+  CHECK(Find(triples, "Portugal", Relation::kAgree, "Morocco") != nullptr);
+}
+
+TEST_CASE("plural titles and name particles give each person a role", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Presidents Ana Costa of Portugal and Omar el-Haddad of Morocco met in Lisbon.");
+  CHECK(Find(triples, "Ana Costa", Relation::kLeads, "Portugal") != nullptr);
+  CHECK(Find(triples, "Omar el-Haddad", Relation::kLeads, "Morocco") != nullptr);
+}
+
+TEST_CASE("an infinitive under a request is expected, a purpose clause is not", "[extract][modality]") {
+  const auto purpose = Extract("2031-03-02", "Finnish President Liisa Virtanen travelled to Oslo to meet Norway.");
+  const Triple* met = Find(purpose, "Liisa Virtanen", Relation::kMeet, "Norway");
+  REQUIRE(met != nullptr);
+  CHECK(met->modality == Modality::kAsserted);
+  const auto request = Extract("2031-03-02", "Sweden urged Finland to meet Norway.");
+  const Triple* urged = Find(request, "Finland", Relation::kMeet, "Norway");
+  REQUIRE(urged != nullptr);
+  CHECK(urged->modality == Modality::kExpected);
 }
