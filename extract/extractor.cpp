@@ -37,6 +37,13 @@ bool OpensClause(const std::vector<Token>& tokens, uint32_t k) {
   if (w == ";" || w == "that" || w == "which" || w == "who" || w == "whom" || w == "while" || w == "whereas" ||
       w == "although" || w == "though" || w == "because" || w == "but")
     return true;
+  // "Putin said Russia does not rule out ...": what follows a reporting verb is its own clause.
+  static const std::set<std::string> kReporting = {"said", "says", "announced", "announces", "stated", "states",
+                                                   "warned", "warns", "added", "claimed", "claims", "insisted"};
+  // Case-sensitive: "States" in "United States" is no verb.
+  if (k > 0 && kReporting.count(std::string(tokens[k - 1].text)) && w != "that" && w != "on" && w != "in" &&
+      w != ",")
+    return true;
   const bool after_comma = k > 0 && tokens[k - 1].text == ",";
   return after_comma && (w == "as" || w == "and" || w == "when" || w == "after" || w == "before" || w == "saying");
 }
@@ -194,6 +201,15 @@ class SentenceRelator {
     return m;
   }
 
+  // "accused North Korea of supplying Russia": the object before "of" does the gerund.
+  const Mention* GerundSubject(uint32_t verb) const {
+    const std::string_view form = tokens_[verb].text;
+    if (verb < 2 || form.size() < 5 || form.substr(form.size() - 3) != "ing") return nullptr;
+    const std::string before = Lower(tokens_[verb - 1].text);
+    if (before != "of" && before != "for") return nullptr;
+    return MentionEndingAt(verb - 1);
+  }
+
   // "Sweden urged Finland to meet Norway": the object of a request verb is the subject of the
   // infinitive after it. nullptr when the trigger is not such an infinitive.
   const Mention* ControlledSubject(uint32_t verb) const {
@@ -269,7 +285,9 @@ class SentenceRelator {
     const uint32_t end = ClauseEnd(at);
     t.modality = internal::ModalityOf(tokens_, start, at, end);
     internal::TimeMention time = internal::TimeOf(tokens_, start, end, date_, t.modality);
-    if (time.text.empty()) time = internal::TimeOf(tokens_, 0, tokens_.size(), date_, t.modality);
+    // A time stated before the clause ("On Sunday, X met Y and ...") covers it; one in a later
+    // clause belongs to that clause's event.
+    if (time.text.empty()) time = internal::TimeOf(tokens_, 0, start, date_, t.modality);
     t.time = std::move(time.iso);
     t.time_text = std::move(time.text);
     t.attribution = internal::AttributionOf(tokens_, at);
@@ -316,7 +334,8 @@ class SentenceRelator {
             if (actor != nullptr && !fallback && LightVerbBefore(match.begin)) subject = actor;
           }
         } else if (subject == nullptr) {
-          subject = ControlledSubject(match.begin);
+          subject = GerundSubject(match.begin);
+          if (subject == nullptr) subject = ControlledSubject(match.begin);
           if (subject == nullptr) subject = SubjectBefore(match.begin);
           if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
         }
@@ -343,7 +362,10 @@ class SentenceRelator {
       case Frame::kModifier:
       case Frame::kAppositive:
         object = MentionEndingAt(match.begin);
-        if (object == nullptr || IsPossessive(tokens_[match.begin - 1].text)) return;
+        // "The United States, Taiwan's main trading partner": the possessor is the other party.
+        if (object == nullptr && p.frame == Frame::kAppositive) object = Possessor(match.begin);
+        else if (object != nullptr && IsPossessive(tokens_[match.begin - 1].text)) return;
+        if (object == nullptr) return;
         if (p.frame == Frame::kModifier) {
           subject = Possessor(object->begin);
           if (subject == nullptr) subject = ClauseActor(object->begin, &fallback);

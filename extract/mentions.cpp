@@ -380,7 +380,11 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
   }
   if (word == "he" || word == "she" || word == "him" || word == "his" || word == "her") {
     if (recent_.empty()) return false;
-    return person_mention(recent_.back(), i + 1, Evidence::kPronoun);
+    // A sentence that opens with "He" continues the story of the last sentence's subject;
+    // elsewhere a pronoun points to the person named last.
+    const size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
+    NotePerson(index);
+    return person_mention(index, i + 1, Evidence::kPronoun);
   }
   // "its allies" points back to the latest actor; "supplying it" to the latest actor other
   // than the one the sentence is about.
@@ -419,6 +423,16 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     }
   }
   return false;
+}
+
+void MentionFinder::NoteSubject(const SentenceMentions& sentence) {
+  // The person a sentence opens with is its likely subject.
+  for (const Mention& m : sentence.mentions) {
+    if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
+    for (size_t k = 0; k < people_.size(); ++k)
+      if (people_[k].entity.name == m.entities[0].name) last_subject_ = k;
+    return;
+  }
 }
 
 SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
@@ -515,6 +529,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     i = next;
   }
+  NoteSubject(out);
   return out;
 }
 

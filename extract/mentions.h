@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -76,12 +77,14 @@ class MentionFinder {
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
+  void NoteSubject(const SentenceMentions& sentence);
 
   const Gazetteer& gazetteer_;
   int year_;
   std::vector<Person> people_;
   std::unordered_map<std::string, size_t> aliases_;  // surname or given name -> people_ index
   std::vector<size_t> recent_;                       // people_ indices, most recent last
+  std::optional<size_t> last_subject_;               // the first person of the last sentence with one
   std::vector<Entity> recent_actors_;                // countries and organisations, most recent last
 };
 

@@ -122,7 +122,16 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   }
   for (uint32_t k = clause_begin; k < trigger; ++k) {
     const std::string w = Lower(tokens[k].text);
-    if (IndexOf(kNegationCues, w) >= 0) return Modality::kNegated;
+    if (IndexOf(kNegationCues, w) >= 0) {
+      // "does not rule out", "did not exclude": a possibility, not a denial.
+      const std::string next = k + 1 < trigger ? Lower(tokens[k + 1].text) : "";
+      const std::string after = k + 2 < trigger ? Lower(tokens[k + 2].text) : "";
+      if ((next == "rule" && after == "out") || next == "exclude" || next == "excluding") {
+        modality = Modality::kExpected;
+        continue;
+      }
+      return Modality::kNegated;
+    }
     if (IndexOf(kExpectedCues, w) >= 0 && !(w == "set" && (k + 1 >= tokens.size() || tokens[k + 1].text != "to")))
       modality = Modality::kExpected;
   }
@@ -239,9 +248,8 @@ std::string AttributionOf(const std::vector<Token>& tokens, uint32_t trigger) {
   // the start of the sentence or the last comma.
   for (uint32_t k = trigger; k-- > 1;) {
     if (IndexOf(kReportingVerbs, Lower(tokens[k].text)) < 0) continue;
-    uint32_t that = k + 1;
-    while (that < trigger && that < k + 6 && Lower(tokens[that].text) != "that") ++that;
-    if (that >= trigger || Lower(tokens[that].text) != "that") continue;
+    // "X said (that) ...": the reported clause follows the verb, with or without "that".
+    if (k + 1 >= trigger) continue;
     // The speaker may be set off by commas: "South Korea's adviser, Wi Sung-lac, said ...".
     uint32_t e = k;
     if (e >= 2 && tokens[e - 1].text == ",") --e;

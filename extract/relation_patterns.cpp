@@ -39,7 +39,7 @@ constexpr Pattern kPatterns[] = {
     {"invitation of|from @", kInvite, "invites", kReverse},
     {"invite|invites|invited|inviting @", kInvite, "invites", kForward},
     // negotiate
-    {"negotiate|negotiates|negotiated|negotiating|negotiations with @", kNegotiate, "negotiates with", kForward},
+    {"negotiate|negotiates|negotiated|negotiating|negotiations * with @", kNegotiate, "negotiates with", kForward},
     // agree
     {"sign|signs|signed|signing * with @", kAgree, "signs an agreement with", kForward},
     {"agreement|deal|accord|pact|treaty with @", kAgree, "reaches an agreement with", kForward},
@@ -53,6 +53,7 @@ constexpr Pattern kPatterns[] = {
     {"cooperation", kCooperate, "cooperates with", kForward},
     // trade
     {"trading partner|partners for|of|to|with @", kTrade, "trades with", kForward},
+    {"trading partner|partners", kTrade, "trades with", kAppositive},
     {"trade|trades|traded|trading with @", kTrade, "trades with", kForward},
     // supply
     {"supply|supplies|supplied|supplying @ with #", kSupply, "supplies {} to", kForward},

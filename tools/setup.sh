@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # clang and libclang-rt-14-dev (the libFuzzer runtime) serve tools/fuzz.sh.
-packages=(g++ cmake ninja-build librocksdb-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
+packages=(g++ cmake ninja-build librocksdb-dev libzstd-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
           graphviz python3 clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -144,3 +144,33 @@ TEST_CASE("an infinitive under a request is expected, a purpose clause is not", 
   REQUIRE(urged != nullptr);
   CHECK(urged->modality == Modality::kExpected);
 }
+
+TEST_CASE("the accused does what the gerund says and reported clauses keep their speaker", "[extract][relations]") {
+  const auto gerund = Extract("2031-03-02", "Norway accused Sweden of supplying Finland with missiles.");
+  CHECK(Find(gerund, "Norway", Relation::kAccuse, "Sweden") != nullptr);
+  const Triple* supply = Find(gerund, "Sweden", Relation::kSupply, "Finland");
+  REQUIRE(supply != nullptr);
+  CHECK(supply->cameo == "072");
+  CHECK(Find(gerund, "Norway", Relation::kSupply, "Finland") == nullptr);
+  const auto reported = Extract("2031-03-02", "The United States said Norway does not rule out talks with Finland.");
+  const Triple* talks = Find(reported, "Norway", Relation::kMeet, "Finland");
+  REQUIRE(talks != nullptr);
+  CHECK(talks->modality == Modality::kExpected);
+  CHECK(talks->attribution == "United States");
+}
+
+TEST_CASE("a sentence opening with He continues the previous subject", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish President Liisa Virtanen held talks with Norwegian Prime Minister Ole Haugen on Monday. "
+                               "She arrived in Sweden on Sunday night after visiting Denmark, where she met Danish Prime "
+                               "Minister Karen Holm.");
+  CHECK(Find(triples, "Liisa Virtanen", Relation::kMeet, "Ole Haugen") != nullptr);
+  CHECK(Find(triples, "Liisa Virtanen", Relation::kVisit, "Sweden") != nullptr);
+  CHECK(Find(triples, "Ole Haugen", Relation::kVisit, "Sweden") == nullptr);
+  CHECK(Find(triples, "Liisa Virtanen", Relation::kMeet, "Karen Holm") != nullptr);
+}
+
+TEST_CASE("an apposition naming a trading partner relates both", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Norway, Finland's main trading partner, criticised the new tariffs.");
+  CHECK(Find(triples, "Norway", Relation::kTrade, "Finland") != nullptr);
+}

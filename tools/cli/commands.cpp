@@ -7,6 +7,7 @@ std::unique_ptr<Command> MakeIngestCommand();
 std::unique_ptr<Command> MakeMetCommand();
 std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeStatsCommand();
+std::unique_ptr<Command> MakeParseCommand();
 
 namespace {
 // One line per command; `geokg --help` lists them in this order.
@@ -16,6 +17,7 @@ constexpr CommandSpec kCommands[] = {
     {"met", "who met or called whom, with modality, date and sentence count", MakeMetCommand},
     {"export", "write the graph, or the part around one entity", MakeExportCommand},
     {"stats", "count what the store holds", MakeStatsCommand},
+    {"parse", "tag, lemmatise and parse text or CoNLL-U (Universal Dependencies)", MakeParseCommand},
 };
 }  // namespace
 
