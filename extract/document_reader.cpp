@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,11 +42,55 @@ Document TextDocument(std::string id, std::string content) {
   return doc;
 }
 
+// Reads the rest of `in`, at most `max` bytes of it; the rest is consumed and dropped. Returns
+// whether anything was dropped. A cut never splits a UTF-8 sequence.
+bool ReadAtMost(std::istream& in, size_t max, std::string* out) {
+  out->clear();
+  std::streambuf* buffer = in.rdbuf();
+  char chunk[1 << 16];
+  bool truncated = false;
+  for (std::streamsize n; (n = buffer->sgetn(chunk, sizeof chunk)) > 0;) {
+    const size_t room = max - out->size();
+    if (static_cast<size_t>(n) > room) {
+      out->append(chunk, room);
+      truncated = true;
+    } else {
+      out->append(chunk, static_cast<size_t>(n));
+    }
+  }
+  if (truncated) {
+    size_t cut = out->size();
+    while (cut > 0 && (static_cast<unsigned char>((*out)[cut - 1]) & 0xC0) == 0x80) --cut;
+    if (cut > 0 && static_cast<unsigned char>((*out)[cut - 1]) >= 0xC0) --cut;
+    out->resize(cut);
+  }
+  in.setstate(std::ios::eofbit);
+  return truncated;
+}
+
+// Reads one line (without its '\n') of at most `max` bytes; a longer line is consumed to its
+// end and `*too_long` set. Returns false at the end of the input.
+bool ReadLine(std::istream& in, size_t max, std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  std::streambuf* buffer = in.rdbuf();
+  for (int c; (c = buffer->sbumpc()) != std::char_traits<char>::eof();) {
+    if (c == '\n') return true;
+    if (line->size() < max) {
+      line->push_back(static_cast<char>(c));
+    } else {
+      *too_long = true;
+    }
+  }
+  in.setstate(std::ios::eofbit);
+  return !line->empty() || *too_long;
+}
+
 class Reader {
  public:
-  Reader(std::istream& standard_input, const std::string& fallback_date, const DocumentSink& sink,
+  Reader(std::istream& standard_input, const ReadOptions& options, const DocumentSink& sink,
          const ProblemSink& problems)
-      : stdin_(standard_input), fallback_date_(fallback_date), sink_(sink), problems_(problems) {}
+      : stdin_(standard_input), options_(options), sink_(sink), problems_(problems) {}
 
   // Checked for every input before any is read, so that a typo in the last path does not
   // leave the first ones half-processed.
@@ -76,7 +119,15 @@ class Reader {
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       const fs::path& p = it->path();
-      if (it->is_regular_file(ec) && (p.extension() == ".txt" || p.extension() == ".jsonl")) files.push_back(p);
+      if (p.extension() != ".txt" && p.extension() != ".jsonl") continue;
+      const fs::file_type type = it->status(ec).type();
+      if (type == fs::file_type::regular) {
+        files.push_back(p);
+      } else if (type != fs::file_type::directory) {
+        // A broken link, a pipe (which could block forever) or a device: named, never read.
+        ++summary_.skipped;
+        Problem(Status::IOError(p.string() + ": not a regular file; skipped"));
+      }
     }
     if (ec) Problem(Status::IOError(dir.string() + ": cannot list directory: " + ec.message()));
     std::sort(files.begin(), files.end());
@@ -96,9 +147,7 @@ class Reader {
       return Status();
     }
     if (path.extension() == ".jsonl") return Jsonl(in, path.string());
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return Text(path.string(), path.stem().string(), buffer.str());
+    return Text(in, path.string(), path.stem().string());
   }
 
   Status Stream(std::istream& in, const std::string& name, const std::string& id) {
@@ -108,12 +157,15 @@ class Reader {
       c = in.peek();
     }
     if (c == '{') return Jsonl(in, name);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return Text(name, id, buffer.str());
+    return Text(in, name, id);
   }
 
-  Status Text(const std::string& name, std::string id, std::string content) {
+  Status Text(std::istream& in, const std::string& name, std::string id) {
+    std::string content;
+    if (ReadAtMost(in, options_.max_document_bytes, &content))
+      Problem(Status::InvalidInput(name + ": longer than the limit of " + std::to_string(options_.max_document_bytes) +
+                                   " bytes (--max-document-bytes); only the first " + std::to_string(content.size()) +
+                                   " bytes are read"));
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
       Problem(Status::InvalidInput(name + ": empty, no article to read"));
       return Status();
@@ -127,8 +179,16 @@ class Reader {
   Status Jsonl(std::istream& in, const std::string& name) {
     std::string line;
     size_t number = 0;
-    while (std::getline(in, line)) {
+    bool too_long = false;
+    while (ReadLine(in, options_.max_document_bytes, &line, &too_long)) {
       ++number;
+      if (too_long) {
+        ++summary_.skipped;
+        Problem(Status::InvalidInput(name + ":" + std::to_string(number) + ": longer than the limit of " +
+                                     std::to_string(options_.max_document_bytes) +
+                                     " bytes (--max-document-bytes); line skipped"));
+        continue;
+      }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       Result<Document> doc = ParseJsonlDocument(line);
       if (!doc.ok()) {
@@ -139,12 +199,11 @@ class Reader {
       }
       GEOKG_RETURN_IF_ERROR(Emit(std::move(doc).value()));
     }
-    if (in.bad()) return Status::IOError(name + ": read error after line " + std::to_string(number));
     return Status();
   }
 
   Status Emit(Document doc) {
-    if (doc.date.empty()) doc.date = fallback_date_;
+    if (doc.date.empty()) doc.date = options_.fallback_date;
     ++summary_.documents;
     return sink_(std::move(doc));
   }
@@ -152,7 +211,7 @@ class Reader {
   void Problem(const Status& s) { problems_(s); }
 
   std::istream& stdin_;
-  const std::string& fallback_date_;
+  const ReadOptions& options_;
   const DocumentSink& sink_;
   const ProblemSink& problems_;
   ReadSummary summary_;
@@ -223,10 +282,10 @@ size_t RepairUtf8(std::string* text) {
 }
 
 Result<ReadSummary> ReadDocuments(std::span<const std::string> inputs, std::istream& standard_input,
-                                  const std::string& fallback_date, const DocumentSink& sink,
+                                  const ReadOptions& options, const DocumentSink& sink,
                                   const ProblemSink& problems) {
   for (const std::string& input : inputs) GEOKG_RETURN_IF_ERROR(Reader::Exists(input));
-  Reader reader(standard_input, fallback_date, sink, problems);
+  Reader reader(standard_input, options, sink, problems);
   for (const std::string& input : inputs) GEOKG_RETURN_IF_ERROR(reader.Input(input));
   return reader.summary();
 }

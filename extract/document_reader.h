@@ -22,6 +22,14 @@ using DocumentSink = std::function<Status(Document&&)>;
 // naming the file (and line): `feed.jsonl:7: "text" is not a string`.
 using ProblemSink = std::function<void(const Status&)>;
 
+struct ReadOptions {
+  std::string fallback_date;  // ISO date for documents that carry none; may be empty
+  // A .txt file or standard input longer than this is cut to its first max_document_bytes (a
+  // problem is reported); a longer JSONL line is skipped. Keeps memory bounded on any input.
+  // REQUIRES: below 4 GiB (offsets in the text are 32-bit).
+  size_t max_document_bytes = 8 << 20;
+};
+
 struct ReadSummary {
   size_t documents = 0;  // documents passed to the sink
   size_t skipped = 0;    // lines or files skipped because they were unusable
@@ -29,10 +37,10 @@ struct ReadSummary {
 
 // Reads every input in order. Returns kNotFound or kIOError naming the path when an input named
 // on the command line does not exist or cannot be read; problems inside an input (a malformed
-// JSONL line, an unreadable file in a directory, invalid UTF-8, which is replaced by U+FFFD) go to
-// `problems` and reading goes on. `fallback_date` is used for documents without a date.
+// JSONL line, an unreadable file in a directory, invalid UTF-8, which is replaced by U+FFFD, a
+// document over options.max_document_bytes) go to `problems` and reading goes on.
 Result<ReadSummary> ReadDocuments(std::span<const std::string> inputs, std::istream& standard_input,
-                                  const std::string& fallback_date, const DocumentSink& sink,
+                                  const ReadOptions& options, const DocumentSink& sink,
                                   const ProblemSink& problems);
 
 // Parses one JSONL line into a document. kInvalidInput says what is wrong with the line (without

@@ -507,19 +507,26 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), options));
 }
 
-std::vector<Triple> Extractor::Extract(const Document& document) const {
+std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* report) const {
   std::vector<Triple> triples;
+  ExtractReport skipped;
   const std::optional<internal::Date> date = internal::ParseIsoDate(document.date);
   const std::vector<TextRange> prose = ProseRanges(document.text);
   internal::MentionFinder finder(gazetteer_, date ? date->year : 0);
   const std::vector<Sentence> sentences = Segment(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     const Sentence& sentence = sentences[i];
-    if (!InRanges(prose, sentence.begin) || sentence.tokens.size() > options_.max_sentence_tokens) continue;
+    if (!InRanges(prose, sentence.begin)) continue;
+    if (sentence.tokens.size() > options_.max_sentence_tokens ||
+        sentence.end - sentence.begin > options_.max_sentence_bytes) {
+      ++skipped.sentences_over_limit;
+      continue;
+    }
     const internal::SentenceMentions found = finder.Find(sentence.tokens);
     SentenceRelator(sentence, found, document, i, date).Run(&triples);
   }
   Deduplicate(&triples);
+  if (report != nullptr) *report = skipped;
   return triples;
 }
 

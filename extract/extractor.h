@@ -21,9 +21,15 @@ namespace geokg::extract {
 struct ExtractorOptions {
   // Lexicon files (docs/LEXICON.md) added to the built-in gazetteer, in order.
   std::vector<std::filesystem::path> lexicons;
-  // Sentences with more tokens than this are skipped: they are tables or run-on text, and the
-  // limit keeps time and memory bounded on any input.
+  // Sentences with more tokens or bytes than these are skipped: they are tables, run-on text or
+  // binary junk, and the limits keep time and memory bounded on any input.
   size_t max_sentence_tokens = 400;
+  size_t max_sentence_bytes = 8192;
+};
+
+// What Extract() left out of a document because of the limits of ExtractorOptions.
+struct ExtractReport {
+  size_t sentences_over_limit = 0;  // sentences skipped: over max_sentence_tokens or max_sentence_bytes
 };
 
 class Extractor {
@@ -33,8 +39,10 @@ class Extractor {
   static Result<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
 
   // The triples of `document`, in sentence order, each with its evidence. The document's
-  // `date` (ISO) resolves relative times; without it, times stay empty.
-  std::vector<Triple> Extract(const Document& document) const;
+  // `date` (ISO) resolves relative times; without it, times stay empty. When `report` is not
+  // null, it receives what the limits made Extract skip.
+  std::vector<Triple> Extract(const Document& document, ExtractReport* report = nullptr) const;
+
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 

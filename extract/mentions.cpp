@@ -162,7 +162,15 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
   uint32_t n = 0;
   while (i + n < tokens.size() && n < 5) {
     const std::string_view t = tokens[i + n].text;
-    const bool next_is_name = i + n + 1 < tokens.size() && IsNameToken(tokens[i + n + 1].text);
+    // "von der Leyen": particles may follow each other before the name resumes.
+    bool next_is_name = false;
+    for (uint32_t k = i + n + 1; k < tokens.size() && k <= i + n + 2; ++k) {
+      if (IsNameToken(tokens[k].text)) {
+        next_is_name = true;
+        break;
+      }
+      if (!IsNameParticle(tokens[k].text)) break;
+    }
     if (IsNameToken(t) || (n > 0 && IsNameParticle(t) && (next_is_name || t.find('-') != std::string_view::npos))) {
       ++n;
       continue;

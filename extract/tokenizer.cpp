@@ -91,6 +91,22 @@ size_t AbbreviationEnd(std::string_view text, size_t begin, size_t end) {
   return end;
 }
 
+// The end of a URL ("https://...", "www....") or e-mail address starting at `begin`, or
+// `begin` when there is none there. Both run to white space, minus trailing punctuation.
+size_t LinkEnd(std::string_view text, size_t begin) {
+  size_t end = begin;
+  while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' && text[end] != '"' &&
+         text[end] != '<' && text[end] != '>')
+    ++end;
+  std::string_view chunk = text.substr(begin, end - begin);
+  const bool url = chunk.starts_with("http://") || chunk.starts_with("https://") || chunk.starts_with("www.");
+  const size_t at = chunk.find('@');
+  const bool email = at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos;
+  if (!url && !email) return begin;
+  while (end > begin && std::string_view(".,;:!?)]'").find(text[end - 1]) != std::string_view::npos) --end;
+  return end;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
@@ -119,6 +135,11 @@ std::vector<Token> Tokenize(std::string_view text) {
         while (e < text.size() && text[e] == static_cast<char>(c.cp)) ++e;
       push(i, e);
       i = e;
+      continue;
+    }
+    if (const size_t link = LinkEnd(text, i); link > i) {
+      push(i, link);
+      i = link;
       continue;
     }
     // A word: word characters, joined by '-', '.', ',' or an apostrophe when a word character
@@ -241,10 +262,14 @@ std::vector<Sentence> Segment(std::string_view text) {
     size_t j = i + 1;
     while (j < tokens.size() && IsClosing(tokens[j].text) && LineBreaks(text, tokens[j - 1].end, tokens[j].begin) == 0)
       current.tokens.push_back(tokens[j++]);
+    const bool quoted = j > i + 1;
     i = j - 1;
     if (j >= tokens.size()) break;
     std::string_view next = tokens[j].text;
-    bool can_start = !StartsLower(next);
+    // A lower-case word after a bare '.', '!' or '?' starts a sentence in informal text ("ok.
+    // i will"), but not after a closing quote ('"Why?" he asked') or an ellipsis.
+    const bool ellipsis = tok.text == "..." || tok.text == "\xE2\x80\xA6";
+    bool can_start = !StartsLower(next) || (!quoted && !ellipsis);
     if (abbreviation_end) {
       std::string_view word = tok.text.substr(0, tok.text.size() - 1);
       if (OneOf(kTitles, word) || (word.size() == 1 && IsUpperAscii(word[0]))) continue;

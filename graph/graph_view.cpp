@@ -4,7 +4,7 @@ namespace geokg {
 
 Vertex GraphBuilder::VertexFor(uint32_t key, const Entity& entity) {
   auto [it, inserted] = vertices_.emplace(key, 0);
-  if (inserted) it->second = boost::add_vertex(VertexProperties{entity.name, entity.type}, graph_);
+  if (inserted) it->second = boost::add_vertex(VertexProperties{key, entity.name, entity.type, entity.code}, graph_);
   return it->second;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
 
@@ -17,19 +18,33 @@
 namespace geokg {
 
 struct VertexProperties {
+  uint32_t key = 0;  // the store's entity id
   std::string name;
   EntityType type = EntityType::kOther;
+  std::string code;
+};
+
+// One sentence behind an edge, for exports that cite their sources.
+struct EdgeEvidence {
+  std::string doc;
+  uint32_t sentence = 0;
+  std::string text;
+  std::string attribution;  // empty when the article itself asserts it
+  std::string time;
+  float confidence = 0;
 };
 
 struct EdgeProperties {
   uint64_t fact = 0;  // the store's fact id
   Relation relation = Relation::kOther;
   std::string predicate;
+  std::string cameo;
   Modality modality = Modality::kAsserted;
   uint32_t mentions = 0;
   float confidence = 0;
   std::string first_time;
   std::string last_time;
+  std::vector<EdgeEvidence> evidence;  // filled only when asked for (Engine::Subgraph)
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProperties, EdgeProperties>;

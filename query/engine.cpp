@@ -1,29 +1,56 @@
 #include "query/engine.h"
 
 #include <algorithm>
-#include <deque>
 #include <set>
+#include <unordered_map>
+
+#include "query/entity_cache.h"
+#include "query/name_suggestions.h"
+#include "query/place_finder.h"
 
 namespace geokg::query {
+using internal::EntityCache;
+using internal::NameSuggestions;
+using internal::PlaceFinder;
 
 Result<store::EntityRecord> Engine::Resolve(const std::string& name) const {
   auto found = store_.FindEntities(name);
   if (!found.ok()) return found.status();
-  if (found.value().empty()) return Status::NotFound("no entity named \"" + name + "\" in " + store_.path().string());
-  return found.value().front();
+  if (!found.value().empty()) return found.value().front();
+  std::string message = "no entity named \"" + name + "\" in " + store_.path().string();
+  auto suggestions = Suggest(name, 5);
+  if (suggestions.ok() && !suggestions.value().empty()) {
+    message += "; did you mean ";
+    for (size_t i = 0; i < suggestions.value().size(); ++i)
+      message += (i ? ", \"" : "\"") + suggestions.value()[i] + "\"";
+    message += "?";
+  }
+  return Status::NotFound(message);
 }
 
-Result<MetRow> Engine::MakeRow(const store::Fact& fact, std::optional<store::EntityId> first) const {
-  store::EntityId a = fact.subject, b = fact.object;
-  if (first && *first == b) std::swap(a, b);
-  auto ea = store_.GetEntity(a);
-  if (!ea.ok()) return ea.status();
-  auto eb = store_.GetEntity(b);
-  if (!eb.ok()) return eb.status();
+Result<std::vector<std::string>> Engine::Suggest(const std::string& name, size_t limit) const {
+  NameSuggestions suggestions(name);
+  GEOKG_RETURN_IF_ERROR(store_.ForEachName([&](std::string_view alias, store::EntityId id) {
+    suggestions.Consider(alias, id);
+    return Status();
+  }));
+  std::vector<std::string> out;
+  for (store::EntityId id : suggestions.Best(limit)) {
+    auto record = store_.GetEntity(id);
+    if (!record.ok()) return record.status();
+    out.push_back(record.value().entity.name);
+  }
+  return out;
+}
+
+Result<FactRow> Engine::MakeFactRow(const store::Fact& fact, internal::EntityCache& cache) const {
+  auto subject = cache.Get(fact.subject);
+  if (!subject.ok()) return subject.status();
+  auto object = cache.Get(fact.object);
+  if (!object.ok()) return object.status();
+  FactRow row{fact, subject.value(), object.value(), "", ""};
   auto evidence = store_.Evidence(fact.id);
   if (!evidence.ok()) return evidence.status();
-  MetRow row{fact.id, ea.value().entity, eb.value().entity, fact.relation, fact.modality, fact.first_time,
-             fact.last_time, fact.mentions, fact.confidence, "", ""};
   if (!evidence.value().empty()) {
     row.evidence = evidence.value().front().text;
     row.doc = evidence.value().front().doc;
@@ -31,23 +58,39 @@ Result<MetRow> Engine::MakeRow(const store::Fact& fact, std::optional<store::Ent
   return row;
 }
 
-Result<std::vector<MetRow>> Engine::Met(const std::optional<std::string>& name) const {
-  std::vector<MetRow> rows;
+Result<std::vector<FactRow>> Engine::Rows(const std::vector<store::Fact>& facts) const {
+  EntityCache cache(store_);
+  std::vector<FactRow> rows;
+  rows.reserve(facts.size());
+  for (const store::Fact& f : facts) {
+    auto row = MakeFactRow(f, cache);
+    if (!row.ok()) return row.status();
+    rows.push_back(std::move(row).value());
+  }
+  // Dated facts by date, undated after them; then by fact id, which is ingest order.
+  std::sort(rows.begin(), rows.end(), [](const FactRow& x, const FactRow& y) {
+    return std::make_tuple(x.fact.first_time.empty(), x.fact.first_time, x.fact.last_time, x.fact.id) <
+           std::make_tuple(y.fact.first_time.empty(), y.fact.first_time, y.fact.last_time, y.fact.id);
+  });
+  return rows;
+}
+
+Result<std::vector<MetRow>> Engine::Met(const std::optional<std::string>& name, const FactFilter& filter) const {
   std::optional<store::EntityId> who;
   if (name) {
     auto entity = Resolve(*name);
     if (!entity.ok()) return entity.status();
     who = entity.value().id;
   }
+  FactFilter meetings = filter;
+  meetings.relations = {Relation::kMeet, Relation::kCall};
+  std::vector<store::Fact> facts;
   std::set<store::FactId> seen;
   auto collect = [&](const store::Fact& fact) -> Status {
-    if (!seen.insert(fact.id).second) return Status();
-    auto row = MakeRow(fact, who);
-    if (!row.ok()) return row.status();
-    rows.push_back(std::move(row).value());
+    if (meetings.Matches(fact) && seen.insert(fact.id).second) facts.push_back(fact);
     return Status();
   };
-  for (Relation r : {Relation::kMeet, Relation::kCall}) {
+  for (Relation r : meetings.relations) {
     if (who) {
       GEOKG_RETURN_IF_ERROR(store_.ForEachFact({who, std::nullopt, r}, collect));
       GEOKG_RETURN_IF_ERROR(store_.ForEachFact({std::nullopt, who, r}, collect));
@@ -55,52 +98,103 @@ Result<std::vector<MetRow>> Engine::Met(const std::optional<std::string>& name) 
       GEOKG_RETURN_IF_ERROR(store_.ForEachFact({std::nullopt, std::nullopt, r}, collect));
     }
   }
-  std::sort(rows.begin(), rows.end(), [](const MetRow& x, const MetRow& y) {
-    return std::tie(x.first_time, x.a.name, x.b.name, x.relation, x.modality) <
-           std::tie(y.first_time, y.a.name, y.b.name, y.relation, y.modality);
-  });
-  return rows;
+  auto rows = Rows(facts);
+  if (!rows.ok()) return rows.status();
+  EntityCache cache(store_);
+  PlaceFinder places(store_, cache);
+  std::vector<MetRow> out;
+  for (FactRow& r : rows.value()) {
+    const store::Fact& f = r.fact;
+    const bool swap = who && *who == f.object && *who != f.subject;
+    MetRow row{f.id, swap ? r.object : r.subject, swap ? r.subject : r.object, f.relation, f.modality,
+               f.first_time, f.last_time, f.mentions, f.confidence, "", std::move(r.evidence), std::move(r.doc)};
+    auto place = places.For(f);
+    if (!place.ok()) return place.status();
+    row.place = place.value();
+    out.push_back(std::move(row));
+  }
+  if (!who) {
+    std::stable_sort(out.begin(), out.end(), [](const MetRow& x, const MetRow& y) {
+      return std::make_tuple(x.first_time.empty(), x.first_time, x.a.name, x.b.name) <
+             std::make_tuple(y.first_time.empty(), y.first_time, y.a.name, y.b.name);
+    });
+  }
+  return out;
 }
 
-Result<Graph> Engine::Subgraph(const std::optional<std::string>& center, int depth) const {
-  GraphBuilder builder;
-  auto add = [&](const store::Fact& f) -> Status {
-    auto s = store_.GetEntity(f.subject);
-    if (!s.ok()) return s.status();
-    auto o = store_.GetEntity(f.object);
-    if (!o.ok()) return o.status();
-    Vertex from = builder.VertexFor(f.subject, s.value().entity);
-    Vertex to = builder.VertexFor(f.object, o.value().entity);
-    builder.AddEdge(from, to, {f.id, f.relation, f.predicate, f.modality, f.mentions, f.confidence, f.first_time, f.last_time});
+Result<std::vector<FactRow>> Engine::Query(const std::optional<std::string>& subject,
+                                           const std::optional<std::string>& object, const FactFilter& filter) const {
+  store::FactPattern pattern;
+  for (const auto& [name, slot] : {std::pair{&subject, &pattern.subject}, std::pair{&object, &pattern.object}}) {
+    if (!*name) continue;
+    auto entity = Resolve(**name);
+    if (!entity.ok()) return entity.status();
+    *slot = entity.value().id;
+  }
+  std::vector<store::Fact> facts;
+  auto collect = [&](const store::Fact& fact) -> Status {
+    if (filter.Matches(fact)) facts.push_back(fact);
     return Status();
   };
-  if (!center) {
-    GEOKG_RETURN_IF_ERROR(store_.ForEachFact({}, add));
-    return builder.Take();
+  if (filter.relations.empty()) {
+    GEOKG_RETURN_IF_ERROR(store_.ForEachFact(pattern, collect));
+  } else {
+    for (Relation r : filter.relations) {
+      pattern.relation = r;
+      GEOKG_RETURN_IF_ERROR(store_.ForEachFact(pattern, collect));
+    }
   }
-  auto start = Resolve(*center);
-  if (!start.ok()) return start.status();
-  // Breadth-first over the spo and osp indexes: each fact is added once, when its first end
-  // is reached.
-  std::set<store::EntityId> visited = {start.value().id};
-  std::set<store::FactId> added;
-  std::deque<std::pair<store::EntityId, int>> queue = {{start.value().id, 0}};
-  builder.VertexFor(start.value().id, start.value().entity);
-  while (!queue.empty()) {
-    auto [id, d] = queue.front();
-    queue.pop_front();
-    if (d >= depth) continue;
-    auto visit = [&](const store::Fact& f) -> Status {
-      if (!added.insert(f.id).second) return Status();
-      GEOKG_RETURN_IF_ERROR(add(f));
-      const store::EntityId other = f.subject == id ? f.object : f.subject;
-      if (visited.insert(other).second) queue.emplace_back(other, d + 1);
-      return Status();
-    };
-    GEOKG_RETURN_IF_ERROR(store_.ForEachFact({id, std::nullopt, std::nullopt}, visit));
-    GEOKG_RETURN_IF_ERROR(store_.ForEachFact({std::nullopt, id, std::nullopt}, visit));
+  return Rows(facts);
+}
+
+Result<std::vector<FactRow>> Engine::Timeline(const std::string& name, const FactFilter& filter) const {
+  auto entity = Resolve(name);
+  if (!entity.ok()) return entity.status();
+  const store::EntityId id = entity.value().id;
+  std::vector<store::Fact> facts;
+  GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(id, filter, [&](const store::Link& link, store::EntityId) -> Status {
+    auto fact = store_.GetFact(link.fact);
+    if (!fact.ok()) return fact.status();
+    if (filter.Matches(fact.value())) facts.push_back(std::move(fact).value());
+    return Status();
+  }));
+  return Rows(facts);
+}
+
+Result<EntityCard> Engine::Card(const std::string& name) const {
+  auto entity = Resolve(name);
+  if (!entity.ok()) return entity.status();
+  EntityCard card{entity.value(), 0, 0, {}};
+  const store::EntityId id = card.record.id;
+  GEOKG_RETURN_IF_ERROR(store_.ForEachLink({id, std::nullopt, std::nullopt}, [&](const store::Link& link) {
+    ++card.as_subject;
+    ++card.by_relation[link.relation];
+    return Status();
+  }));
+  GEOKG_RETURN_IF_ERROR(store_.ForEachLink({std::nullopt, id, std::nullopt}, [&](const store::Link& link) {
+    ++card.as_object;
+    if (link.subject != id) ++card.by_relation[link.relation];
+    return Status();
+  }));
+  return card;
+}
+
+Result<EvidenceAnswer> Engine::EvidenceFor(store::FactId id) const {
+  auto fact = store_.GetFact(id);
+  if (!fact.ok()) return fact.status();
+  EntityCache cache(store_);
+  auto row = MakeFactRow(fact.value(), cache);
+  if (!row.ok()) return row.status();
+  auto sentences = store_.Evidence(id);
+  if (!sentences.ok()) return sentences.status();
+  EvidenceAnswer answer{std::move(row).value(), std::move(sentences).value(), {}};
+  for (const store::FactEvidence& e : answer.sentences) {
+    if (answer.articles.count(e.doc)) continue;
+    auto doc = store_.GetDocument(e.doc);
+    if (!doc.ok()) return doc.status();
+    answer.articles.emplace(e.doc, std::move(doc).value());
   }
-  return builder.Take();
+  return answer;
 }
 
 }  // namespace geokg::query

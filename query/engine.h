@@ -1,17 +1,39 @@
-// query/engine.h -- answers analysts' questions from a store: who met whom, and subgraphs for
-// export. Lookups go through the store's indexes. An Engine only reads; it may be shared by
-// threads as long as its Store is.
+// query/engine.h -- answers analysts' questions from a store: who met whom, triple patterns,
+// neighbourhoods, timelines, entity cards and evidence straight from the store's indexes;
+// paths, centrality and communities on a Boost.Graph view (graph/link_graph.h) of the facts a
+// FactFilter selects; subgraphs for export. An Engine only reads; it may be shared by threads
+// as long as its Store is.
+//
+//   query::Engine engine(*store);
+//   auto rows = engine.Met("Lee", filter);        // any alias, any case
+//   auto paths = engine.Paths("Pyongyang", "Beijing", {}, 4, 3);
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "graph/graph_view.h"
+#include "graph/link_graph.h"
 #include "graph/status.h"
+#include "query/fact_filter.h"
 #include "store/store.h"
 
 namespace geokg::query {
+
+namespace internal {
+class EntityCache;
+}  // namespace internal
+
+// One merged fact with its entities and the first sentence that states it.
+struct FactRow {
+  store::Fact fact;
+  Entity subject;
+  Entity object;
+  std::string evidence;  // empty only if the store lost its evidence rows
+  std::string doc;
+};
 
 // One meeting or call between two entities (a merged fact).
 struct MetRow {
@@ -24,8 +46,62 @@ struct MetRow {
   std::string last_time;
   uint32_t mentions = 0;
   float confidence = 0;
+  // Where they met, when a sentence stating the meeting also says one of them visited or
+  // attended a place (visit/attend fact with a location or country object); else empty.
+  std::string place;
   std::string evidence;  // the first sentence that states it
   std::string doc;       // and its article
+};
+
+// An entity within `depth` hops of the one asked about.
+struct NeighborRow {
+  Entity entity;
+  uint32_t depth = 0;
+  uint32_t facts = 0;                  // selected facts joining it to entities one hop nearer
+  std::vector<Relation> relations;     // their relations, ascending
+  std::string via;                     // one entity one hop nearer (the centre at depth 1)
+};
+
+// One hop of a path: the fact joining two consecutive entities (stored direction kept).
+struct PathHop {
+  FactRow row;
+  Entity from;          // the entity nearer the path's start
+  Entity to;
+  uint32_t alternatives = 0;  // selected facts joining the same two entities
+};
+using Path = std::vector<PathHop>;
+
+enum class Centrality : uint8_t { kDegree, kPageRank, kBetweenness };
+
+struct RankRow {
+  Entity entity;
+  double score = 0;
+  uint32_t degree = 0;  // distinct entities it shares a selected fact with
+};
+
+struct GroupRow {
+  uint32_t group = 0;             // 0-based, largest first
+  size_t size = 0;
+  std::vector<Entity> members;    // the best-connected members first, at most the limit asked
+};
+struct GroupingAnswer {
+  std::string method;  // "components" or "modularity"
+  double modularity = 0;
+  size_t groups = 0;
+  std::vector<GroupRow> rows;
+};
+
+struct EntityCard {
+  store::EntityRecord record;
+  uint64_t as_subject = 0;
+  uint64_t as_object = 0;  // symmetric facts count where the store keeps them
+  std::map<Relation, uint64_t> by_relation;
+};
+
+struct EvidenceAnswer {
+  FactRow fact;
+  std::vector<store::FactEvidence> sentences;
+  std::map<std::string, Document> articles;  // by doc id; metadata only
 };
 
 class Engine {
@@ -33,17 +109,53 @@ class Engine {
   explicit Engine(const store::Store& store) : store_(store) {}
 
   // The entity a user means by `name` (canonical name, alias, code; any case). kNotFound names
-  // the missing entity; when several share the name, the one named so canonically wins.
+  // the missing entity and suggests up to five close names ("did you mean ..."); when several
+  // share the name, the one named so canonically wins.
   Result<store::EntityRecord> Resolve(const std::string& name) const;
+  // Names close to `name`: aliases containing it, then canonical names within a small edit
+  // distance, best first; at most `limit`.
+  Result<std::vector<std::string>> Suggest(const std::string& name, size_t limit) const;
 
-  // Everyone `name` met or called; without a name, every pair. Ordered by date, then name.
-  Result<std::vector<MetRow>> Met(const std::optional<std::string>& name) const;
+  // Everyone `name` met or called (without a name, every pair) among the facts `filter` passes
+  // (its relations are ignored). Ordered by date, undated last, then name.
+  Result<std::vector<MetRow>> Met(const std::optional<std::string>& name, const FactFilter& filter) const;
+  // Facts matching a triple pattern: subject and object by name, relations and the rest from
+  // `filter`, answered from the spo, pos or osp index that fits. Ordered as Timeline.
+  Result<std::vector<FactRow>> Query(const std::optional<std::string>& subject, const std::optional<std::string>& object,
+                                     const FactFilter& filter) const;
+  // Every selected fact with `name` as subject or object, by first date (undated last).
+  Result<std::vector<FactRow>> Timeline(const std::string& name, const FactFilter& filter) const;
+  // Entities within `depth` hops of `name` over selected facts, nearest first.
+  Result<std::vector<NeighborRow>> Neighbors(const std::string& name, int depth, const FactFilter& filter) const;
+  // Up to `limit` shortest chains of selected facts from `a` to `b` of at most `max_depth` hops;
+  // empty when there is none. Searches from both ends through the indexes, then runs
+  // breadth-first search on a LinkGraph of the region it explored.
+  Result<std::vector<Path>> Paths(const std::string& a, const std::string& b, const FactFilter& filter, int max_depth,
+                                  size_t limit) const;
+  // The `top` most central entities of the selected graph.
+  Result<std::vector<RankRow>> Rank(Centrality by, const FactFilter& filter, size_t top) const;
+  // Groups of the selected graph: connected components, or modularity groups; each row lists
+  // at most `members` names.
+  Result<GroupingAnswer> Groups(bool modularity, const FactFilter& filter, size_t top, size_t members) const;
+  // The name card of `name`: record and fact counts.
+  Result<EntityCard> Card(const std::string& name) const;
+  // Every sentence and article behind fact `id`. kNotFound when there is no such fact.
+  Result<EvidenceAnswer> EvidenceFor(store::FactId id) const;
 
-  // The whole graph, or the facts within `depth` hops of `center`.
-  Result<Graph> Subgraph(const std::optional<std::string>& center, int depth) const;
+  // The LinkGraph of every selected fact: index keys only unless the filter needs the facts.
+  Result<LinkGraph> BuildLinkGraph(const FactFilter& filter) const;
+  // The selected facts: all of them, or those within `depth` hops of `center`. With
+  // `with_evidence`, each edge carries its sentences (for exports that cite them).
+  Result<Graph> Subgraph(const std::optional<std::string>& center, int depth, const FactFilter& filter,
+                         bool with_evidence) const;
 
  private:
-  Result<MetRow> MakeRow(const store::Fact& fact, std::optional<store::EntityId> first) const;
+  Result<FactRow> MakeFactRow(const store::Fact& fact, internal::EntityCache& cache) const;
+  // Calls visit(link, other end) for each selected fact touching `v`, each fact once.
+  Status ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
+                             const std::function<Status(const store::Link&, store::EntityId)>& visit) const;
+  Result<bool> Selected(const store::Link& link, const FactFilter& filter) const;
+  Result<std::vector<FactRow>> Rows(const std::vector<store::Fact>& facts) const;
   const store::Store& store_;
 };
 

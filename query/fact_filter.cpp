@@ -22,9 +22,12 @@ void AppendListItem(std::string* list, std::string_view item) {
 
 }  // namespace
 
+bool FactFilter::MatchesLink(const store::Link& link) const {
+  return (relations.empty() || relations.count(link.relation)) && (modalities.empty() || modalities.count(link.modality));
+}
+
 bool FactFilter::Matches(const store::Fact& fact) const {
-  if (!relations.empty() && !relations.count(fact.relation)) return false;
-  if (!modalities.empty() && !modalities.count(fact.modality)) return false;
+  if (!MatchesLink({fact.id, fact.subject, fact.object, fact.relation, fact.modality})) return false;
   if (fact.confidence < min_confidence || fact.mentions < min_mentions) return false;
   // Periods compare as ISO strings: a prefix bound covers its whole year or month.
   if (!since.empty() && (fact.last_time.empty() || fact.last_time.compare(0, since.size(), since) < 0)) return false;

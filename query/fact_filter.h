@@ -25,6 +25,11 @@ struct FactFilter {
   // Whether `fact` passes every condition. A fact without a time passes the period bounds only
   // when no bound is set.
   bool Matches(const store::Fact& fact) const;
+  // Whether the relation and modality of an index entry pass; Matches() still has the last word
+  // when NeedsFact().
+  bool MatchesLink(const store::Link& link) const;
+  // Whether deciding needs more than the index entry (a period, confidence or mention bound).
+  bool NeedsFact() const { return !since.empty() || !until.empty() || min_confidence > 0 || min_mentions > 0; }
   // Human-readable summary of the selection ("relations meet,call; since 2025"), for diagram
   // titles and messages; empty when nothing is filtered.
   std::string Describe() const;

@@ -2,57 +2,264 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
-
-#include <nlohmann/json.hpp>
 
 namespace geokg::query {
 namespace {
 
 using nlohmann::json;
 
-double Round3(float x) { return std::round(static_cast<double>(x) * 1000.0) / 1000.0; }
+constexpr size_t kTableTextLimit = 60;
 
-std::string When(const MetRow& r) {
-  if (r.first_time.empty()) return "-";
-  return r.first_time == r.last_time ? r.first_time : r.first_time + ".." + r.last_time;
+double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json EntityJson(const Entity& e) { return {{"name", e.name}, {"type", EntityTypeName(e.type)}}; }
+
+// How one value reads in a table cell or CSV field.
+std::string Cell(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object()) return v.contains("name") ? Cell(v["name"]) : v.dump();
+  if (v.is_array()) {
+    std::string out;
+    for (const json& item : v) out += (out.empty() ? "" : ", ") + Cell(item);
+    return out;
+  }
+  if (v.is_number_float()) {
+    std::string s = std::to_string(v.get<double>());
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  }
+  return v.dump();
 }
 
-json EntityJson(const Entity& e) { return {{"name", e.name}, {"type", EntityTypeName(e.type)}}; }
+// Display width in code points (good enough for Latin, Hangul and CJK in monospace tables).
+size_t Width(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string ForTable(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  if (Width(s) <= kTableTextLimit) return s;
+  size_t bytes = 0, points = 0;
+  while (bytes < s.size() && points < kTableTextLimit - 3) {
+    ++bytes;
+    while (bytes < s.size() && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) ++bytes;
+    ++points;
+  }
+  return s.substr(0, bytes) + "...";
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void WriteTable(const Answer& answer, std::ostream& out) {
+  if (answer.rows.empty()) return;
+  std::vector<std::vector<std::string>> cells;
+  std::vector<size_t> width;
+  for (const std::string& c : answer.columns) width.push_back(Width(c));
+  for (const json& row : answer.rows) {
+    cells.emplace_back();
+    for (size_t i = 0; i < answer.columns.size(); ++i) {
+      std::string text = ForTable(Cell(row.value(answer.columns[i], json(nullptr))));
+      if (text.empty()) text = "-";
+      width[i] = std::max(width[i], Width(text));
+      cells.back().push_back(std::move(text));
+    }
+  }
+  auto line = [&](const std::vector<std::string>& values) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      out << values[i];
+      if (i + 1 < values.size()) out << std::string(width[i] - Width(values[i]) + 2, ' ');
+    }
+    out << "\n";
+  };
+  line(answer.columns);
+  for (const auto& row : cells) line(row);
+}
+
+json FactFields(const FactRow& r) {
+  const store::Fact& f = r.fact;
+  return {{"fact", f.id},
+          {"subject", EntityJson(r.subject)},
+          {"relation", Info(f.relation).name},
+          {"object", EntityJson(r.object)},
+          {"predicate", f.predicate},
+          {"cameo", OrNull(f.cameo)},
+          {"modality", ModalityName(f.modality)},
+          {"first_time", OrNull(f.first_time)},
+          {"last_time", OrNull(f.last_time)},
+          {"mentions", f.mentions},
+          {"confidence", Round3(f.confidence)},
+          {"doc", OrNull(r.doc)},
+          {"evidence", OrNull(r.evidence)}};
+}
 
 }  // namespace
 
-void WriteMetTable(const std::vector<MetRow>& rows, std::ostream& out) {
-  if (rows.empty()) return;
-  size_t wa = 6, wb = 6;
-  for (const MetRow& r : rows) {
-    wa = std::max(wa, r.a.name.size());
-    wb = std::max(wb, r.b.name.size());
-  }
-  out << std::left << std::setw(static_cast<int>(wa)) << "entity" << "  " << std::setw(static_cast<int>(wb)) << "met"
-      << "  " << std::setw(8) << "relation" << "  " << std::setw(9) << "modality" << "  " << std::setw(10) << "date"
-      << "  " << "sentences\n";
-  for (const MetRow& r : rows)
-    out << std::setw(static_cast<int>(wa)) << r.a.name << "  " << std::setw(static_cast<int>(wb)) << r.b.name << "  "
-        << std::setw(8) << Info(r.relation).name << "  " << std::setw(9) << ModalityName(r.modality) << "  "
-        << std::setw(10) << When(r) << "  " << r.mentions << "\n";
+std::optional<Format> ParseFormat(std::string_view name) {
+  if (name == "table") return Format::kTable;
+  if (name == "json") return Format::kJson;
+  if (name == "jsonl") return Format::kJsonl;
+  if (name == "csv") return Format::kCsv;
+  return std::nullopt;
 }
 
-void WriteMetJson(const std::vector<MetRow>& rows, std::ostream& out) {
-  json all = json::array();
+void WriteAnswer(const Answer& answer, Format format, std::ostream& out) {
+  switch (format) {
+    case Format::kTable:
+      WriteTable(answer, out);
+      return;
+    case Format::kJson:
+      out << json(answer.rows).dump(2) << "\n";
+      return;
+    case Format::kJsonl:
+      for (const json& row : answer.rows) out << row.dump() << "\n";
+      return;
+    case Format::kCsv:
+      for (size_t i = 0; i < answer.columns.size(); ++i) out << (i ? "," : "") << CsvField(answer.columns[i]);
+      out << "\n";
+      for (const json& row : answer.rows) {
+        for (size_t i = 0; i < answer.columns.size(); ++i)
+          out << (i ? "," : "") << CsvField(Cell(row.value(answer.columns[i], json(nullptr))));
+        out << "\n";
+      }
+      return;
+  }
+}
+
+Answer MetAnswer(const std::vector<MetRow>& rows) {
+  Answer a{{"entity", "met", "relation", "modality", "first_time", "last_time", "place", "mentions", "confidence",
+            "fact", "doc", "evidence"},
+           {}};
   for (const MetRow& r : rows)
-    all.push_back({{"fact", r.fact},
-                   {"entity", EntityJson(r.a)},
-                   {"met", EntityJson(r.b)},
-                   {"relation", Info(r.relation).name},
-                   {"modality", ModalityName(r.modality)},
-                   {"first_time", r.first_time.empty() ? json(nullptr) : json(r.first_time)},
-                   {"last_time", r.last_time.empty() ? json(nullptr) : json(r.last_time)},
-                   {"mentions", r.mentions},
-                   {"confidence", Round3(r.confidence)},
-                   {"doc", r.doc},
-                   {"evidence", r.evidence}});
-  out << all.dump(2) << "\n";
+    a.rows.push_back({{"fact", r.fact},
+                      {"entity", EntityJson(r.a)},
+                      {"met", EntityJson(r.b)},
+                      {"relation", Info(r.relation).name},
+                      {"modality", ModalityName(r.modality)},
+                      {"first_time", OrNull(r.first_time)},
+                      {"last_time", OrNull(r.last_time)},
+                      {"place", OrNull(r.place)},
+                      {"mentions", r.mentions},
+                      {"confidence", Round3(r.confidence)},
+                      {"doc", OrNull(r.doc)},
+                      {"evidence", OrNull(r.evidence)}});
+  return a;
+}
+
+Answer FactAnswer(const std::vector<FactRow>& rows) {
+  Answer a{{"first_time", "subject", "relation", "object", "modality", "mentions", "confidence", "fact", "evidence"}, {}};
+  for (const FactRow& r : rows) a.rows.push_back(FactFields(r));
+  return a;
+}
+
+Answer NeighborAnswer(const std::vector<NeighborRow>& rows) {
+  Answer a{{"entity", "type", "depth", "facts", "relations", "via"}, {}};
+  for (const NeighborRow& r : rows) {
+    json relations = json::array();
+    for (Relation rel : r.relations) relations.push_back(Info(rel).name);
+    a.rows.push_back({{"entity", r.entity.name},
+                      {"type", EntityTypeName(r.entity.type)},
+                      {"depth", r.depth},
+                      {"facts", r.facts},
+                      {"relations", relations},
+                      {"via", r.via}});
+  }
+  return a;
+}
+
+Answer PathAnswer(const std::vector<Path>& paths) {
+  Answer a{{"path", "hop", "from", "relation", "to", "subject", "object", "modality", "first_time", "alternatives",
+            "fact", "evidence"},
+           {}};
+  for (size_t p = 0; p < paths.size(); ++p)
+    for (size_t h = 0; h < paths[p].size(); ++h) {
+      const PathHop& hop = paths[p][h];
+      json row = FactFields(hop.row);
+      row["path"] = p + 1;
+      row["hop"] = h + 1;
+      row["from"] = EntityJson(hop.from);
+      row["to"] = EntityJson(hop.to);
+      row["alternatives"] = hop.alternatives;
+      a.rows.push_back(std::move(row));
+    }
+  return a;
+}
+
+Answer RankAnswer(const std::vector<RankRow>& rows, std::string_view measure) {
+  Answer a{{"rank", "entity", "type", "score", "degree", "measure"}, {}};
+  for (size_t i = 0; i < rows.size(); ++i)
+    a.rows.push_back({{"rank", i + 1},
+                      {"entity", rows[i].entity.name},
+                      {"type", EntityTypeName(rows[i].entity.type)},
+                      {"score", rows[i].score},
+                      {"degree", rows[i].degree},
+                      {"measure", measure}});
+  return a;
+}
+
+Answer GroupAnswer(const GroupingAnswer& grouping) {
+  Answer a{{"method", "group", "size", "members", "groups", "modularity"}, {}};
+  for (const GroupRow& r : grouping.rows) {
+    json members = json::array();
+    for (const Entity& e : r.members) members.push_back(e.name);
+    a.rows.push_back({{"method", grouping.method},
+                      {"group", r.group + 1},
+                      {"size", r.size},
+                      {"members", members},
+                      {"groups", grouping.groups},
+                      {"modularity", Round3(grouping.modularity)}});
+  }
+  return a;
+}
+
+Answer EntityAnswer(const EntityCard& card) {
+  const Entity& e = card.record.entity;
+  json by_relation = json::object();
+  for (const auto& [r, n] : card.by_relation) by_relation[std::string(Info(r).name)] = n;
+  Answer a{{"name", "type", "code", "aliases", "facts", "as_subject", "as_object", "by_relation"}, {}};
+  a.rows.push_back({{"name", e.name},
+                    {"type", EntityTypeName(e.type)},
+                    {"code", OrNull(e.code)},
+                    {"aliases", e.aliases},
+                    {"id", card.record.id},
+                    {"facts", card.as_subject + card.as_object},
+                    {"as_subject", card.as_subject},
+                    {"as_object", card.as_object},
+                    {"by_relation", by_relation}});
+  return a;
+}
+
+Answer EvidenceRows(const EvidenceAnswer& answer) {
+  Answer a{{"fact", "doc", "title", "date", "sentence", "time", "attribution", "confidence", "text"}, {}};
+  for (const store::FactEvidence& e : answer.sentences) {
+    const Document& d = answer.articles.at(e.doc);
+    json row = FactFields(answer.fact);
+    row.erase("evidence");
+    row.erase("doc");
+    row.update(json{{"doc", e.doc},
+                    {"title", OrNull(d.title)},
+                    {"date", OrNull(d.date)},
+                    {"source", OrNull(d.source)},
+                    {"url", OrNull(d.url)},
+                    {"sentence", e.sentence},
+                    {"span", {e.begin, e.end}},
+                    {"text", e.text},
+                    {"sentence_predicate", e.predicate},
+                    {"time", OrNull(e.time)},
+                    {"attribution", OrNull(e.attribution)},
+                    {"confidence", Round3(e.confidence)}});
+    a.rows.push_back(std::move(row));
+  }
+  return a;
 }
 
 void WriteGraphJsonl(const Graph& graph, std::ostream& out) {
@@ -60,16 +267,26 @@ void WriteGraphJsonl(const Graph& graph, std::ostream& out) {
     const EdgeProperties& e = graph[*it];
     const VertexProperties& s = graph[boost::source(*it, graph)];
     const VertexProperties& o = graph[boost::target(*it, graph)];
+    json evidence = json::array();
+    for (const EdgeEvidence& x : e.evidence)
+      evidence.push_back({{"doc", x.doc},
+                          {"sentence", x.sentence},
+                          {"text", x.text},
+                          {"attribution", OrNull(x.attribution)},
+                          {"time", OrNull(x.time)},
+                          {"confidence", Round3(x.confidence)}});
     json j = {{"fact", e.fact},
-              {"subject", {{"name", s.name}, {"type", EntityTypeName(s.type)}}},
+              {"subject", {{"name", s.name}, {"type", EntityTypeName(s.type)}, {"code", OrNull(s.code)}}},
               {"relation", Info(e.relation).name},
               {"predicate", e.predicate},
-              {"object", {{"name", o.name}, {"type", EntityTypeName(o.type)}}},
+              {"cameo", OrNull(e.cameo)},
+              {"object", {{"name", o.name}, {"type", EntityTypeName(o.type)}, {"code", OrNull(o.code)}}},
               {"modality", ModalityName(e.modality)},
               {"mentions", e.mentions},
-              {"first_time", e.first_time.empty() ? json(nullptr) : json(e.first_time)},
-              {"last_time", e.last_time.empty() ? json(nullptr) : json(e.last_time)},
-              {"confidence", Round3(e.confidence)}};
+              {"first_time", OrNull(e.first_time)},
+              {"last_time", OrNull(e.last_time)},
+              {"confidence", Round3(e.confidence)},
+              {"evidence", evidence}};
     out << j.dump() << "\n";
   }
 }

@@ -706,37 +706,51 @@ Result<Fact> Store::GetFact(FactId id) const {
   return ParseFact(path_, id, *value.value());
 }
 
-Status Store::ForEachFact(const FactPattern& p, const std::function<Status(const Fact&)>& visit) const {
-  std::string prefix;
+namespace {
+
+// Which index answers `p`, the key prefix that selects it, and how to decode its keys.
+struct IndexScan {
   Family family = kFacts;
+  std::string prefix;
   std::optional<IndexEntry> (*decode)(std::string_view) = nullptr;
+};
+
+IndexScan ScanFor(const FactPattern& p) {
+  IndexScan scan;
   if (p.subject) {
-    family = kSpo;
-    decode = DecodeSpo;
-    AppendU32(&prefix, *p.subject);
+    scan = {kSpo, "", DecodeSpo};
+    AppendU32(&scan.prefix, *p.subject);
     if (p.relation) {
-      prefix.push_back(static_cast<char>(*p.relation));
-      if (p.object) AppendU32(&prefix, *p.object);
+      scan.prefix.push_back(static_cast<char>(*p.relation));
+      if (p.object) AppendU32(&scan.prefix, *p.object);
     }
   } else if (p.relation) {
-    family = kPos;
-    decode = DecodePos;
-    prefix.push_back(static_cast<char>(*p.relation));
-    if (p.object) AppendU32(&prefix, *p.object);
+    scan = {kPos, "", DecodePos};
+    scan.prefix.push_back(static_cast<char>(*p.relation));
+    if (p.object) AppendU32(&scan.prefix, *p.object);
   } else if (p.object) {
-    family = kOsp;
-    decode = DecodeOsp;
-    AppendU32(&prefix, *p.object);
+    scan = {kOsp, "", DecodeOsp};
+    AppendU32(&scan.prefix, *p.object);
   }
+  return scan;
+}
+
+bool Fits(const FactPattern& p, const IndexEntry& e) {
+  return (!p.subject || e.subject == *p.subject) && (!p.object || e.object == *p.object) &&
+         (!p.relation || e.relation == *p.relation);
+}
+
+}  // namespace
+
+Status Store::ForEachFact(const FactPattern& p, const std::function<Status(const Fact&)>& visit) const {
+  const IndexScan index = ScanFor(p);
   Status result;
-  Status scan = impl_->Scan(family, prefix, [&](std::string_view key, std::string_view value) {
+  Status scan = impl_->Scan(index.family, index.prefix, [&](std::string_view key, std::string_view value) {
     Result<Fact> fact = Status::Corruption(path_.string() + ": malformed index key");
-    if (decode == nullptr) {
+    if (index.decode == nullptr) {
       if (key.size() == 8) fact = ParseFact(path_, ReadU64(key, 0), value);
-    } else if (auto e = decode(key)) {
-      if ((p.subject && e->subject != *p.subject) || (p.object && e->object != *p.object) ||
-          (p.relation && e->relation != *p.relation))
-        return true;
+    } else if (auto e = index.decode(key)) {
+      if (!Fits(p, *e)) return true;
       fact = GetFact(e->fact);
     }
     result = fact.ok() ? visit(fact.value()) : fact.status();
@@ -939,6 +953,43 @@ Result<VerifyReport> Store::Verify(size_t max_problems) const {
       problem(std::string("counter ") + kCounterNames[counter] + " is " + std::to_string(counters[counter]) +
               " but the store holds " + std::to_string(n));
   return report;
+}
+
+Status Store::ForEachLink(const FactPattern& p, const std::function<Status(const Link&)>& visit) const {
+  IndexScan index = ScanFor(p);
+  if (index.decode == nullptr) index = {kSpo, "", DecodeSpo};  // every fact: the spo index holds them all
+  Status result;
+  Status scan = impl_->Scan(index.family, index.prefix, [&](std::string_view key, std::string_view) {
+    const std::optional<IndexEntry> e = index.decode(key);
+    if (!e) {
+      result = Status::Corruption(path_.string() + ": malformed index key");
+      return false;
+    }
+    if (!Fits(p, *e)) return true;
+    result = visit(Link{e->fact, e->subject, e->object, e->relation, e->modality});
+    return result.ok();
+  });
+  GEOKG_RETURN_IF_ERROR(scan);
+  return result;
+}
+
+Status Store::ForEachName(const std::function<Status(std::string_view name, EntityId id)>& visit) const {
+  Status result;
+  Status scan = impl_->Scan(kNames, "", [&](std::string_view key, std::string_view) {
+    if (key.size() < 5 || key[key.size() - 5] != '\0') return true;
+    result = visit(key.substr(0, key.size() - 5), ReadU32(key, key.size() - 4));
+    return result.ok();
+  });
+  GEOKG_RETURN_IF_ERROR(scan);
+  return result;
+}
+
+Result<Document> Store::GetDocument(const std::string& doc_id) const {
+  auto doc = LoadDocument(*impl_, doc_id);
+  if (!doc.ok()) return doc.status();
+  if (!doc.value()) return Status::NotFound(path_.string() + ": no document \"" + doc_id + "\"");
+  const DocValue& v = *doc.value();
+  return Document{doc_id, v.title, v.date, v.source, v.url, ""};
 }
 
 }  // namespace geokg::store

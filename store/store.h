@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,15 @@ struct FactPattern {
   std::optional<Relation> relation;
 };
 
+// A fact's place in the indexes: its ends, relation and modality, read from the key alone.
+struct Link {
+  FactId fact = 0;
+  EntityId subject = 0;
+  EntityId object = 0;
+  Relation relation = Relation::kOther;
+  Modality modality = Modality::kAsserted;
+};
+
 class Store {
  public:
   // Opens the store in `dir`. kNotFound: no store there (read-only, or create_if_missing off).
@@ -142,6 +152,19 @@ class Store {
   // Reads the whole store: time grows with its size.
   Result<VerifyReport> Verify(size_t max_problems = 100) const;
   const std::filesystem::path& path() const { return path_; }
+
+  // ---- Read-only walks for the query engine's graph commands (issue 6). ----
+
+  // Calls `visit` for each index entry matching `pattern`, from the same index ForEachFact would
+  // use, without reading the facts themselves: the cheap way to walk the graph. Stops at, and
+  // returns, the first non-OK status `visit` returns; kCorruption for a malformed key.
+  Status ForEachLink(const FactPattern& pattern, const std::function<Status(const Link&)>& visit) const;
+  // Calls `visit` with every (normalised name, entity) pair users can ask by (canonical names,
+  // aliases, codes), in name order; the view lives only during the call.
+  Status ForEachName(const std::function<Status(std::string_view name, EntityId id)>& visit) const;
+  // The stored metadata of article `doc_id` (id, title, date, source, url; text is empty).
+  // kNotFound when no such article is stored.
+  Result<Document> GetDocument(const std::string& doc_id) const;
 
   class Impl;  // opaque: defined in store.cpp
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages geokg needs to build, test and draw diagrams (as root on Debian
-# bookworm), then configures and builds it in Release into build/. Safe to run again.
+# bookworm), then configures and builds it in Release into build/ (not with --no-build, which
+# the fuzz and sanitizer scripts use). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build librocksdb-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
-          graphviz python3)
+# clang and libclang-rt-14-dev (the libFuzzer runtime) serve tools/fuzz.sh.
+packages=(g++ cmake ninja-build librocksdb-dev libzstd-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
+          graphviz python3 python3-networkx raptor2-utils clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -17,5 +19,6 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+[ "${1:-}" = --no-build ] && exit 0
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$(nproc)"

@@ -9,20 +9,13 @@
 #include "tests/support/run_cli.h"
 
 using geokg::testing::Fixture;
+using geokg::testing::JsonLines;
+using geokg::testing::ReadFile;
 using geokg::testing::RunCli;
 using geokg::testing::TempDir;
 using nlohmann::json;
 
 namespace {
-
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
 
 bool HasTriple(const std::vector<json>& triples, const std::string& s, const std::string& r, const std::string& o) {
   for (const json& t : triples)
@@ -34,13 +27,6 @@ const json* Find(const std::vector<json>& triples, const std::string& s, const s
   for (const json& t : triples)
     if (t["subject"]["name"] == s && t["relation"] == r && t["object"]["name"] == o) return &t;
   return nullptr;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace

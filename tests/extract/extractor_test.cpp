@@ -132,6 +132,8 @@ TEST_CASE("plural titles and name particles give each person a role", "[extract]
   const auto triples = Extract("2031-03-02", "Presidents Ana Costa of Portugal and Omar el-Haddad of Morocco met in Lisbon.");
   CHECK(Find(triples, "Ana Costa", Relation::kLeads, "Portugal") != nullptr);
   CHECK(Find(triples, "Omar el-Haddad", Relation::kLeads, "Morocco") != nullptr);
+  const auto particles = Extract("2031-03-02", "Commission President Anna van der Berg met Norway.");
+  CHECK(Find(particles, "Anna van der Berg", Relation::kMeet, "Norway") != nullptr);
 }
 
 TEST_CASE("an infinitive under a request is expected, a purpose clause is not", "[extract][modality]") {

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "tools/cli/cli.h"
 
@@ -46,5 +49,28 @@ class TempDir {
 };
 
 inline std::string Fixture(const std::string& name) { return std::string(GEOKG_SOURCE_DIR) + "/tests/data/" + name; }
+
+// The whole content of the file at `path` (empty when it cannot be read).
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The JSON value of each non-empty line of `text` (JSON Lines output).
+inline std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+// Writes `content` to `path`, replacing it.
+inline void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
 
 }  // namespace geokg::testing

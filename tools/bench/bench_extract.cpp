@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   double seconds = 0;
   std::istringstream no_stdin;
   auto summary = geokg::extract::ReadDocuments(
-      std::vector<std::string>(argv + 1, argv + argc), no_stdin, "",
+      std::vector<std::string>(argv + 1, argv + argc), no_stdin, geokg::extract::ReadOptions{},
       [&](geokg::Document&& doc) {
         const auto start = std::chrono::steady_clock::now();
         triples += extractor.value()->Extract(doc).size();

@@ -73,7 +73,7 @@ geokg::Result<double> Run(const std::vector<std::string>& inputs, size_t threads
   geokg::cli::ParallelExtraction run(extractor, options, consume);
   std::istringstream no_stdin;
   auto read = geokg::extract::ReadDocuments(
-      inputs, no_stdin, "", [&](Document&& doc) { return run.Push(std::move(doc)); }, [](const Status&) {});
+      inputs, no_stdin, {}, [&](Document&& doc) { return run.Push(std::move(doc)); }, [](const Status&) {});
   GEOKG_RETURN_IF_ERROR(run.Finish());
   if (!read.ok()) return read.status();
   return Since(start);
@@ -85,7 +85,7 @@ int News(const std::vector<std::string>& inputs, size_t threads, const fs::path&
   size_t documents = 0, triples = 0;
   auto extract_only = [&] {
     documents = triples = 0;
-    return Run(inputs, threads, *extractor.value(), [&](Document&&, auto&& t) {
+    return Run(inputs, threads, *extractor.value(), [&](Document&&, auto&& t, auto&) {
       ++documents;
       triples += t->size();
       return Status();
@@ -104,7 +104,7 @@ int News(const std::vector<std::string>& inputs, size_t threads, const fs::path&
     auto store = geokg::store::Store::Open(dir, {});
     if (!store.ok()) return Fail(store.status().message());
     const Clock::time_point start = Clock::now();
-    auto ingest = Run(inputs, threads, *extractor.value(), [&](Document&& doc, auto&& t) {
+    auto ingest = Run(inputs, threads, *extractor.value(), [&](Document&& doc, auto&& t, auto&) {
       return store.value()->PutDocument(doc, *t).status();
     });
     if (!ingest.ok()) return Fail(ingest.status().message());

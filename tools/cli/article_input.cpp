@@ -4,7 +4,7 @@ namespace geokg::cli {
 
 void ArticleInput::Declare(CLI::App* app) {
   app->add_option("inputs", inputs, "articles: .txt, .jsonl, directories, or - for standard input (default)");
-  app->add_option("--date", date, "date (YYYY-MM-DD) for articles that carry none; resolves 'on Sunday'")
+  app->add_option("--date", read.fallback_date, "date (YYYY-MM-DD) for articles that carry none; resolves 'on Sunday'")
       ->check([](const std::string& v) {
         return extract::ParseJsonlDocument(R"({"id":"x","text":"","date":")" + v + "\"}").ok()
                    ? std::string()
@@ -12,18 +12,42 @@ void ArticleInput::Declare(CLI::App* app) {
       });
   app->add_option("--lexicon", lexicons, "extra gazetteer file (docs/LEXICON.md); may repeat")
       ->check(CLI::ExistingFile);
+  app->add_option("--max-document-bytes", read.max_document_bytes,
+                  "longer .txt articles are cut to this size, longer JSONL lines skipped")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 31))
+      ->capture_default_str();
+  app->add_option("--max-sentence-tokens", extraction.max_sentence_tokens, "longer sentences are skipped")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_option("--max-sentence-bytes", extraction.max_sentence_bytes, "longer sentences are skipped")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 }
 
 Result<std::unique_ptr<extract::Extractor>> ArticleInput::MakeExtractor() const {
-  extract::ExtractorOptions options;
+  extract::ExtractorOptions options = extraction;
   for (const std::string& l : lexicons) options.lexicons.emplace_back(l);
   return extract::Extractor::Create(options);
 }
 
 Result<extract::ReadSummary> ArticleInput::Read(const Io& io, const extract::DocumentSink& sink) const {
   const std::vector<std::string> names = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
-  return extract::ReadDocuments(names, io.in, date, sink,
+  return extract::ReadDocuments(names, io.in, read, sink,
                                 [&](const Status& s) { io.err << "geokg: " << s.message() << "\n"; });
+}
+
+std::vector<Triple> ArticleInput::Extract(const Io& io, const extract::Extractor& extractor, const Document& doc) const {
+  extract::ExtractReport report;
+  std::vector<Triple> triples = extractor.Extract(doc, &report);
+  ReportLimits(io, doc, report);
+  return triples;
+}
+
+void ArticleInput::ReportLimits(const Io& io, const Document& doc, const extract::ExtractReport& report) const {
+  if (report.sentences_over_limit > 0)
+    io.err << "geokg: document \"" << doc.id << "\": " << report.sentences_over_limit
+           << " sentence(s) over the limit of " << extraction.max_sentence_tokens << " tokens or "
+           << extraction.max_sentence_bytes << " bytes skipped (--max-sentence-tokens, --max-sentence-bytes)\n";
 }
 
 }  // namespace geokg::cli

@@ -1,5 +1,6 @@
 // tools/cli/article_input.h -- the options and reading shared by the commands that take
-// articles (extract, ingest): inputs, --date, --lexicon.
+// articles (extract, ingest): inputs, --date, --lexicon and the limits that keep memory and
+// time bounded on any input.
 #pragma once
 
 #include <memory>
@@ -15,14 +16,20 @@ namespace geokg::cli {
 struct ArticleInput {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicons;
-  std::string date;
+  extract::ReadOptions read;
+  extract::ExtractorOptions extraction;
 
-  // Declares the inputs, --date and --lexicon on `app`.
+  // Declares the inputs, --date, --lexicon and the --max-* limits on `app`.
   void Declare(CLI::App* app);
   // The extractor with the built-in gazetteer plus --lexicon files.
   Result<std::unique_ptr<extract::Extractor>> MakeExtractor() const;
   // Reads the inputs (standard input when none), reporting each problem on io.err.
   Result<extract::ReadSummary> Read(const Io& io, const extract::DocumentSink& sink) const;
+  // The triples of `doc`; a warning naming the document goes to io.err when a limit made the
+  // extractor skip sentences.
+  std::vector<Triple> Extract(const Io& io, const extract::Extractor& extractor, const Document& doc) const;
+  // The warning of Extract, for a caller that extracted `doc` itself (on another thread).
+  void ReportLimits(const Io& io, const Document& doc, const extract::ExtractReport& report) const;
 };
 
 }  // namespace geokg::cli

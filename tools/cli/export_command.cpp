@@ -1,42 +1,137 @@
-// geokg export: the graph, or the part around one entity, as a diagram or data.
+// geokg export: the graph, or the part around one entity, as a diagram (DOT, SVG, PNG, PDF)
+// or as data for other tools (GraphML, Neo4j/pandas CSV, N-Triples, JSON Lines).
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
 #include "graph/dot_writer.h"
-#include "query/engine.h"
-#include "query/output.h"
-#include "tools/cli/command.h"
+#include "graph/graph_writers.h"
+#include "tools/cli/query_command.h"
+
+extern char** environ;
 
 namespace geokg::cli {
 namespace {
+namespace fs = std::filesystem;
+
+// Runs GraphViz `dot -T<format> dot_file -o out_file` directly (no shell).
+Status RenderWithDot(const std::string& format, const fs::path& dot_file, const fs::path& out_file) {
+  std::string type = "-T" + format, in = dot_file.string(), out = out_file.string();
+  std::string program = "dot", flag = "-o";
+  char* argv[] = {program.data(), type.data(), in.data(), flag.data(), out.data(), nullptr};
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ);
+  if (spawned == ENOENT)
+    return Status::NotFound("GraphViz 'dot' is not installed, so --format " + format +
+                            " cannot be rendered: install graphviz, or export --format dot");
+  if (spawned != 0) return Status::IOError(std::string("cannot run GraphViz 'dot': ") + std::strerror(spawned));
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+    return Status::IOError("GraphViz 'dot' did not finish");
+  if (WEXITSTATUS(status) == 127)
+    return Status::NotFound("GraphViz 'dot' is not installed, so --format " + format +
+                            " cannot be rendered: install graphviz, or export --format dot");
+  if (WEXITSTATUS(status) != 0) return Status::IOError("GraphViz 'dot' failed on the diagram (exit " + std::to_string(WEXITSTATUS(status)) + ")");
+  return Status();
+}
 
 class ExportCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
     AddDbOption(app, &db_);
-    app->add_option("--format", format_, "dot (GraphViz) or jsonl")->check(CLI::IsMember({"dot", "jsonl"}))->required();
-    app->add_option("-o,--output", output_, "output file (default: standard output)");
-    app->add_option("--entity", entity_, "only the facts around this entity");
+    app->add_option("--format", format_, "dot, svg, png, pdf, graphml, csv, ntriples or jsonl (docs/FORMATS.md)")
+        ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "csv", "ntriples", "jsonl"}))
+        ->required();
+    app->add_option("-o,--output", output_, "output file (a directory for csv; default: standard output)");
+    app->add_option("--entity", entity_, "only the facts around this entity (any alias)");
     app->add_option("--depth", depth_, "hops around --entity")->check(CLI::Range(0, 10))->default_val(1);
+    AddFilterOptions(app, &flags_, kAllFilterOptions);
   }
 
   int Execute(const Io& io) override {
+    auto filter = flags_.Build();
+    if (!filter.ok()) return Fail(io, filter.status());
+    if (format_ == "csv" && (output_.empty() || output_ == "-"))
+      return Fail(io, Status::InvalidInput("--format csv writes four files: give a directory with -o"));
     auto store = OpenForReading(db_);
     if (!store.ok()) return Fail(io, store.status());
-    query::Engine engine(*store.value());
-    auto graph = engine.Subgraph(entity_.empty() ? std::nullopt : std::optional<std::string>(entity_), depth_);
+    const query::Engine engine(*store.value());
+    const bool cites = format_ == "jsonl" || format_ == "ntriples" || format_ == "graphml";
+    auto graph = engine.Subgraph(entity_.empty() ? std::nullopt : std::optional<std::string>(entity_), depth_,
+                                 filter.value(), cites);
     if (!graph.ok()) return Fail(io, graph.status());
-    const std::string title =
-        entity_.empty() ? "geokg: all facts" : "geokg: " + entity_ + ", depth " + std::to_string(depth_);
+    if (boost::num_vertices(graph.value()) == 0)
+      io.err << "geokg: no facts selected in " << DbPath(db_).string() << "; writing an empty " << format_ << "\n";
+    const Graph& g = graph.value();
+    if (format_ == "csv") return WriteCsv(io, g);
+    if (format_ == "svg" || format_ == "png" || format_ == "pdf") return Render(io, g, filter.value());
     return WriteOutput(io, output_, [&](std::ostream& out) {
-      if (format_ == "dot") {
-        WriteDot(graph.value(), title, out);
-      } else {
-        query::WriteGraphJsonl(graph.value(), out);
-      }
+      if (format_ == "dot") WriteDot(g, Title(filter.value()), out);
+      else if (format_ == "graphml") WriteGraphMl(g, out);
+      else if (format_ == "ntriples") WriteNTriples(g, out);
+      else query::WriteGraphJsonl(g, out);
     });
   }
 
  private:
+  std::string Title(const query::FactFilter& filter) const {
+    std::string title = entity_.empty() ? "geokg: all facts" : "geokg: " + entity_ + ", depth " + std::to_string(depth_);
+    const std::string selection = filter.Describe();
+    return selection.empty() ? title : title + "; " + selection;
+  }
+
+  int WriteCsv(const Io& io, const Graph& g) const {
+    std::error_code ec;
+    fs::create_directories(output_, ec);
+    if (ec) return Fail(io, Status::IOError(output_ + ": cannot create directory: " + ec.message()));
+    const fs::path dir(output_);
+    const std::pair<const char*, void (*)(const Graph&, std::ostream&)> files[] = {
+        {"neo4j-nodes.csv", WriteNeo4jNodes},
+        {"neo4j-relationships.csv", WriteNeo4jRelationships},
+        {"nodes.csv", WritePlainNodes},
+        {"edges.csv", WritePlainEdges}};
+    for (const auto& [name, write] : files)
+      if (int code = WriteOutput(io, (dir / name).string(), [&](std::ostream& out) { write(g, out); }); code != 0)
+        return code;
+    return 0;
+  }
+
+  int Render(const Io& io, const Graph& g, const query::FactFilter& filter) const {
+    const fs::path base = output_.empty() || output_ == "-"
+                              ? fs::temp_directory_path() / ("geokg-export-" + std::to_string(getpid()))
+                              : fs::path(output_);
+    const fs::path dot_file = base.string() + ".dot.tmp", rendered = base.string() + ".tmp";
+    {
+      std::ofstream file(dot_file, std::ios::binary);
+      if (!file) return Fail(io, Status::IOError(dot_file.string() + ": cannot write file"));
+      WriteDot(g, Title(filter), file);
+    }
+    const Status s = RenderWithDot(format_, dot_file, rendered);
+    std::error_code ec;
+    fs::remove(dot_file, ec);
+    if (!s.ok()) {
+      fs::remove(rendered, ec);
+      return Fail(io, s);
+    }
+    if (output_.empty() || output_ == "-") {
+      std::ifstream in(rendered, std::ios::binary);
+      io.out << in.rdbuf();
+      io.out.flush();
+      fs::remove(rendered, ec);
+      return 0;
+    }
+    fs::rename(rendered, output_, ec);
+    if (ec) return Fail(io, Status::IOError(output_ + ": cannot write file: " + ec.message()));
+    return 0;
+  }
+
   std::string db_, format_, output_, entity_;
   int depth_ = 1;
+  FilterFlags flags_;
 };
 
 }  // namespace

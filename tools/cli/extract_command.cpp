@@ -19,7 +19,7 @@ class ExtractCommand : public Command {
     if (tsv) io.out << TsvHeader() << "\n";
     bool closed = false;
     auto summary = input_.Read(io, [&](Document&& doc) {
-      for (const Triple& t : extractor.value()->Extract(doc))
+      for (const Triple& t : input_.Extract(io, *extractor.value(), doc))
         io.out << (tsv ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
       // A closed pipe (`geokg extract | head`) ends the run quietly.
       if (!io.out) {

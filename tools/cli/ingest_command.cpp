@@ -1,9 +1,11 @@
 // geokg ingest: articles in, facts stored. Extraction runs on --threads workers; one writer
 // stores each article, in input order, in one atomic write.
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -97,6 +99,32 @@ class Progress {
   size_t width_ = 0;
 };
 
+volatile std::sig_atomic_t sigint_received = 0;
+
+// While it lives, the first SIGINT (Ctrl-C) asks the ingest to stop reading; the articles
+// already read are written, each whole or not at all; a second one ends the process as usual.
+class InterruptCatcher {
+ public:
+  InterruptCatcher() {
+    sigint_received = 0;
+    struct sigaction action = {};
+    action.sa_handler = [](int) { sigint_received = 1; };
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    sigaction(SIGINT, &action, &previous_);
+  }
+  ~InterruptCatcher() { sigaction(SIGINT, &previous_, nullptr); }
+  InterruptCatcher(const InterruptCatcher&) = delete;
+  InterruptCatcher& operator=(const InterruptCatcher&) = delete;
+  bool interrupted() const { return sigint_received != 0; }
+
+ private:
+  struct sigaction previous_ = {};
+};
+
+// The exit code of a process stopped by SIGINT, as shells report it.
+constexpr int kInterruptedExit = 128 + SIGINT;
+
 class IngestCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
@@ -128,10 +156,12 @@ class IngestCommand : public Command {
       return same.ok() && same.value();
     };
     ParallelExtraction run(*extractor.value(), {.threads = threads_, .skip = stored},
-                           [&](Document&& doc, std::optional<std::vector<Triple>>&& triples) -> Status {
+                           [&](Document&& doc, std::optional<std::vector<Triple>>&& triples,
+                               const extract::ExtractReport& report) -> Status {
                              // Confirmed in input order: an earlier article of the same input
                              // may have changed it since the worker looked.
-                             if (!triples && !stored(doc)) triples = extractor.value()->Extract(doc);
+                             if (!triples && !stored(doc)) triples = input_.Extract(io, *extractor.value(), doc);
+                             input_.ReportLimits(io, doc, report);
                              auto outcome = triples ? db.PutDocument(doc, *triples)
                                                     : Result<store::PutOutcome>(store::PutOutcome::kUnchanged);
                              if (!outcome.ok()) return outcome.status();
@@ -144,21 +174,28 @@ class IngestCommand : public Command {
                              if (progress) progress->Update(added + unchanged + replaced, triple_count);
                              return Status();
                            });
-    auto summary = input_.Read(io, [&](Document&& doc) { return run.Push(std::move(doc)); });
+    const InterruptCatcher interrupt;
+    auto summary = input_.Read(io, [&](Document&& doc) {
+      if (interrupt.interrupted()) return Status::IOError("interrupted");  // not shown: reported below
+      return run.Push(std::move(doc));
+    });
     const Status written = run.Finish();
     if (progress) progress->Clear();
     if (!written.ok()) return Fail(io, written);
-    if (!summary.ok()) return Fail(io, summary.status());
+    if (!summary.ok() && !interrupt.interrupted()) return Fail(io, summary.status());
     auto stats = store.value()->Stats();
     if (!stats.ok()) return Fail(io, stats.status());
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     char time[32];
     std::snprintf(time, sizeof time, "%.1f s", seconds);
-    io.err << "geokg: ingested " << summary.value().documents << " documents into " << DbPath(db_).string() << " ("
-           << added << " new, " << unchanged << " unchanged, " << replaced << " replaced, "
-           << summary.value().skipped << " failed); " << triple_count << " triples; the store holds "
-           << stats.value().facts << " facts from " << stats.value().documents << " documents; " << time << "\n";
-    return summary.value().skipped > 0 ? 1 : 0;
+    const size_t skipped = summary.ok() ? summary.value().skipped : 0;
+    io.err << "geokg: " << (interrupt.interrupted() ? "interrupted; " : "") << "ingested "
+           << added + unchanged + replaced << " documents into " << DbPath(db_).string() << " (" << added << " new, "
+           << unchanged << " unchanged, " << replaced << " replaced, " << skipped << " failed); " << triple_count
+           << " triples; the store holds " << stats.value().facts << " facts from " << stats.value().documents
+           << " documents; " << time << "\n";
+    if (interrupt.interrupted()) return kInterruptedExit;
+    return skipped > 0 ? 1 : 0;
   }
 
  private:

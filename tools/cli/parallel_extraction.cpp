@@ -28,7 +28,7 @@ Status ParallelExtraction::Push(Document&& document) {
   std::unique_lock lock(mutex_);
   space_ready_.wait(lock, [&] { return slots_.size() < capacity_ || !failure_.ok(); });
   if (!failure_.ok()) return failure_;
-  slots_.push_back({std::move(document), std::nullopt, false});
+  slots_.push_back({std::move(document), std::nullopt, {}, false});
   work_ready_.notify_one();
   return Status();
 }
@@ -63,9 +63,11 @@ void ParallelExtraction::Work() {
     Slot& slot = slots_[next_to_extract_++ - front_sequence_];
     lock.unlock();
     std::optional<std::vector<Triple>> triples;
-    if (!skip_ || !skip_(slot.document)) triples = extractor_.Extract(slot.document);
+    extract::ExtractReport report;
+    if (!skip_ || !skip_(slot.document)) triples = extractor_.Extract(slot.document, &report);
     lock.lock();
     slot.triples = std::move(triples);
+    slot.report = report;
     slot.extracted = true;
     if (&slot == &slots_.front()) front_ready_.notify_one();
   }
@@ -83,7 +85,7 @@ void ParallelExtraction::Consume() {
     ++front_sequence_;
     space_ready_.notify_one();
     lock.unlock();
-    Status status = consume_(std::move(slot.document), std::move(slot.triples));
+    Status status = consume_(std::move(slot.document), std::move(slot.triples), slot.report);
     lock.lock();
     if (!status.ok()) {
       failure_ = std::move(status);

@@ -3,7 +3,7 @@
 // single writer and the result does not depend on the thread count. At most `capacity`
 // articles are in flight (read but not yet consumed), which bounds memory on any corpus.
 //
-//   ParallelExtraction run(extractor, {.threads = 4}, [&](Document&& d, auto&& triples) {
+//   ParallelExtraction run(extractor, {.threads = 4}, [&](Document&& d, auto&& triples, auto&) {
 //     return store.PutDocument(d, *triples).status();
 //   });
 //   reader.Read([&](Document&& d) { return run.Push(std::move(d)); });
@@ -41,7 +41,9 @@ class ParallelExtraction {
   // Receives each article with its triples (nullopt when `skip` said so), in input order, on
   // the consumer thread. A non-OK status stops the run: later articles are dropped and
   // Push/Finish return that status.
-  using Consumer = std::function<Status(Document&&, std::optional<std::vector<Triple>>&&)>;
+  // `report` says what the extractor skipped (empty when skipped).
+  using Consumer =
+      std::function<Status(Document&&, std::optional<std::vector<Triple>>&&, const extract::ExtractReport& report)>;
 
   // Starts the workers and the consumer. `extractor` must outlive this object.
   ParallelExtraction(const extract::Extractor& extractor, const ParallelOptions& options, Consumer consume);
@@ -61,6 +63,7 @@ class ParallelExtraction {
   struct Slot {
     Document document;
     std::optional<std::vector<Triple>> triples;
+    extract::ExtractReport report;
     bool extracted = false;
   };
 

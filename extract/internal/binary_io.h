@@ -1,0 +1,106 @@
+// extract/internal/binary_io.h -- little-endian binary model files: a writer that appends to a
+// string and a bounds-checked reader that reports truncated or malformed input as Corruption
+// naming the model. Neither is thread-safe; each is used by one load or save.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "graph/status.h"
+
+namespace geokg::extract::internal {
+
+class BinaryWriter {
+ public:
+  template <class T>
+  void Put(T v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    bytes_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void PutString(std::string_view s) {
+    Put<uint32_t>(static_cast<uint32_t>(s.size()));
+    bytes_.append(s);
+  }
+  template <class Vector>
+  void PutVector(const Vector& v) {
+    using T = typename Vector::value_type;
+    static_assert(std::is_trivially_copyable_v<T>);
+    Put<uint64_t>(v.size());
+    bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  void PutStrings(const std::vector<std::string>& v) {
+    Put<uint32_t>(static_cast<uint32_t>(v.size()));
+    for (const std::string& s : v) PutString(s);
+  }
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+class BinaryReader {
+ public:
+  // `name` says which model the bytes are, for error messages.
+  BinaryReader(std::string_view bytes, std::string name) : bytes_(bytes), name_(std::move(name)) {}
+
+  template <class T>
+  Status Get(T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (bytes_.size() - pos_ < sizeof v) return Truncated();
+    std::memcpy(&v, bytes_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return Status();
+  }
+  Status GetString(std::string& s) {
+    uint32_t n = 0;
+    GEOKG_RETURN_IF_ERROR(Get(n));
+    if (bytes_.size() - pos_ < n) return Truncated();
+    s.assign(bytes_.substr(pos_, n));
+    pos_ += n;
+    return Status();
+  }
+  template <class Vector>
+  Status GetVector(Vector& v) {
+    using T = typename Vector::value_type;
+    uint64_t n = 0;
+    GEOKG_RETURN_IF_ERROR(Get(n));
+    if ((bytes_.size() - pos_) / sizeof(T) < n) return Truncated();
+    v.resize(n);
+    std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));
+    pos_ += n * sizeof(T);
+    return Status();
+  }
+  Status GetStrings(std::vector<std::string>& v) {
+    uint32_t n = 0;
+    GEOKG_RETURN_IF_ERROR(Get(n));
+    if (bytes_.size() - pos_ < n) return Truncated();
+    v.resize(n);
+    for (std::string& s : v) GEOKG_RETURN_IF_ERROR(GetString(s));
+    return Status();
+  }
+  // Checks a 4-byte magic and a version number at the start of a model.
+  Status ExpectHeader(std::string_view magic, uint32_t version) {
+    if (bytes_.substr(pos_, 4) != magic) return Invalid("is not a " + std::string(magic) + " model");
+    pos_ += 4;
+    uint32_t v = 0;
+    GEOKG_RETURN_IF_ERROR(Get(v));
+    if (v != version)
+      return Invalid("has format version " + std::to_string(v) + ", expected " + std::to_string(version));
+    return Status();
+  }
+  Status Invalid(const std::string& what) const { return Status::Corruption(name_ + ": " + what); }
+  bool AtEnd() const { return pos_ == bytes_.size(); }
+
+ private:
+  Status Truncated() const { return Invalid("is truncated"); }
+
+  std::string_view bytes_;
+  std::string name_;
+  size_t pos_ = 0;
+};
+
+}  // namespace geokg::extract::internal

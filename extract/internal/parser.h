@@ -1,0 +1,81 @@
+// extract/internal/parser.h -- the labelled dependency parser: greedy arc-hybrid transitions
+// chosen by an averaged perceptron over Zhang & Nivre (2011) style features (words, tags and
+// relations of the stack and buffer items and their outermost dependents, distance, valency),
+// with the relation predicted jointly with the arc. Trained with the dynamic oracle and
+// exploration of its own mistakes.
+//
+// A Parser is immutable after training or loading and safe to use from many threads.
+// ParserTrainer is single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <span>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/internal/perceptron.h"
+#include "extract/internal/treebank.h"
+
+namespace geokg::extract::internal {
+
+// What the parser sees of a word's part of speech: UPOS and XPOS together, since each tells
+// what the other does not (UPOS: AUX vs VERB, SCONJ vs ADP; XPOS: tense, number, degree).
+inline uint16_t TagPair(uint8_t upos, uint8_t xpos) { return static_cast<uint16_t>(upos << 8 | xpos); }
+
+class Parser {
+ public:
+  // Parses words given by their HashLower keys and TagPair()s; heads/labels have one element
+  // per word (heads: 0 = root, else 1-based).
+  void Parse(std::span<const uint64_t> words, std::span<const uint16_t> tags, std::span<int> heads,
+             std::span<uint8_t> labels) const;
+
+  const std::vector<std::string>& label_names() const { return label_names_; }
+  size_t num_features() const { return weights_.num_features(); }
+  size_t num_weights() const { return weights_.num_entries(); }
+  // Drops weak features and weights (see FrozenWeights::Pruned) to make the model smaller.
+  void Prune(float min_feature_weight, float min_entry_weight) {
+    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
+  }
+
+  void Write(BinaryWriter& out) const;
+  Status Read(BinaryReader& in);
+
+ private:
+  friend class ParserTrainer;
+  // The word keys features see: rare words (seen once in training) and unknown ones share one
+  // key, so the model learns about unknown words and does not spend weights on singletons.
+  void WordKeys(std::span<const uint64_t> words, std::vector<uint64_t>& keys) const;
+
+  std::vector<std::string> label_names_;
+  std::unordered_set<uint64_t> vocabulary_;  // HashLower keys of the words seen twice or more
+  FrozenWeights weights_;  // classes: Shift, Left x labels, Right x labels
+};
+
+class ParserTrainer {
+ public:
+  // `train` and `tags` (one TagPair per word, as the tagger predicts them) must outlive the
+  // trainer. Non-projective trees are projectivized: the oracle is exact only for projective ones.
+  ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags);
+
+  // One pass in shuffled order. With `explore`, the trainer follows its own prediction (when
+  // it is not the only sensible move, 90% of the time) so it learns to recover from mistakes.
+  void TrainEpoch(std::mt19937& rng, bool explore);
+
+  // The averaged model (see Parser::Prune).
+  Parser Freeze() const;
+  size_t num_projectivized() const { return lifted_; }
+
+ private:
+  const Treebank& train_;
+  const std::vector<std::vector<uint16_t>>& tags_;
+  Parser shape_;  // names and vocabulary, used for word keys while training
+  std::vector<std::vector<int>> gold_heads_;  // projective, index 1..n
+  std::vector<size_t> order_;
+  size_t lifted_ = 0;
+  uint32_t num_labels_;
+  AveragedPerceptron model_;
+};
+
+}  // namespace geokg::extract::internal

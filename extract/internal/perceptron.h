@@ -1,0 +1,181 @@
+// extract/internal/perceptron.h -- the linear models behind the tagger and the parser.
+//
+// Features are 64-bit hashes (see FeatureKey). Training uses AveragedPerceptron, a mutable
+// feature -> dense weight row table with lazy averaging; Freeze() turns it into FrozenWeights, a
+// compact read-only table of int16 weights that keeps only rows and entries worth their bytes.
+// AveragedPerceptron is single-threaded; a FrozenWeights is immutable after loading and safe to
+// share between threads.
+#pragma once
+
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "extract/internal/binary_io.h"
+#include "graph/status.h"
+
+namespace geokg::extract::internal {
+
+// 64-bit FNV-1a of a string: the per-token part of a feature, computed once per token.
+inline uint64_t HashString(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// HashString of the ASCII-lower-cased string: the key of a word regardless of capitalisation.
+inline uint64_t HashLower(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// Mixes a value into a running hash (murmur3's finaliser on a combination), so that feature
+// keys are built from template ids and token hashes without making strings.
+inline uint64_t Mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+inline uint64_t FeatureKey(uint32_t template_id, uint64_t a) { return Mix(Mix(template_id, a), 1); }
+inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b) {
+  return Mix(Mix(Mix(template_id, a), b), 2);
+}
+inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b, uint64_t c) {
+  return Mix(Mix(Mix(Mix(template_id, a), b), c), 3);
+}
+
+// Allocates large arrays on 2 MB-aligned memory marked for transparent huge pages: weight
+// lookups are random accesses over megabytes, and with 4 KB pages most of them would also miss
+// the TLB.
+template <class T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <class U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
+
+template <class T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
+// The class range [begin, end) of one decision: a model may hold several independent
+// decisions in one row (the tagger scores UPOS and XPOS from the same features).
+struct ClassRange {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+class FrozenWeights;
+
+// Multiclass averaged perceptron over hashed features, with one dense row of weights per
+// feature that was ever updated. Averages are kept lazily: w is the current weight and u the sum
+// of step * update, so the average is w - u / steps.
+class AveragedPerceptron {
+ public:
+  explicit AveragedPerceptron(uint32_t num_classes);
+
+  uint32_t num_classes() const { return num_classes_; }
+
+  // Adds the current (not averaged) weights of `features` to scores[0, num_classes).
+  void Score(std::span<const uint64_t> features, float* scores) const;
+
+  // One perceptron step: rewards `truth` and penalises `guess` (no-op when equal).
+  void Update(std::span<const uint64_t> features, uint32_t truth, uint32_t guess);
+
+  // Counts one training example, whether or not it caused an update.
+  void Tick() { ++steps_; }
+
+  // The averaged weights, quantised to int16 (see FrozenWeights::Pruned to make them fewer).
+  FrozenWeights Freeze() const;
+
+ private:
+  int64_t FindRow(uint64_t key) const;
+  uint32_t FindOrAddRow(uint64_t key);
+
+  uint32_t num_classes_;
+  uint64_t steps_ = 1;
+  std::vector<uint64_t> keys_;   // open addressing, 0 = empty slot
+  std::vector<uint32_t> slots_;  // row index for each key slot
+  uint32_t used_ = 0;
+  std::vector<float> w_;
+  std::vector<float> u_;
+};
+
+// Read-only weights, laid out for few cache misses: the feature key's low bits pick a bucket;
+// the bucket lists its features (a 16-bit fingerprint and an entry count each) and where their
+// (class, int16 weight) entries start, all stored contiguously. With about four features per
+// bucket, a feature the model lacks matches a fingerprint once in ~16000 lookups: mere noise.
+// Files store the same table column by column, without the derivable offsets, so that zstd
+// compresses it well.
+class FrozenWeights {
+ public:
+  FrozenWeights() = default;
+
+  uint32_t num_classes() const { return num_classes_; }
+  size_t num_features() const { return meta_.size(); }
+  size_t num_entries() const { return entries_.size() / 3; }
+
+  // Adds the weights of `features` to scores[0, num_classes), in model units.
+  void Score(std::span<const uint64_t> features, int32_t* scores) const;
+
+  // A copy without the features whose largest |weight| is below `min_feature_weight` and
+  // without the remaining entries below `min_entry_weight` (averaged-perceptron units), in a
+  // table sized for what remains. Dropping whole rare features costs far less accuracy than
+  // dropping small entries, which frequent features need to separate close classes.
+  FrozenWeights Pruned(float min_feature_weight, float min_entry_weight) const;
+
+  void Write(BinaryWriter& out) const;
+  Status Read(BinaryReader& in);
+
+ private:
+  friend class AveragedPerceptron;
+  struct Bucket {
+    uint32_t first_feature = 0;
+    uint32_t first_entry = 0;
+  };
+  static constexpr int kFingerprintShift = 48;
+  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> kFingerprintShift); }
+  // Fills the table from per-feature entry lists, ordered by bucket for `num_buckets`.
+  void Build(std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>>& rows, size_t num_buckets);
+
+  uint32_t num_classes_ = 0;
+  float scale_ = 1;              // stored weight = averaged weight * scale_
+  HugeVector<Bucket> buckets_;  // power of two plus one sentinel
+  HugeVector<uint32_t> meta_;   // per feature: fingerprint << 8 | number of entries
+  HugeVector<uint8_t> entries_;  // 3 bytes per entry: class, weight low byte, high byte
+};
+
+template <class T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  const size_t bytes = n * sizeof(T);
+  if (bytes < kHuge / 2) {
+    if (void* p = std::malloc(bytes == 0 ? 1 : bytes)) return static_cast<T*>(p);
+    throw std::bad_alloc();
+  }
+  const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+  madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without huge pages it is merely slower
+  return static_cast<T*>(p);
+}
+
+}  // namespace geokg::extract::internal

@@ -1,0 +1,75 @@
+// extract/internal/tagger.h -- the part-of-speech tagger: a greedy left-to-right averaged
+// perceptron that predicts UPOS and Penn XPOS together from word, lower case, affix, shape,
+// lexicon (the word's usual tags in the training data) and context features.
+//
+// A Tagger is immutable after training or loading and safe to use from many threads; Tag()
+// allocates only its output-sized scratch. TaggerTrainer is single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/internal/perceptron.h"
+#include "extract/internal/treebank.h"
+
+namespace geokg::extract::internal {
+
+// Per-token hashes that feature templates combine; computed once per sentence.
+struct TokenHashes {
+  uint64_t form = 0, lower = 0, shape = 0, flags = 0, lexicon = 0;
+  uint64_t prefix[3] = {}, suffix[4] = {};
+};
+
+class Tagger {
+ public:
+  Tagger() = default;
+
+  // Tags `forms`; upos/xpos must have forms.size() elements.
+  void Tag(std::span<const std::string_view> forms, std::span<uint8_t> upos, std::span<uint8_t> xpos) const;
+
+  const std::vector<std::string>& upos_names() const { return upos_names_; }
+  const std::vector<std::string>& xpos_names() const { return xpos_names_; }
+  size_t num_features() const { return weights_.num_features(); }
+  size_t num_weights() const { return weights_.num_entries(); }
+  // Drops weak features and weights (see FrozenWeights::Pruned) to make the model smaller.
+  void Prune(float min_feature_weight, float min_entry_weight) {
+    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
+  }
+
+  void Write(BinaryWriter& out) const;
+  Status Read(BinaryReader& in);
+
+ private:
+  friend class TaggerTrainer;
+  // Fills hashes[2, n+2) for the words and two pads on each side.
+  void HashTokens(std::span<const std::string_view> forms, std::vector<TokenHashes>& hashes) const;
+
+  std::vector<std::string> upos_names_, xpos_names_;
+  // Lower-cased word hash -> its most frequent XPOS and runner-up (+1, 0 = none) in training.
+  std::unordered_map<uint64_t, uint16_t> lexicon_;
+  FrozenWeights weights_;  // classes: [0, #upos) UPOS, then XPOS
+};
+
+class TaggerTrainer {
+ public:
+  // Builds the lexicon from `train`, which must outlive the trainer.
+  explicit TaggerTrainer(const Treebank& train);
+
+  // One pass over the training sentences in a shuffled order.
+  void TrainEpoch(std::mt19937& rng);
+
+  // The averaged model (see Tagger::Prune).
+  Tagger Freeze() const;
+
+ private:
+  const Treebank& train_;
+  Tagger shape_;  // names and lexicon, used for hashing while training
+  AveragedPerceptron model_;
+};
+
+}  // namespace geokg::extract::internal

@@ -1,0 +1,200 @@
+#include "extract/internal/train.h"
+
+#include <charconv>
+#include <cstdio>
+#include <random>
+
+#include "extract/internal/syntax_impl.h"
+
+namespace geokg::extract::internal {
+namespace {
+
+std::string Format(const char* fmt, double a, double b = 0, double c = 0) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, fmt, a, b, c);
+  return buf;
+}
+
+std::string_view Universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+
+// Tags every sentence of `train` with taggers trained on the other folds.
+std::vector<std::vector<uint16_t>> JackknifeTags(const Treebank& train, const TrainOptions& options,
+                                                 const Progress& progress) {
+  std::vector<std::vector<uint16_t>> tags(train.sentences.size());
+  const int folds = std::max(1, options.jackknife_folds);
+  if (folds == 1) {
+    for (size_t i = 0; i < tags.size(); ++i) {
+      const TreebankSentence& s = train.sentences[i];
+      for (size_t w = 0; w < s.forms.size(); ++w) tags[i].push_back(TagPair(s.upos[w], s.xpos[w]));
+    }
+    return tags;
+  }
+  for (int k = 0; k < folds; ++k) {
+    Treebank part;
+    part.upos = train.upos;
+    part.xpos = train.xpos;
+    part.labels = train.labels;
+    // Contiguous folds keep each document's sentences together, so that the held-out tags are
+    // as wrong as on new text (interleaved folds leak document vocabulary).
+    auto fold_of = [&](size_t i) { return static_cast<int>(i * folds / train.sentences.size()); };
+    for (size_t i = 0; i < train.sentences.size(); ++i)
+      if (fold_of(i) != k) part.sentences.push_back(train.sentences[i]);
+    TaggerTrainer trainer(part);
+    std::mt19937 rng(options.seed + k);
+    for (int e = 0; e < options.tagger_epochs; ++e) trainer.TrainEpoch(rng);
+    const Tagger tagger = trainer.Freeze();
+    size_t right = 0, total = 0;
+    for (size_t i = 0; i < train.sentences.size(); ++i) {
+      if (fold_of(i) != k) continue;
+      const TreebankSentence& s = train.sentences[i];
+      std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+      std::vector<uint8_t> upos(forms.size()), xpos(forms.size());
+      tagger.Tag(forms, upos, xpos);
+      for (size_t w = 0; w < forms.size(); ++w) {
+        tags[i].push_back(TagPair(upos[w], xpos[w]));
+        right += xpos[w] == s.xpos[w];
+      }
+      total += forms.size();
+    }
+    progress(Format("jackknife fold %.0f: XPOS %.2f", k + 1, 100.0 * right / std::max<size_t>(total, 1)));
+  }
+  return tags;
+}
+
+// UPOS and XPOS accuracy (percent) of `tagger` on `gold`.
+std::pair<double, double> TagAccuracy(const Tagger& tagger, const Treebank& gold) {
+  size_t upos_right = 0, xpos_right = 0, total = 0;
+  for (const TreebankSentence& s : gold.sentences) {
+    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+    std::vector<uint8_t> upos(forms.size()), xpos(forms.size());
+    tagger.Tag(forms, upos, xpos);
+    for (size_t w = 0; w < forms.size(); ++w) {
+      upos_right += upos[w] == s.upos[w];
+      xpos_right += xpos[w] == s.xpos[w];
+    }
+    total += forms.size();
+  }
+  const double n = static_cast<double>(std::max<size_t>(total, 1)) / 100.0;
+  return {upos_right / n, xpos_right / n};
+}
+
+}  // namespace
+
+Status AddToTreebank(const std::vector<ConlluSentence>& sentences, const std::string& name, Treebank& treebank) {
+  for (const ConlluSentence& c : sentences) {
+    TreebankSentence s;
+    const int n = static_cast<int>(c.words.size());
+    for (int i = 0; i < n; ++i) {
+      const std::string& head = c.Word(i, kHead);
+      int h = -1;
+      auto [end, ec] = std::from_chars(head.data(), head.data() + head.size(), h);
+      if (ec != std::errc() || end != head.data() + head.size() || h < 0 || h > n || h == i + 1)
+        return Status::InvalidInput(name + ":" + std::to_string(c.line) + ": word " + std::to_string(i + 1) +
+                                    " has no valid head ('" + head + "')");
+      if (c.Word(i, kDeprel) == "_" || c.Word(i, kUpos) == "_")
+        return Status::InvalidInput(name + ":" + std::to_string(c.line) + ": word " + std::to_string(i + 1) +
+                                    " has no UPOS or relation");
+      s.forms.push_back(c.Word(i, kForm));
+      s.lemmas.push_back(c.Word(i, kLemma));
+      s.upos.push_back(treebank.upos.Add(c.Word(i, kUpos)));
+      s.xpos.push_back(treebank.xpos.Add(c.Word(i, kXpos)));
+      s.labels.push_back(treebank.labels.Add(c.Word(i, kDeprel)));
+      s.heads.push_back(h);
+    }
+    if (treebank.labels.size() > 64 || treebank.xpos.size() > 250)
+      return Status::InvalidInput(name + ": more than 64 relations or 250 tags");
+    treebank.sentences.push_back(std::move(s));
+  }
+  return Status();
+}
+
+Scores Evaluate(const SyntaxModel& model, const std::vector<ConlluSentence>& gold,
+                std::vector<ConlluSentence>* predicted) {
+  Scores sc;
+  size_t upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;
+  std::string text;
+  for (const ConlluSentence& g : gold) {
+    const ParsedSentence p = model.Analyze(GoldTokens(g, text));
+    for (size_t i = 0; i < g.words.size(); ++i) {
+      const Word& w = p.words[i];
+      ++sc.words;
+      upos += w.upos == g.Word(i, kUpos);
+      xpos += w.xpos == g.Word(i, kXpos);
+      lemma += w.lemma == g.Word(i, kLemma);
+      if (std::to_string(w.head) == g.Word(i, kHead)) {
+        ++uas;
+        las += Universal(w.deprel) == Universal(g.Word(i, kDeprel));
+      }
+    }
+    if (predicted) {
+      predicted->push_back(g);
+      ApplyParse(p, predicted->back());
+    }
+  }
+  const double n = static_cast<double>(std::max<size_t>(sc.words, 1)) / 100.0;
+  sc.upos = upos / n, sc.xpos = xpos / n, sc.lemma = lemma / n, sc.uas = uas / n, sc.las = las / n;
+  return sc;
+}
+
+Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSentence>& train_conllu,
+                                                      const std::vector<ConlluSentence>& dev,
+                                                      const TrainOptions& options, const Progress& progress) {
+  Treebank train;
+  GEOKG_RETURN_IF_ERROR(AddToTreebank(train_conllu, "training data", train));
+  if (train.sentences.empty()) return Status::InvalidInput("training data: no sentences");
+  auto impl = std::make_unique<SyntaxModel::Impl>();
+  impl->lemmatizer = Lemmatizer::Train(train);
+  progress("lemmatizer: " + std::to_string(impl->lemmatizer.num_rules()) + " rules, " +
+           std::to_string(impl->lemmatizer.num_exceptions()) + " exceptions");
+
+  Treebank dev_bank;  // dev in the training label ids; unseen labels get new ids
+  dev_bank.upos = train.upos;
+  dev_bank.xpos = train.xpos;
+  dev_bank.labels = train.labels;
+  GEOKG_RETURN_IF_ERROR(AddToTreebank(dev, "development data", dev_bank));
+  std::mt19937 rng(options.seed);
+  {
+    TaggerTrainer trainer(train);
+    double best = -1;
+    for (int e = 1; e <= options.tagger_epochs; ++e) {
+      trainer.TrainEpoch(rng);
+      if (dev.empty() && e < options.tagger_epochs) continue;
+      Tagger candidate = trainer.Freeze();
+      std::swap(impl->tagger, candidate);
+      if (dev.empty()) break;
+      const auto [upos, xpos] = TagAccuracy(impl->tagger, dev_bank);
+      progress(Format("tagger epoch %.0f: dev UPOS %.2f XPOS %.2f", e, upos, xpos));
+      if (upos > best)
+        best = upos;
+      else
+        std::swap(impl->tagger, candidate);  // keep the earlier, better epoch
+    }
+    progress("tagger: " + std::to_string(impl->tagger.num_features()) + " features");
+  }
+
+  const std::vector<std::vector<uint16_t>> tags = JackknifeTags(train, options, progress);
+  ParserTrainer trainer(train, tags);
+  progress("parser: projectivized " + std::to_string(trainer.num_projectivized()) + " training trees");
+  double best = -1;
+  for (int e = 1; e <= options.parser_epochs; ++e) {
+    trainer.TrainEpoch(rng, e > 1);
+    if (dev.empty() && e < options.parser_epochs) continue;
+    Parser candidate = trainer.Freeze();
+    std::swap(impl->parser, candidate);
+    if (dev.empty()) break;
+    SyntaxModel probe(std::make_unique<SyntaxModel::Impl>(*impl));
+    const Scores s = Evaluate(probe, dev);
+    progress(Format("parser epoch %.0f: dev UAS %.2f LAS %.2f", e, s.uas, s.las));
+    if (s.las > best)
+      best = s.las;
+    else
+      std::swap(impl->parser, candidate);
+  }
+  impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
+  impl->parser.Prune(options.parser_min_weight, options.parser_min_entry);
+  progress("tagger: " + std::to_string(impl->tagger.num_features()) + " features, parser: " +
+           std::to_string(impl->parser.num_features()) + " features after pruning");
+  return std::make_unique<SyntaxModel>(std::move(impl));
+}
+
+}  // namespace geokg::extract::internal

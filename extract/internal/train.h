@@ -1,0 +1,55 @@
+// extract/internal/train.h -- training and scoring the syntax models from CoNLL-U (used by
+// tools/train_syntax.cpp and by the tests, which train toy models). Single-threaded; reports
+// progress through a callback because nothing in extract/ prints.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/conllu.h"
+#include "extract/internal/treebank.h"
+#include "extract/syntax.h"
+
+namespace geokg::extract::internal {
+
+struct TrainOptions {
+  int tagger_epochs = 8;
+  int parser_epochs = 15;
+  // The parser trains on tags predicted by taggers that did not see the sentence (k-fold
+  // jackknifing), so that it learns to live with tagging errors. 1 = use gold tags.
+  int jackknife_folds = 4;
+  // Pruning (see FrozenWeights::Pruned): features whose largest averaged weight is below
+  // *_min_weight are dropped, and in the others entries below *_min_entry.
+  float tagger_min_weight = 0;
+  float tagger_min_entry = 0;
+  float parser_min_weight = 0;
+  float parser_min_entry = 0;
+  uint32_t seed = 1;
+};
+
+struct Scores {
+  size_t words = 0;
+  double upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;  // percentages
+};
+
+using Progress = std::function<void(const std::string&)>;
+
+// Converts annotated sentences; fails (naming `name` and the sentence's line) on words without
+// a numeric head or relation. Label sets are extended with what the sentences use.
+Status AddToTreebank(const std::vector<ConlluSentence>& sentences, const std::string& name, Treebank& treebank);
+
+// Trains tagger, lemmatizer and parser on `train`; when `dev` is non-empty, keeps for each
+// component the epoch that scores best on it (UPOS for the tagger, LAS for the parser).
+Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSentence>& train,
+                                                      const std::vector<ConlluSentence>& dev,
+                                                      const TrainOptions& options, const Progress& progress);
+
+// Scores the model on gold-tokenised `gold` the way ../shared/tools/conllu_eval.py does (LAS
+// compares the universal part of the relation). With `predicted`, also returns the analysed copy.
+Scores Evaluate(const SyntaxModel& model, const std::vector<ConlluSentence>& gold,
+                std::vector<ConlluSentence>* predicted = nullptr);
+
+}  // namespace geokg::extract::internal

@@ -1,0 +1,150 @@
+#include "extract/syntax.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <zstd.h>
+
+#include "embedded/lemmatizer_model.h"
+#include "embedded/parser_model.h"
+#include "embedded/tagger_model.h"
+#include "extract/internal/syntax_impl.h"
+
+namespace geokg::extract {
+namespace {
+
+constexpr char kTaggerMagic[] = "GKTG";
+constexpr char kLemmatizerMagic[] = "GKLM";
+constexpr char kParserMagic[] = "GKDP";
+constexpr uint32_t kFormatVersion = 1;
+
+// Model files are zstd-compressed (a third smaller: the size budget is what limits accuracy).
+constexpr int kCompressionLevel = 19;
+
+Result<std::string> Decompress(std::string_view bytes, const std::string& name) {
+  const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32))
+    return Status::Corruption(name + ": is not a compressed geokg model");
+  std::string out(size, '\0');
+  const size_t got = ZSTD_decompress(out.data(), out.size(), bytes.data(), bytes.size());
+  if (ZSTD_isError(got) || got != size) return Status::Corruption(name + ": is damaged (" + ZSTD_getErrorName(got) + ")");
+  return out;
+}
+
+template <class Component>
+Status ReadComponent(std::string_view compressed, const std::string& name, const char* magic, Component& out) {
+  Result<std::string> bytes = Decompress(compressed, name);
+  if (!bytes.ok()) return bytes.status();
+  internal::BinaryReader in(bytes.value(), name);
+  GEOKG_RETURN_IF_ERROR(in.ExpectHeader(magic, kFormatVersion));
+  GEOKG_RETURN_IF_ERROR(out.Read(in));
+  if (!in.AtEnd()) return in.Invalid("has trailing bytes");
+  return Status();
+}
+
+template <class Component>
+std::string ComponentBytes(const Component& c, const char* magic) {
+  internal::BinaryWriter out;
+  for (int i = 0; i < 4; ++i) out.Put<char>(magic[i]);
+  out.Put<uint32_t>(kFormatVersion);
+  c.Write(out);
+  std::string compressed(ZSTD_compressBound(out.bytes().size()), '\0');
+  const size_t n = ZSTD_compress(compressed.data(), compressed.size(), out.bytes().data(), out.bytes().size(),
+                                 kCompressionLevel);
+  compressed.resize(ZSTD_isError(n) ? 0 : n);  // cannot fail with a bound-sized buffer
+  return compressed;
+}
+
+Result<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path.string() + ": cannot open the model file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::IOError(path.string() + ": cannot read the model file");
+  return bytes.str();
+}
+
+}  // namespace
+
+SyntaxModel::SyntaxModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SyntaxModel::~SyntaxModel() = default;
+
+Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadBytes(std::string_view tagger, std::string_view lemmatizer,
+                                                            std::string_view parser, const std::string& origin) {
+  auto impl = std::make_unique<Impl>();
+  GEOKG_RETURN_IF_ERROR(ReadComponent(tagger, origin + kModelFiles[0], kTaggerMagic, impl->tagger));
+  GEOKG_RETURN_IF_ERROR(ReadComponent(lemmatizer, origin + kModelFiles[1], kLemmatizerMagic, impl->lemmatizer));
+  GEOKG_RETURN_IF_ERROR(ReadComponent(parser, origin + kModelFiles[2], kParserMagic, impl->parser));
+  return std::make_unique<SyntaxModel>(std::move(impl));
+}
+
+Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadDefault() {
+  return LoadBytes(embedded::tagger_model(), embedded::lemmatizer_model(), embedded::parser_model(),
+                   "built-in model ");
+}
+
+Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadFiles(const std::filesystem::path& dir) {
+  std::string bytes[3];
+  for (int i = 0; i < 3; ++i) {
+    Result<std::string> r = ReadFile(dir / kModelFiles[i]);
+    if (!r.ok()) return r.status();
+    bytes[i] = std::move(r).value();
+  }
+  return LoadBytes(bytes[0], bytes[1], bytes[2], dir.string() + "/");
+}
+
+Status SyntaxModel::SaveFiles(const std::filesystem::path& dir) const {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError(dir.string() + ": cannot create the model directory: " + ec.message());
+  const std::string bytes[3] = {ComponentBytes(impl_->tagger, kTaggerMagic),
+                                ComponentBytes(impl_->lemmatizer, kLemmatizerMagic),
+                                ComponentBytes(impl_->parser, kParserMagic)};
+  for (int i = 0; i < 3; ++i) {
+    const std::filesystem::path path = dir / kModelFiles[i];
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes[i].data(), static_cast<std::streamsize>(bytes[i].size()));
+    out.close();
+    if (!out) return Status::IOError(path.string() + ": cannot write the model file");
+  }
+  return Status();
+}
+
+ParsedSentence SyntaxModel::Analyze(const Sentence& sentence) const {
+  ParsedSentence out;
+  out.begin = sentence.begin;
+  out.end = sentence.end;
+  const size_t n = sentence.tokens.size();
+  if (n == 0) return out;
+  std::vector<std::string_view> forms(n);
+  std::vector<uint64_t> keys(n);
+  for (size_t i = 0; i < n; ++i) {
+    forms[i] = sentence.tokens[i].text;
+    keys[i] = internal::HashLower(forms[i]);
+  }
+  std::vector<uint8_t> upos(n), xpos(n), labels(n);
+  std::vector<uint16_t> tags(n);
+  std::vector<int> heads(n);
+  impl_->tagger.Tag(forms, upos, xpos);
+  for (size_t i = 0; i < n; ++i) tags[i] = internal::TagPair(upos[i], xpos[i]);
+  impl_->parser.Parse(keys, tags, heads, labels);
+  const auto& upos_names = impl_->tagger.upos_names();
+  const auto& xpos_names = impl_->tagger.xpos_names();
+  const auto& label_names = impl_->parser.label_names();
+  out.words.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    Word& w = out.words[i];
+    const Token& t = sentence.tokens[i];
+    w.form = t.text;
+    w.begin = t.begin;
+    w.end = t.end;
+    w.upos = upos_names[upos[i]];
+    w.xpos = xpos_names[xpos[i]];
+    w.lemma = impl_->lemmatizer.Lemmatize(t.text, xpos[i]);
+    w.head = heads[i];
+    w.deprel = label_names[labels[i]];
+  }
+  return out;
+}
+
+}  // namespace geokg::extract

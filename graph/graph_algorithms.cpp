@@ -1,0 +1,251 @@
+#include "graph/graph_algorithms.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <utility>
+
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/page_rank.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/property_map/property_map.hpp>
+
+namespace geokg {
+namespace {
+
+constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
+
+std::vector<uint32_t> Distances(const LinkCsr& g, LinkVertex from) {
+  std::vector<uint32_t> dist(boost::num_vertices(g), kUnreached);
+  dist[from] = 0;
+  auto dist_map = boost::make_iterator_property_map(dist.begin(), boost::get(boost::vertex_index, g));
+  boost::breadth_first_search(
+      g, from, boost::visitor(boost::make_bfs_visitor(boost::record_distances(dist_map, boost::on_tree_edge()))));
+  return dist;
+}
+
+// A weighted undirected graph for Louvain: adjacency with summed weights, self-loop weights apart.
+struct WeightedGraph {
+  std::vector<std::vector<std::pair<uint32_t, double>>> adj;
+  std::vector<double> self;  // weight of edges inside the node, counted twice (both arc ends)
+};
+
+WeightedGraph FromLinkGraph(const LinkGraph& graph) {
+  const LinkCsr& g = graph.csr();
+  WeightedGraph w;
+  w.adj.resize(boost::num_vertices(g));
+  w.self.assign(boost::num_vertices(g), 0);
+  for (LinkVertex u = 0; u < boost::num_vertices(g); ++u)
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
+      w.adj[u].emplace_back(boost::target(*it, g), g[*it].weight);
+  return w;
+}
+
+// Louvain's local moving: each node joins the neighbouring community with the best modularity
+// gain until no node moves. Returns the community of each node, renumbered densely.
+std::vector<uint32_t> LocalMoving(const WeightedGraph& w, size_t* count) {
+  const size_t n = w.adj.size();
+  std::vector<double> k(n, 0);
+  double m2 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    k[i] = w.self[i];
+    for (auto [j, x] : w.adj[i]) k[i] += x;
+    m2 += k[i];
+  }
+  std::vector<uint32_t> comm(n);
+  std::iota(comm.begin(), comm.end(), 0);
+  std::vector<double> tot = k, link_to(n, 0);
+  std::vector<uint32_t> touched;
+  for (int pass = 0; pass < 20 && m2 > 0; ++pass) {
+    bool moved = false;
+    for (uint32_t i = 0; i < n; ++i) {
+      touched.clear();
+      for (auto [j, x] : w.adj[i]) {
+        if (link_to[comm[j]] == 0) touched.push_back(comm[j]);
+        link_to[comm[j]] += x;
+      }
+      const uint32_t from = comm[i];
+      tot[from] -= k[i];
+      uint32_t best = from;
+      double best_gain = link_to[from] - tot[from] * k[i] / m2;
+      for (uint32_t c : touched) {
+        const double gain = link_to[c] - tot[c] * k[i] / m2;
+        if (gain > best_gain + 1e-12) {
+          best_gain = gain;
+          best = c;
+        }
+      }
+      for (uint32_t c : touched) link_to[c] = 0;
+      tot[best] += k[i];
+      if (best != from) {
+        comm[i] = best;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  std::vector<uint32_t> dense(n, kUnreached);
+  uint32_t next = 0;
+  for (uint32_t& c : comm) {
+    if (dense[c] == kUnreached) dense[c] = next++;
+    c = dense[c];
+  }
+  *count = next;
+  return comm;
+}
+
+WeightedGraph Aggregate(const WeightedGraph& w, const std::vector<uint32_t>& comm, size_t count) {
+  WeightedGraph out;
+  out.adj.resize(count);
+  out.self.assign(count, 0);
+  std::vector<double> acc(count, 0);
+  std::vector<std::vector<uint32_t>> members(count);
+  for (uint32_t i = 0; i < comm.size(); ++i) members[comm[i]].push_back(i);
+  std::vector<uint32_t> touched;
+  for (uint32_t c = 0; c < count; ++c) {
+    touched.clear();
+    for (uint32_t i : members[c]) {
+      out.self[c] += w.self[i];
+      for (auto [j, x] : w.adj[i]) {
+        if (comm[j] == c) {
+          out.self[c] += x;
+          continue;
+        }
+        if (acc[comm[j]] == 0) touched.push_back(comm[j]);
+        acc[comm[j]] += x;
+      }
+    }
+    for (uint32_t d : touched) {
+      out.adj[c].emplace_back(d, acc[d]);
+      acc[d] = 0;
+    }
+  }
+  return out;
+}
+
+// Relabels groups largest first (ties: the group of the lowest vertex first) and scores Q.
+Grouping Finish(const LinkGraph& graph, std::vector<uint32_t> group, size_t count) {
+  std::vector<size_t> size(count, 0);
+  std::vector<uint32_t> first(count, kUnreached);
+  for (uint32_t v = 0; v < group.size(); ++v) {
+    ++size[group[v]];
+    first[group[v]] = std::min(first[group[v]], v);
+  }
+  std::vector<uint32_t> order(count);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return size[a] != size[b] ? size[a] > size[b] : first[a] < first[b];
+  });
+  std::vector<uint32_t> rename(count);
+  for (uint32_t i = 0; i < count; ++i) rename[order[i]] = i;
+  for (uint32_t& g : group) g = rename[g];
+
+  const LinkCsr& g = graph.csr();
+  std::vector<double> inside(count, 0), total(count, 0);
+  double m2 = 0;
+  for (LinkVertex u = 0; u < boost::num_vertices(g); ++u)
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+      const double x = g[*it].weight;
+      m2 += x;
+      total[group[u]] += x;
+      if (group[boost::target(*it, g)] == group[u]) inside[group[u]] += x;
+    }
+  double q = 0;
+  if (m2 > 0)
+    for (size_t c = 0; c < count; ++c) q += inside[c] / m2 - (total[c] / m2) * (total[c] / m2);
+  return {std::move(group), count, q};
+}
+
+}  // namespace
+
+std::vector<std::vector<uint32_t>> ShortestPaths(const LinkGraph& graph, LinkVertex a, LinkVertex b, size_t limit) {
+  if (a == b) return {{}};
+  const LinkCsr& g = graph.csr();
+  const std::vector<uint32_t> from_a = Distances(g, a);
+  if (from_a[b] == kUnreached) return {};
+  const std::vector<uint32_t> from_b = Distances(g, b);
+  const uint32_t length = from_a[b];
+  std::vector<std::vector<uint32_t>> paths;
+  std::vector<uint32_t> hops;
+  // Depth-first along arcs that keep to a shortest route: one step nearer b each time.
+  auto walk = [&](auto&& self, LinkVertex u) -> void {
+    if (paths.size() >= limit) return;
+    if (u == b) {
+      paths.push_back(hops);
+      return;
+    }
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+      const LinkVertex v = boost::target(*it, g);
+      if (from_a[v] != from_a[u] + 1 || from_b[v] != length - from_a[v]) continue;
+      hops.push_back(g[*it].link);
+      self(self, v);
+      hops.pop_back();
+    }
+  };
+  walk(walk, a);
+  return paths;
+}
+
+std::vector<double> DegreeCentrality(const LinkGraph& graph) {
+  const LinkCsr& g = graph.csr();
+  std::vector<double> degree(boost::num_vertices(g));
+  for (LinkVertex v = 0; v < degree.size(); ++v) degree[v] = static_cast<double>(boost::out_degree(v, g));
+  return degree;
+}
+
+std::vector<double> PageRank(const LinkGraph& graph) {
+  using Directed = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                      boost::no_property, uint32_t, uint32_t>;
+  std::vector<std::pair<uint32_t, uint32_t>> arcs;
+  arcs.reserve(graph.link_count() * 2);
+  for (const LinkArc& l : graph.links()) {
+    if (l.from == l.to) continue;
+    const uint32_t u = *graph.VertexOf(l.from), v = *graph.VertexOf(l.to);
+    arcs.emplace_back(u, v);
+    if (!l.one_way) arcs.emplace_back(v, u);
+  }
+  const Directed g(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
+                   static_cast<uint32_t>(graph.vertex_count()));
+  arcs = {};
+  std::vector<double> rank(graph.vertex_count(), 1.0);
+  boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g)),
+                          boost::graph::n_iterations(30), 0.85);
+  return rank;
+}
+
+std::vector<double> Betweenness(const LinkGraph& graph) {
+  const LinkCsr& g = graph.csr();
+  std::vector<double> centrality(boost::num_vertices(g), 0);
+  boost::brandes_betweenness_centrality(
+      g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g))));
+  // Both arcs of each edge are present, so every unordered pair was counted twice.
+  for (double& c : centrality) c /= 2;
+  return centrality;
+}
+
+Grouping Components(const LinkGraph& graph) {
+  const LinkCsr& g = graph.csr();
+  std::vector<uint32_t> component(boost::num_vertices(g));
+  const size_t count = boost::strong_components(
+      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
+  return Finish(graph, std::move(component), count);
+}
+
+Grouping ModularityGroups(const LinkGraph& graph) {
+  WeightedGraph level = FromLinkGraph(graph);
+  std::vector<uint32_t> group(graph.vertex_count());
+  std::iota(group.begin(), group.end(), 0);
+  size_t count = group.size();
+  for (;;) {
+    size_t next_count = 0;
+    const std::vector<uint32_t> comm = LocalMoving(level, &next_count);
+    if (next_count == count) break;
+    for (uint32_t& g : group) g = comm[g];
+    level = Aggregate(level, comm, next_count);
+    count = next_count;
+  }
+  return Finish(graph, std::move(group), count);
+}
+
+}  // namespace geokg

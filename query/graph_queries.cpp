@@ -1,0 +1,289 @@
+// The Engine's graph questions: neighbourhoods and subgraphs by walking the indexes; paths,
+// centrality and groups on a LinkGraph (Boost.Graph) of the selected facts.
+#include <algorithm>
+#include <bit>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "graph/graph_algorithms.h"
+#include "query/engine.h"
+#include "query/entity_cache.h"
+
+namespace geokg::query {
+using internal::EntityCache;
+
+namespace {
+
+LinkArc ArcOf(const store::Link& link) { return {link.fact, link.subject, link.object, !Info(link.relation).symmetric}; }
+
+std::vector<Relation> RelationsIn(uint32_t mask) {
+  std::vector<Relation> out;
+  for (const RelationInfo& info : AllRelations())
+    if (mask & (1u << static_cast<unsigned>(info.relation))) out.push_back(info.relation);
+  return out;
+}
+
+}  // namespace
+
+Result<bool> Engine::Selected(const store::Link& link, const FactFilter& filter) const {
+  if (!filter.MatchesLink(link)) return false;
+  if (!filter.NeedsFact()) return true;
+  auto fact = store_.GetFact(link.fact);
+  if (!fact.ok()) return fact.status();
+  return filter.Matches(fact.value());
+}
+
+Status Engine::ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
+                                   const std::function<Status(const store::Link&, store::EntityId)>& visit) const {
+  auto each = [&](bool as_object) {
+    return [&, as_object](const store::Link& link) -> Status {
+      if (as_object && link.subject == v) return Status();  // a self-loop, already seen as subject
+      auto selected = Selected(link, filter);
+      if (!selected.ok()) return selected.status();
+      return selected.value() ? visit(link, as_object ? link.subject : link.object) : Status();
+    };
+  };
+  if (filter.relations.empty()) {
+    GEOKG_RETURN_IF_ERROR(store_.ForEachLink({v, std::nullopt, std::nullopt}, each(false)));
+    return store_.ForEachLink({std::nullopt, v, std::nullopt}, each(true));
+  }
+  for (Relation r : filter.relations) {
+    GEOKG_RETURN_IF_ERROR(store_.ForEachLink({v, std::nullopt, r}, each(false)));
+    GEOKG_RETURN_IF_ERROR(store_.ForEachLink({std::nullopt, v, r}, each(true)));
+  }
+  return Status();
+}
+
+Result<std::vector<NeighborRow>> Engine::Neighbors(const std::string& name, int depth, const FactFilter& filter) const {
+  auto center = Resolve(name);
+  if (!center.ok()) return center.status();
+  struct Reached {
+    uint32_t depth;
+    store::EntityId via;
+    uint32_t facts = 0;
+    uint32_t relations = 0;  // bit per Relation
+  };
+  std::unordered_map<store::EntityId, Reached> reached = {{center.value().id, {0, 0}}};
+  std::vector<store::EntityId> frontier = {center.value().id}, order;
+  for (uint32_t d = 0; d < static_cast<uint32_t>(depth) && !frontier.empty(); ++d) {
+    std::vector<store::EntityId> next;
+    for (store::EntityId v : frontier) {
+      GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(v, filter, [&](const store::Link& link, store::EntityId other) {
+        auto [it, inserted] = reached.emplace(other, Reached{d + 1, v});
+        if (inserted) next.push_back(other);
+        if (it->second.depth == d + 1) {
+          ++it->second.facts;
+          it->second.relations |= 1u << static_cast<unsigned>(link.relation);
+        }
+        return Status();
+      }));
+    }
+    order.insert(order.end(), next.begin(), next.end());
+    frontier = std::move(next);
+  }
+  EntityCache cache(store_);
+  std::vector<NeighborRow> rows;
+  rows.reserve(order.size());
+  for (store::EntityId id : order) {
+    const Reached& r = reached.at(id);
+    auto entity = cache.Get(id);
+    if (!entity.ok()) return entity.status();
+    auto via = cache.Get(r.via);
+    if (!via.ok()) return via.status();
+    rows.push_back({entity.value(), r.depth, r.facts, RelationsIn(r.relations), via.value().name});
+  }
+  std::sort(rows.begin(), rows.end(), [](const NeighborRow& x, const NeighborRow& y) {
+    return std::make_tuple(x.depth, -static_cast<int64_t>(x.facts), x.entity.name) <
+           std::make_tuple(y.depth, -static_cast<int64_t>(y.facts), y.entity.name);
+  });
+  return rows;
+}
+
+Result<std::vector<Path>> Engine::Paths(const std::string& a, const std::string& b, const FactFilter& filter,
+                                        int max_depth, size_t limit) const {
+  auto start = Resolve(a);
+  if (!start.ok()) return start.status();
+  auto end = Resolve(b);
+  if (!end.ok()) return end.status();
+  const store::EntityId from = start.value().id, to = end.value().id;
+  if (from == to) return std::vector<Path>{Path{}};
+  // Breadth-first from both ends, one whole level at a time on the side with the smaller
+  // frontier, until the two meet: every fact on a shortest chain is then among those loaded.
+  struct Side {
+    std::unordered_set<store::EntityId> seen;
+    std::vector<store::EntityId> frontier;
+    int level = 0;
+  };
+  Side sides[2] = {{{from}, {from}, 0}, {{to}, {to}, 0}};
+  std::vector<LinkArc> links;
+  std::unordered_set<store::FactId> loaded;
+  bool met = false;
+  while (!met && sides[0].level + sides[1].level < max_depth) {
+    const int s = sides[0].frontier.size() <= sides[1].frontier.size() ? 0 : 1;
+    Side& side = sides[s];
+    const Side& other_side = sides[1 - s];
+    if (side.frontier.empty()) break;
+    std::vector<store::EntityId> next;
+    for (store::EntityId v : side.frontier) {
+      GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(v, filter, [&](const store::Link& link, store::EntityId other) {
+        if (loaded.insert(link.fact).second) links.push_back(ArcOf(link));
+        if (side.seen.insert(other).second) next.push_back(other);
+        if (other_side.seen.count(other)) met = true;
+        return Status();
+      }));
+    }
+    side.frontier = std::move(next);
+    ++side.level;
+  }
+  if (!met) return std::vector<Path>{};
+  const LinkGraph graph = LinkGraph::Build(std::move(links));
+  EntityCache cache(store_);
+  std::vector<Path> paths;
+  for (const std::vector<uint32_t>& hops : ShortestPaths(graph, *graph.VertexOf(from), *graph.VertexOf(to), limit)) {
+    Path path;
+    store::EntityId here = from;
+    for (uint32_t index : hops) {
+      const LinkArc& arc = graph.link(index);
+      const store::EntityId there = arc.from == here ? arc.to : arc.from;
+      auto fact = store_.GetFact(arc.fact);
+      if (!fact.ok()) return fact.status();
+      auto row = MakeFactRow(fact.value(), cache);
+      if (!row.ok()) return row.status();
+      auto near = cache.Get(here);
+      if (!near.ok()) return near.status();
+      auto far = cache.Get(there);
+      if (!far.ok()) return far.status();
+      const auto by_ends = [](const LinkArc& x, const LinkArc& y) { return std::tie(x.from, x.to) < std::tie(y.from, y.to); };
+      uint32_t alternatives = 0;
+      for (auto [u, v] : {std::pair{here, there}, std::pair{there, here}}) {
+        const LinkArc probe{0, u, v, true};
+        auto [lo, hi] = std::equal_range(graph.links().begin(), graph.links().end(), probe, by_ends);
+        alternatives += static_cast<uint32_t>(hi - lo);
+      }
+      path.push_back({std::move(row).value(), near.value(), far.value(), alternatives});
+      here = there;
+    }
+    paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
+Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter) const {
+  std::vector<LinkArc> links;
+  auto add = [&](const store::Link& link) -> Status {
+    auto selected = Selected(link, filter);
+    if (!selected.ok()) return selected.status();
+    if (selected.value()) links.push_back(ArcOf(link));
+    return Status();
+  };
+  if (filter.relations.empty()) {
+    GEOKG_RETURN_IF_ERROR(store_.ForEachLink({}, add));
+  } else {
+    for (Relation r : filter.relations) GEOKG_RETURN_IF_ERROR(store_.ForEachLink({std::nullopt, std::nullopt, r}, add));
+  }
+  return LinkGraph::Build(std::move(links));
+}
+
+Result<std::vector<RankRow>> Engine::Rank(Centrality by, const FactFilter& filter, size_t top) const {
+  auto graph = BuildLinkGraph(filter);
+  if (!graph.ok()) return graph.status();
+  const LinkGraph& g = graph.value();
+  const std::vector<double> degree = DegreeCentrality(g);
+  const std::vector<double> score = by == Centrality::kDegree     ? degree
+                                    : by == Centrality::kPageRank ? PageRank(g)
+                                                                  : Betweenness(g);
+  std::vector<LinkVertex> order(score.size());
+  for (LinkVertex v = 0; v < order.size(); ++v) order[v] = v;
+  const size_t n = std::min(top, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<ptrdiff_t>(n), order.end(),
+                    [&](LinkVertex x, LinkVertex y) { return score[x] != score[y] ? score[x] > score[y] : x < y; });
+  EntityCache cache(store_);
+  std::vector<RankRow> rows;
+  for (size_t i = 0; i < n; ++i) {
+    auto entity = cache.Get(g.KeyOf(order[i]));
+    if (!entity.ok()) return entity.status();
+    rows.push_back({entity.value(), score[order[i]], static_cast<uint32_t>(degree[order[i]])});
+  }
+  return rows;
+}
+
+Result<GroupingAnswer> Engine::Groups(bool modularity, const FactFilter& filter, size_t top, size_t members) const {
+  auto graph = BuildLinkGraph(filter);
+  if (!graph.ok()) return graph.status();
+  const LinkGraph& g = graph.value();
+  const Grouping grouping = modularity ? ModularityGroups(g) : Components(g);
+  const std::vector<double> degree = DegreeCentrality(g);
+  const size_t shown = std::min(top, grouping.groups);
+  std::vector<std::vector<LinkVertex>> in_group(shown);
+  for (LinkVertex v = 0; v < grouping.group.size(); ++v)
+    if (grouping.group[v] < shown) in_group[grouping.group[v]].push_back(v);
+  GroupingAnswer answer{modularity ? "modularity" : "components", grouping.modularity, grouping.groups, {}};
+  EntityCache cache(store_);
+  for (uint32_t c = 0; c < shown; ++c) {
+    std::vector<LinkVertex>& vs = in_group[c];
+    std::stable_sort(vs.begin(), vs.end(), [&](LinkVertex x, LinkVertex y) { return degree[x] > degree[y]; });
+    GroupRow row{c, vs.size(), {}};
+    for (size_t i = 0; i < vs.size() && i < members; ++i) {
+      auto entity = cache.Get(g.KeyOf(vs[i]));
+      if (!entity.ok()) return entity.status();
+      row.members.push_back(entity.value());
+    }
+    answer.rows.push_back(std::move(row));
+  }
+  return answer;
+}
+
+Result<Graph> Engine::Subgraph(const std::optional<std::string>& center, int depth, const FactFilter& filter,
+                               bool with_evidence) const {
+  std::vector<store::FactId> facts;
+  std::optional<store::EntityRecord> start;
+  if (!center) {
+    auto all = BuildLinkGraph(filter);
+    if (!all.ok()) return all.status();
+    for (const LinkArc& arc : all.value().links()) facts.push_back(arc.fact);
+  } else {
+    auto found = Resolve(*center);
+    if (!found.ok()) return found.status();
+    start = found.value();
+    std::unordered_set<store::EntityId> seen = {start->id};
+    std::unordered_set<store::FactId> added;
+    std::vector<store::EntityId> frontier = {start->id};
+    for (int d = 0; d < depth && !frontier.empty(); ++d) {
+      std::vector<store::EntityId> next;
+      for (store::EntityId v : frontier)
+        GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(v, filter, [&](const store::Link& link, store::EntityId other) {
+          if (added.insert(link.fact).second) facts.push_back(link.fact);
+          if (seen.insert(other).second) next.push_back(other);
+          return Status();
+        }));
+      frontier = std::move(next);
+    }
+  }
+  std::sort(facts.begin(), facts.end());
+  GraphBuilder builder;
+  EntityCache cache(store_);
+  if (start) builder.VertexFor(start->id, start->entity);
+  for (store::FactId id : facts) {
+    auto fact = store_.GetFact(id);
+    if (!fact.ok()) return fact.status();
+    const store::Fact& f = fact.value();
+    auto s = cache.Get(f.subject);
+    if (!s.ok()) return s.status();
+    auto o = cache.Get(f.object);
+    if (!o.ok()) return o.status();
+    EdgeProperties edge{f.id, f.relation, f.predicate, f.cameo, f.modality, f.mentions, f.confidence,
+                        f.first_time, f.last_time, {}};
+    if (with_evidence) {
+      auto sentences = store_.Evidence(f.id);
+      if (!sentences.ok()) return sentences.status();
+      for (const store::FactEvidence& e : sentences.value())
+        edge.evidence.push_back({e.doc, e.sentence, e.text, e.attribution, e.time, e.confidence});
+    }
+    const Vertex from = builder.VertexFor(f.subject, s.value());
+    const Vertex to = builder.VertexFor(f.object, o.value());
+    builder.AddEdge(from, to, std::move(edge));
+  }
+  return builder.Take();
+}
+
+}  // namespace geokg::query

@@ -1,0 +1,85 @@
+#include "tools/cli/query_command.h"
+
+#include <regex>
+
+namespace geokg::cli {
+namespace {
+
+// A date bound: YYYY, YYYY-MM or YYYY-MM-DD.
+bool IsDateBound(const std::string& s) {
+  static const std::regex kDate(R"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)");
+  return std::regex_match(s, kDate);
+}
+
+}  // namespace
+
+Result<query::FactFilter> FilterFlags::Build() const {
+  query::FactFilter filter;
+  auto relations = query::ParseRelationList(relation);
+  if (!relations.ok()) return relations.status();
+  filter.relations = relations.value();
+  auto modalities = query::ParseModalityList(modality.empty() ? "any" : modality);
+  if (!modalities.ok()) return modalities.status();
+  filter.modalities = modalities.value();
+  for (const std::string* bound : {&since, &until})
+    if (!bound->empty() && !IsDateBound(*bound))
+      return Status::InvalidInput("\"" + *bound + "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  filter.since = since;
+  filter.until = until;
+  filter.min_confidence = min_confidence;
+  filter.min_mentions = min_mentions;
+  return filter;
+}
+
+void AddFilterOptions(CLI::App* app, FilterFlags* flags, unsigned which, const std::string& modality_default) {
+  if (which & kRelationOption)
+    app->add_option("--relation", flags->relation, "only these relations, comma-separated (meet,call; docs/RELATIONS.md)");
+  if (which & kPeriodOption) {
+    app->add_option("--since", flags->since, "only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)");
+    app->add_option("--until", flags->until, "only facts dated on or before DATE (a prefix covers its whole period)");
+  }
+  if (which & kModalityOption) {
+    flags->modality = modality_default;
+    app->add_option("--modality", flags->modality, "asserted, expected, negated, a comma list, or any")
+        ->default_str(modality_default);
+  }
+  if (which & kConfidenceOption)
+    app->add_option("--min-confidence", flags->min_confidence, "only facts at least this confident (0..1)")
+        ->check(CLI::Range(0.0, 1.0));
+  if (which & kMentionsOption)
+    app->add_option("--min-mentions", flags->min_mentions, "only facts stated in at least this many sentences");
+}
+
+void QueryCommand::Declare(CLI::App* app) {
+  DeclareOptions(app);
+  AddDbOption(app, &db_);
+  app->add_option("--format", format_, "table, json, jsonl or csv")
+      ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
+      ->default_val("table");
+}
+
+int QueryCommand::Execute(const Io& io) {
+  auto store = OpenForReading(db_);
+  if (!store.ok()) return Fail(io, store.status());
+  const query::Engine engine(*store.value());
+  auto answer = Answer(engine);
+  if (!answer.ok()) {
+    // An unknown name in an empty store: say the store is empty, which is the real problem.
+    auto stats = store.value()->Stats();
+    if (answer.status().code() == Code::kNotFound && stats.ok() && stats.value().facts == 0)
+      return Fail(io, Status::NotFound(DbPath(db_).string() + " holds no facts yet (add articles with 'geokg ingest')"));
+    return Fail(io, answer.status());
+  }
+  const query::Format format = *query::ParseFormat(format_);
+  query::WriteAnswer(answer.value(), format, io.out);
+  if (answer.value().rows.empty() && format == query::Format::kTable) {
+    auto stats = store.value()->Stats();
+    if (stats.ok() && stats.value().facts == 0)
+      io.err << "geokg: " << DbPath(db_).string() << " holds no facts yet (add articles with 'geokg ingest')\n";
+    else
+      io.err << "geokg: " << Nothing() << " in " << DbPath(db_).string() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace geokg::cli

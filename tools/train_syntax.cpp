@@ -1,0 +1,119 @@
+// geokg-train -- trains the syntax models (tagger, lemmatizer, parser) from CoNLL-U, or scores
+// a model on a gold CoNLL-U file with gold tokenisation. See docs/MODELS.md for the commands
+// that made the shipped models.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "extract/conllu.h"
+#include "extract/internal/syntax_impl.h"
+#include "extract/internal/train.h"
+#include "extract/syntax.h"
+
+namespace {
+
+using geokg::extract::ConlluSentence;
+using geokg::extract::SyntaxModel;
+namespace internal = geokg::extract::internal;
+
+double SecondsSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+int Fail(const geokg::Status& s) {
+  std::cerr << "geokg-train: " << s.message() << '\n';
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Train or evaluate the geokg POS tagger, lemmatizer and dependency parser."};
+  std::string train_file, dev_file, out_dir, model_dir, eval_file, output_file;
+  internal::TrainOptions options;
+  app.add_option("--train", train_file, "CoNLL-U training treebank");
+  app.add_option("--dev", dev_file, "CoNLL-U development treebank: keeps the best epoch of each model");
+  app.add_option("--out", out_dir, "directory to write tagger.bin, lemmatizer.bin, parser.bin into");
+  app.add_option("--tagger-epochs", options.tagger_epochs, "tagger training epochs")->capture_default_str();
+  app.add_option("--parser-epochs", options.parser_epochs, "parser training epochs")->capture_default_str();
+  app.add_option("--folds", options.jackknife_folds, "jackknifing folds for the parser's tags (1 = gold)")
+      ->capture_default_str();
+  app.add_option("--tagger-prune", options.tagger_min_weight,
+                 "drop tagger features whose largest averaged weight is below this")
+      ->capture_default_str();
+  app.add_option("--tagger-prune-entries", options.tagger_min_entry, "and tagger weights below this")
+      ->capture_default_str();
+  app.add_option("--parser-prune", options.parser_min_weight,
+                 "drop parser features whose largest averaged weight is below this")
+      ->capture_default_str();
+  app.add_option("--parser-prune-entries", options.parser_min_entry, "and parser weights below this")
+      ->capture_default_str();
+  app.add_option("--seed", options.seed, "random seed")->capture_default_str();
+  app.add_option("--model", model_dir, "model directory to evaluate (default: the built-in models)");
+  app.add_option("--eval", eval_file, "gold CoNLL-U file to score the model on (gold tokenisation)");
+  app.add_option("--output", output_file, "with --eval: write the predicted CoNLL-U here");
+  CLI11_PARSE(app, argc, argv);
+  if (!train_file.empty() && !eval_file.empty()) {
+    std::cerr << "geokg-train: give either --train FILE --out DIR, or --eval FILE, or --model DIR --out DIR\n";
+    return 2;
+  }
+
+  if (!train_file.empty()) {
+    if (out_dir.empty()) {
+      std::cerr << "geokg-train: --train needs --out DIR\n";
+      return 2;
+    }
+    auto train = geokg::extract::ReadConlluFile(train_file);
+    if (!train.ok()) return Fail(train.status());
+    std::vector<ConlluSentence> dev;
+    if (!dev_file.empty()) {
+      auto d = geokg::extract::ReadConlluFile(dev_file);
+      if (!d.ok()) return Fail(d.status());
+      dev = std::move(d).value();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    auto model = internal::TrainSyntaxModel(train.value(), dev, options, [&](const std::string& line) {
+      std::printf("[%6.0fs] %s\n", SecondsSince(start), line.c_str());
+      std::fflush(stdout);
+    });
+    if (!model.ok()) return Fail(model.status());
+    if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
+    std::printf("wrote %s/{tagger,lemmatizer,parser}.bin in %.0f s\n", out_dir.c_str(), SecondsSince(start));
+    return 0;
+  }
+
+  const auto load_start = std::chrono::steady_clock::now();
+  auto model = model_dir.empty() ? SyntaxModel::LoadDefault() : SyntaxModel::LoadFiles(model_dir);
+  if (!model.ok()) return Fail(model.status());
+  const double load_seconds = SecondsSince(load_start);
+  if (!out_dir.empty()) {
+    // Re-prune a trained model (pruning thresholds are tuned on dev after training).
+    auto impl = std::make_unique<SyntaxModel::Impl>(model.value()->impl());
+    impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
+    impl->parser.Prune(options.parser_min_weight, options.parser_min_entry);
+    model = std::make_unique<SyntaxModel>(std::move(impl));
+    if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
+    const auto& m = model.value()->impl();
+    std::printf("wrote %s: tagger %zu features %zu weights, parser %zu features %zu weights\n", out_dir.c_str(),
+                m.tagger.num_features(), m.tagger.num_weights(), m.parser.num_features(), m.parser.num_weights());
+    if (eval_file.empty()) return 0;
+  }
+  auto gold = geokg::extract::ReadConlluFile(eval_file);
+  if (!gold.ok()) return Fail(gold.status());
+  std::vector<ConlluSentence> predicted;
+  const auto start = std::chrono::steady_clock::now();
+  const internal::Scores s = internal::Evaluate(*model.value(), gold.value(), &predicted);
+  const double seconds = SecondsSince(start);
+  std::printf("%s: %zu words  UPOS %.2f  XPOS %.2f  LEMMA %.2f  UAS %.2f  LAS %.2f\n", eval_file.c_str(), s.words,
+              s.upos, s.xpos, s.lemma, s.uas, s.las);
+  std::printf("model load %.3f s; tag+parse %.0f words/s\n", load_seconds, s.words / std::max(seconds, 1e-9));
+  if (!output_file.empty()) {
+    std::ofstream out(output_file);
+    for (const ConlluSentence& c : predicted) geokg::extract::WriteConllu(c, out);
+    if (!out) return Fail(geokg::Status::IOError(output_file + ": cannot write"));
+  }
+  return 0;
+}
