@@ -57,7 +57,9 @@ SyntheticCorpus::SyntheticCorpus(uint64_t seed, size_t actors)
       case 0: case 1: case 2:
         e.type = EntityType::kCountry;
         e.name = "Republic of " + InventedName(random_, 3) + std::to_string(i);
-        e.code = "R" + std::to_string(i);
+        // Appended rather than "R" + ...: GCC 12 warns falsely on literal + string (bug 105329).
+        e.code = std::to_string(i);
+        e.code.insert(e.code.begin(), 'R');
         break;
       case 3: case 4:
         e.type = EntityType::kOrganization;
