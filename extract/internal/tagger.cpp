@@ -187,7 +187,10 @@ TaggerTrainer::TaggerTrainer(const Treebank& train)
       c.resize(train.xpos.size());
       ++c[s.xpos[i]];
     }
-  for (const auto& [word, c] : counts) {
+  for (const auto& entry : counts) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto word = entry.first;
+    const std::vector<uint32_t>& c = entry.second;
     const uint32_t total = std::accumulate(c.begin(), c.end(), 0u);
     if (total < 2) continue;
     std::vector<uint32_t> order(c.size());

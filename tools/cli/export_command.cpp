@@ -94,9 +94,11 @@ class ExportCommand : public Command {
         {"neo4j-relationships.csv", WriteNeo4jRelationships},
         {"nodes.csv", WritePlainNodes},
         {"edges.csv", WritePlainEdges}};
-    for (const auto& [name, write] : files)
-      if (int code = WriteOutput(io, (dir / name).string(), [&](std::ostream& out) { write(g, out); }); code != 0)
+    for (const auto& file : files) {
+      const auto write = file.second;  // a plain variable: clang 14 cannot capture a structured binding
+      if (int code = WriteOutput(io, (dir / file.first).string(), [&](std::ostream& out) { write(g, out); }); code != 0)
         return code;
+    }
     return 0;
   }
 
