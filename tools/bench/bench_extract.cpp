@@ -12,18 +12,14 @@
 
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
+#include "tools/bench/build_warnings.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: bench_extract CORPUS.jsonl|DIR...\n";
     return 2;
   }
-#ifndef NDEBUG
-  std::cerr << "warning: assertions are on; figures are not representative\n";
-#endif
-#ifndef __OPTIMIZE__
-  std::cerr << "warning: built without optimisation; figures are not representative\n";
-#endif
+  geokg::bench::WarnIfUnrepresentativeBuild();
   auto extractor = geokg::extract::Extractor::Create({});
   if (!extractor.ok()) {
     std::cerr << "bench_extract: " << extractor.status().message() << "\n";

@@ -27,6 +27,7 @@
 #include "store/store.h"
 #include "tools/bench/synthetic_corpus.h"
 #include "tools/cli/parallel_extraction.h"
+#include "tools/bench/build_warnings.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -191,12 +192,7 @@ int main(int argc, char** argv) {
   const std::string usage =
       "usage: bench_store news INPUT... [--threads N] [--work DIR] | synthetic FACTS [--work DIR] | articles N [SEED]\n";
   if (args.size() < 2) return std::cerr << usage, 2;
-#ifndef NDEBUG
-  std::cerr << "warning: assertions are on; figures are not representative\n";
-#endif
-#ifndef __OPTIMIZE__
-  std::cerr << "warning: built without optimisation; figures are not representative\n";
-#endif
+  geokg::bench::WarnIfUnrepresentativeBuild();
   size_t threads = std::max(1u, std::thread::hardware_concurrency());
   fs::path work = fs::temp_directory_path() / "geokg-bench";
   std::vector<std::string> positional;
