@@ -245,3 +245,13 @@ TEST_CASE("the installed binary runs the same commands as the library", "[cli]")
   CHECK(HasTriple(JsonLines(ReadFile(dir / "out.jsonl")), "Ana Ribeiro", "visit", "Rabat"));
   CHECK(std::system((std::string(GEOKG_BINARY) + " nonsense 2>/dev/null").c_str()) != 0);
 }
+
+TEST_CASE("extract --threads prints the same triples in the same order as one thread", "[cli]") {
+  const std::string examples = std::string(GEOKG_SOURCE_DIR) + "/examples";
+  auto one = RunCli({"extract", "--threads", "1", examples, Fixture("articles/")});
+  auto three = RunCli({"extract", "--threads", "3", examples, Fixture("articles/")});
+  REQUIRE(one.code == 0);
+  REQUIRE(three.code == 0);
+  CHECK(!one.out.empty());
+  CHECK(one.out == three.out);
+}

@@ -1,5 +1,8 @@
 #include "tools/cli/article_input.h"
 
+#include <algorithm>
+#include <thread>
+
 namespace geokg::cli {
 
 void ArticleInput::Declare(CLI::App* app) {
@@ -12,6 +15,10 @@ void ArticleInput::Declare(CLI::App* app) {
       });
   app->add_option("--lexicon", lexicons, "extra gazetteer file (docs/LEXICON.md); may repeat")
       ->check(CLI::ExistingFile);
+  threads = std::max(1u, std::thread::hardware_concurrency());
+  app->add_option("-j,--threads", threads, "extraction threads (default: the number of cores); output order does not change")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   app->add_option("--max-document-bytes", read.max_document_bytes,
                   "longer .txt articles are cut to this size, longer JSONL lines skipped")
       ->check(CLI::Range(size_t{1}, size_t{1} << 31))

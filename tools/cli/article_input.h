@@ -18,8 +18,9 @@ struct ArticleInput {
   std::vector<std::string> lexicons;
   extract::ReadOptions read;
   extract::ExtractorOptions extraction;
+  size_t threads = 1;  // extraction workers (--threads; default: the number of cores)
 
-  // Declares the inputs, --date, --lexicon and the --max-* limits on `app`.
+  // Declares the inputs, --date, --lexicon, --threads and the --max-* limits on `app`.
   void Declare(CLI::App* app);
   // The extractor with the built-in gazetteer plus --lexicon files.
   Result<std::unique_ptr<extract::Extractor>> MakeExtractor() const;

@@ -1,6 +1,7 @@
 // geokg extract: articles in, triples out, no store.
 #include "graph/triple_format.h"
 #include "tools/cli/article_input.h"
+#include "tools/cli/parallel_extraction.h"
 
 namespace geokg::cli {
 namespace {
@@ -18,18 +19,25 @@ class ExtractCommand : public Command {
     const bool tsv = format_ == "tsv";
     if (tsv) io.out << TsvHeader() << "\n";
     bool closed = false;
-    auto summary = input_.Read(io, [&](Document&& doc) {
-      for (const Triple& t : input_.Extract(io, *extractor.value(), doc))
-        io.out << (tsv ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
-      // A closed pipe (`geokg extract | head`) ends the run quietly.
-      if (!io.out) {
-        closed = true;
-        return Status::IOError("standard output closed");
-      }
-      return Status();
-    });
+    // Workers extract; the triples are printed in input order, whatever the thread count.
+    ParallelExtraction run(*extractor.value(), {.threads = input_.threads, .capacity = 0, .skip = {}},
+                           [&](Document&& doc, std::optional<std::vector<Triple>>&& triples,
+                               const extract::ExtractReport& report) -> Status {
+                             input_.ReportLimits(io, doc, report);
+                             for (const Triple& t : *triples)
+                               io.out << (tsv ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
+                             // A closed pipe (`geokg extract | head`) ends the run quietly.
+                             if (!io.out) {
+                               closed = true;
+                               return Status::IOError("standard output closed");
+                             }
+                             return Status();
+                           });
+    auto summary = input_.Read(io, [&](Document&& doc) { return run.Push(std::move(doc)); });
+    const Status printed = run.Finish();
     io.out.flush();
     if (closed) return 0;
+    if (!printed.ok()) return Fail(io, printed);
     if (!summary.ok()) return Fail(io, summary.status());
     return summary.value().skipped > 0 ? 1 : 0;
   }

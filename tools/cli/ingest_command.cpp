@@ -10,7 +10,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include "tools/cli/article_input.h"
 #include "tools/cli/parallel_extraction.h"
@@ -130,10 +129,6 @@ class IngestCommand : public Command {
   void Declare(CLI::App* app) override {
     input_.Declare(app);
     AddDbOption(app, &db_);
-    threads_ = std::max(1u, std::thread::hardware_concurrency());
-    app->add_option("-j,--threads", threads_, "extraction threads (default: the number of cores)")
-        ->check(CLI::Range(1, 256))
-        ->capture_default_str();
     app->add_flag("--progress", force_progress_, "show progress on stderr even when it is not a terminal");
   }
 
@@ -155,7 +150,7 @@ class IngestCommand : public Command {
       auto same = db.IsStored(doc);
       return same.ok() && same.value();
     };
-    ParallelExtraction run(*extractor.value(), {.threads = threads_, .skip = stored},
+    ParallelExtraction run(*extractor.value(), {.threads = input_.threads, .skip = stored},
                            [&](Document&& doc, std::optional<std::vector<Triple>>&& triples,
                                const extract::ExtractReport& report) -> Status {
                              // Confirmed in input order: an earlier article of the same input
@@ -201,7 +196,6 @@ class IngestCommand : public Command {
  private:
   ArticleInput input_;
   std::string db_;
-  size_t threads_ = 1;
   bool force_progress_ = false;
 };
 
