@@ -5,6 +5,7 @@
 //
 //   bench_query /tmp/geokg-1m.db --generate 1000000     # once: builds the store
 //   bench_query /tmp/geokg-1m.db                         # then: times the questions
+//   bench_query /tmp/geokg-1m.db --only "depth 2"       # only the questions whose name has this
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_algorithms.h"
@@ -55,8 +57,12 @@ int Generate(const std::filesystem::path& dir, uint64_t triples) {
   return 0;
 }
 
+// The questions to time: those whose name contains this (all when empty).
+std::string only;
+
 // Runs `question` `reps` times (each on a fresh random draw) and prints median and p99.
 void Time(const char* name, int reps, const std::function<size_t()>& question) {
+  if (std::string_view(name).find(only) == std::string_view::npos) return;
   std::vector<double> ms;
   size_t rows = 0;
   for (int i = 0; i < reps; ++i) {
@@ -91,7 +97,7 @@ Result<query::Answer> Map(Result<T> r, F f) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_query DB [--generate TRIPLES] [--reps N]\n");
+    std::fprintf(stderr, "usage: bench_query DB [--generate TRIPLES] [--reps N] [--only TEXT]\n");
     return 2;
   }
   const std::filesystem::path dir = argv[1];
@@ -99,6 +105,7 @@ int main(int argc, char** argv) {
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--generate") == 0) return Generate(dir, std::stoull(argv[i + 1]));
     if (std::strcmp(argv[i], "--reps") == 0) reps = std::stoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
   }
 #ifndef NDEBUG
   std::printf("WARNING: built with assertions on; figures are not representative\n");
