@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct LinkArc {
   uint32_t from = 0;  // entity keys
   uint32_t to = 0;
   bool one_way = true;
+  bool operator==(const LinkArc&) const = default;
 };
 
 struct ArcProperty {
@@ -51,7 +53,11 @@ class LinkGraph {
   size_t link_count() const { return links_.size(); }
   // The vertex of entity `key`, or nullopt when no selected fact touches it. Constant time for
   // dense keys.
-  std::optional<LinkVertex> VertexOf(uint32_t key) const;
+  std::optional<LinkVertex> VertexOf(uint32_t key) const {
+    if (vertex_of_.empty()) return SearchVertexOf(key);
+    if (key >= vertex_of_.size() || vertex_of_[key] == kNoVertex) return std::nullopt;
+    return vertex_of_[key];
+  }
   uint32_t KeyOf(LinkVertex v) const { return keys_[v]; }
   const LinkArc& link(uint32_t index) const { return links_[index]; }
   const std::vector<LinkArc>& links() const { return links_; }
@@ -59,6 +65,9 @@ class LinkGraph {
   size_t MemoryBytes() const;
 
  private:
+  static constexpr uint32_t kNoVertex = std::numeric_limits<uint32_t>::max();
+  std::optional<LinkVertex> SearchVertexOf(uint32_t key) const;  // for sparse keys
+
   std::vector<uint32_t> keys_;       // vertex -> entity key, ascending
   std::vector<uint32_t> vertex_of_;  // key -> vertex when keys are dense (else empty: binary search)
   std::vector<LinkArc> links_;  // sorted by (from, to)

@@ -69,7 +69,7 @@ Result<std::vector<NeighborRow>> Engine::Neighbors(const std::string& name, int 
     std::vector<store::EntityId> next;
     for (store::EntityId v : frontier) {
       GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(v, filter, [&](const store::Link& link, store::EntityId other) {
-        auto [it, inserted] = reached.emplace(other, Reached{d + 1, v});
+        auto [it, inserted] = reached.try_emplace(other, Reached{d + 1, v});
         if (inserted) next.push_back(other);
         if (it->second.depth == d + 1) {
           ++it->second.facts;
@@ -81,7 +81,11 @@ Result<std::vector<NeighborRow>> Engine::Neighbors(const std::string& name, int 
     order.insert(order.end(), next.begin(), next.end());
     frontier = std::move(next);
   }
+  // Every entity named in the answer, read in one walk of the store.
   EntityCache cache(store_);
+  std::vector<store::EntityId> named = order;
+  for (store::EntityId id : order) named.push_back(reached.at(id).via);
+  GEOKG_RETURN_IF_ERROR(cache.Load(std::move(named)));
   std::vector<NeighborRow> rows;
   rows.reserve(order.size());
   for (store::EntityId id : order) {
@@ -90,11 +94,12 @@ Result<std::vector<NeighborRow>> Engine::Neighbors(const std::string& name, int 
     if (!entity.ok()) return entity.status();
     auto via = cache.Get(r.via);
     if (!via.ok()) return via.status();
-    rows.push_back({entity.value(), r.depth, r.facts, RelationsIn(r.relations), via.value().name});
+    rows.push_back({std::move(entity).value(), r.depth, r.facts, RelationsIn(r.relations), via.value().name});
   }
   std::sort(rows.begin(), rows.end(), [](const NeighborRow& x, const NeighborRow& y) {
-    return std::make_tuple(x.depth, -static_cast<int64_t>(x.facts), x.entity.name) <
-           std::make_tuple(y.depth, -static_cast<int64_t>(y.facts), y.entity.name);
+    if (x.depth != y.depth) return x.depth < y.depth;
+    if (x.facts != y.facts) return x.facts > y.facts;
+    return x.entity.name < y.entity.name;
   });
   return rows;
 }
@@ -169,7 +174,10 @@ Result<std::vector<Path>> Engine::Paths(const std::string& a, const std::string&
 }
 
 Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter) const {
+  auto stats = store_.Stats();
+  if (!stats.ok()) return stats.status();
   std::vector<LinkArc> links;
+  links.reserve(filter.relations.empty() && filter.modalities.empty() ? stats.value().facts : 0);
   auto add = [&](const store::Link& link) -> Status {
     auto selected = Selected(link, filter);
     if (!selected.ok()) return selected.status();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace geokg::query {
 namespace {
@@ -65,10 +66,14 @@ void WriteTable(const Answer& answer, std::ostream& out) {
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width;
   for (const std::string& c : answer.columns) width.push_back(Width(c));
+  static const json kNull;
+  cells.reserve(answer.rows.size());
   for (const json& row : answer.rows) {
     cells.emplace_back();
+    cells.back().reserve(answer.columns.size());
     for (size_t i = 0; i < answer.columns.size(); ++i) {
-      std::string text = ForTable(Cell(row.value(answer.columns[i], json(nullptr))));
+      const auto value = row.find(answer.columns[i]);
+      std::string text = ForTable(Cell(value == row.end() ? kNull : *value));
       if (text.empty()) text = "-";
       width[i] = std::max(width[i], Width(text));
       cells.back().push_back(std::move(text));
@@ -77,7 +82,7 @@ void WriteTable(const Answer& answer, std::ostream& out) {
   auto line = [&](const std::vector<std::string>& values) {
     for (size_t i = 0; i < values.size(); ++i) {
       out << values[i];
-      if (i + 1 < values.size()) out << std::string(width[i] - Width(values[i]) + 2, ' ');
+      if (i + 1 < values.size()) std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - Width(values[i]) + 2, ' ');
     }
     out << "\n";
   };

@@ -131,6 +131,11 @@ class Store {
   Result<std::vector<EntityRecord>> FindEntities(std::string_view name) const;
   // The entity with `id`. kCorruption when the id does not resolve.
   Result<EntityRecord> GetEntity(EntityId id) const;
+  // Calls `visit` with the entity of each of `ids` in that order, walking the entities family
+  // once: far cheaper than a GetEntity per id when there are thousands. kCorruption when an id
+  // does not resolve; stops at, and returns, the first non-OK status `visit` returns.
+  // REQUIRES: `ids` strictly ascending.
+  Status ForEachEntity(std::span<const EntityId> ids, const std::function<Status(const EntityRecord&)>& visit) const;
   // The fact with `id`; kNotFound when there is none.
   Result<Fact> GetFact(FactId id) const;
 

@@ -238,3 +238,51 @@ TEST_CASE("verify reports a fact missing from an index and counters that disagre
   CHECK(report.problems[0] == "fact 1 is missing from pos");
   CHECK(report.problems[1] == "counter count_documents is 2 but the store holds 1");
 }
+
+TEST_CASE("entities read in one walk are those GetEntity reads, and an id that does not resolve is corruption", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  // 40 entities (ids 1..40): walks step over gaps and seek over long ones.
+  for (uint32_t i = 0; i < 20; ++i) {
+    const std::string doc = "d" + std::to_string(i);
+    REQUIRE(store->PutDocument({doc, "", "", "", "", doc},
+                               std::vector<Triple>{MakeTriple(doc, 0, "Left " + std::to_string(i), Relation::kMeet,
+                                                              "Right " + std::to_string(i))})
+                .ok());
+  }
+  REQUIRE(store->Stats().value().entities == 40);
+  const std::vector<geokg::store::EntityId> ids = {1, 2, 3, 5, 8, 30, 31, 40};
+  std::vector<geokg::store::EntityRecord> walked;
+  REQUIRE(store->ForEachEntity(ids, [&](const geokg::store::EntityRecord& r) {
+    walked.push_back(r);
+    return geokg::Status();
+  }).ok());
+  REQUIRE(walked.size() == ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    CAPTURE(ids[i]);
+    CHECK(walked[i].id == ids[i]);
+    CHECK(walked[i].entity.name == store->GetEntity(ids[i]).value().entity.name);
+  }
+  const std::vector<geokg::store::EntityId> missing = {4, 41};
+  const geokg::Status s = store->ForEachEntity(missing, [](const geokg::store::EntityRecord&) { return geokg::Status(); });
+  CHECK(s.code() == geokg::Code::kCorruption);
+  CHECK(s.message() == dir / "kg.db" + ": entity 41 does not resolve");
+}
+
+TEST_CASE("a closed writer leaves its writes in table files, so a reader opens without replaying a log", "[store]") {
+  TempDir dir;
+  const std::string path = dir / "kg.db";
+  {
+    auto store = Store::Open(path, {}).value();
+    REQUIRE(store->PutDocument({"a", "", "", "", "", "a"},
+                               std::vector<Triple>{MakeTriple("a", 0, "Norway", Relation::kMeet, "Finland")})
+                .ok());
+  }
+  uint64_t log_bytes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(path))
+    if (entry.path().extension() == ".log") log_bytes += entry.file_size();
+  CHECK(log_bytes == 0);
+  auto reader = Store::Open(path, {.read_only = true}).value();
+  CHECK(reader->Stats().value().facts == 1);
+  CHECK(reader->Verify().value().ok());
+}
