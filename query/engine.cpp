@@ -164,16 +164,19 @@ Result<std::vector<FactRow>> Engine::Timeline(const std::string& name, const Fac
 Result<EntityCard> Engine::Card(const std::string& name) const {
   auto entity = Resolve(name);
   if (!entity.ok()) return entity.status();
-  EntityCard card{entity.value(), 0, 0, {}};
+  EntityCard card{entity.value(), 0, 0, 0, {}};
   const store::EntityId id = card.record.id;
   GEOKG_RETURN_IF_ERROR(store_.ForEachLink({id, std::nullopt, std::nullopt}, [&](const store::Link& link) {
+    ++card.facts;
     ++card.as_subject;
     ++card.by_relation[link.relation];
     return Status();
   }));
   GEOKG_RETURN_IF_ERROR(store_.ForEachLink({std::nullopt, id, std::nullopt}, [&](const store::Link& link) {
     ++card.as_object;
-    if (link.subject != id) ++card.by_relation[link.relation];
+    if (link.subject == id) return Status();  // about itself: counted as subject already
+    ++card.facts;
+    ++card.by_relation[link.relation];
     return Status();
   }));
   return card;

@@ -93,8 +93,10 @@ struct GroupingAnswer {
 
 struct EntityCard {
   store::EntityRecord record;
+  uint64_t facts = 0;       // distinct facts it takes part in: a fact about itself counts once
   uint64_t as_subject = 0;
-  uint64_t as_object = 0;  // symmetric facts count where the store keeps them
+  uint64_t as_object = 0;   // symmetric facts count where the store keeps them; a fact about
+                            // itself counts here and in as_subject
   std::map<Relation, uint64_t> by_relation;
 };
 

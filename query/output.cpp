@@ -236,7 +236,7 @@ Answer EntityAnswer(const EntityCard& card) {
                     {"code", OrNull(e.code)},
                     {"aliases", e.aliases},
                     {"id", card.record.id},
-                    {"facts", card.as_subject + card.as_object},
+                    {"facts", card.facts},
                     {"as_subject", card.as_subject},
                     {"as_object", card.as_object},
                     {"by_relation", by_relation}});

@@ -1,8 +1,9 @@
 // bench_store: what the store costs and how it scales.
-//   bench_store news ../shared/data/news/ [--threads N] [--work DIR]
-//       extracts the corpus (N threads, no store) before and after ingesting it into a fresh
-//       store the same way; prints both times, their ratio (the store's overhead), facts and triples
-//       written per second, size on disk per fact and peak memory.
+//   bench_store news ../shared/data/news/ [--threads N] [--rounds R] [--work DIR]
+//       extracts the corpus (N threads, no store) and ingests it into a fresh store the same
+//       way, alternately, R ingests between R + 1 extractions; prints the median wall and CPU
+//       times and their ratios (the store's overhead), facts and triples written per second,
+//       size on disk per fact and peak memory.
 //   bench_store synthetic FACTS [--work DIR]
 //       stores generated articles (triples made directly, no extraction) until the store
 //       holds FACTS facts; prints facts/s, size per fact and resident memory as it grows.
@@ -10,6 +11,7 @@
 //       writes N generated articles as JSON Lines on stdout (input for tools/crash_test.sh).
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -37,6 +39,18 @@ using geokg::Status;
 using geokg::Triple;
 
 double Since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
 
 double PeakMb() {
   rusage usage{};
@@ -80,48 +94,64 @@ geokg::Result<double> Run(const std::vector<std::string>& inputs, size_t threads
   return Since(start);
 }
 
-int News(const std::vector<std::string>& inputs, size_t threads, const fs::path& work) {
+int News(const std::vector<std::string>& inputs, size_t threads, int rounds, const fs::path& work) {
   auto extractor = geokg::extract::Extractor::Create({});
   if (!extractor.ok()) return Fail(extractor.status().message());
   size_t documents = 0, triples = 0;
-  auto extract_only = [&] {
+  // Wall and CPU seconds (all threads, RocksDB's background work included) of one run.
+  struct Cost {
+    double wall = 0, cpu = 0;
+  };
+  auto timed = [&](auto&& run) -> geokg::Result<Cost> {
+    const double cpu_start = CpuSeconds();
+    const Clock::time_point start = Clock::now();
+    GEOKG_RETURN_IF_ERROR(run());
+    return Cost{Since(start), CpuSeconds() - cpu_start};
+  };
+  auto extract_only = [&]() -> Status {
     documents = triples = 0;
     return Run(inputs, threads, *extractor.value(), [&](Document&&, auto&& t, auto&) {
       ++documents;
       triples += t->size();
       return Status();
-    });
+    }).status();
   };
-  // Extraction alone runs before and after the ingest, and the faster run counts: the first
-  // also warms the page cache, and the machine's load may change meanwhile.
-  auto extract_time = extract_only();
-  if (!extract_time.ok()) return Fail(extract_time.status().message());
-
   const fs::path dir = work / "news.db";
-  fs::remove_all(dir);
   geokg::store::StoreStats stats;
-  double ingest_time = 0;
-  {
+  auto ingest = [&]() -> Status {
+    fs::remove_all(dir);
     auto store = geokg::store::Store::Open(dir, {});
-    if (!store.ok()) return Fail(store.status().message());
-    const Clock::time_point start = Clock::now();
-    auto ingest = Run(inputs, threads, *extractor.value(), [&](Document&& doc, auto&& t, auto&) {
+    if (!store.ok()) return store.status();
+    GEOKG_RETURN_IF_ERROR(Run(inputs, threads, *extractor.value(), [&](Document&& doc, auto&& t, auto&) {
       return store.value()->PutDocument(doc, *t).status();
-    });
-    if (!ingest.ok()) return Fail(ingest.status().message());
+    }).status());
     stats = store.value()->Stats().value();
     store.value().reset();  // closing flushes the memtables: part of the cost of ingesting
-    ingest_time = Since(start);
+    return Status();
+  };
+  // Extraction alone and ingests alternate (E I E I ... E), and medians count: the load of a
+  // shared machine changes from run to run, and the first run also warms the page cache.
+  std::vector<double> extract_wall, extract_cpu, ingest_wall, ingest_cpu;
+  for (int round = 0; round <= rounds; ++round) {
+    auto e = timed(extract_only);
+    if (!e.ok()) return Fail(e.status().message());
+    extract_wall.push_back(e.value().wall);
+    extract_cpu.push_back(e.value().cpu);
+    if (round == rounds) break;
+    auto i = timed(ingest);
+    if (!i.ok()) return Fail(i.status().message());
+    ingest_wall.push_back(i.value().wall);
+    ingest_cpu.push_back(i.value().cpu);
   }
-  auto extract_again = extract_only();
-  if (!extract_again.ok()) return Fail(extract_again.status().message());
-  const uint64_t bytes = DiskBytes(dir);
+  const double extract_time = Median(extract_wall), ingest_time = Median(ingest_wall);
   std::printf("corpus            %zu documents, %zu triples, %zu extraction threads\n", documents, triples, threads);
-  std::printf("extract time      %.2f s (the faster of %.2f s before and %.2f s after the ingest)\n",
-              std::min(extract_time.value(), extract_again.value()), extract_time.value(), extract_again.value());
-  extract_time = std::min(extract_time.value(), extract_again.value());
-  std::printf("ingest time       %.2f s (extract + store, including close)\n", ingest_time);
-  std::printf("ingest / extract  %.3f\n", ingest_time / extract_time.value());
+  std::printf("extract time      %.2f s wall, %.2f s CPU (medians of %zu runs)\n", extract_time, Median(extract_cpu),
+              extract_wall.size());
+  std::printf("ingest time       %.2f s wall, %.2f s CPU (medians of %zu runs; extract + store, including close)\n",
+              ingest_time, Median(ingest_cpu), ingest_wall.size());
+  std::printf("ingest / extract  %.3f wall, %.3f CPU\n", ingest_time / extract_time,
+              Median(ingest_cpu) / Median(extract_cpu));
+  const uint64_t bytes = DiskBytes(dir);
   std::printf("store holds       %llu documents, %llu entities, %llu facts, %llu evidence rows\n",
               static_cast<unsigned long long>(stats.documents), static_cast<unsigned long long>(stats.entities),
               static_cast<unsigned long long>(stats.facts), static_cast<unsigned long long>(stats.evidence));
@@ -190,15 +220,18 @@ int Articles(size_t n, uint64_t seed) {
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   const std::string usage =
-      "usage: bench_store news INPUT... [--threads N] [--work DIR] | synthetic FACTS [--work DIR] | articles N [SEED]\n";
+      "usage: bench_store news INPUT... [--threads N] [--rounds R] [--work DIR] | synthetic FACTS [--work DIR] | articles N [SEED]\n";
   if (args.size() < 2) return std::cerr << usage, 2;
   geokg::bench::WarnIfUnrepresentativeBuild();
   size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  int rounds = 3;
   fs::path work = fs::temp_directory_path() / "geokg-bench";
   std::vector<std::string> positional;
   for (size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "--threads" && i + 1 < args.size()) {
       threads = std::stoul(args[++i]);
+    } else if (args[i] == "--rounds" && i + 1 < args.size()) {
+      rounds = std::max(1, std::stoi(args[++i]));
     } else if (args[i] == "--work" && i + 1 < args.size()) {
       work = args[++i];
     } else {
@@ -207,7 +240,7 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "articles") return Articles(std::stoul(positional.at(0)), positional.size() > 1 ? std::stoul(positional[1]) : 1);
   fs::create_directories(work);
-  if (args[0] == "news") return News(positional, threads, work);
+  if (args[0] == "news") return News(positional, threads, rounds, work);
   if (args[0] == "synthetic") return Synthetic(std::stoull(positional.at(0)), work);
   return std::cerr << usage, 2;
 }

@@ -1,0 +1,90 @@
+// The query engine on small stores written directly through the store's API: answers that
+// depend on the store's shape (facts about themselves, neighbourhoods with many entities).
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "query/engine.h"
+#include "store/store.h"
+#include "tests/support/run_cli.h"
+
+using namespace geokg;
+using geokg::testing::TempDir;
+
+namespace {
+
+Triple Fact(const std::string& doc, uint32_t sentence, const std::string& s, Relation r, const std::string& o) {
+  Triple t;
+  t.subject = Entity{s, EntityType::kCountry, "", {}};
+  t.object = Entity{o, EntityType::kCountry, "", {}};
+  t.relation = r;
+  t.predicate = std::string(Info(r).name);
+  t.confidence = 0.8f;
+  t.evidence = {doc, sentence, 0, 10, s + " and " + o};
+  return t;
+}
+
+// "Spoke 7", "Leaf 7a": appended, as GCC 12 warns (-Wrestrict) on literal + to_string.
+std::string Numbered(std::string prefix, int i, const char* suffix = "") {
+  prefix.append(std::to_string(i)).append(suffix);
+  return prefix;
+}
+
+}  // namespace
+
+TEST_CASE("entity counts a fact about the entity itself once", "[query]") {
+  TempDir dir;
+  auto store = store::Store::Open(dir / "kg.db", {}).value();
+  const std::vector<Triple> triples = {Fact("a", 0, "Valdoria", Relation::kCriticize, "Valdoria"),
+                                       Fact("a", 1, "Valdoria", Relation::kMeet, "Norway")};
+  REQUIRE(store->PutDocument({"a", "", "", "", "", "a"}, triples).ok());
+  const query::Engine engine(*store);
+  const query::EntityCard card = engine.Card("valdoria").value();
+  CHECK(card.facts == 2);
+  CHECK(card.as_subject + card.as_object == 3);  // the self-criticism is both
+  CHECK(card.by_relation.at(Relation::kCriticize) == 1);
+  CHECK(card.by_relation.at(Relation::kMeet) == 1);
+}
+
+TEST_CASE("neighbors at depth 2 names every entity two hops away with the facts that reach it", "[query][graph]") {
+  // A hub joined to 30 spokes, each spoke to two leaves of its own: entity reads in one walk
+  // must name every row as reading them one by one would.
+  TempDir dir;
+  auto store = store::Store::Open(dir / "kg.db", {}).value();
+  for (int i = 0; i < 30; ++i) {
+    const std::string doc = Numbered("d", i), spoke = Numbered("Spoke ", i);
+    const std::vector<Triple> triples = {Fact(doc, 0, "Hub", Relation::kMeet, spoke),
+                                         Fact(doc, 1, spoke, Relation::kAccuse, Numbered("Leaf ", i, "a")),
+                                         Fact(doc, 2, Numbered("Leaf ", i, "b"), Relation::kVisit, spoke),
+                                         Fact(doc, 3, spoke, Relation::kCall, "Hub")};
+    REQUIRE(store->PutDocument({doc, "", "", "", "", doc}, triples).ok());
+  }
+  const query::Engine engine(*store);
+  const auto rows = engine.Neighbors("Spoke 7", 2, {}).value();
+  std::map<std::string, query::NeighborRow> by_name;
+  for (const query::NeighborRow& r : rows) by_name[r.entity.name] = r;
+  REQUIRE(rows.size() == 3 + 29);  // hub and two leaves, then the other spokes
+  CHECK(rows[0].entity.name == "Hub");  // nearest first, then most facts
+  CHECK(rows[0].facts == 2);
+  CHECK(rows[0].relations == std::vector<Relation>{Relation::kMeet, Relation::kCall});
+  CHECK(by_name.at("Leaf 7a").depth == 1);
+  CHECK(by_name.at("Leaf 7a").via == "Spoke 7");
+  CHECK(by_name.at("Leaf 7b").relations == std::vector<Relation>{Relation::kVisit});
+  for (int i = 0; i < 30; ++i) {
+    if (i == 7) continue;
+    const query::NeighborRow& spoke = by_name.at(Numbered("Spoke ", i));
+    CAPTURE(i);
+    CHECK(spoke.depth == 2);
+    CHECK(spoke.facts == 2);
+    CHECK(spoke.via == "Hub");
+    CHECK(spoke.entity.type == EntityType::kCountry);
+  }
+  for (size_t i = 1; i < rows.size(); ++i) {
+    CAPTURE(i);
+    CHECK(std::make_tuple(rows[i - 1].depth, -static_cast<int64_t>(rows[i - 1].facts), rows[i - 1].entity.name) <
+          std::make_tuple(rows[i].depth, -static_cast<int64_t>(rows[i].facts), rows[i].entity.name));
+  }
+}
