@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "extract/boilerplate.h"
+#include "extract/clauses.h"
 #include "extract/mentions.h"
 #include "extract/qualifiers.h"
 #include "extract/relation_patterns.h"
@@ -63,8 +64,9 @@ float Certainty(const Mention& m) {
 class SentenceRelator {
  public:
   SentenceRelator(const Sentence& sentence, const internal::SentenceMentions& found, const Document& doc,
-                  uint32_t index, const std::optional<internal::Date>& date)
-      : tokens_(sentence.tokens), sentence_(sentence), found_(found), doc_(doc), index_(index), date_(date) {
+                  uint32_t index, const std::optional<internal::Date>& date, const SyntaxModel& syntax)
+      : tokens_(sentence.tokens), sentence_(sentence), found_(found), doc_(doc), index_(index), date_(date),
+        syntax_(syntax) {
     const auto n = static_cast<uint32_t>(tokens_.size());
     clause_start_.resize(n);
     actor_end_.assign(n + 1, 0);
@@ -94,7 +96,12 @@ class SentenceRelator {
       t.cameo.clear();
       out->push_back(std::move(t));
     }
-    for (const PatternMatch& match : internal::MatchPatterns(tokens_, actor_end_)) Relate(match, out);
+    const size_t first = out->size();
+    const std::vector<PatternMatch> matches = internal::MatchPatterns(tokens_, actor_end_);
+    for (const PatternMatch& match : matches) Relate(match, out);
+    size_t parties = 0;
+    for (const Mention& m : found_.mentions) parties += IsActor(m) || IsPlace(m);
+    if (parties >= 2) RelateClauses(matches, first, out);
   }
 
  private:
@@ -104,6 +111,108 @@ class SentenceRelator {
   }
   // Where a place may stand: the destination of a visit.
   static bool IsPlace(const Mention& m) { return !m.is_demonym && m.entities[0].type == EntityType::kLocation; }
+
+  // The dependency parse, with every mention and title phrase parsed as one word.
+  const internal::SentenceClauses& Clauses() {
+    if (!clauses_) {
+      std::vector<std::pair<uint32_t, uint32_t>> spans;
+      for (const internal::RoleFact& role : found_.roles) spans.emplace_back(role.begin, role.end);
+      for (const Mention& m : found_.mentions) spans.emplace_back(m.begin, m.end);
+      std::sort(spans.begin(), spans.end());
+      // A title phrase holds its name and its demonym: keep the outermost span.
+      std::vector<std::pair<uint32_t, uint32_t>> groups;
+      for (const auto& span : spans) {
+        if (!groups.empty() && span.first < groups.back().second)
+          groups.back().second = std::max(groups.back().second, span.second);
+        else
+          groups.push_back(span);
+      }
+      clauses_.emplace(syntax_, sentence_, groups);
+    }
+    return *clauses_;
+  }
+
+  // The actor or place a parse unit stands for: the person of a title phrase ("President Lee
+  // Jae-myung of South Korea"), else the mention that ends where the unit ends.
+  const Mention* MentionOfUnit(uint32_t unit) {
+    const uint32_t begin = Clauses().FirstToken(unit);
+    const uint32_t end = Clauses().EndToken(unit);
+    for (const internal::RoleFact& role : found_.roles) {
+      if (role.begin < begin || role.end > end) continue;
+      for (const Mention& m : found_.mentions)
+        if (m.begin >= begin && m.end <= end && m.entities[0].name == role.person.name) return &m;
+    }
+    for (const Mention& m : found_.mentions)
+      if (m.end == end && (IsActor(m) || IsPlace(m))) return &m;
+    return nullptr;
+  }
+
+  const Mention* ActorOfUnit(int unit) {
+    if (unit < 0) return nullptr;
+    const Mention* m = MentionOfUnit(static_cast<uint32_t>(unit));
+    return m != nullptr && IsActor(*m) ? m : nullptr;
+  }
+
+  // The subject the parse gives the trigger's clause when it is an actor and the agent:
+  // "Lee, who arrived on Sunday for talks, met Xi", where no actor stands right before "met".
+  const Mention* ParsedSubject(uint32_t trigger) {
+    bool passive = false;
+    const internal::SentenceClauses& clauses = Clauses();
+    const Mention* m = ActorOfUnit(clauses.SubjectOf(clauses.UnitOf(trigger), &passive));
+    return passive ? nullptr : m;
+  }
+
+  // `m` and the actors the parse conjoins to it, as the entities a relation holds between.
+  std::vector<Entity> PartiesOfUnit(const Mention* m, uint32_t unit, bool as_actor) {
+    std::vector<const Mention*> mentions = {m};
+    for (uint32_t c : Clauses().ConjunctsOf(unit))
+      if (const Mention* conjunct = MentionOfUnit(c); conjunct != nullptr && conjunct != m) mentions.push_back(conjunct);
+    std::vector<Entity> parties;
+    for (const Mention* mention : mentions)
+      for (const Entity& e : mention->entities) parties.push_back(as_actor && mention->is_capital ? mention->country : e);
+    return parties;
+  }
+
+  // Clauses that no wording of relation_patterns covers, between an actor and another actor or
+  // a place: `other` triples with the open predicate ("deploys ... to"), so that nothing the
+  // sentence states between two parties is lost. Pairs a core relation already links in this
+  // sentence are left to it.
+  void RelateClauses(const std::vector<PatternMatch>& matches, size_t first, std::vector<Triple>* out) {
+    std::set<std::pair<std::string, std::string>> related;
+    for (size_t i = first; i < out->size(); ++i) {
+      related.emplace((*out)[i].subject.name, (*out)[i].object.name);
+      related.emplace((*out)[i].object.name, (*out)[i].subject.name);
+    }
+    const internal::SentenceClauses& clauses = Clauses();
+    std::set<uint32_t> triggers;
+    for (const PatternMatch& match : matches) triggers.insert(clauses.UnitOf(match.trigger));
+    for (const internal::Clause& clause : clauses.Clauses()) {
+      if (triggers.count(clause.predicate)) continue;
+      const Mention* subject = ActorOfUnit(clause.subject);
+      if (subject == nullptr) continue;
+      for (const internal::ClauseArgument& argument : clause.objects) {
+        const Mention* object = MentionOfUnit(argument.unit);
+        if (object == nullptr) continue;
+        // "X was criticised by Y": Y acts on X.
+        const bool agent = clause.passive && argument.preposition == "by";
+        if (agent && !IsActor(*object)) continue;
+        const std::vector<Entity> subjects =
+            agent ? PartiesOfUnit(object, argument.unit, true) : PartiesOfUnit(subject, clause.subject, true);
+        const std::vector<Entity> objects = agent ? PartiesOfUnit(subject, clause.subject, true)
+                                                  : PartiesOfUnit(object, argument.unit, IsActor(*object));
+        const float confidence = 0.5f * std::min(Certainty(*subject), Certainty(*object));
+        const std::string predicate = clauses.Predicate(clause, argument);
+        for (const Entity& s : subjects)
+          for (const Entity& o : objects) {
+            if (s.name == o.name || related.count({s.name, o.name})) continue;
+            Triple t = Base(Relation::kOther, predicate, confidence, clauses.FirstToken(clause.predicate));
+            t.subject = s;
+            t.object = o;
+            out->push_back(std::move(t));
+          }
+      }
+    }
+  }
 
   uint32_t ClauseEnd(uint32_t k) const {
     uint32_t e = k + 1;
@@ -157,9 +266,9 @@ class SentenceRelator {
     return nullptr;
   }
 
-  // Whether a verb that makes its subject the agent of a nominal event ("launched strikes",
-  // "imposes new sanctions") comes just before `trigger`.
-  bool LightVerbBefore(uint32_t trigger) const {
+  // The verb that makes its subject the agent of a nominal event ("launched strikes", "imposes
+  // new sanctions") just before `trigger`, or -1.
+  int LightVerbBefore(uint32_t trigger) const {
     static const std::set<std::string> kLightVerbs = {
         "launch",  "launches", "launched", "conduct",  "conducts",  "conducted", "carry",   "carries",
         "carried", "impose",   "imposes",  "imposed",  "announce",  "announces", "announced", "mount",
@@ -168,9 +277,10 @@ class SentenceRelator {
         "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
         "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
         "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied"};
-    for (uint32_t k = trigger; k-- > 0 && trigger - k <= 3;)
-      if (kLightVerbs.count(Lower(tokens_[k].text))) return true;
-    return false;
+    // "announces a 30% tariff": a determiner and a measure may stand between.
+    for (uint32_t k = trigger; k-- > 0 && trigger - k <= 5;)
+      if (kLightVerbs.count(Lower(tokens_[k].text))) return static_cast<int>(k);
+    return -1;
   }
 
   // The actor right before a verb, with only auxiliaries and adverbs between ("Kim Jong Un
@@ -194,6 +304,8 @@ class SentenceRelator {
       uint32_t b = m->begin;
       if (b >= 1 && Lower(tokens_[b - 1].text) == "the") --b;
       if (b < 2 || (tokens_[b - 1].text != "and" && tokens_[b - 1].text != ",")) break;
+      // The serial comma: "Australia, Canada, and the United Kingdom".
+      if (tokens_[b - 1].text == "and" && tokens_[b - 2].text == ",") --b;
       const Mention* previous = MentionEndingAt(b - 1);
       if (previous == nullptr) break;
       m = previous;
@@ -306,8 +418,11 @@ class SentenceRelator {
     switch (p.frame) {
       case Frame::kEnvoy: {
         subject = ClauseActor(match.begin, &fallback);
+        // The envoy's or the travellers' state stands right before the words that name them:
+        // "Russia's chargé", "the Libyan ambassador", "Iranian passport holders".
         for (const Mention& m : found_.mentions)
-          if (m.begin >= match.begin && m.end <= match.end && (IsActor(m) || m.is_demonym)) object = &m;
+          if (m.begin >= match.begin && m.end <= match.end && m.end + 3 >= match.end && (IsActor(m) || m.is_demonym))
+            object = &m;
         if (object == nullptr) return;
         break;
       }
@@ -329,14 +444,19 @@ class SentenceRelator {
         subject = Possessor(match.begin);
         if (subject == nullptr && p.strict_agent) {
           subject = DemonymBefore(match.begin);
-          if (subject == nullptr) {
-            const Mention* actor = ClauseActor(match.begin, &fallback);
-            if (actor != nullptr && !fallback && LightVerbBefore(match.begin)) subject = actor;
+          if (const int light = LightVerbBefore(match.begin); subject == nullptr && light >= 0) {
+            // "Trump announces tariffs on": a reporting light verb opens a clause of its own.
+            subject = SubjectBefore(static_cast<uint32_t>(light));
+            if (subject == nullptr) {
+              const Mention* actor = ClauseActor(match.begin, &fallback);
+              if (!fallback) subject = actor;
+            }
           }
         } else if (subject == nullptr) {
           subject = GerundSubject(match.begin);
           if (subject == nullptr) subject = ControlledSubject(match.begin);
           if (subject == nullptr) subject = SubjectBefore(match.begin);
+          if (subject == nullptr) subject = ParsedSubject(match.trigger);
           if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
         }
         object = slot;
@@ -471,6 +591,8 @@ class SentenceRelator {
   const Document& doc_;
   uint32_t index_;
   const std::optional<internal::Date>& date_;
+  const SyntaxModel& syntax_;
+  std::optional<internal::SentenceClauses> clauses_;  // parsed on first use
   std::vector<uint32_t> clause_start_;
   std::vector<uint32_t> actor_end_;
   std::vector<int> mention_at_;
@@ -504,7 +626,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
   if (!gazetteer.ok()) return gazetteer.status();
   for (const std::filesystem::path& lexicon : options.lexicons) GEOKG_RETURN_IF_ERROR(gazetteer.value().AddFile(lexicon));
-  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), options));
+  Result<std::unique_ptr<SyntaxModel>> syntax = SyntaxModel::LoadDefault();
+  if (!syntax.ok()) return syntax.status();
+  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), std::move(syntax).value(), options));
 }
 
 std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* report) const {
@@ -523,7 +647,7 @@ std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* 
       continue;
     }
     const internal::SentenceMentions found = finder.Find(sentence.tokens);
-    SentenceRelator(sentence, found, document, i, date).Run(&triples);
+    SentenceRelator(sentence, found, document, i, date, *syntax_).Run(&triples);
   }
   Deduplicate(&triples);
   if (report != nullptr) *report = skipped;

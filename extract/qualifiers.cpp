@@ -30,6 +30,10 @@ constexpr auto kIntentVerbs = std::to_array<std::string_view>({
     "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"});
 constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "never", "no", "refused", "refuses",
                                                             "declined", "denied", "failed", "without"});
+// "lifting all sanctions on Syria", "eases the ban": the relation ends.
+constexpr auto kEndingCues = std::to_array<std::string_view>({
+    "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
+    "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing"});
 constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "said", "says", "announced", "stated", "told", "reported", "claimed", "added", "noted", "confirmed",
     "insisted", "warned"});
@@ -122,6 +126,7 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   }
   for (uint32_t k = clause_begin; k < trigger; ++k) {
     const std::string w = Lower(tokens[k].text);
+    if (trigger - k <= 4 && IndexOf(kEndingCues, w) >= 0) return Modality::kNegated;
     if (IndexOf(kNegationCues, w) >= 0) {
       // "does not rule out", "did not exclude": a possibility, not a denial.
       const std::string next = k + 1 < trigger ? Lower(tokens[k + 1].text) : "";

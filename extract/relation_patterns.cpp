@@ -20,6 +20,8 @@ constexpr Pattern kPatterns[] = {
     {"held|hold|holds|holding talks with @", kMeet, "holds talks with", kForward},
     {"discuss|discussed|discusses|discussing * with @", kMeet, "discusses with", kForward},
     {"met|meet|meets @", kMeet, "meets", kForward},
+    // "Pashinyan and Aliyev meet in Abu Dhabi": between the conjoined subjects.
+    {"met|meet|meets", kMeet, "meets", kForward},
     // call
     {"spoke|speaks|speak|talked by|on|over phone|telephone with|to @", kCall, "speaks by phone with", kForward},
     {"spoke|speaks|speak|talked with|to @ by|on|over phone|telephone", kCall, "speaks by phone with", kForward},
@@ -65,6 +67,8 @@ constexpr Pattern kPatterns[] = {
     {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
     // support
     {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
+    {"supporter|supporters|backer|backers of * for|to @", kSupport, "supports", kForward},
+    {"supporter|supporters|backer|backers of @", kSupport, "supports", kForward},
     // ally
     {"alliance|allied with @", kAlly, "is allied with", kForward},
     {"ally|allies of @", kAlly, "is an ally of", kForward},
@@ -86,15 +90,23 @@ constexpr Pattern kPatterns[] = {
     {"oppose|opposes|opposed|opposing @", kOppose, "opposes", kForward},
     // threaten
     {"threaten|threatens|threatened|threatening|warn|warns|warned @", kThreaten, "threatens", kForward},
+    {"vow|vows|vowed|promise|promises|promised|threaten|threatens|threatened * response|retaliation|retribution|reprisals|consequences against @",
+     kThreaten, "threatens", kForward},
     // protest
     {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
     {"summon|summons|summoned|summoning * ambassador|envoy|chargé|charge|diplomat|diplomats", kProtest, "summons the envoy of", kEnvoy},
     // sanction
     {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward, false, true},
     {"sanction|sanctions|sanctioned|sanctioning @", kSanction, "sanctions", kForward},
+    // "tariffs on imported items from Mexico"; before the "imports from" of supply.
+    {"tariff|tariffs|duties * on * from @", kSanction, "imposes tariffs on", kForward, false, true},
+    // "suspends visas for U.S. citizens", "a ban on visa applications from Iranian passport holders".
+    {"suspend|suspends|suspended|suspending|halt|halts|halted|end|ends|ended|ban|bans|banned|banning|restrict|restricts|restricted|restrictions * visas|visa|entry * citizens|nationals|holders|travellers|travelers|visitors",
+     kSanction, "restricts visas for", kEnvoy},
     {"retaliate|retaliates|retaliated|retaliating against @", kSanction, "retaliates against", kForward},
     {"expel|expels|expelled|expelling * ambassador|envoy|chargé|charge|diplomat|diplomats", kSanction, "expels the envoy of", kEnvoy},
-    {"suspend|suspends|suspended|suspending|sever|severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * ties|relations|agreements|agreement|cooperation|aid|talks with|to @",
+    // Before "talks with", "cooperation with": "the suspension of the trade talks with Canada".
+    {"suspend|suspends|suspended|suspending|suspension|halt|halts|halted|halting|freeze|freezes|froze|frozen|sever|severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * ties|relations|agreements|agreement|cooperation|aid|talks|dialogue|trade with|to @",
      kSanction, "reduces relations with", kForward},
     {"retaliate|retaliates|retaliated|retaliating", kSanction, "retaliates against", kForward, true},
     // attack
@@ -179,6 +191,10 @@ bool OpensClause(std::string_view t) {
   return t == "," || t == "that" || t == "which" || t == "who" || t == "whether" || t == "if";
 }
 
+bool IsWord(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
 bool IsGoodsWord(std::string_view t) {
   if (t.empty() || t == "to" || t == "from" || t == "for" || t == "with" || t == "and") return false;
   return std::all_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
@@ -227,7 +243,8 @@ class Matcher {
       }
       case CompiledWord::kSlot:
         // "meets with the foreign ministers of France": the officials stand for their state.
-        if (uint32_t of = RepresentativesOf(k); of > k) k = of;
+        // A name that starts with such words stays whole: "the State of Palestine".
+        if (uint32_t of = RepresentativesOf(k); of > k && actor_end_[k] == 0 && actor_end_[k + 1] == 0) k = of;
         // "the group's leader Hemedti": the possessor phrase before a titled person.
         if (k + 3 < tokens_.size() && Lower(tokens_[k].text) == "the" && IsPossessiveMark(tokens_[k + 2].text)) k += 3;
         for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {
@@ -265,11 +282,13 @@ class Matcher {
   uint32_t RepresentativesOf(uint32_t k) const {
     static const auto kOfficials = std::to_array<std::string_view>({
         "ministers", "minister", "leaders", "leader", "president", "presidents", "representatives",
-        "officials", "envoys", "envoy", "delegation", "delegations"});
+        "officials", "envoys", "envoy", "delegation", "delegations", "government", "governments",
+        "authorities", "sheikhdom", "kingdom", "emirate", "republic", "state", "nation", "country"});
     uint32_t i = k;
     if (i < tokens_.size() && Lower(tokens_[i].text) == "the") ++i;
     const uint32_t words = i;
-    while (i < tokens_.size() && i - words < 3 && IsGoodsWord(tokens_[i].text) && tokens_[i].text != "of") ++i;
+    // Adjectives may be names: "the Middle Eastern sheikhdom of Qatar".
+    while (i < tokens_.size() && i - words < 3 && IsWord(tokens_[i].text) && tokens_[i].text != "of") ++i;
     if (i == words || i >= tokens_.size() || tokens_[i].text != "of") return k;
     const std::string head = Lower(tokens_[i - 1].text);
     if (std::find(kOfficials.begin(), kOfficials.end(), head) == kOfficials.end()) return k;
