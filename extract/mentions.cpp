@@ -190,6 +190,16 @@ bool IsCommonCapitalizedWord(std::string_view t) {
 }
 
 // Generational suffixes that make another person: "Donald Trump Jr."
+// Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
+bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
+  static constexpr auto kReporting = std::to_array<std::string_view>(
+      {"says", "said", "announces", "announced", "states", "stated", "insists", "insisted", "claims", "claimed",
+       "declares", "declared", "confirms", "confirmed", "warns", "warned", "reports", "reported"});
+  uint32_t k = i;
+  if (k > 0 && Lower(tokens[k - 1].text) == "that") --k;
+  return k > 0 && OneOf(kReporting, Lower(tokens[k - 1].text));
+}
+
 bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
 
 }  // namespace
@@ -403,6 +413,12 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         first = m.is_capital ? &m.country : &m.entities[0];
         break;
       }
+    // "Pakistan announces that it will nominate": the speaker speaks of itself.
+    if (word == "it" && first != nullptr && AfterReportingVerb(tokens, i)) {
+      out->mentions.push_back({i, i + 1, {*first}, {}, false, false, Evidence::kPronoun});
+      *next = i + 1;
+      return true;
+    }
     for (auto it = recent_actors_.rbegin(); it != recent_actors_.rend(); ++it) {
       if (word == "it" && first != nullptr && it->name == first->name) continue;
       out->mentions.push_back({i, i + 1, {*it}, {}, false, false, Evidence::kPronoun});
