@@ -153,12 +153,16 @@ class SentenceRelator {
     return m != nullptr && IsActor(*m) ? m : nullptr;
   }
 
-  // The subject the parse gives the trigger's clause when it is an actor and the agent:
-  // "Lee, who arrived on Sunday for talks, met Xi", where no actor stands right before "met".
-  const Mention* ParsedSubject(uint32_t trigger) {
+  // The subject the parse gives the trigger's clause: "Lee, who arrived on Sunday for talks,
+  // met Xi", where no actor stands right before "met". `*has_subject` tells whether the parse
+  // found one at all; the result is null when that subject is no actor ("the airline ... by
+  // supporting Assad") or not the agent.
+  const Mention* ParsedSubject(uint32_t trigger, bool* has_subject) {
     bool passive = false;
     const internal::SentenceClauses& clauses = Clauses();
-    const Mention* m = ActorOfUnit(clauses.SubjectOf(clauses.UnitOf(trigger), &passive));
+    const int unit = clauses.SubjectOf(clauses.UnitOf(trigger), &passive);
+    *has_subject = unit >= 0;
+    const Mention* m = ActorOfUnit(unit);
     return passive ? nullptr : m;
   }
 
@@ -456,8 +460,16 @@ class SentenceRelator {
           subject = GerundSubject(match.begin);
           if (subject == nullptr) subject = ControlledSubject(match.begin);
           if (subject == nullptr) subject = SubjectBefore(match.begin);
-          if (subject == nullptr) subject = ParsedSubject(match.trigger);
-          if (subject == nullptr) subject = ClauseActor(match.begin, &fallback);
+          if (subject == nullptr) {
+            // Beyond the words right before the trigger the parse is asked first; the clause's
+            // first actor stands in, with less confidence where the parse saw another subject.
+            bool has_subject = false;
+            subject = ParsedSubject(match.trigger, &has_subject);
+            if (subject == nullptr) {
+              subject = ClauseActor(match.begin, &fallback);
+              if (has_subject) factor = 0.6f;
+            }
+          }
         }
         object = slot;
         // "Cyprus, which Turkey does not recognize": the object is the relative's antecedent.

@@ -9,7 +9,7 @@ namespace geokg::extract::internal {
 namespace {
 
 struct Title {
-  std::array<std::string_view, 4> words;  // lower case; unused slots empty
+  std::array<std::string_view, 5> words;  // lower case; unused slots empty
   Relation relation;
 };
 
@@ -21,6 +21,14 @@ constexpr Title kTitles[] = {
     {{"national", "security", "advisor"}, Relation::kOfficialOf},
     {{"secretary", "of", "state"}, Relation::kOfficialOf},
     {{"chief", "of", "staff"}, Relation::kOfficialOf},
+    {{"chief", "of", "the", "general", "staff"}, Relation::kOfficialOf},
+    {{"chief", "of", "the", "defence", "staff"}, Relation::kOfficialOf},
+    {{"minister", "of", "foreign", "affairs"}, Relation::kOfficialOf},
+    {{"minister", "for", "foreign", "affairs"}, Relation::kOfficialOf},
+    {{"secretary", "of", "defense"}, Relation::kOfficialOf},
+    {{"attorney", "general"}, Relation::kOfficialOf},
+    {{"managing", "director"}, Relation::kLeads},
+    {{"army", "chief"}, Relation::kOfficialOf},
     {{"prime", "minister"}, Relation::kLeads},
     {{"supreme", "leader"}, Relation::kLeads},
     {{"crown", "prince"}, Relation::kOfficialOf},
@@ -346,6 +354,70 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   return true;
 }
 
+bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
+                                       uint32_t* next) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  // Not the start of a name, or a capitalised common word ("On Tuesday, Greek prime minister").
+  static constexpr auto kOpeners = std::to_array<std::string_view>(
+      {"on", "in", "at", "after", "before", "during", "for", "with", "from", "by", "as", "when", "while", "but",
+       "and", "however", "meanwhile", "last", "this", "next", "then", "earlier", "later", "since", "until"});
+  if ((i > 0 && Capitalized(tokens[i - 1].text)) || IsCommonCapitalizedWord(tokens[i].text) ||
+      OneOf(kOpeners, Lower(tokens[i].text)))
+    return false;
+  const uint32_t run = NameRun(tokens, i);
+  auto known = gazetteer_.LongestMatch(tokens, i);
+  if (known && EntityOf(known->entry).type != EntityType::kPerson) return false;
+  const bool is_known = known && known->length == run;
+  // Two name words at least, or a person the lexicon or the article knows: a lone capitalised
+  // word before a comma is too often something else.
+  if (run == 0 || (run < 2 && !is_known && !aliases_.count(std::string(tokens[i].text)))) return false;
+  uint32_t k = i + run;
+  if (k + 3 >= n || tokens[k].text != ",") return false;
+  ++k;
+  if (Lower(tokens[k].text) == "the") ++k;
+  Entity country;
+  uint32_t title_at = k;
+  auto state = gazetteer_.LongestMatch(tokens, k);
+  const auto is_state = [&](const std::optional<NameMatch>& m) {
+    if (!m) return false;
+    const EntityType type = EntityOf(m->entry).type;
+    return type == EntityType::kCountry || type == EntityType::kOrganization;
+  };
+  if (is_state(state)) {
+    // "Egypt's foreign minister", "the Egyptian foreign minister".
+    country = EntityOf(state->entry);
+    title_at = k + static_cast<uint32_t>(state->length);
+    if (state->kind != NameKind::kDemonym) {
+      if (title_at >= n || !IsPossessive(tokens[title_at].text)) return false;
+      ++title_at;
+    }
+  }
+  uint32_t title_length = 0;
+  const Title* title = MatchTitle(tokens, title_at, &title_length);
+  if (title == nullptr) return false;
+  uint32_t end = title_at + title_length;
+  if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
+  if (country.name.empty()) {
+    // "the foreign minister of Egypt".
+    if (end + 1 >= n || tokens[end].text != "of") return false;
+    auto of = gazetteer_.LongestMatch(tokens, end + 1);
+    if (!is_state(of) || of->kind == NameKind::kDemonym) return false;
+    country = EntityOf(of->entry);
+    end += 1 + static_cast<uint32_t>(of->length);
+  }
+  Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
+  if (is_known) person = EntityOf(known->entry);
+  else if (auto alias = aliases_.find(person.name); alias != aliases_.end()) person = people_[alias->second].entity;
+  const std::string office = TitleText(tokens, title_at, title_at + title_length);
+  size_t index = Remember(person, country.name, office);
+  NotePerson(index);
+  NoteActor(country);
+  out->mentions.push_back({i, i + run, {people_[index].entity}, {}, false, false, Evidence::kTitled});
+  out->roles.push_back({people_[index].entity, title->relation, office, country, i, end, false});
+  *next = end;
+  return true;
+}
+
 bool MentionFinder::TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation,
                                       const std::string& office, SentenceMentions* out, uint32_t* next) {
   const uint32_t run = NameRun(tokens, i);
@@ -465,7 +537,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   for (uint32_t i = 0; i < n;) {
     uint32_t next = i + 1;
     const Mention* before = out.mentions.empty() ? nullptr : &out.mentions.back();
-    if (TryTitle(tokens, i, before, &out, &next) || TryDescription(tokens, i, &out, &next)) {
+    if (TryTitle(tokens, i, before, &out, &next) || TryAppositiveTitle(tokens, i, &out, &next) ||
+        TryDescription(tokens, i, &out, &next)) {
       i = next;
       continue;
     }

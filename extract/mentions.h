@@ -74,6 +74,9 @@ class MentionFinder {
   // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
   bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
                          SentenceMentions* out, uint32_t* next);
+  // "Rodrigo de Rato, the IMF's managing director" at tokens[i]: a name, then its title in
+  // an apposition, with the state or organisation as possessor or after "of".
+  bool TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
