@@ -638,9 +638,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
   if (!gazetteer.ok()) return gazetteer.status();
   for (const std::filesystem::path& lexicon : options.lexicons) GEOKG_RETURN_IF_ERROR(gazetteer.value().AddFile(lexicon));
-  Result<std::unique_ptr<SyntaxModel>> syntax = SyntaxModel::LoadDefault();
+  // Immutable and thread-safe once loaded: every extractor of the process shares one copy.
+  static const Result<std::shared_ptr<const SyntaxModel>> syntax = []() -> Result<std::shared_ptr<const SyntaxModel>> {
+    Result<std::unique_ptr<SyntaxModel>> loaded = SyntaxModel::LoadDefault();
+    if (!loaded.ok()) return loaded.status();
+    return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
+  }();
   if (!syntax.ok()) return syntax.status();
-  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), std::move(syntax).value(), options));
+  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), syntax.value(), options));
 }
 
 std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* report) const {

@@ -49,11 +49,11 @@ class Extractor {
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
-  Extractor(Gazetteer gazetteer, std::unique_ptr<SyntaxModel> syntax, ExtractorOptions options)
+  Extractor(Gazetteer gazetteer, std::shared_ptr<const SyntaxModel> syntax, ExtractorOptions options)
       : gazetteer_(std::move(gazetteer)), syntax_(std::move(syntax)), options_(std::move(options)) {}
 
   Gazetteer gazetteer_;
-  std::unique_ptr<const SyntaxModel> syntax_;
+  std::shared_ptr<const SyntaxModel> syntax_;  // the built-in models, loaded once per process
   ExtractorOptions options_;
 };
 
