@@ -280,7 +280,10 @@ class SentenceRelator {
         "began",   "begins",   "begin",    "resume",   "resumes",   "resumed",   "expand",  "expands",
         "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
         "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
-        "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied"};
+        "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied",
+        // Whoever lifts or tightens sanctions is the one who imposes them.
+        "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "tighten", "tightens",
+        "tightened", "toughen", "toughens", "toughened"};
     // "announces a 30% tariff": a determiner and a measure may stand between.
     for (uint32_t k = trigger; k-- > 0 && trigger - k <= 5;)
       if (kLightVerbs.count(Lower(tokens_[k].text))) return static_cast<int>(k);

@@ -176,3 +176,81 @@ TEST_CASE("an apposition naming a trading partner relates both", "[extract][rela
   const auto triples = Extract("2031-03-02", "Norway, Finland's main trading partner, criticised the new tariffs.");
   CHECK(Find(triples, "Norway", Relation::kTrade, "Finland") != nullptr);
 }
+
+TEST_CASE("clauses no wording covers become other triples with their open predicate", "[extract][other]") {
+  const auto triples = Extract("2031-03-02", "Norway deploys its navy to Iceland. Finland was praised by Estonia.");
+  const Triple* deploys = Find(triples, "Norway", Relation::kOther, "Iceland");
+  REQUIRE(deploys != nullptr);
+  CHECK(deploys->predicate == "deploys to");
+  CHECK(deploys->cameo.empty());
+  CHECK(deploys->confidence < 0.7f);  // below every core relation between named actors
+  const Triple* praises = Find(triples, "Estonia", Relation::kOther, "Finland");
+  REQUIRE(praises != nullptr);
+  CHECK(praises->predicate == "praises");
+}
+
+TEST_CASE("a pair a core relation links gets no other triple besides", "[extract][other]") {
+  const auto triples = Extract("2031-03-02", "Norway accused Sweden of spying.");
+  CHECK(Find(triples, "Norway", Relation::kAccuse, "Sweden") != nullptr);
+  CHECK(Find(triples, "Norway", Relation::kOther, "Sweden") == nullptr);
+}
+
+TEST_CASE("the parse finds a subject far from its verb", "[extract][relations]") {
+  const auto triples =
+      Extract("2031-03-02", "Norway, which had long kept its distance from the dispute over fishing quotas, criticized Iceland.");
+  CHECK(Find(triples, "Norway", Relation::kCriticize, "Iceland") != nullptr);
+}
+
+TEST_CASE("bans, tariffs and suspended talks are sanctions, lifting one negates it", "[extract][relations]") {
+  auto [sentence, subject, object, modality] = GENERATE(table<std::string, std::string, std::string, Modality>({
+      {"Norway suspends the issuance of visas to Finnish citizens.", "Norway", "Finland", Modality::kAsserted},
+      {"Norway announces a ban on tourist visa applications from Swedish passport holders.", "Norway", "Sweden",
+       Modality::kAsserted},
+      {"Norway announces a 20% tariff increase on imported fish from Iceland.", "Norway", "Iceland",
+       Modality::kAsserted},
+      {"Norway announces the suspension of the trade talks with Denmark.", "Norway", "Denmark", Modality::kAsserted},
+      {"Norway signs a decree lifting all sanctions on Iceland.", "Norway", "Iceland", Modality::kNegated},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2031-03-02", sentence);
+  const Triple* sanction = Find(triples, subject, Relation::kSanction, object);
+  REQUIRE(sanction != nullptr);
+  CHECK(sanction->modality == modality);
+  CHECK(Find(triples, subject, Relation::kMeet, object) == nullptr);
+}
+
+TEST_CASE("a vow of response against a state is a threat", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Norway vows a firm and measured response against Sweden.");
+  CHECK(Find(triples, "Norway", Relation::kThreaten, "Sweden") != nullptr);
+}
+
+TEST_CASE("titles in appositions give roles", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Tove Amundsen, Norway's foreign minister, arrived in Helsinki. "
+                               "Pekka Laine, the defence minister of Finland, said little. "
+                               "On Monday, Danish prime minister Mette Holm spoke.");
+  CHECK(Find(triples, "Tove Amundsen", Relation::kOfficialOf, "Norway") != nullptr);
+  CHECK(Find(triples, "Tove Amundsen", Relation::kVisit, "Helsinki") != nullptr);
+  CHECK(Find(triples, "Pekka Laine", Relation::kOfficialOf, "Finland") != nullptr);
+  CHECK(Find(triples, "Mette Holm", Relation::kLeads, "Denmark") != nullptr);
+  for (const Triple& t : triples) CHECK(t.subject.name != "On Monday");
+}
+
+TEST_CASE("it after a reporting verb is the speaker, and serial commas join subjects", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Sweden protested. Norway announces that it will recognise Kosovo. "
+                               "Finland, Estonia, and Latvia recognise Kosovo.");
+  CHECK(Find(triples, "Norway", Relation::kRecognize, "Kosovo") != nullptr);
+  CHECK(Find(triples, "Sweden", Relation::kRecognize, "Kosovo") == nullptr);
+  for (const char* state : {"Finland", "Estonia", "Latvia"}) {
+    CAPTURE(state);
+    CHECK(Find(triples, state, Relation::kRecognize, "Kosovo") != nullptr);
+  }
+}
+
+TEST_CASE("two leaders who meet without an object meet each other", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Norway and Finland meet in Tallinn for talks on fishing.");
+  const bool met = Find(triples, "Norway", Relation::kMeet, "Finland") != nullptr ||
+                   Find(triples, "Finland", Relation::kMeet, "Norway") != nullptr;
+  CHECK(met);
+}
