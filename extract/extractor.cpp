@@ -70,6 +70,7 @@ class SentenceRelator {
     const auto n = static_cast<uint32_t>(tokens_.size());
     clause_start_.resize(n);
     actor_end_.assign(n + 1, 0);
+    demonym_end_.assign(n + 1, 0);
     mention_at_.assign(n + 1, -1);
     uint32_t start = 0;
     for (uint32_t k = 0; k < n; ++k) {
@@ -80,6 +81,7 @@ class SentenceRelator {
       const Mention& m = found.mentions[i];
       mention_at_[m.begin] = static_cast<int>(i);
       if (IsActor(m) || IsPlace(m)) actor_end_[m.begin] = m.end;
+      if (m.is_demonym) demonym_end_[m.begin] = m.end;
     }
   }
 
@@ -97,7 +99,7 @@ class SentenceRelator {
       out->push_back(std::move(t));
     }
     const size_t first = out->size();
-    const std::vector<PatternMatch> matches = internal::MatchPatterns(tokens_, actor_end_);
+    const std::vector<PatternMatch> matches = internal::MatchPatterns(tokens_, actor_end_, demonym_end_);
     for (const PatternMatch& match : matches) Relate(match, out);
     size_t parties = 0;
     for (const Mention& m : found_.mentions) parties += IsActor(m) || IsPlace(m);
@@ -517,7 +519,7 @@ class SentenceRelator {
     if (subject == nullptr) return;
     if (object != nullptr && !IsActor(*object) &&
         !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
-        !(object->is_demonym && p.frame == Frame::kEnvoy))
+        !(object->is_demonym && (p.frame == Frame::kEnvoy || p.strict_agent)))
       return;
     if (fallback) factor *= 0.75f;
     // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the
@@ -610,6 +612,7 @@ class SentenceRelator {
   std::optional<internal::SentenceClauses> clauses_;  // parsed on first use
   std::vector<uint32_t> clause_start_;
   std::vector<uint32_t> actor_end_;
+  std::vector<uint32_t> demonym_end_;
   std::vector<int> mention_at_;
 };
 

@@ -155,13 +155,19 @@ std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t
 // Lower-case parts of names: "Abdel Fattah el-Sisi", "Ursula von der Leyen", "Luigi Di Maio".
 bool IsNameParticle(std::string_view t) {
   static constexpr auto kParticles = std::to_array<std::string_view>({"bin", "de", "da", "van", "von", "der", "di",
-                                                                  "du", "la", "le", "al", "dos"});
+                                                                  "du", "la", "le", "al", "dos", "arap", "ibn", "ben", "das"});
   if (std::find(kParticles.begin(), kParticles.end(), t) != kParticles.end()) return true;
   return (t.rfind("el-", 0) == 0 || t.rfind("al-", 0) == 0 || t.rfind("bin-", 0) == 0) && t.size() > 3;
 }
 
+// Words of the names of things, never of people: "General Agreement on Tariffs" is no General.
+constexpr auto kThingWords = std::to_array<std::string_view>({
+    "Agreement", "Treaty", "Accord", "Conference", "Summit", "Convention", "Motors", "Electric", "Airlines",
+    "Airways", "University", "Hospital", "Airport", "Assembly", "Round", "Declaration", "Initiative"});
+
 bool IsNameToken(std::string_view t) {
-  return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.';
+  return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.' &&
+         !OneOf(kThingWords, t) && !OneOf(kOrganizationHeads, t);
 }
 
 // A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside

@@ -204,9 +204,10 @@ class Matcher {
  public:
   // With `passive`, a final "@" may find no actor: "South Africa will not be invited"; with
   // `relative`, neither: "Cyprus, which Turkey does not recognize".
-  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end, const CompiledPattern& p,
-          bool passive, bool relative)
-      : tokens_(tokens), actor_end_(actor_end), words_(p.words), passive_(passive),
+  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
+          const std::vector<uint32_t>& demonym_end, const CompiledPattern& p, bool passive, bool relative)
+      : tokens_(tokens), actor_end_(actor_end), demonym_end_(p.pattern->strict_agent ? &demonym_end : nullptr),
+        words_(p.words), passive_(passive),
         final_slot_optional_(passive || relative) {}
 
   // Whether words_[w...] match from token k; fills `m`.
@@ -251,6 +252,11 @@ class Matcher {
           if (actor_end_[k + skip] > k + skip) {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, actor_end_[k + skip], m);
+          }
+          if (const uint32_t end = demonym_end_ != nullptr ? (*demonym_end_)[k + skip] : 0;
+              end > k + skip && end < tokens_.size() && IsGoodsWord(tokens_[end].text)) {
+            m->slot = static_cast<int>(k + skip);
+            return Match(w + 1, end, m);
           }
           // Determiners and adjectives may come first; a preposition or a new clause may not:
           // in "accuses him of undermining Bosnia", Bosnia is not the accused.
@@ -297,6 +303,7 @@ class Matcher {
 
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& actor_end_;
+  const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act
   const std::vector<CompiledWord>& words_;
   bool passive_;
   bool final_slot_optional_;
@@ -330,7 +337,8 @@ bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
 
 }  // namespace
 
-std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end) {
+std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
+                                        const std::vector<uint32_t>& demonym_end) {
   const Index& index = PatternIndex();
   std::vector<PatternMatch> matches;
   uint32_t covered = 0;  // a token inside a match does not start another one
@@ -343,7 +351,8 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
       PatternMatch m;
       m.pattern = index.patterns[p].pattern;
       m.begin = k;
-      if (!Matcher(tokens, actor_end, index.patterns[p], IsPassive(tokens, k), InObjectRelative(tokens, k)).Match(0, k, &m))
+      if (!Matcher(tokens, actor_end, demonym_end, index.patterns[p], IsPassive(tokens, k), InObjectRelative(tokens, k))
+               .Match(0, k, &m))
         continue;
       // The trigger is the first content word: "'s ... come from" is carried by "come".
       m.trigger = k;
