@@ -474,11 +474,47 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       }
     }
   }
+  // "the prime minister's visit", "the Kenyan president said": the person the article named
+  // with that office (and of that country).
+  if (word == "the" && i + 1 < tokens.size()) {
+    uint32_t k = i + 1;
+    std::string country;
+    if (auto m = gazetteer_.LongestMatch(tokens, k); m && m->kind == NameKind::kDemonym && m->length == 1) {
+      country = EntityOf(m->entry).name;
+      ++k;
+    }
+    uint32_t title_length = 0;
+    const Title* title = MatchTitle(tokens, k, &title_length);
+    if (title != nullptr && NameRun(tokens, k + title_length) == 0) {
+      const std::string office = Lower(TitleText(tokens, k, k + title_length));
+      for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+        const Person& p = people_[*it];
+        const bool same_office = Lower(p.office) == office || (title->relation == Relation::kLeads && IsLeaderOffice(p.office) && !country.empty());
+        if (same_office && (country.empty() || p.country == country)) {
+          NotePerson(*it);
+          return person_mention(*it, k + title_length, Evidence::kDescription);
+        }
+      }
+    }
+  }
   if (word == "he" || word == "she" || word == "him" || word == "his" || word == "her") {
     if (recent_.empty()) return false;
-    // A sentence that opens with "He" continues the story of the last sentence's subject;
+    // A sentence that opens with "He" continues the story of the last sentence's subject; "he"
+    // opening a subordinate clause ("X will meet Y when he visits") is the sentence's subject;
     // elsewhere a pronoun points to the person named last.
-    const size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
+    size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
+    static constexpr auto kSubordinators = std::to_array<std::string_view>(
+        {"when", "after", "before", "as", "while", "because", "since", "until", "once", "where"});
+    if (word == "he" || word == "she") {
+      if (i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text))) {
+        for (const Mention& m : out->mentions) {
+          if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
+          for (size_t k = 0; k < people_.size(); ++k)
+            if (people_[k].entity.name == m.entities[0].name) index = k;
+          break;
+        }
+      }
+    }
     NotePerson(index);
     return person_mention(index, i + 1, Evidence::kPronoun);
   }

@@ -254,3 +254,23 @@ TEST_CASE("two leaders who meet without an object meet each other", "[extract][r
                    Find(triples, "Finland", Relation::kMeet, "Norway") != nullptr;
   CHECK(met);
 }
+
+TEST_CASE("a title without a name points back to the person who holds it", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Prime Minister Astrid Berg met envoys in Oslo. "
+                               "Officials prepared the prime minister's visit to Helsinki next week.");
+  CHECK(Find(triples, "Astrid Berg", Relation::kVisit, "Helsinki") != nullptr);
+}
+
+TEST_CASE("he in a subordinate clause is the subject of the sentence", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish President Aino Lehto will meet Estonian President Kaarel Tamm "
+                               "when he visits Tallinn on Friday.");
+  CHECK(Find(triples, "Aino Lehto", Relation::kVisit, "Tallinn") != nullptr);
+  CHECK(Find(triples, "Kaarel Tamm", Relation::kVisit, "Tallinn") == nullptr);
+}
+
+TEST_CASE("a hostile act may name its target by a demonym", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Norway imposed heavy sanctions on Icelandic fish exporters.");
+  CHECK(Find(triples, "Norway", Relation::kSanction, "Iceland") != nullptr);
+}
