@@ -168,6 +168,20 @@ class SentenceRelator {
     return passive ? nullptr : m;
   }
 
+  // An object and the actors conjoined to it, by the words around it or by the parse ("his
+  // counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud Abbas").
+  std::vector<const Mention*> ObjectConjuncts(const Mention* object) {
+    std::vector<const Mention*> all = Conjuncts(object, ClauseEnd(object->begin));
+    const internal::SentenceClauses& clauses = Clauses();
+    for (uint32_t unit : clauses.ConjunctsOf(clauses.UnitOf(object->end - 1))) {
+      const Mention* m = MentionOfUnit(unit);
+      if (m != nullptr && m->evidence != internal::Evidence::kPronoun && std::find(all.begin(), all.end(), m) == all.end() &&
+          (IsActor(*m) || IsPlace(*m) == IsPlace(*object)))
+        all.push_back(m);
+    }
+    return all;
+  }
+
   // `m` and the actors the parse conjoins to it, as the entities a relation holds between.
   std::vector<Entity> PartiesOfUnit(const Mention* m, uint32_t unit, bool as_actor) {
     std::vector<const Mention*> mentions = {m};
@@ -199,6 +213,10 @@ class SentenceRelator {
       for (const internal::ClauseArgument& argument : clause.objects) {
         const Mention* object = MentionOfUnit(argument.unit);
         if (object == nullptr) continue;
+        // A place is a party only as where one goes or comes from: "wants ... in Tiananmen
+        // Square" is no relation with the square.
+        static const std::set<std::string> kDirections = {"to", "into", "from", "towards", "toward"};
+        if (!IsActor(*object) && !kDirections.count(argument.preposition)) continue;
         // "X was criticised by Y": Y acts on X.
         const bool agent = clause.passive && argument.preposition == "by";
         if (agent && !IsActor(*object)) continue;
@@ -563,7 +581,7 @@ class SentenceRelator {
       subjects.pop_back();
     } else {
       certainty = std::min(certainty, Certainty(*object));
-      for (const Mention* m : Conjuncts(object, ClauseEnd(object->begin)))
+      for (const Mention* m : ObjectConjuncts(object))
         for (const Entity& e : m->entities) {
           if (m->is_capital && p.relation == Relation::kVisit) {
             objects.push_back(e);

@@ -269,7 +269,16 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const Title* title = MatchTitle(tokens, i, &title_length);
   if (title == nullptr) return false;
   uint32_t name_begin = i + title_length;
-  if (name_begin < tokens.size() && tokens[name_begin].text == ",") ++name_begin;
+  if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
+    // "his second term as US President, Tony Blair has said": the title is predicated, and the
+    // name after the comma is someone else.
+    static constexpr auto kPredicating = std::to_array<std::string_view>(
+        {"as", "become", "became", "becomes", "is", "was", "named", "appointed", "elected", "new"});
+    uint32_t start = i;
+    if (before != nullptr && before->end + 1 >= i && before->end <= i) start = before->begin;
+    if (start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text))) return false;
+    ++name_begin;
+  }
   // "AU chairperson President X": the second title is the one that introduces the name.
   uint32_t second_title = 0;
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
@@ -463,6 +472,18 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     auto m = gazetteer_.LongestMatch(tokens, demonym_at);
     if (m && m->kind == NameKind::kDemonym && m->length == 1) {
       const Entity country = EntityOf(m->entry);
+      // "his Israeli counterpart, Ariel Sharon": the apposition names him.
+      const uint32_t name_at = demonym_at + 3;
+      if (const uint32_t run = name_at < tokens.size() && tokens[name_at - 1].text == "," ? NameRun(tokens, name_at) : 0;
+          run >= 2) {
+        Entity person{TitleText(tokens, name_at, name_at + run), EntityType::kPerson, "", {}};
+        if (auto known = gazetteer_.LongestMatch(tokens, name_at);
+            known && known->length == run && EntityOf(known->entry).type == EntityType::kPerson)
+          person = EntityOf(known->entry);
+        const size_t index = Remember(person, country.name, "");
+        NotePerson(index);
+        return person_mention(index, name_at + run, Evidence::kTitled);
+      }
       if (const Person* p = LeaderOf(country.name))
         return person_mention(static_cast<size_t>(p - people_.data()), demonym_at + 2, Evidence::kDescription);
       for (std::string_view office : {"President", "Prime Minister"}) {

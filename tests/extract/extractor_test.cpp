@@ -274,3 +274,18 @@ TEST_CASE("a hostile act may name its target by a demonym", "[extract][relations
   const auto triples = Extract("2031-03-02", "Norway imposed heavy sanctions on Icelandic fish exporters.");
   CHECK(Find(triples, "Norway", Relation::kSanction, "Iceland") != nullptr);
 }
+
+TEST_CASE("a counterpart named in an apposition is that person, and parse conjuncts join objects", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Norwegian Prime Minister Astrid Berg held talks with her Finnish counterpart, "
+                               "Mikko Rantanen, and the Estonian leader, Kaarel Tamm.");
+  CHECK(Find(triples, "Astrid Berg", Relation::kMeet, "Mikko Rantanen") != nullptr);
+  CHECK(Find(triples, "Astrid Berg", Relation::kMeet, "Kaarel Tamm") != nullptr);
+}
+
+TEST_CASE("a title predicated with as does not name the person after the comma", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Aino Lehto will take a softer line in her second term as Finnish President, "
+                               "Astrid Berg has said.");
+  CHECK(Find(triples, "Astrid Berg", Relation::kLeads, "Finland") == nullptr);
+}
