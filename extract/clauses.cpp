@@ -81,6 +81,13 @@ int SentenceClauses::SubjectOf(uint32_t unit, bool* passive) const {
     const Word& w = At(u);
     if (w.head <= 0) break;
     const std::string_view rel = w.deprel;
+    // "the first leader to visit Egypt": an infinitival relative's subject is the noun it modifies.
+    if (rel == "acl" && std::any_of(children_[u].begin(), children_[u].end(), [&](uint32_t c) {
+          return At(c).deprel == "mark" && Lower(At(c).form) == "to";
+        })) {
+      *passive = false;
+      return w.head - 1;
+    }
     const bool event_noun_object = (rel == "obj" || rel == "obl") && (w.upos == "NOUN" || w.upos == "PROPN") &&
                                    At(static_cast<uint32_t>(w.head - 1)).upos == "VERB";
     if (rel != "xcomp" && rel != "conj" && !event_noun_object) break;

@@ -43,7 +43,8 @@ class SentenceClauses {
 
   // The head unit of the subject of the predicate (or event noun) at `unit`: its own subject,
   // else that of the verb it is the complement, conjunct or light-verb object of ("is expected
-  // to hold", "arrived and met", "held talks"). -1 when there is none. `passive` tells whether
+  // to hold", "arrived and met", "held talks"), or the noun an infinitival relative modifies
+  // ("the first leader to visit"). -1 when there is none. `passive` tells whether
   // that subject is the patient of `unit` itself.
   int SubjectOf(uint32_t unit, bool* passive) const;
 

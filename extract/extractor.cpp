@@ -212,7 +212,8 @@ class SentenceRelator {
       if (subject == nullptr) continue;
       for (const internal::ClauseArgument& argument : clause.objects) {
         const Mention* object = MentionOfUnit(argument.unit);
-        if (object == nullptr) continue;
+        // Pronouns are resolved too loosely to carry an open relation on their own.
+        if (object == nullptr || object->evidence == internal::Evidence::kPronoun) continue;
         // A place is a party only as where one goes or comes from: "wants ... in Tiananmen
         // Square" is no relation with the square.
         static const std::set<std::string> kDirections = {"to", "into", "from", "towards", "toward"};
@@ -447,9 +448,19 @@ class SentenceRelator {
         subject = ClauseActor(match.begin, &fallback);
         // The envoy's or the travellers' state stands right before the words that name them:
         // "Russia's chargé", "the Libyan ambassador", "Iranian passport holders".
-        for (const Mention& m : found_.mentions)
-          if (m.begin >= match.begin && m.end <= match.end && m.end + 3 >= match.end && (IsActor(m) || m.is_demonym))
-            object = &m;
+        static const std::set<std::string> kPeople = {"ambassador", "envoy",    "chargé",  "charge",    "diplomat",
+                                                      "diplomats",  "citizens", "nationals", "holders", "travellers",
+                                                      "travelers",  "visitors"};
+        for (const Mention& m : found_.mentions) {
+          if (m.begin < match.begin || m.end > match.end || !(IsActor(m) || m.is_demonym)) continue;
+          for (uint32_t k = m.end; k < match.end && k <= m.end + 2; ++k)
+            if (kPeople.count(Lower(tokens_[k].text))) object = &m;
+        }
+        // "summons the ambassador of Iraq", "the chargé d'affaires of Iraq".
+        if (const uint32_t of = match.end < tokens_.size() && Lower(tokens_[match.end].text) == "d'affaires" ? match.end + 1 : match.end;
+            object == nullptr && of + 1 < tokens_.size() && tokens_[of].text == "of" && mention_at_[of + 1] >= 0 &&
+            IsActor(found_.mentions[mention_at_[of + 1]]))
+          object = &found_.mentions[mention_at_[of + 1]];
         if (object == nullptr) return;
         break;
       }

@@ -89,7 +89,7 @@ constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>({
     "government", "authorities", "officials", "military", "forces", "troops", "army", "navy",
-    "administration", "leadership", "diplomats", "regime", "side"});
+    "administration", "leadership", "diplomats", "regime", "side", "ministry", "embassy", "parliament"});
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -625,7 +625,11 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       i = end;
       continue;
     }
-    if (auto m = gazetteer_.LongestMatch(tokens, i)) {
+    auto m = gazetteer_.LongestMatch(tokens, i);
+    // "US$5 billion" is money, not the United States.
+    if (m && i + m->length < n && tokens[i + m->length].text == "$" && !tokens[i + m->length - 1].space_after)
+      m.reset();
+    if (m) {
       const GazetteerEntry& entry = gazetteer_.entry(m->entry);
       const auto end = static_cast<uint32_t>(i + m->length);
       Mention mention{i, end, {entry.entity}, {}, false, false, Evidence::kNamed};
@@ -642,8 +646,9 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
           }
           break;
         case NameKind::kDemonym:
-          if (end < n && OneOf(kStateCollectives, Lower(tokens[end].text))) {
-            mention.end = end + 1;  // "the Chinese government" acts for China
+          if (const uint32_t at = end + 1 < n && Lower(tokens[end].text) == "foreign" ? end + 1 : end;
+              at < n && OneOf(kStateCollectives, Lower(tokens[at].text))) {
+            mention.end = at + 1;  // "the Chinese government", "the Saudi foreign ministry" act for their state
           } else {
             mention.is_demonym = true;
           }

@@ -33,7 +33,8 @@ constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "n
 // "lifting all sanctions on Syria", "eases the ban": the relation ends.
 constexpr auto kEndingCues = std::to_array<std::string_view>({
     "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
-    "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing"});
+    "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing",
+    "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn"});
 constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "said", "says", "announced", "stated", "told", "reported", "claimed", "added", "noted", "confirmed",
     "insisted", "warned"});

@@ -76,6 +76,7 @@ constexpr Pattern kPatterns[] = {
     {"ally", kAlly, "is an ally of", kAppositive},
     // recognize
     {"recognise|recognises|recognised|recognize|recognizes|recognized|recognising|recognizing @", kRecognize, "recognizes", kForward},
+    {"recognition of @", kRecognize, "recognizes", kForward},
     // demand
     {"called|calls|call on|upon @", kDemand, "calls on", kForward},
     {"urge|urges|urged|urging|demand|demands|demanded|demanding @", kDemand, "urges", kForward},
@@ -105,6 +106,8 @@ constexpr Pattern kPatterns[] = {
      kSanction, "restricts visas for", kEnvoy},
     {"retaliate|retaliates|retaliated|retaliating against @", kSanction, "retaliates against", kForward},
     {"expel|expels|expelled|expelling * ambassador|envoy|chargé|charge|diplomat|diplomats", kSanction, "expels the envoy of", kEnvoy},
+    // "orders Iranian chargé d'affaires X to leave the country".
+    {"order|orders|ordered|ordering * ambassador|envoy|chargé|charge|diplomat|diplomats * to leave", kSanction, "expels the envoy of", kEnvoy},
     // Before "talks with", "cooperation with": "the suspension of the trade talks with Canada".
     {"suspend|suspends|suspended|suspending|suspension|halt|halts|halted|halting|freeze|freezes|froze|frozen|sever|severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * ties|relations|agreements|agreement|cooperation|aid|talks|dialogue|trade with|to @",
      kSanction, "reduces relations with", kForward},

@@ -289,3 +289,34 @@ TEST_CASE("a title predicated with as does not name the person after the comma",
                                "Astrid Berg has said.");
   CHECK(Find(triples, "Astrid Berg", Relation::kLeads, "Finland") == nullptr);
 }
+
+TEST_CASE("envoys named after of or ordered to leave, and foreign ministries acting for their state", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "The Finnish foreign ministry summons the chargé d'affaires of Estonia. "
+                               "Norway orders the Swedish ambassador to leave the country within 48 hours.");
+  CHECK(Find(triples, "Finland", Relation::kProtest, "Estonia") != nullptr);
+  CHECK(Find(triples, "Norway", Relation::kSanction, "Sweden") != nullptr);
+}
+
+TEST_CASE("withdrawn recognition is negated and money is no state", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Norway withdraws its recognition of Kosovo. "
+                               "Finland and Estonia will provide US$5 billion in loans to Latvia.");
+  const Triple* recognition = Find(triples, "Norway", Relation::kRecognize, "Kosovo");
+  REQUIRE(recognition != nullptr);
+  CHECK(recognition->modality == Modality::kNegated);
+  for (const Triple& t : triples) {
+    CHECK(t.subject.name != "United States");
+    CHECK(t.object.name != "United States");
+  }
+}
+
+TEST_CASE("a subject the parse contradicts ranks low", "[extract][confidence]") {
+  // The parse makes the noun an infinitival relative modifies its subject ("minister ... to
+  // visit"); the clause's first actor, NATO, may stand in, but below every direct reading.
+  const auto triples = Extract("2031-03-02",
+                               "Tove Amundsen becomes the first minister from a Nordic, Baltic, and NATO member "
+                               "state to visit Chile.");
+  for (const Triple& t : triples)
+    if (t.subject.name == "North Atlantic Treaty Organization") CHECK(t.confidence < 0.6f);
+}
