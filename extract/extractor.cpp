@@ -613,6 +613,28 @@ class SentenceRelator {
         out->push_back(std::move(t));
       }
     }
+    if (object != nullptr && (p.relation == Relation::kHost || p.relation == Relation::kInvite))
+      RelateGuestVisit(match, *object, certainty * factor, out);
+  }
+
+  // "Kim welcomed Lukashenko to Pyongyang", "invited Lee to Beijing": the guest visits the place
+  // (an invitation is a visit to come, whatever its own modality).
+  void RelateGuestVisit(const PatternMatch& match, const Mention& guest, float confidence, std::vector<Triple>* out) {
+    const uint32_t to = guest.end;
+    if (to + 1 >= tokens_.size() || Lower(tokens_[to].text) != "to" || mention_at_[to + 1] < 0) return;
+    const Mention& place = found_.mentions[mention_at_[to + 1]];
+    if (!IsPlace(place) && !(IsActor(place) && place.entities[0].type == EntityType::kCountry)) return;
+    if (guest.entities[0].type != EntityType::kPerson && guest.entities[0].type != EntityType::kCountry) return;
+    std::vector<Entity> places = {place.entities[0]};
+    if (place.is_capital) places.push_back(place.country);
+    for (const Entity& visitor : guest.entities)
+      for (const Entity& where : places) {
+        Triple t = Base(Relation::kVisit, "visits", confidence * 0.9f, match.trigger);
+        if (match.pattern->relation == Relation::kInvite && t.modality == Modality::kAsserted) t.modality = Modality::kExpected;
+        t.subject = guest.is_capital ? guest.country : visitor;
+        t.object = where;
+        out->push_back(std::move(t));
+      }
   }
 
   // A symmetric relation between every two of `parties`.

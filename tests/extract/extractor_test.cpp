@@ -320,3 +320,16 @@ TEST_CASE("a subject the parse contradicts ranks low", "[extract][confidence]") 
   for (const Triple& t : triples)
     if (t.subject.name == "North Atlantic Treaty Organization") CHECK(t.confidence < 0.6f);
 }
+
+TEST_CASE("a guest welcomed or invited to a place visits it", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish President Aino Lehto welcomed Estonian President Kaarel Tamm to Helsinki. "
+                               "Norway invited Sweden to Oslo.");
+  const Triple* welcomed = Find(triples, "Kaarel Tamm", Relation::kVisit, "Helsinki");
+  REQUIRE(welcomed != nullptr);
+  CHECK(welcomed->modality == Modality::kAsserted);
+  CHECK(Find(triples, "Aino Lehto", Relation::kHost, "Kaarel Tamm") != nullptr);
+  const Triple* invited = Find(triples, "Sweden", Relation::kVisit, "Oslo");
+  REQUIRE(invited != nullptr);
+  CHECK(invited->modality == Modality::kExpected);
+}
