@@ -398,6 +398,14 @@ class SentenceRelator {
       const Mention* last = all.back();
       uint32_t k = last->end;
       bool joined = false;
+      // "X and his Greek and French counterparts, A and B": the list names the counterparts.
+      if (k + 1 < limit && tokens_[k].text == "and" && (Lower(tokens_[k + 1].text) == "his" || Lower(tokens_[k + 1].text) == "her"))
+        for (uint32_t j = k + 2; j + 1 < limit && j < k + 10; ++j)
+          if (Lower(tokens_[j].text) == "counterparts" && tokens_[j + 1].text == ",") {
+            k = j + 2;
+            joined = true;
+            break;
+          }
       while (k < limit && k < last->end + 4 &&
              (mention_at_[k] < 0 || found_.mentions[mention_at_[k]].evidence == internal::Evidence::kPronoun)) {
         const std::string w = Lower(tokens_[k].text);

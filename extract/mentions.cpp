@@ -433,6 +433,49 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   return true;
 }
 
+bool MentionFinder::TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
+                                       uint32_t* next) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  auto skip_joiners = [&](uint32_t k) {
+    while (k < n && (tokens[k].text == "," || tokens[k].text == "and")) ++k;
+    return k;
+  };
+  std::vector<Entity> countries;
+  uint32_t k = i + 1;
+  while (k < n) {
+    auto m = gazetteer_.LongestMatch(tokens, k);
+    if (!m || m->kind != NameKind::kDemonym || m->length != 1) break;
+    countries.push_back(EntityOf(m->entry));
+    k = skip_joiners(k + 1);
+  }
+  if (countries.size() < 2 || k + 1 >= n || Lower(tokens[k].text) != "counterparts" || tokens[k + 1].text != ",")
+    return false;
+  k += 2;
+  std::vector<std::pair<uint32_t, uint32_t>> names;
+  for (size_t c = 0; c < countries.size(); ++c) {
+    const uint32_t run = NameRun(tokens, k);
+    if (run == 0) return false;
+    names.emplace_back(k, k + run);
+    k = c + 1 < countries.size() ? skip_joiners(k + run) : k + run;
+  }
+  // Their office is the office of the person they are counterparts of: the one named last.
+  const std::string office = recent_.empty() ? std::string() : people_[recent_.back()].office;
+  const Relation relation = IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf;
+  for (size_t c = 0; c < countries.size(); ++c) {
+    const auto [begin, end] = names[c];
+    Entity person{TitleText(tokens, begin, end), EntityType::kPerson, "", {}};
+    if (auto known = gazetteer_.LongestMatch(tokens, begin);
+        known && known->length == end - begin && EntityOf(known->entry).type == EntityType::kPerson)
+      person = EntityOf(known->entry);
+    const size_t index = Remember(person, countries[c].name, office);
+    NotePerson(index);
+    out->mentions.push_back({begin, end, {people_[index].entity}, {}, false, false, Evidence::kTitled});
+    if (!office.empty()) out->roles.push_back({people_[index].entity, relation, office, countries[c], begin, end, false});
+  }
+  *next = k;
+  return true;
+}
+
 bool MentionFinder::TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation,
                                       const std::string& office, SentenceMentions* out, uint32_t* next) {
   const uint32_t run = NameRun(tokens, i);
@@ -464,9 +507,10 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     *next = end;
     return true;
   };
+  const bool possessive = word == "his" || word == "her" || word == "their";
+  if (possessive && TryCounterpartList(tokens, i, out, next)) return true;
   // "his Chinese counterpart": the leader of that country the article named, else the holder
   // of the office the lexicon knows for the article's year.
-  const bool possessive = word == "his" || word == "her" || word == "their";
   const uint32_t demonym_at = possessive ? i + 1 : i;
   if (demonym_at + 1 < tokens.size() && Lower(tokens[demonym_at + 1].text) == "counterpart") {
     auto m = gazetteer_.LongestMatch(tokens, demonym_at);

@@ -77,6 +77,9 @@ class MentionFinder {
   // "Rodrigo de Rato, the IMF's managing director" at tokens[i]: a name, then its title in
   // an apposition, with the state or organisation as possessor or after "of".
   bool TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
+  // "his Greek, Cypriot and French counterparts, A, B and C, respectively" at tokens[i]: each
+  // name holds the office of the person named last, for its country.
+  bool TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);

@@ -21,7 +21,7 @@ constexpr Pattern kPatterns[] = {
     {"discuss|discussed|discusses|discussing * with @", kMeet, "discusses with", kForward},
     {"met|meet|meets @", kMeet, "meets", kForward},
     // "Pashinyan and Aliyev meet in Abu Dhabi": between the conjoined subjects.
-    {"met|meet|meets", kMeet, "meets", kForward},
+    {"met|meet|meets|gathered|gather|gathers", kMeet, "meets", kForward},
     // call
     {"spoke|speaks|speak|talked by|on|over phone|telephone with|to @", kCall, "speaks by phone with", kForward},
     {"spoke|speaks|speak|talked with|to @ by|on|over phone|telephone", kCall, "speaks by phone with", kForward},

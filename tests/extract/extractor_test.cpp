@@ -333,3 +333,13 @@ TEST_CASE("a guest welcomed or invited to a place visits it", "[extract][relatio
   REQUIRE(invited != nullptr);
   CHECK(invited->modality == Modality::kExpected);
 }
+
+TEST_CASE("a respectively-list of counterparts gives each person the office and a country", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Norwegian foreign minister Tove Amundsen and her Finnish and Estonian counterparts, "
+                               "Pekka Laine and Kaarel Tamm, respectively, gathered in Riga on Monday.");
+  CHECK(Find(triples, "Pekka Laine", Relation::kOfficialOf, "Finland") != nullptr);
+  CHECK(Find(triples, "Kaarel Tamm", Relation::kOfficialOf, "Estonia") != nullptr);
+  CHECK(Find(triples, "Tove Amundsen", Relation::kMeet, "Pekka Laine") != nullptr);
+  CHECK(Find(triples, "Tove Amundsen", Relation::kMeet, "Kaarel Tamm") != nullptr);
+}
