@@ -207,8 +207,9 @@ bool IsCommonCapitalizedWord(std::string_view t) {
 // Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
 bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
   static constexpr auto kReporting = std::to_array<std::string_view>(
-      {"says", "said", "announces", "announced", "states", "stated", "insists", "insisted", "claims", "claimed",
-       "declares", "declared", "confirms", "confirmed", "warns", "warned", "reports", "reported"});
+      {"says", "said", "say", "announces", "announced", "announce", "states", "stated", "state", "insists",
+       "insisted", "insist", "claims", "claimed", "claim", "declares", "declared", "declare", "confirms",
+       "confirmed", "confirm", "warns", "warned", "warn", "reports", "reported", "report"});
   uint32_t k = i;
   if (k > 0 && Lower(tokens[k - 1].text) == "that") --k;
   return k > 0 && OneOf(kReporting, Lower(tokens[k - 1].text));
@@ -605,6 +606,18 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       return true;
     }
     return false;
+  }
+  // "Congo and Rwanda state that they have agreed": the speakers speak of themselves.
+  if (word == "they" && AfterReportingVerb(tokens, i)) {
+    std::vector<Entity> speakers;
+    for (const Mention& m : out->mentions)
+      if (!m.is_demonym && m.evidence != Evidence::kPronoun && m.entities.size() == 1)
+        speakers.push_back(m.is_capital ? m.country : m.entities[0]);
+    if (speakers.size() == 2) {
+      out->mentions.push_back({i, i + 1, speakers, {}, false, false, Evidence::kPronoun});
+      *next = i + 1;
+      return true;
+    }
   }
   // "the two leaders", "both leaders": the last two people the article named.
   if ((word == "the" || word == "both") && i + 1 < tokens.size()) {

@@ -15,6 +15,8 @@ using enum Frame;
 // Longer and more specific wordings first: at one token, the first pattern that matches wins.
 constexpr Pattern kPatterns[] = {
     // meet
+    // Before "talks with": accession talks are negotiations, not meetings.
+    {"entry|accession|membership talks|negotiations with @", kNegotiate, "negotiates with", kForward},
     {"summit|talks|meeting|meetings between", kMeet, "meets", kBetween},
     {"summit|talks|meeting|meetings|met|meet|meets|meeting with @", kMeet, "meets", kForward},
     {"held|hold|holds|holding talks with @", kMeet, "holds talks with", kForward},

@@ -343,3 +343,14 @@ TEST_CASE("a respectively-list of counterparts gives each person the office and 
   CHECK(Find(triples, "Tove Amundsen", Relation::kMeet, "Pekka Laine") != nullptr);
   CHECK(Find(triples, "Tove Amundsen", Relation::kMeet, "Kaarel Tamm") != nullptr);
 }
+
+TEST_CASE("they after two speakers is the pair, and accession talks are negotiations", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Norway and Iceland say that they have agreed on a fishing framework. "
+                               "The European Union will decide whether to begin accession talks with Iceland.");
+  const bool agreed = Find(triples, "Norway", Relation::kAgree, "Iceland") != nullptr ||
+                      Find(triples, "Iceland", Relation::kAgree, "Norway") != nullptr;
+  CHECK(agreed);
+  CHECK(Find(triples, "European Union", Relation::kNegotiate, "Iceland") != nullptr);
+  CHECK(Find(triples, "European Union", Relation::kMeet, "Iceland") == nullptr);
+}
