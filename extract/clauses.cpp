@@ -128,13 +128,15 @@ std::vector<Clause> SentenceClauses::Clauses() const {
   return out;
 }
 
+std::string SentenceClauses::Lemma(uint32_t unit) const { return Lower(At(unit).lemma); }
+
 std::string SentenceClauses::Predicate(const Clause& clause, const ClauseArgument& argument) const {
   const Word& verb = At(clause.predicate);
   std::string phrase;
   if (clause.passive && argument.preposition != "by") {
     phrase = "is " + Lower(verb.form);
   } else {
-    phrase = ThirdPersonSingular(Lower(verb.lemma));
+    phrase = ThirdPersonSingular(Lemma(clause.predicate));
   }
   for (uint32_t c : children_[clause.predicate])
     if (At(c).deprel == "compound:prt") phrase += " " + Lower(At(c).form);

@@ -54,6 +54,9 @@ class SentenceClauses {
   // Every verbal clause with its subject and nominal objects, in sentence order.
   std::vector<Clause> Clauses() const;
 
+  // The lemma of a unit's word, lower case.
+  std::string Lemma(uint32_t unit) const;
+
   // "deploys ... to", "is attacked by": the predicate in the present tense, its particle, and
   // the preposition of `argument`.
   std::string Predicate(const Clause& clause, const ClauseArgument& argument) const;

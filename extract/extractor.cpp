@@ -206,11 +206,19 @@ class SentenceRelator {
     const internal::SentenceClauses& clauses = Clauses();
     std::set<uint32_t> triggers;
     for (const PatternMatch& match : matches) triggers.insert(clauses.UnitOf(match.trigger));
+    // Verbs too light to name a relation on their own ("becomes", "makes"), and prepositions
+    // that give a setting rather than a party ("launches in", "according to").
+    static const std::set<std::string> kLightLemmas = {"be",   "become", "remain", "seem", "make", "have",
+                                                       "get",  "do",     "go",     "come", "take", "include",
+                                                       "say",  "announce", "keep", "leave", "enter", "find"};
+    static const std::set<std::string> kPartyPrepositions = {"", "to", "from", "with", "against", "into", "toward",
+                                                             "towards", "for", "over", "as", "by"};
     for (const internal::Clause& clause : clauses.Clauses()) {
-      if (triggers.count(clause.predicate)) continue;
+      if (triggers.count(clause.predicate) || kLightLemmas.count(clauses.Lemma(clause.predicate))) continue;
       const Mention* subject = ActorOfUnit(clause.subject);
       if (subject == nullptr) continue;
       for (const internal::ClauseArgument& argument : clause.objects) {
+        if (!kPartyPrepositions.count(argument.preposition) || (argument.preposition == "by" && !clause.passive)) continue;
         const Mention* object = MentionOfUnit(argument.unit);
         // Pronouns are resolved too loosely to carry an open relation on their own.
         if (object == nullptr || object->evidence == internal::Evidence::kPronoun) continue;
@@ -557,6 +565,9 @@ class SentenceRelator {
     if (object != nullptr && !IsActor(*object) &&
         !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
         !(object->is_demonym && (p.frame == Frame::kEnvoy || p.strict_agent)))
+      return;
+    // "Norway joined Sweden in condemning ...": one joins organisations, not states.
+    if (p.relation == Relation::kMemberOf && (object == nullptr || object->entities[0].type != EntityType::kOrganization))
       return;
     if (fallback) factor *= 0.75f;
     // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the

@@ -117,10 +117,13 @@ constexpr Pattern kPatterns[] = {
     // attack
     {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @", kAttack, "attacks", kForward, false, true},
     {"invasion of @", kAttack, "invades", kForward, false, true},
-    {"attack|attacks|attacked|attacking|struck|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
+    {"attack|attacks|attacked|attacking|struck|strikes|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
     // claim
     {"see|sees|saw|considers|considered|regards|regarded|views|viewed @ as part of", kClaim, "claims", kForward},
     {"claim|claims|claimed sovereignty over @", kClaim, "claims", kForward},
+    // member_of
+    {"join|joins|joined|joining @", kMemberOf, "joins", kForward},
+    {"member|members|membership of|in @", kMemberOf, "is a member of", kForward},
     // attend
     {"attend|attends|attended|attending @", kAttend, "attends", kForward},
     {"took|take|takes|taking part in @", kAttend, "attends", kForward},

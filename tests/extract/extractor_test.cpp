@@ -354,3 +354,12 @@ TEST_CASE("they after two speakers is the pair, and accession talks are negotiat
   CHECK(Find(triples, "European Union", Relation::kNegotiate, "Iceland") != nullptr);
   CHECK(Find(triples, "European Union", Relation::kMeet, "Iceland") == nullptr);
 }
+
+TEST_CASE("joining an organisation is membership, joining a state is not", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Iceland joins the European Union. Norway joined Sweden in condemning the raid. "
+                               "Finland strikes Estonia.");
+  CHECK(Find(triples, "Iceland", Relation::kMemberOf, "European Union") != nullptr);
+  CHECK(Find(triples, "Norway", Relation::kMemberOf, "Sweden") == nullptr);
+  CHECK(Find(triples, "Finland", Relation::kAttack, "Estonia") != nullptr);
+}
