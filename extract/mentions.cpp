@@ -312,7 +312,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     if (from > i || i - from > 3) return false;
     for (uint32_t k = from; k < i; ++k) {
       const std::string_view t = tokens[k].text;
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former") return false;
+      // "South Korea opposition leader X" does not lead South Korea.
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former" ||
+          t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled")
+        return false;
     }
     return true;
   };
@@ -664,7 +667,12 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     const std::string_view text = tokens[i].text;
     // People the article already named win over the lexicon: "Lee" is the Lee of this story.
-    if (auto alias = aliases_.find(std::string(text)); alias != aliases_.end() && Capitalized(text)) {
+    // "near Bandar Abbas" is a place, not Mahmoud Abbas: an alias inside a longer name is no alias.
+    static constexpr auto kHonorifics = std::to_array<std::string_view>(
+        {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."});
+    const bool inside_name = i > 1 && IsNameToken(tokens[i - 1].text) && !OneOf(kHonorifics, tokens[i - 1].text) &&
+                             (out.mentions.empty() || out.mentions.back().end != i);
+    if (auto alias = aliases_.find(std::string(text)); alias != aliases_.end() && Capitalized(text) && !inside_name) {
       uint32_t end = i + 1;
       while (end < n && aliases_.count(std::string(tokens[end].text)) &&
              aliases_.at(std::string(tokens[end].text)) == alias->second)

@@ -192,6 +192,8 @@ bool IsPreposition(std::string_view t) {
   return std::find(kPrepositions.begin(), kPrepositions.end(), t) != kPrepositions.end();
 }
 
+bool IsPossessivePronoun(std::string_view t) { return t == "its" || t == "his" || t == "her" || t == "their"; }
+
 bool IsPossessiveMark(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
 // An actor after one of these belongs to another clause: "rejects reports that Iran ...".
@@ -257,6 +259,10 @@ class Matcher {
         // "the group's leader Hemedti": the possessor phrase before a titled person.
         if (k + 3 < tokens_.size() && Lower(tokens_[k].text) == "the" && IsPossessiveMark(tokens_[k + 2].text)) k += 3;
         for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {
+          // "warns its citizens": a possessive before a common noun owns the object, it is not it.
+          if (IsPossessivePronoun(tokens_[k + skip].text) && k + skip + 1 < tokens_.size() &&
+              IsGoodsWord(tokens_[k + skip + 1].text))
+            break;
           if (actor_end_[k + skip] > k + skip) {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, actor_end_[k + skip], m);

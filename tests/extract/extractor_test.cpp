@@ -363,3 +363,25 @@ TEST_CASE("joining an organisation is membership, joining a state is not", "[ext
   CHECK(Find(triples, "Norway", Relation::kMemberOf, "Sweden") == nullptr);
   CHECK(Find(triples, "Finland", Relation::kAttack, "Estonia") != nullptr);
 }
+
+TEST_CASE("requested and announced events are expected, opposition leaders lead nothing", "[extract][modality]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish President Aino Lehto announces a trip to Chile. "
+                               "Norway calls for renewed talks with Sweden. "
+                               "Estonian opposition leader Kaarel Tamm spoke.");
+  const Triple* trip = Find(triples, "Aino Lehto", Relation::kVisit, "Chile");
+  REQUIRE(trip != nullptr);
+  CHECK(trip->modality == Modality::kExpected);
+  const Triple* talks = Find(triples, "Norway", Relation::kMeet, "Sweden");
+  REQUIRE(talks != nullptr);
+  CHECK(talks->modality == Modality::kExpected);
+  CHECK(Find(triples, "Kaarel Tamm", Relation::kLeads, "Estonia") == nullptr);
+}
+
+TEST_CASE("a surname inside a longer name and a possessive before a noun are no actors", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Estonian President Kaarel Tamm spoke on Monday. Finland shelled a depot near Port Tamm. "
+                               "Norway evacuates its diplomats to Stockholm, Sweden, and warns its citizens to leave.");
+  CHECK(Find(triples, "Finland", Relation::kAttack, "Kaarel Tamm") == nullptr);
+  CHECK(Find(triples, "Norway", Relation::kThreaten, "Sweden") == nullptr);
+}
