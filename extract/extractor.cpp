@@ -57,6 +57,8 @@ float Certainty(const Mention& m) {
     case internal::Evidence::kAlias: return 0.9f;
     case internal::Evidence::kDescription: return 0.75f;
     case internal::Evidence::kPronoun: return 0.65f;
+    // Most such names are people, but sportsmen and artists as often as officials.
+    case internal::Evidence::kUnknownName: return 0.7f;
   }
   return 0.5f;
 }

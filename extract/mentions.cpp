@@ -203,6 +203,49 @@ bool IsCommonCapitalizedWord(std::string_view t) {
   return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
 }
 
+// Words that make a capitalised run a place or an event rather than a person.
+constexpr auto kPlaceOrEventWords = std::to_array<std::string_view>({
+    "Street", "Square", "Hall", "Island", "Islands", "River", "Sea", "Ocean", "Bay", "Strait", "Valley", "City",
+    "County", "Province", "State", "States", "Mountains", "Peninsula", "Port", "Airport", "Base", "Road", "Avenue",
+    "Park", "Palace", "House", "Church", "Cathedral", "Bridge", "Canal", "Gulf", "Lake", "Coast", "Desert",
+    "Region", "Heights", "Hills", "District", "Prison", "Center", "Centre", "Stadium", "Hotel", "Hurricane",
+    "Storm", "Operation", "League", "Cup", "Prize", "Award", "Awards", "Festival", "Games", "Olympics", "Act",
+    "Bill", "Day", "War", "Revolution", "Crisis", "Championship", "Open", "Cross", "Times", "Post", "News",
+    "Journal", "Street", "Valley", "Plan", "Programme", "Program", "Project", "Fund", "Index", "Exchange",
+    "Market", "Museum", "School", "College", "Station", "Bank", "Party", "Kong", "Zealand", "Jersey", "York"});
+constexpr auto kPlaceOpeners = std::to_array<std::string_view>({
+    "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Saint",
+    "St", "San", "Santa", "Los", "Las", "Port", "Fort", "Mount", "Lake", "Cape", "Upper", "Lower", "Great",
+    "Greater", "United", "Royal", "National", "International", "Federal", "European", "World", "Middle"});
+constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
+
+// A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
+// "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
+// mixed-case name words; runs that look like places, events or titles of works are left alone.
+uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
+  static constexpr auto kHonorifics = std::to_array<std::string_view>({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."});
+  const bool honorific = i > 0 && OneOf(kHonorifics, tokens[i - 1].text);
+  // The sentence's first word is capitalised anyway; a name right after another name is part of it.
+  if (i == 0 || (!honorific && IsNameToken(tokens[i - 1].text))) return 0;
+  const uint32_t run = NameRun(tokens, i);
+  if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
+  if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
+  static constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
+      {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Lord", "Lady",
+       "Mr", "Mrs", "Ms", "Dr"});
+  if (OneOf(kPlaceOpeners, tokens[i].text) || OneOf(kRankAbbreviations, tokens[i].text) ||
+      IsCommonCapitalizedWord(tokens[i].text))
+    return 0;
+  for (uint32_t k = i; k < i + run; ++k) {
+    const std::string_view t = tokens[k].text;
+    const bool all_caps = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    if (all_caps || OneOf(kPlaceOrEventWords, t) || OneOf(kMonthsAndDays, t)) return 0;
+  }
+  return run;
+}
+
 // Generational suffixes that make another person: "Donald Trump Jr."
 // Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
 bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
@@ -756,6 +799,19 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         i = last_head;
         continue;
       }
+    }
+    // A known name inside the run ("Gen Pervez Musharraf") is left to the lexicon.
+    auto known_inside = [&](uint32_t run) {
+      for (uint32_t k = i + 1; k < i + run; ++k)
+        if (gazetteer_.LongestMatch(tokens, k) || aliases_.count(std::string(tokens[k].text))) return true;
+      return false;
+    };
+    if (const uint32_t run = UnknownPersonRun(tokens, i); run > 0 && !known_inside(run)) {
+      const Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
+      NotePerson(Remember(person, "", ""));
+      out.mentions.push_back({i, i + run, {person}, {}, false, false, Evidence::kUnknownName});
+      i += run;
+      continue;
     }
     i = next;
   }

@@ -18,7 +18,9 @@
 namespace geokg::extract::internal {
 
 // How sure the finder is that a mention names the entity it resolved to.
-enum class Evidence : uint8_t { kNamed, kTitled, kAlias, kPronoun, kDescription };
+// How a mention names its entity; kUnknownName is a full name neither the lexicon nor a title
+// vouches for ("Robert Kilroy-Silk").
+enum class Evidence : uint8_t { kNamed, kTitled, kAlias, kPronoun, kDescription, kUnknownName };
 
 struct Mention {
   uint32_t begin = 0;  // token range [begin, end) in the sentence

@@ -385,3 +385,18 @@ TEST_CASE("a surname inside a longer name and a possessive before a noun are no 
   CHECK(Find(triples, "Finland", Relation::kAttack, "Kaarel Tamm") == nullptr);
   CHECK(Find(triples, "Norway", Relation::kThreaten, "Sweden") == nullptr);
 }
+
+TEST_CASE("full names the lexicon does not know are people, with less confidence", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish President Aino Lehto met Lars Nordqvist in Oslo on Monday. "
+                               "Ms Lehto later met Estonian President Kaarel Tamm near Port Elizabeth.");
+  const Triple* unknown = Find(triples, "Aino Lehto", Relation::kMeet, "Lars Nordqvist");
+  REQUIRE(unknown != nullptr);
+  const Triple* titled = Find(triples, "Aino Lehto", Relation::kMeet, "Kaarel Tamm");
+  REQUIRE(titled != nullptr);
+  CHECK(unknown->confidence < titled->confidence);
+  for (const Triple& t : triples) {
+    CHECK(t.object.name != "Ms Lehto");
+    CHECK(t.object.name != "Port Elizabeth");
+  }
+}
