@@ -235,12 +235,17 @@ class SentenceRelator {
             agent ? PartiesOfUnit(object, argument.unit, true) : PartiesOfUnit(subject, clause.subject, true);
         const std::vector<Entity> objects = agent ? PartiesOfUnit(subject, clause.subject, true)
                                                   : PartiesOfUnit(object, argument.unit, IsActor(*object));
-        const float confidence = 0.5f * std::min(Certainty(*subject), Certainty(*object));
-        const std::string predicate = clauses.Predicate(clause, argument);
+        // A verb that names a core relation by itself ("praises", "bombed") gives it, below
+        // the wordings of the table; any other stays `other` with its open predicate.
+        const internal::VerbRelation* const core =
+            IsActor(*object) ? internal::RelationOfVerb(clauses.Lemma(clause.predicate), argument.preposition) : nullptr;
+        const float confidence = (core != nullptr ? 0.8f : 0.5f) * std::min(Certainty(*subject), Certainty(*object));
+        const std::string predicate = core != nullptr ? std::string(core->predicate) : clauses.Predicate(clause, argument);
         for (const Entity& s : subjects)
           for (const Entity& o : objects) {
             if (s.name == o.name || related.count({s.name, o.name})) continue;
-            Triple t = Base(Relation::kOther, predicate, confidence, clauses.FirstToken(clause.predicate));
+            Triple t = Base(core != nullptr ? core->relation : Relation::kOther, predicate, confidence,
+                            clauses.FirstToken(clause.predicate));
             t.subject = s;
             t.object = o;
             out->push_back(std::move(t));

@@ -379,6 +379,38 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
   return matches;
 }
 
+const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view preposition) {
+  struct Entry {
+    std::string_view lemma, preposition;
+    VerbRelation relation;
+  };
+  static constexpr Entry kVerbs[] = {
+      {"praise", "", {kSupport, "praises"}},          {"hail", "", {kSupport, "hails"}},
+      {"commend", "", {kSupport, "commends"}},        {"applaud", "", {kSupport, "applauds"}},
+      {"endorse", "", {kSupport, "endorses"}},        {"collaborate", "with", {kCooperate, "cooperates with"}},
+      {"partner", "with", {kCooperate, "cooperates with"}}, {"slam", "", {kCriticize, "criticizes"}},
+      {"blast", "", {kCriticize, "criticizes"}},      {"deplore", "", {kCriticize, "criticizes"}},
+      {"decry", "", {kCriticize, "criticizes"}},      {"rebuke", "", {kCriticize, "criticizes"}},
+      {"lambast", "", {kCriticize, "criticizes"}},    {"condemn", "", {kCriticize, "criticizes"}},
+      {"bomb", "", {kAttack, "attacks"}},             {"shell", "", {kAttack, "attacks"}},
+      {"raid", "", {kAttack, "attacks"}},             {"invade", "", {kAttack, "invades"}},
+      {"target", "", {kAttack, "attacks"}},           {"attack", "", {kAttack, "attacks"}},
+      {"arm", "", {kSupply, "arms"}},                 {"fund", "", {kSupply, "funds"}},
+      {"finance", "", {kSupply, "funds"}},            {"sell", "to", {kSupply, "sells to"}},
+      {"ship", "to", {kSupply, "supplies"}},          {"export", "to", {kSupply, "exports to"}},
+      {"expel", "", {kSanction, "expels"}},           {"ban", "", {kSanction, "bans"}},
+      {"boycott", "", {kSanction, "boycotts"}},       {"blacklist", "", {kSanction, "blacklists"}},
+      {"penalize", "", {kSanction, "penalizes"}},     {"penalise", "", {kSanction, "penalizes"}},
+      {"rebuff", "", {kReject, "rejects"}},           {"snub", "", {kReject, "rejects"}},
+      {"summon", "", {kProtest, "summons the envoy of"}}, {"press", "", {kDemand, "presses"}},
+      {"tour", "", {kVisit, "tours"}},                {"sign", "with", {kAgree, "signs an agreement with"}},
+      {"trade", "with", {kTrade, "trades with"}},     {"ally", "with", {kAlly, "is allied with"}},
+  };
+  for (const Entry& e : kVerbs)
+    if (e.lemma == lemma && e.preposition == preposition) return &e.relation;
+  return nullptr;
+}
+
 std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, bool* weapons) {
   static const std::unordered_map<std::string, std::string> kNormal = {
       {"rare earth minerals", "rare earths"}, {"rare earth elements", "rare earths"},

@@ -56,6 +56,15 @@ struct PatternMatch {
 std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
                                         const std::vector<uint32_t>& demonym_end);
 
+// The core relation a verb names by itself when the parse gives it an actor as subject and
+// another as its object (`preposition` is the object's, empty for a direct object): "praise"
+// -> support, "bomb" -> attack, "collaborate with" -> cooperate. Null when it names none.
+struct VerbRelation {
+  Relation relation;
+  std::string_view predicate;  // present tense
+};
+const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view preposition);
+
 // The goods phrase of a match in its normal form ("rare earth minerals" -> "rare earths",
 // "chip" -> "chips"), and whether they are weapons (CAMEO 072 rather than 061).
 std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, bool* weapons);
