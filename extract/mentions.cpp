@@ -211,8 +211,9 @@ constexpr auto kPlaceOrEventWords = std::to_array<std::string_view>({
     "Region", "Heights", "Hills", "District", "Prison", "Center", "Centre", "Stadium", "Hotel", "Hurricane",
     "Storm", "Operation", "League", "Cup", "Prize", "Award", "Awards", "Festival", "Games", "Olympics", "Act",
     "Bill", "Day", "War", "Revolution", "Crisis", "Championship", "Open", "Cross", "Times", "Post", "News",
-    "Journal", "Street", "Valley", "Plan", "Programme", "Program", "Project", "Fund", "Index", "Exchange",
-    "Market", "Museum", "School", "College", "Station", "Bank", "Party", "Kong", "Zealand", "Jersey", "York"});
+    "Journal", "Plan", "Programme", "Program", "Project", "Fund", "Index", "Exchange",
+    "Market", "Museum", "School", "College", "Station", "Bank", "Party", "Kong", "Zealand", "Jersey", "York",
+    "Oblast", "Krai", "Governorate", "Prefecture", "Venue", "Seas", "Camp", "Jews", "Muslims", "Christians"});
 constexpr auto kPlaceOpeners = std::to_array<std::string_view>({
     "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Saint",
     "St", "San", "Santa", "Los", "Las", "Port", "Fort", "Mount", "Lake", "Cape", "Upper", "Lower", "Great",
@@ -229,6 +230,12 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   const bool honorific = i > 0 && OneOf(kHonorifics, tokens[i - 1].text);
   // The sentence's first word is capitalised anyway; a name right after another name is part of it.
   if (i == 0 || (!honorific && IsNameToken(tokens[i - 1].text))) return 0;
+  // After a word of place or a determiner a name is far more often a place, a ship or a work:
+  // "strikes in Bint Jbeil", "an attack on Bat Yam", "the Magic Seas".
+  static constexpr auto kPlaceContext = std::to_array<std::string_view>(
+      {"in", "on", "at", "into", "near", "from", "of", "to", "across", "over", "through", "the", "a", "an",
+       "towards", "toward", "outside", "inside", "around", "off", "under", "along", "via", "within", "for"});
+  if (OneOf(kPlaceContext, Lower(tokens[i - 1].text))) return 0;
   const uint32_t run = NameRun(tokens, i);
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
   if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
