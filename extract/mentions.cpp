@@ -335,6 +335,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
   const uint32_t run = NameRun(tokens, name_begin);
   if (run == 0) return false;
+  // "General Binding Corp", "President Hotel Group": a company, not a titled person.
+  if (name_begin + run < tokens.size() && OneOf(kOrganizationHeads, tokens[name_begin + run].text)) return false;
 
   Entity person{TitleText(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
   std::string country_of_person;

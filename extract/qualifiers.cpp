@@ -28,7 +28,7 @@ constexpr auto kIntentVerbs = std::to_array<std::string_view>({
     "plan", "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks",
     "sought", "intend", "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow",
     "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"});
-constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "never", "no", "refused", "refuses",
+constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "cannot", "never", "no", "refused", "refuses",
                                                             "declined", "denied", "failed", "without"});
 constexpr auto kAnnouncing = std::to_array<std::string_view>({"announces", "announced", "announce", "proposes",
                                                               "proposed", "propose", "seeks", "sought", "seek"});

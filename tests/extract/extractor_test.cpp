@@ -29,6 +29,7 @@ TEST_CASE("modality follows the verb phrase", "[extract][modality]") {
       {"Portugal will sign a fisheries deal with Morocco.", Modality::kExpected},
       {"Portugal is expected to sign a fisheries deal with Morocco.", Modality::kExpected},
       {"Portugal did not sign the fisheries deal with Morocco.", Modality::kNegated},
+      {"Portugal says it cannot sign the fisheries deal with Morocco.", Modality::kNegated},
       {"The planned talks between Portugal and Morocco were cancelled.", Modality::kNegated},
   }));
   CAPTURE(sentence);
@@ -410,4 +411,9 @@ TEST_CASE("verbs that name a core relation by themselves give it through the par
   CHECK(praise->cameo == "051");
   CHECK(praise->confidence < 0.95f);
   CHECK(Find(triples, "Estonia", Relation::kAttack, "Sweden") != nullptr);
+}
+
+TEST_CASE("a title word opening a company name makes no person", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "General Fasteners Corp said it reached a supply agreement with Norway.");
+  for (const Triple& t : triples) CHECK(t.subject.name != "Fasteners");
 }
