@@ -417,3 +417,14 @@ TEST_CASE("a title word opening a company name makes no person", "[extract][enti
   const auto triples = Extract("2031-03-02", "General Fasteners Corp said it reached a supply agreement with Norway.");
   for (const Triple& t : triples) CHECK(t.subject.name != "Fasteners");
 }
+
+TEST_CASE("sports reports keep their roles but not the meetings and visits of teams", "[extract][boilerplate]") {
+  const std::string report =
+      "Norway's coach praised the squad after the match. The team will meet Finland in the cup semi-final "
+      "and then travel to Sweden for the league fixture. Norwegian Prime Minister Astrid Berg attended.";
+  const auto triples = Extract("2031-03-02", report);
+  CHECK(Find(triples, "Norway", Relation::kMeet, "Finland") == nullptr);
+  CHECK(Find(triples, "Astrid Berg", Relation::kLeads, "Norway") != nullptr);
+  const auto politics = Extract("2031-03-02", "Norway will meet Finland in Oslo for talks on fishing.");
+  CHECK(Find(politics, "Norway", Relation::kMeet, "Finland") != nullptr);
+}
