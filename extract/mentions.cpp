@@ -626,14 +626,18 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
     static constexpr auto kSubordinators = std::to_array<std::string_view>(
         {"when", "after", "before", "as", "while", "because", "since", "until", "once", "where"});
-    if (word == "he" || word == "she") {
-      if (i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text))) {
-        for (const Mention& m : out->mentions) {
-          if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
-          for (size_t k = 0; k < people_.size(); ++k)
-            if (people_[k].entity.name == m.entities[0].name) index = k;
-          break;
-        }
+    // "X met Y in London on his first visit": a possessive in a phrase of time or occasion
+    // belongs to the subject too.
+    static constexpr auto kOccasions = std::to_array<std::string_view>(
+        {"during", "on", "at", "after", "before", "ahead", "throughout"});
+    const bool subordinate_subject = (word == "he" || word == "she") && i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text));
+    const bool occasion_possessive = (word == "his" || word == "her") && i > 0 && OneOf(kOccasions, Lower(tokens[i - 1].text));
+    if (subordinate_subject || occasion_possessive) {
+      for (const Mention& m : out->mentions) {
+        if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
+        for (size_t k = 0; k < people_.size(); ++k)
+          if (people_[k].entity.name == m.entities[0].name) index = k;
+        break;
       }
     }
     NotePerson(index);

@@ -428,3 +428,11 @@ TEST_CASE("sports reports keep their roles but not the meetings and visits of te
   const auto politics = Extract("2031-03-02", "Norway will meet Finland in Oslo for talks on fishing.");
   CHECK(Find(politics, "Norway", Relation::kMeet, "Finland") != nullptr);
 }
+
+TEST_CASE("his in a phrase of occasion after the object is the subject's", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish President Aino Lehto met Estonian President Kaarel Tamm in Oslo "
+                               "on his first official visit to Norway.");
+  CHECK(Find(triples, "Aino Lehto", Relation::kVisit, "Norway") != nullptr);
+  CHECK(Find(triples, "Kaarel Tamm", Relation::kVisit, "Norway") == nullptr);
+}
