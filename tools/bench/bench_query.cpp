@@ -9,7 +9,6 @@
 //   bench_query /tmp/geokg-1m.db --only "depth 2"       # only the questions whose name has this
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -23,7 +22,9 @@
 #include "graph/graph_algorithms.h"
 #include "query/engine.h"
 #include "query/output.h"
+#include "tools/bench/build_warnings.h"
 #include "tools/bench/synthetic_graph.h"
+#include "tools/bench/thread_cpu.h"
 
 namespace {
 
@@ -62,13 +63,6 @@ int Generate(const std::filesystem::path& dir, uint64_t triples) {
 // The questions to time: those whose name contains this (all when empty).
 std::string only;
 
-// CPU time of this thread: on a shared machine wall time also counts the other jobs' turns.
-double ThreadCpuMs() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
 // Runs `question` `reps` times (each on a fresh random draw) and prints the median and p99 of
 // its wall time, and the median of its CPU time.
 void Time(const char* name, int reps, const std::function<size_t()>& question) {
@@ -77,9 +71,10 @@ void Time(const char* name, int reps, const std::function<size_t()>& question) {
   size_t rows = 0;
   for (int i = 0; i < reps; ++i) {
     const auto start = Clock::now();
-    const double cpu_start = ThreadCpuMs();
+    // CPU time too: on a shared machine wall time also counts the other jobs' turns.
+    const double cpu_start = bench::ThreadCpuSeconds();
     rows += question();
-    cpu_ms.push_back(ThreadCpuMs() - cpu_start);
+    cpu_ms.push_back((bench::ThreadCpuSeconds() - cpu_start) * 1e3);
     ms.push_back(Ms(Clock::now() - start));
   }
   std::sort(ms.begin(), ms.end());
@@ -120,9 +115,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--reps") == 0) reps = std::stoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
   }
-#ifndef NDEBUG
-  std::printf("WARNING: built with assertions on; figures are not representative\n");
-#endif
+  bench::WarnIfUnrepresentativeBuild();
   const auto open_start = Clock::now();
   auto opened = store::Store::Open(dir, {.read_only = true});
   const double open_ms = Ms(Clock::now() - open_start);
