@@ -63,31 +63,31 @@ std::string CsvField(const std::string& s) {
 
 void WriteTable(const Answer& answer, std::ostream& out) {
   if (answer.rows.empty()) return;
-  std::vector<std::vector<std::string>> cells;
+  const size_t columns = answer.columns.size();
   std::vector<size_t> width;
   for (const std::string& c : answer.columns) width.push_back(Width(c));
+  // Every cell of every row, row after row.
+  std::vector<std::string> cells;
+  cells.reserve(answer.rows.size() * columns);
   static const json kNull;
-  cells.reserve(answer.rows.size());
   for (const json& row : answer.rows) {
-    cells.emplace_back();
-    cells.back().reserve(answer.columns.size());
-    for (size_t i = 0; i < answer.columns.size(); ++i) {
+    for (size_t i = 0; i < columns; ++i) {
       const auto value = row.find(answer.columns[i]);
       std::string text = ForTable(Cell(value == row.end() ? kNull : *value));
       if (text.empty()) text = "-";
       width[i] = std::max(width[i], Width(text));
-      cells.back().push_back(std::move(text));
+      cells.push_back(std::move(text));
     }
   }
-  auto line = [&](const std::vector<std::string>& values) {
-    for (size_t i = 0; i < values.size(); ++i) {
+  auto line = [&](const std::string* values) {
+    for (size_t i = 0; i < columns; ++i) {
       out << values[i];
-      if (i + 1 < values.size()) std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - Width(values[i]) + 2, ' ');
+      if (i + 1 < columns) std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - Width(values[i]) + 2, ' ');
     }
     out << "\n";
   };
-  line(answer.columns);
-  for (const auto& row : cells) line(row);
+  line(answer.columns.data());
+  for (size_t first = 0; first < cells.size(); first += columns) line(&cells[first]);
 }
 
 json FactFields(const FactRow& r) {
@@ -168,15 +168,18 @@ Answer FactAnswer(const std::vector<FactRow>& rows) {
 
 Answer NeighborAnswer(const std::vector<NeighborRow>& rows) {
   Answer a{{"entity", "type", "depth", "facts", "relations", "via"}, {}};
+  a.rows.reserve(rows.size());
   for (const NeighborRow& r : rows) {
-    json relations = json::array();
+    // Filled field by field: a braced list would build and take apart a [key, value] array per
+    // field, and depth 2 around a hub has thousands of rows.
+    json& row = a.rows.emplace_back(json::value_t::object);
+    row["entity"] = r.entity.name;
+    row["type"] = EntityTypeName(r.entity.type);
+    row["depth"] = r.depth;
+    row["facts"] = r.facts;
+    json& relations = row["relations"] = json::array();
     for (Relation rel : r.relations) relations.push_back(Info(rel).name);
-    a.rows.push_back({{"entity", r.entity.name},
-                      {"type", EntityTypeName(r.entity.type)},
-                      {"depth", r.depth},
-                      {"facts", r.facts},
-                      {"relations", relations},
-                      {"via", r.via}});
+    row["via"] = r.via;
   }
   return a;
 }
