@@ -247,7 +247,7 @@ Answer EntityAnswer(const EntityCard& card) {
 }
 
 Answer EvidenceRows(const EvidenceAnswer& answer) {
-  Answer a{{"fact", "doc", "title", "date", "sentence", "time", "attribution", "confidence", "text"}, {}};
+  Answer a{{"fact", "doc", "title", "date", "sentence", "time", "time_text", "attribution", "confidence", "text"}, {}};
   for (const store::FactEvidence& e : answer.sentences) {
     const Document& d = answer.articles.at(e.doc);
     json row = FactFields(answer.fact);
@@ -263,6 +263,7 @@ Answer EvidenceRows(const EvidenceAnswer& answer) {
                     {"text", e.text},
                     {"sentence_predicate", e.predicate},
                     {"time", OrNull(e.time)},
+                    {"time_text", OrNull(e.time_text)},
                     {"attribution", OrNull(e.attribution)},
                     {"confidence", Round3(e.confidence)}});
     a.rows.push_back(std::move(row));

@@ -350,7 +350,7 @@ class Transaction {
     if (!added_evidence_.insert(key).second) return;  // the same fact twice in one sentence
     if (removed_evidence_.erase(key) == 0) ++counters_[kEvidence_];
     EvidenceValue v{t.evidence.doc, t.evidence.begin, t.evidence.end, t.confidence, t.predicate,
-                    t.attribution,  t.time,           t.evidence.text};
+                    t.attribution,  t.time,           t.evidence.text,   t.time_text};
     batch_.Put(impl_.cf(kEvidence), key, Encode(v));
     FactValue& f = facts_.at(id);
     ++f.mentions;
@@ -808,7 +808,7 @@ Result<std::vector<FactEvidence>> Store::Evidence(FactId id) const {
       return false;
     }
     out.push_back({std::move(e->doc), ReadU32(key, 12), e->begin, e->end, std::move(e->text), std::move(e->predicate),
-                   std::move(e->attribution), std::move(e->time), e->confidence});
+                   std::move(e->attribution), std::move(e->time), e->confidence, std::move(e->time_text)});
     return true;
   }));
   GEOKG_RETURN_IF_ERROR(bad);

@@ -25,7 +25,7 @@ namespace geokg::store {
 
 // The schema this build reads and writes (docs/STORE.md); a store written by another one is
 // refused with a message naming both versions, never misread.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 using EntityId = uint32_t;
 using FactId = uint64_t;
@@ -67,6 +67,7 @@ struct FactEvidence {
   std::string attribution;
   std::string time;
   float confidence = 0;
+  std::string time_text;  // the time as the sentence wrote it ("on Sunday"); may be empty
 };
 
 enum class PutOutcome : uint8_t { kNew, kUnchanged, kReplaced };

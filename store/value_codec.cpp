@@ -124,7 +124,8 @@ std::optional<FactValue> DecodeFact(std::string_view bytes) {
 
 std::string Encode(const EvidenceValue& v) {
   std::string out;
-  out.reserve(24 + v.doc.size() + v.predicate.size() + v.attribution.size() + v.time.size() + v.text.size());
+  out.reserve(24 + v.doc.size() + v.predicate.size() + v.attribution.size() + v.time.size() + v.text.size() +
+              v.time_text.size());
   PutString(&out, v.doc);
   PutVarint(&out, v.begin);
   PutVarint(&out, v.end);
@@ -133,6 +134,7 @@ std::string Encode(const EvidenceValue& v) {
   PutString(&out, v.attribution);
   PutString(&out, v.time);
   PutString(&out, v.text);
+  PutString(&out, v.time_text);
   return out;
 }
 
@@ -147,6 +149,7 @@ std::optional<EvidenceValue> DecodeEvidence(std::string_view bytes) {
   v.attribution = r.String();
   v.time = r.String();
   v.text = r.String();
+  v.time_text = r.String();
   return IfComplete(r, std::move(v));
 }
 

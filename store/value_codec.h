@@ -33,6 +33,7 @@ struct EvidenceValue {
   uint32_t begin = 0, end = 0;
   float confidence = 0;
   std::string predicate, attribution, time, text;
+  std::string time_text;  // schema 3
 };
 
 // A stored article (keyed by document id): its number in evidence keys, its content hash, its

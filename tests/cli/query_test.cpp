@@ -240,3 +240,24 @@ TEST_CASE("exports of hostile and non-Latin names load in networkx, rapper and d
     CHECK(svg.find("Angle &lt;&amp;&gt; Land") != std::string::npos);
   }
 }
+
+TEST_CASE("evidence shows the time as the sentence wrote it beside the resolved date", "[cli][query]") {
+  TempDir dir;
+  const std::string db = dir / "kg.db";
+  REQUIRE(RunCli({"ingest", Fixture("store-articles.jsonl"), "--db", db}).code == 0);
+  const json hosted = Json({"query", "--subject", "Norway", "--relation", "host", "--object", "Finland", "--db", db,
+                            "--format", "json"});
+  REQUIRE(!hosted.empty());
+  const json sentences =
+      Json({"evidence", std::to_string(hosted[0]["fact"].get<long>()), "--db", db, "--format", "json"});
+  bool found = false;
+  for (const json& s : sentences) {
+    if (s["doc"] != "s-1") continue;
+    found = true;
+    CHECK(s["time"] == "2031-03-31");
+    CHECK(s["time_text"] == "on Monday");
+  }
+  CHECK(found);
+  const auto csv = RunCli({"evidence", std::to_string(hosted[0]["fact"].get<long>()), "--db", db, "--format", "csv"});
+  CHECK(csv.out.find(",time,time_text,") != std::string::npos);
+}

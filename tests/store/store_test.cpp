@@ -41,6 +41,21 @@ uint32_t Mentions(const Store& store, const std::string& name) {
   return total;
 }
 
+// Writes `version` as the schema of the store at `path`, as another geokg would have.
+void SetSchema(const std::string& path, const std::string& version) {
+  rocksdb::DB* raw = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, families, &handles, &raw).ok());
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == "meta") REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "schema", version).ok());
+  for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+  delete raw;
+}
+
 }  // namespace
 
 TEST_CASE("facts merge across articles and an article's contribution can be replaced or removed", "[store]") {
@@ -77,7 +92,7 @@ TEST_CASE("facts merge across articles and an article's contribution can be repl
   }
 }
 
-TEST_CASE("a store is refused when another process writes it or a newer geokg made it", "[store]") {
+TEST_CASE("a store is refused when another process writes it or another schema made it", "[store]") {
   TempDir dir;
   const std::string path = dir / "kg.db";
   {
@@ -89,23 +104,18 @@ TEST_CASE("a store is refused when another process writes it or a newer geokg ma
     // Readers are welcome while the writer holds the store.
     CHECK(Store::Open(path, {.read_only = true}).ok());
   }
-  {
-    rocksdb::DB* raw = nullptr;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-    for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, families, &handles, &raw).ok());
-    for (size_t i = 0; i < names.size(); ++i)
-      if (names[i] == "meta") REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "schema", "99").ok());
-    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
-    delete raw;
-  }
+  SetSchema(path, "99");
   auto newer = Store::Open(path, {.read_only = true});
   REQUIRE(!newer.ok());
   CHECK(newer.status().code() == geokg::Code::kUnsupported);
-  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 2") != std::string::npos);
+  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 3") != std::string::npos);
+  // Schema 2 stored evidence rows without time_text: read as 3 they would be corrupt.
+  SetSchema(path, "2");
+  auto older = Store::Open(path, {.read_only = true});
+  REQUIRE(!older.ok());
+  CHECK(older.status().code() == geokg::Code::kUnsupported);
+  CHECK(older.status().message() == path + ": written by an older geokg (store schema 2, this geokg reads schema 3); "
+                                           "ingest the articles again into a new store");
 }
 
 TEST_CASE("index keys decode to what was encoded and sort by their leading id", "[store]") {
@@ -135,6 +145,7 @@ TEST_CASE("a fact keeps one evidence row per sentence, its first and last time a
   auto store = Store::Open(dir / "kg.db", {}).value();
   Triple early = MakeTriple("a", 2, "Norway", Relation::kCriticize, "Russia");
   early.time = "2031-02-01";
+  early.time_text = "on Monday";
   early.confidence = 0.5f;
   early.evidence = {"a", 2, 40, 80, "Norway criticised Russia on Monday."};
   Triple late = MakeTriple("b", 0, "Norway", Relation::kCriticize, "Russia");
@@ -159,6 +170,9 @@ TEST_CASE("a fact keeps one evidence row per sentence, its first and last time a
   CHECK(evidence[0].begin == 40);
   CHECK(evidence[0].end == 80);
   CHECK(evidence[0].text == "Norway criticised Russia on Monday.");
+  CHECK(evidence[0].time == "2031-02-01");
+  CHECK(evidence[0].time_text == "on Monday");
+  CHECK(evidence[1].time_text.empty());
   CHECK(evidence[1].doc == "b");
 
   SECTION("deleting the later article narrows the time and confidence back") {
