@@ -1,6 +1,7 @@
 #include "extract/internal/perceptron.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace geokg::extract::internal {
@@ -9,9 +10,14 @@ namespace {
 // Keys are stored with 0 meaning "empty", so a real key of 0 is remapped.
 uint64_t NonZero(uint64_t key) { return key == 0 ? 0x8000000000000000ULL : key; }
 
-// Average bucket load of frozen tables: more features per bucket make the bucket index
-// smaller (it costs 8 bytes per bucket) and scanning a bucket a little longer.
+// Features per bucket in the files: fewer buckets mean fewer bits of each feature kept (see
+// FrozenWeights), more a longer list of bucket sizes to store.
 constexpr size_t kFeaturesPerBucket = 4;
+
+// The number of buckets (a power of two) for `num_features` features.
+uint32_t BucketsFor(size_t num_features) {
+  return static_cast<uint32_t>(std::bit_ceil(std::max<size_t>(num_features / kFeaturesPerBucket, 1)));
+}
 
 }  // namespace
 
@@ -83,7 +89,7 @@ FrozenWeights AveragedPerceptron::Freeze() const {
   for (size_t i = 0; i < static_cast<size_t>(used_) * num_classes_; ++i)
     max_abs = std::max(max_abs, std::abs(w_[i] - u_[i] / steps));
   out.scale_ = max_abs > 0 ? 32767.f / max_abs : 1.f;
-  std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>> rows;
+  std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>> kept;
   for (size_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == 0) continue;
     const size_t row = static_cast<size_t>(slots_[i]) * num_classes_;
@@ -93,36 +99,103 @@ FrozenWeights AveragedPerceptron::Freeze() const {
       const long q = std::lround(a * out.scale_);
       if (q != 0) entries.emplace_back(static_cast<uint8_t>(c), static_cast<int16_t>(q));
     }
-    if (!entries.empty()) rows.emplace_back(keys_[i], std::move(entries));
+    if (!entries.empty()) kept.emplace_back(keys_[i], std::move(entries));
   }
-  out.Build(rows, rows.size() / kFeaturesPerBucket);
+  const uint32_t num_buckets = BucketsFor(kept.size());
+  std::vector<FrozenWeights::Row> rows(kept.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    rows[i].bucket = static_cast<uint32_t>(kept[i].first & (num_buckets - 1));
+    rows[i].fingerprint = static_cast<uint16_t>(kept[i].first >> 48);
+    rows[i].entries = std::move(kept[i].second);
+  }
+  out.Build(rows, num_buckets);
   return out;
 }
 
-void FrozenWeights::Build(std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>>& rows,
-                          size_t num_buckets) {
-  size_t b = 1;
-  while (b < num_buckets) b *= 2;
-  const uint64_t mask = b - 1;
-  std::stable_sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) { return (x.first & mask) < (y.first & mask); });
-  buckets_.assign(b + 1, {});
-  meta_.clear();
-  entries_.clear();
-  size_t next = 0;
-  for (size_t bucket = 0; bucket < b; ++bucket) {
-    buckets_[bucket] = {static_cast<uint32_t>(meta_.size()), static_cast<uint32_t>(entries_.size() / 3)};
-    for (; next < rows.size() && (rows[next].first & mask) == bucket; ++next) {
-      const auto& entries = rows[next].second;
-      meta_.push_back(Fingerprint(rows[next].first) << 8 | static_cast<uint32_t>(entries.size()));
-      for (const auto& [c, w] : entries) {
-        const auto u = static_cast<uint16_t>(w);
-        entries_.push_back(c);
-        entries_.push_back(static_cast<uint8_t>(u & 0xFF));
-        entries_.push_back(static_cast<uint8_t>(u >> 8));
+void FrozenWeights::Build(std::vector<Row>& rows, uint32_t num_buckets) {
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.bucket < y.bucket; });
+  num_buckets_ = num_buckets;
+  bucket_bits_ = static_cast<uint32_t>(std::countr_zero(num_buckets));
+  stride_ = (num_classes_ + kLanes - 1) / kLanes * kLanes;
+  num_features_ = rows.size();
+  num_entries_ = 0;
+  pool_.clear();
+  std::vector<uint32_t> offsets;
+  offsets.reserve(rows.size());
+  for (const Row& r : rows) {
+    offsets.push_back(static_cast<uint32_t>(pool_.size()));
+    const size_t n = r.entries.size();
+    const bool dense = n * kDenseFraction >= num_classes_;
+    num_entries_ += n;
+    pool_.push_back(static_cast<int16_t>(r.bucket & 0xFFFF));
+    pool_.push_back(static_cast<int16_t>(r.bucket >> 16));
+    pool_.push_back(static_cast<int16_t>(r.fingerprint));
+    pool_.push_back(static_cast<int16_t>(n | (dense ? kDense : 0)));
+    if (dense) {
+      const size_t base = pool_.size();
+      pool_.resize(base + stride_, 0);
+      for (const auto& [c, w] : r.entries) pool_[base + c] = w;
+    } else {
+      for (const auto& [c, w] : r.entries) {
+        pool_.push_back(static_cast<int16_t>(c));
+        pool_.push_back(w);
       }
     }
   }
-  buckets_[b] = {static_cast<uint32_t>(meta_.size()), static_cast<uint32_t>(entries_.size() / 3)};
+  // Partial keys have bucket_bits_ + 16 bits; slot_bits_ >= bucket_bits_ keeps Check() within
+  // 32 bits and >= 16 keeps a home slot's low 16 bits inside the partial key.
+  slot_bits_ = std::max<uint32_t>({bucket_bits_, 16, static_cast<uint32_t>(std::bit_width(rows.size() * 4 / 3))});
+  for (;; ++slot_bits_) {
+    slots_.assign(size_t{1} << slot_bits_, kEmptySlot);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const uint64_t pk = static_cast<uint64_t>(rows[i].fingerprint) << bucket_bits_ | rows[i].bucket;
+      if (Find(pk) != kNoRow) continue;  // a fingerprint twin in the same bucket: the first wins
+      size_t j = pk & mask;
+      while (slots_[j] != kEmptySlot) j = (j + 1) & mask;
+      slots_[j] = static_cast<uint64_t>(Check(pk)) << 32 | offsets[i];
+    }
+    // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
+    // implies the same home slot, so the same partial key.
+    size_t run = 0, longest = 0;
+    for (size_t j = 0; j < 2 * slots_.size() && longest < 65536; ++j) {
+      run = slots_[j & mask] == kEmptySlot ? 0 : run + 1;
+      longest = std::max(longest, run);
+    }
+    if (longest < 65536) break;
+  }
+}
+
+uint32_t FrozenWeights::Find(uint64_t partial_key) const {
+  const size_t mask = slots_.size() - 1;
+  const uint32_t check = Check(partial_key);
+  for (size_t j = partial_key & mask;; j = (j + 1) & mask) {
+    const uint64_t slot = slots_[j];
+    if (slot == kEmptySlot) return kNoRow;
+    if (static_cast<uint32_t>(slot >> 32) == check) return static_cast<uint32_t>(slot);
+  }
+}
+
+template <class Fn>
+void FrozenWeights::ForEachRow(Fn&& fn) const {
+  Row row;
+  for (size_t o = 0; o < pool_.size();) {
+    const auto* h = reinterpret_cast<const uint16_t*>(&pool_[o]);
+    row.bucket = h[0] | static_cast<uint32_t>(h[1]) << 16;
+    row.fingerprint = h[2];
+    const uint32_t n = h[3] & ~kDense;
+    row.entries.clear();
+    if (h[3] & kDense) {
+      for (uint32_t c = 0; c < num_classes_; ++c)
+        if (pool_[o + 4 + c] != 0) row.entries.emplace_back(static_cast<uint8_t>(c), pool_[o + 4 + c]);
+      o += 4 + stride_;
+    } else {
+      for (uint32_t k = 0; k < n; ++k)
+        row.entries.emplace_back(static_cast<uint8_t>(pool_[o + 4 + 2 * k]), pool_[o + 5 + 2 * k]);
+      o += 4 + 2 * n;
+    }
+    fn(row);
+  }
 }
 
 FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_weight) const {
@@ -131,81 +204,77 @@ FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_we
   out.scale_ = scale_;
   const long min_feature_q = std::lround(min_feature_weight * scale_);
   const long min_entry_q = std::lround(min_entry_weight * scale_);
-  // Fingerprints alone do not give keys back, so rebuild from the bucket index and fingerprint:
-  // both are bits of the key, and smaller tables only use fewer of the bucket bits.
-  std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>> rows;
-  for (size_t b = 0; b + 1 < buckets_.size(); ++b) {
-    uint32_t e = buckets_[b].first_entry;
-    for (uint32_t f = buckets_[b].first_feature; f < buckets_[b + 1].first_feature; ++f) {
-      const uint32_t n = meta_[f] & 0xFF;
-      std::vector<std::pair<uint8_t, int16_t>> kept;
-      long largest = 0;
-      for (uint32_t k = e; k < e + n; ++k) {
-        const auto w = static_cast<int16_t>(entries_[3 * k + 1] | entries_[3 * k + 2] << 8);
-        largest = std::max<long>(largest, std::abs(w));
-        if (std::abs(w) >= min_entry_q) kept.emplace_back(entries_[3 * k], w);
-      }
-      e += n;
-      if (largest >= min_feature_q && !kept.empty())
-        rows.emplace_back(static_cast<uint64_t>(meta_[f] >> 8) << kFingerprintShift | b, std::move(kept));
+  std::vector<Row> rows;
+  ForEachRow([&](const Row& r) {
+    Row kept{r.bucket, r.fingerprint, {}};
+    long largest = 0;
+    for (const auto& [c, w] : r.entries) {
+      largest = std::max<long>(largest, std::abs(w));
+      if (std::abs(w) >= min_entry_q) kept.entries.emplace_back(c, w);
     }
-  }
-  out.Build(rows, std::min(rows.size() / kFeaturesPerBucket, buckets_.size() - 1));
+    if (largest >= min_feature_q && !kept.entries.empty()) rows.push_back(std::move(kept));
+  });
+  // A smaller table uses fewer of the bucket bits.
+  const uint32_t num_buckets = std::min(BucketsFor(rows.size()), num_buckets_);
+  for (Row& r : rows) r.bucket &= num_buckets - 1;
+  out.Build(rows, num_buckets);
   return out;
 }
 
 void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
-  if (buckets_.size() < 2) return;
-  const uint64_t mask = buckets_.size() - 2;
+  if (slots_.empty()) return;
+  alignas(64) int32_t acc[256 + kLanes] = {};
+  const size_t mask = slots_.size() - 1;
   constexpr size_t kBatch = 128;
-  uint32_t bucket[kBatch];
-  // Three passes so that the cache misses of all features overlap: find the buckets, then the
-  // feature lists and entries, then add.
+  uint64_t partial[kBatch];
+  uint32_t rows[kBatch];
+  // Three passes so that the cache misses of all features overlap: find the slots, then the
+  // rows, then add.
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t n = std::min(kBatch, features.size() - start);
-    const uint64_t* keys = features.data() + start;
     for (size_t i = 0; i < n; ++i) {
-      bucket[i] = static_cast<uint32_t>(keys[i] & mask);
-      __builtin_prefetch(&buckets_[bucket[i]]);
+      partial[i] = PartialKey(features[start + i]);
+      __builtin_prefetch(&slots_[partial[i] & mask]);
     }
     for (size_t i = 0; i < n; ++i) {
-      const Bucket& b = buckets_[bucket[i]];
-      __builtin_prefetch(&meta_[b.first_feature]);
-      __builtin_prefetch(&entries_[3 * static_cast<size_t>(b.first_entry)]);
+      rows[i] = Find(partial[i]);
+      if (rows[i] != kNoRow) {
+        __builtin_prefetch(&pool_[rows[i]]);
+        __builtin_prefetch(&pool_[rows[i]] + 32);
+      }
     }
     for (size_t i = 0; i < n; ++i) {
-      const uint32_t fp = Fingerprint(keys[i]);
-      uint32_t e = buckets_[bucket[i]].first_entry;
-      const uint32_t end = buckets_[bucket[i] + 1].first_feature;
-      for (uint32_t f = buckets_[bucket[i]].first_feature; f < end; ++f) {
-        const uint32_t len = meta_[f] & 0xFF;
-        if ((meta_[f] >> 8) == fp) {
-          const uint8_t* p = &entries_[3 * static_cast<size_t>(e)];
-          for (uint32_t k = 0; k < len; ++k, p += 3) scores[p[0]] += static_cast<int16_t>(p[1] | p[2] << 8);
-          break;
-        }
-        e += len;
+      if (rows[i] == kNoRow) continue;
+      const int16_t* row = &pool_[rows[i]];
+      const uint32_t header = static_cast<uint16_t>(row[3]);
+      row += 4;
+      if (header & kDense) {
+        for (uint32_t c = 0; c < stride_; c += kLanes)
+          for (uint32_t k = 0; k < kLanes; ++k) acc[c + k] += row[c + k];
+      } else {
+        for (uint32_t k = 0; k < header; ++k, row += 2) acc[static_cast<uint16_t>(row[0])] += row[1];
       }
     }
   }
+  for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += acc[c];
 }
 
 void FrozenWeights::Write(BinaryWriter& out) const {
   out.Put<uint32_t>(num_classes_);
   out.Put<float>(scale_);
-  std::vector<uint16_t> bucket_sizes, fingerprints;
+  std::vector<uint16_t> bucket_sizes(num_buckets_, 0), fingerprints;
   std::vector<uint8_t> lengths, classes, low, high;
-  for (size_t b = 0; b + 1 < buckets_.size(); ++b)
-    bucket_sizes.push_back(static_cast<uint16_t>(buckets_[b + 1].first_feature - buckets_[b].first_feature));
-  for (uint32_t m : meta_) {
-    fingerprints.push_back(static_cast<uint16_t>(m >> 8));
-    lengths.push_back(static_cast<uint8_t>(m & 0xFF));
-  }
-  for (size_t k = 0; k < entries_.size(); k += 3) {
-    classes.push_back(entries_[k]);
-    low.push_back(entries_[k + 1]);
-    high.push_back(entries_[k + 2]);
-  }
+  ForEachRow([&](const Row& r) {
+    ++bucket_sizes[r.bucket];
+    fingerprints.push_back(r.fingerprint);
+    lengths.push_back(static_cast<uint8_t>(r.entries.size()));
+    for (const auto& [c, w] : r.entries) {
+      const auto u = static_cast<uint16_t>(w);
+      classes.push_back(c);
+      low.push_back(static_cast<uint8_t>(u & 0xFF));
+      high.push_back(static_cast<uint8_t>(u >> 8));
+    }
+  });
   for (const auto* v : {&bucket_sizes, &fingerprints}) out.PutVector(*v);
   for (const auto* v : {&lengths, &classes, &low, &high}) out.PutVector(*v);
 }
@@ -218,29 +287,26 @@ Status FrozenWeights::Read(BinaryReader& in) {
   for (auto* v : {&bucket_sizes, &fingerprints}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
   for (auto* v : {&lengths, &classes, &low, &high}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
   const size_t b = bucket_sizes.size();
-  if (b == 0 || (b & (b - 1)) != 0 || num_classes_ > 256 || fingerprints.size() != lengths.size() ||
-      classes.size() != low.size() || classes.size() != high.size())
+  if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 ||
+      fingerprints.size() != lengths.size() || classes.size() != low.size() || classes.size() != high.size())
     return in.Invalid("has an inconsistent weight table");
-  buckets_.assign(b + 1, {});
-  meta_.resize(fingerprints.size());
-  uint64_t feature = 0, entry = 0;
-  for (size_t i = 0; i < b; ++i) {
-    buckets_[i] = {static_cast<uint32_t>(feature), static_cast<uint32_t>(entry)};
-    for (uint32_t k = 0; k < bucket_sizes[i]; ++k, ++feature) {
-      if (feature >= meta_.size()) return in.Invalid("has a damaged weight table");
-      meta_[feature] = static_cast<uint32_t>(fingerprints[feature]) << 8 | lengths[feature];
-      entry += lengths[feature];
+  std::vector<Row> rows(fingerprints.size());
+  size_t feature = 0, entry = 0;
+  for (size_t bucket = 0; bucket < b; ++bucket) {
+    for (uint32_t k = 0; k < bucket_sizes[bucket]; ++k, ++feature) {
+      if (feature >= rows.size()) return in.Invalid("has a damaged weight table");
+      Row& r = rows[feature];
+      r.bucket = static_cast<uint32_t>(bucket);
+      r.fingerprint = fingerprints[feature];
+      if (entry + lengths[feature] > classes.size()) return in.Invalid("has a damaged weight table");
+      for (uint32_t e = 0; e < lengths[feature]; ++e, ++entry) {
+        if (classes[entry] >= num_classes_) return in.Invalid("has a class out of range");
+        r.entries.emplace_back(classes[entry], static_cast<int16_t>(low[entry] | high[entry] << 8));
+      }
     }
   }
-  if (feature != meta_.size() || entry != classes.size()) return in.Invalid("has a damaged weight table");
-  buckets_[b] = {static_cast<uint32_t>(feature), static_cast<uint32_t>(entry)};
-  entries_.resize(3 * classes.size());
-  for (size_t k = 0; k < classes.size(); ++k) {
-    if (classes[k] >= num_classes_) return in.Invalid("has a class out of range");
-    entries_[3 * k] = classes[k];
-    entries_[3 * k + 1] = low[k];
-    entries_[3 * k + 2] = high[k];
-  }
+  if (feature != rows.size() || entry != classes.size()) return in.Invalid("has a damaged weight table");
+  Build(rows, static_cast<uint32_t>(b));
   return Status();
 }
 
