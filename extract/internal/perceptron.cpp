@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <numeric>
 
 namespace geokg::extract::internal {
 namespace {
@@ -117,19 +118,21 @@ void FrozenWeights::Build(std::vector<Row>& rows, uint32_t num_buckets) {
   num_buckets_ = num_buckets;
   bucket_bits_ = static_cast<uint32_t>(std::countr_zero(num_buckets));
   stride_ = (num_classes_ + kLanes - 1) / kLanes * kLanes;
-  num_features_ = rows.size();
   num_entries_ = 0;
+  origins_.resize(rows.size());
+  std::vector<uint32_t> order(rows.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t x, uint32_t y) { return rows[x].entries.size() > rows[y].entries.size(); });
   pool_.clear();
-  std::vector<uint32_t> offsets;
-  offsets.reserve(rows.size());
-  for (const Row& r : rows) {
-    offsets.push_back(static_cast<uint32_t>(pool_.size()));
+  for (uint32_t i : order) {
+    const Row& r = rows[i];
     const size_t n = r.entries.size();
     const bool dense = n * kDenseFraction >= num_classes_;
     num_entries_ += n;
-    pool_.push_back(static_cast<int16_t>(r.bucket & 0xFFFF));
-    pool_.push_back(static_cast<int16_t>(r.bucket >> 16));
-    pool_.push_back(static_cast<int16_t>(r.fingerprint));
+    if (dense)  // align the weights, which follow the header word
+      while ((pool_.size() + 1) % kLanes != 0) pool_.push_back(0);
+    origins_[i] = {static_cast<uint32_t>(pool_.size()), r.bucket, r.fingerprint};
     pool_.push_back(static_cast<int16_t>(n | (dense ? kDense : 0)));
     if (dense) {
       const size_t base = pool_.size();
@@ -145,15 +148,21 @@ void FrozenWeights::Build(std::vector<Row>& rows, uint32_t num_buckets) {
   // Partial keys have bucket_bits_ + 16 bits; slot_bits_ >= bucket_bits_ keeps Check() within
   // 32 bits and >= 16 keeps a home slot's low 16 bits inside the partial key.
   slot_bits_ = std::max<uint32_t>({bucket_bits_, 16, static_cast<uint32_t>(std::bit_width(rows.size() * 4 / 3))});
+  // A fingerprint twin in the same bucket is unreachable: the first in file order wins.
+  std::vector<uint8_t> shadowed(rows.size(), 0);
+  for (size_t i = 0; i < rows.size(); ++i)
+    for (size_t k = i + 1; k < rows.size() && rows[k].bucket == rows[i].bucket; ++k)
+      shadowed[k] |= rows[k].fingerprint == rows[i].fingerprint;
   for (;; ++slot_bits_) {
     slots_.assign(size_t{1} << slot_bits_, kEmptySlot);
     const size_t mask = slots_.size() - 1;
-    for (size_t i = 0; i < rows.size(); ++i) {
+    // Inserting the frequent features first puts them nearest their home slots.
+    for (uint32_t i : order) {
+      if (shadowed[i]) continue;
       const uint64_t pk = static_cast<uint64_t>(rows[i].fingerprint) << bucket_bits_ | rows[i].bucket;
-      if (Find(pk) != kNoRow) continue;  // a fingerprint twin in the same bucket: the first wins
       size_t j = pk & mask;
       while (slots_[j] != kEmptySlot) j = (j + 1) & mask;
-      slots_[j] = static_cast<uint64_t>(Check(pk)) << 32 | offsets[i];
+      slots_[j] = static_cast<uint64_t>(Check(pk)) << 32 | origins_[i].offset;
     }
     // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
     // implies the same home slot, so the same partial key.
@@ -179,20 +188,17 @@ uint32_t FrozenWeights::Find(uint64_t partial_key) const {
 template <class Fn>
 void FrozenWeights::ForEachRow(Fn&& fn) const {
   Row row;
-  for (size_t o = 0; o < pool_.size();) {
-    const auto* h = reinterpret_cast<const uint16_t*>(&pool_[o]);
-    row.bucket = h[0] | static_cast<uint32_t>(h[1]) << 16;
-    row.fingerprint = h[2];
-    const uint32_t n = h[3] & ~kDense;
+  for (const RowOrigin& origin : origins_) {
+    row.bucket = origin.bucket;
+    row.fingerprint = origin.fingerprint;
     row.entries.clear();
-    if (h[3] & kDense) {
+    const int16_t* p = &pool_[origin.offset];
+    const uint32_t header = static_cast<uint16_t>(p[0]);
+    if (header & kDense) {
       for (uint32_t c = 0; c < num_classes_; ++c)
-        if (pool_[o + 4 + c] != 0) row.entries.emplace_back(static_cast<uint8_t>(c), pool_[o + 4 + c]);
-      o += 4 + stride_;
+        if (p[1 + c] != 0) row.entries.emplace_back(static_cast<uint8_t>(c), p[1 + c]);
     } else {
-      for (uint32_t k = 0; k < n; ++k)
-        row.entries.emplace_back(static_cast<uint8_t>(pool_[o + 4 + 2 * k]), pool_[o + 5 + 2 * k]);
-      o += 4 + 2 * n;
+      for (uint32_t k = 0; k < header; ++k) row.entries.emplace_back(static_cast<uint8_t>(p[1 + 2 * k]), p[2 + 2 * k]);
     }
     fn(row);
   }
@@ -246,8 +252,7 @@ void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
     for (size_t i = 0; i < n; ++i) {
       if (rows[i] == kNoRow) continue;
       const int16_t* row = &pool_[rows[i]];
-      const uint32_t header = static_cast<uint16_t>(row[3]);
-      row += 4;
+      const uint32_t header = static_cast<uint16_t>(*row++);
       if (header & kDense) {
         for (uint32_t c = 0; c < stride_; c += kLanes)
           for (uint32_t k = 0; k < kLanes; ++k) acc[c + k] += row[c + k];

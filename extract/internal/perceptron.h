@@ -132,7 +132,7 @@ class FrozenWeights {
   FrozenWeights() = default;
 
   uint32_t num_classes() const { return num_classes_; }
-  size_t num_features() const { return num_features_; }
+  size_t num_features() const { return origins_.size(); }
   size_t num_entries() const { return num_entries_; }
 
   // Adds the weights of `features` to scores[0, num_classes), in model units.
@@ -177,19 +177,26 @@ class FrozenWeights {
   static constexpr uint32_t kDenseFraction = 4;
   static constexpr uint64_t kEmptySlot = ~uint64_t{0};
 
+  // What files need of a row and Score() does not: kept apart so the pool stays compact.
+  struct RowOrigin {
+    uint32_t offset = 0;  // in pool_
+    uint32_t bucket = 0;
+    uint16_t fingerprint = 0;
+  };
+
   uint32_t num_classes_ = 0;
-  uint32_t stride_ = 0;  // dense row length: num_classes_ rounded up to the vector width
+  uint32_t stride_ = 0;  // dense row length: num_classes_ rounded up to kLanes
   float scale_ = 1;      // stored weight = averaged weight * scale_
   uint32_t num_buckets_ = 1;
   uint32_t bucket_bits_ = 0;
   uint32_t slot_bits_ = 0;
-  size_t num_features_ = 0;
   size_t num_entries_ = 0;
   HugeVector<uint64_t> slots_;  // Check << 32 | pool offset; kEmptySlot when free
-  // Rows in file order, each a header of 4 words (bucket low and high 16 bits, fingerprint,
-  // number of entries | kDense) then either the entries as (class, weight) word pairs or, for
-  // dense rows, stride_ weights.
+  // Rows, those with the most entries (the most frequent features) first so that the ones
+  // in use share cache lines and pages: a header word (number of entries | kDense), then
+  // either (class, weight) word pairs or, for dense rows, stride_ weights aligned to kLanes.
   HugeVector<int16_t> pool_;
+  std::vector<RowOrigin> origins_;  // in file order
 };
 
 template <class T>
