@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <numeric>
+#include <unordered_set>
 
 namespace geokg::extract::internal {
 namespace {
@@ -223,6 +224,53 @@ FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_we
   // A smaller table uses fewer of the bucket bits.
   const uint32_t num_buckets = std::min(BucketsFor(rows.size()), num_buckets_);
   for (Row& r : rows) r.bucket &= num_buckets - 1;
+  out.Build(rows, num_buckets);
+  return out;
+}
+
+FrozenWeights FrozenWeights::Mean(std::span<const FrozenWeights* const> models) {
+  FrozenWeights out;
+  if (models.empty()) return out;
+  out.num_classes_ = models[0]->num_classes_;
+  uint32_t num_buckets = models[0]->num_buckets_;
+  for (const FrozenWeights* m : models) num_buckets = std::min(num_buckets, m->num_buckets_);
+  const uint32_t bucket_bits = static_cast<uint32_t>(std::countr_zero(num_buckets));
+  // (partial key, class, weight in averaged-perceptron units / number of models).
+  struct Entry {
+    uint64_t partial_key;
+    uint8_t c;
+    float w;
+  };
+  std::vector<Entry> entries;
+  for (const FrozenWeights* m : models) {
+    std::unordered_set<uint64_t> seen;  // a fingerprint twin is unreachable: the first wins
+    m->ForEachRow([&](const Row& r) {
+      if (!seen.insert(static_cast<uint64_t>(r.fingerprint) << 32 | r.bucket).second) return;
+      const uint64_t pk = static_cast<uint64_t>(r.fingerprint) << bucket_bits | (r.bucket & (num_buckets - 1));
+      for (const auto& [c, w] : r.entries)
+        entries.push_back({pk, c, w / m->scale_ / static_cast<float>(models.size())});
+    });
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+    return x.partial_key != y.partial_key ? x.partial_key < y.partial_key : x.c < y.c;
+  });
+  std::vector<std::pair<std::pair<uint64_t, uint8_t>, float>> sums;
+  for (const Entry& e : entries) {
+    if (sums.empty() || sums.back().first != std::make_pair(e.partial_key, e.c))
+      sums.push_back({{e.partial_key, e.c}, 0.f});
+    sums.back().second += e.w;
+  }
+  float max_abs = 0;
+  for (const auto& [key, w] : sums) max_abs = std::max(max_abs, std::abs(w));
+  out.scale_ = max_abs > 0 ? 32767.f / max_abs : 1.f;
+  std::vector<Row> rows;
+  for (const auto& [key, w] : sums) {
+    const long q = std::lround(w * out.scale_);
+    if (q == 0) continue;
+    if (rows.empty() || (static_cast<uint64_t>(rows.back().fingerprint) << bucket_bits | rows.back().bucket) != key.first)
+      rows.push_back({static_cast<uint32_t>(key.first & (num_buckets - 1)), static_cast<uint16_t>(key.first >> bucket_bits), {}});
+    rows.back().entries.emplace_back(key.second, static_cast<int16_t>(q));
+  }
   out.Build(rows, num_buckets);
   return out;
 }

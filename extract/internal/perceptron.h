@@ -144,6 +144,11 @@ class FrozenWeights {
   // dropping small entries, which frequent features need to separate close classes.
   FrozenWeights Pruned(float min_feature_weight, float min_entry_weight) const;
 
+  // The mean of models over the same classes (trained on the same data with different
+  // seeds): a linear model whose scores are the mean of theirs up to rounding, so that one
+  // table holds the ensemble. It keeps the fewest bucket bits among them.
+  static FrozenWeights Mean(std::span<const FrozenWeights* const> models);
+
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
 
