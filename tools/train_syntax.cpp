@@ -28,26 +28,17 @@ int Fail(const geokg::Status& s) {
   return 1;
 }
 
-// The mean of the models in `dirs` (see FrozenWeights::Mean); the lemmatizer is the first's.
-geokg::Result<std::unique_ptr<SyntaxModel>> MeanModel(const std::vector<std::string>& dirs) {
+// The mean of the models in `dirs` (see internal::MeanModel).
+geokg::Result<std::unique_ptr<SyntaxModel>> LoadMean(const std::vector<std::string>& dirs) {
   std::vector<std::unique_ptr<SyntaxModel>> models;
-  std::vector<const internal::Tagger*> taggers;
-  std::vector<const internal::Parser*> parsers;
+  std::vector<const SyntaxModel*> views;
   for (const std::string& dir : dirs) {
     auto m = SyntaxModel::LoadFiles(dir);
     if (!m.ok()) return m.status();
     models.push_back(std::move(m).value());
-    taggers.push_back(&models.back()->impl().tagger);
-    parsers.push_back(&models.back()->impl().parser);
+    views.push_back(models.back().get());
   }
-  auto impl = std::make_unique<SyntaxModel::Impl>(models[0]->impl());
-  auto tagger = internal::Tagger::Mean(taggers);
-  if (!tagger.ok()) return tagger.status();
-  auto parser = internal::Parser::Mean(parsers);
-  if (!parser.ok()) return parser.status();
-  impl->tagger = std::move(tagger).value();
-  impl->parser = std::move(parser).value();
-  return std::make_unique<SyntaxModel>(std::move(impl));
+  return internal::MeanModel(views);
 }
 
 }  // namespace
@@ -112,7 +103,7 @@ int main(int argc, char** argv) {
   }
 
   const auto load_start = std::chrono::steady_clock::now();
-  auto model = !mean_dirs.empty() ? MeanModel(mean_dirs)
+  auto model = !mean_dirs.empty() ? LoadMean(mean_dirs)
                : model_dir.empty() ? SyntaxModel::LoadDefault()
                                    : SyntaxModel::LoadFiles(model_dir);
   if (!model.ok()) return Fail(model.status());
