@@ -277,7 +277,8 @@ FrozenWeights FrozenWeights::Mean(std::span<const FrozenWeights* const> models) 
 
 void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
   if (slots_.empty()) return;
-  alignas(64) int32_t acc[256 + kLanes] = {};
+  alignas(64) int32_t acc[256 + kLanes];
+  std::fill_n(acc, stride_, 0);
   const size_t mask = slots_.size() - 1;
   constexpr size_t kBatch = 128;
   uint64_t partial[kBatch];
