@@ -112,66 +112,76 @@ FrozenWeights AveragedPerceptron::Freeze() const {
     if (!entries.empty()) kept.emplace_back(keys_[i], std::move(entries));
   }
   const uint32_t num_buckets = BucketsFor(kept.size());
-  std::vector<FrozenWeights::Row> rows(kept.size());
-  for (size_t i = 0; i < kept.size(); ++i) {
-    rows[i].bucket = static_cast<uint32_t>(kept[i].first & (num_buckets - 1));
-    rows[i].fingerprint = static_cast<uint16_t>(kept[i].first >> 48);
-    rows[i].entries = std::move(kept[i].second);
+  FrozenWeights::Rows rows;
+  for (const auto& [key, entries] : kept) {
+    rows.Add(static_cast<uint32_t>(key & (num_buckets - 1)), static_cast<uint16_t>(key >> 48));
+    for (const auto& [c, w] : entries) rows.AddEntry(c, w);
   }
   out.Build(rows, num_buckets);
   return out;
 }
 
-void FrozenWeights::Build(std::vector<Row>& rows, uint32_t num_buckets) {
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.bucket < y.bucket; });
+void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   num_buckets_ = num_buckets;
   bucket_bits_ = static_cast<uint32_t>(std::countr_zero(num_buckets));
   stride_ = (num_classes_ + kLanes - 1) / kLanes * kLanes;
-  num_entries_ = 0;
-  origins_.resize(rows.size());
-  std::vector<uint32_t> order(rows.size());
-  std::iota(order.begin(), order.end(), 0u);
+  num_entries_ = rows.entries.size();
+  std::vector<uint32_t> file_order(rows.size());  // stably by bucket
+  std::iota(file_order.begin(), file_order.end(), 0u);
+  std::stable_sort(file_order.begin(), file_order.end(),
+                   [&](uint32_t x, uint32_t y) { return rows.bucket[x] < rows.bucket[y]; });
+  std::vector<uint32_t> order = file_order;  // by entry count, most first
   std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t x, uint32_t y) { return rows[x].entries.size() > rows[y].entries.size(); });
-  pool_.clear();
+                   [&](uint32_t x, uint32_t y) { return rows.num_entries(x) > rows.num_entries(y); });
+  auto is_dense = [&](uint32_t i) { return rows.num_entries(i) * kDenseFraction >= num_classes_; };
+  // Offsets first, so that the pool is allocated (and its pages touched) once.
+  std::vector<uint32_t> offset(rows.size());
+  size_t size = 0;
   for (uint32_t i : order) {
-    const Row& r = rows[i];
-    const size_t n = r.entries.size();
-    const bool dense = n * kDenseFraction >= num_classes_;
-    num_entries_ += n;
-    if (dense)  // align the weights, which follow the header word
-      while ((pool_.size() + 1) % kLanes != 0) pool_.push_back(0);
-    origins_[i] = {static_cast<uint32_t>(pool_.size()), r.bucket, r.fingerprint};
-    pool_.push_back(static_cast<int16_t>(n | (dense ? kDense : 0)));
-    if (dense) {
-      const size_t base = pool_.size();
-      pool_.resize(base + stride_, 0);
-      for (const auto& [c, w] : r.entries) pool_[base + c] = w;
-    } else {
-      for (const auto& [c, w] : r.entries) {
-        pool_.push_back(static_cast<int16_t>(c));
-        pool_.push_back(w);
+    if (is_dense(i)) size += (kLanes - 1) - size % kLanes;  // align the weights after the header
+    offset[i] = static_cast<uint32_t>(size);
+    size += 1 + (is_dense(i) ? stride_ : 2 * rows.num_entries(i));
+  }
+  pool_.assign(size, 0);
+  for (uint32_t i : order) {
+    const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
+    int16_t* p = &pool_[offset[i]];
+    *p++ = static_cast<int16_t>(n | (is_dense(i) ? kDense : 0));
+    for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
+      const auto [c, w] = rows.entries[e];
+      if (is_dense(i)) {
+        p[c] = w;
+      } else {
+        *p++ = static_cast<int16_t>(c);
+        *p++ = w;
       }
     }
+  }
+  origins_.resize(rows.size());
+  for (size_t k = 0; k < file_order.size(); ++k) {
+    const uint32_t i = file_order[k];
+    origins_[k] = {offset[i], rows.bucket[i], rows.fingerprint[i]};
   }
   // Partial keys have bucket_bits_ + 16 bits; slot_bits_ >= bucket_bits_ keeps Check() within
   // 32 bits and >= 16 keeps a home slot's low 16 bits inside the partial key.
   slot_bits_ = std::max<uint32_t>({bucket_bits_, 16, static_cast<uint32_t>(std::bit_width(rows.size() * 4 / 3))});
   // A fingerprint twin in the same bucket is unreachable: the first in file order wins.
   std::vector<uint8_t> shadowed(rows.size(), 0);
-  for (size_t i = 0; i < rows.size(); ++i)
-    for (size_t k = i + 1; k < rows.size() && rows[k].bucket == rows[i].bucket; ++k)
-      shadowed[k] |= rows[k].fingerprint == rows[i].fingerprint;
+  for (size_t a = 0; a < file_order.size(); ++a) {
+    const uint32_t i = file_order[a];
+    for (size_t b = a + 1; b < file_order.size() && rows.bucket[file_order[b]] == rows.bucket[i]; ++b)
+      shadowed[file_order[b]] |= rows.fingerprint[file_order[b]] == rows.fingerprint[i];
+  }
   for (;; ++slot_bits_) {
     slots_.assign(size_t{1} << slot_bits_, kEmptySlot);
     const size_t mask = slots_.size() - 1;
     // Inserting the frequent features first puts them nearest their home slots.
     for (uint32_t i : order) {
       if (shadowed[i]) continue;
-      const uint64_t pk = static_cast<uint64_t>(rows[i].fingerprint) << bucket_bits_ | rows[i].bucket;
+      const uint64_t pk = static_cast<uint64_t>(rows.fingerprint[i]) << bucket_bits_ | rows.bucket[i];
       size_t j = pk & mask;
       while (slots_[j] != kEmptySlot) j = (j + 1) & mask;
-      slots_[j] = static_cast<uint64_t>(Check(pk)) << 32 | origins_[i].offset;
+      slots_[j] = static_cast<uint64_t>(Check(pk)) << 32 | offset[i];
     }
     // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
     // implies the same home slot, so the same partial key.
@@ -219,19 +229,21 @@ FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_we
   out.scale_ = scale_;
   const long min_feature_q = std::lround(min_feature_weight * scale_);
   const long min_entry_q = std::lround(min_entry_weight * scale_);
-  std::vector<Row> rows;
+  Rows rows;
   ForEachRow([&](const Row& r) {
-    Row kept{r.bucket, r.fingerprint, {}};
-    long largest = 0;
+    long largest = 0, kept = 0;
     for (const auto& [c, w] : r.entries) {
       largest = std::max<long>(largest, std::abs(w));
-      if (std::abs(w) >= min_entry_q) kept.entries.emplace_back(c, w);
+      kept += std::abs(w) >= min_entry_q;
     }
-    if (largest >= min_feature_q && !kept.entries.empty()) rows.push_back(std::move(kept));
+    if (largest < min_feature_q || kept == 0) return;
+    rows.Add(r.bucket, r.fingerprint);
+    for (const auto& [c, w] : r.entries)
+      if (std::abs(w) >= min_entry_q) rows.AddEntry(c, w);
   });
   // A smaller table uses fewer of the bucket bits.
   const uint32_t num_buckets = std::min(BucketsFor(rows.size()), num_buckets_);
-  for (Row& r : rows) r.bucket &= num_buckets - 1;
+  for (uint32_t& b : rows.bucket) b &= num_buckets - 1;
   out.Build(rows, num_buckets);
   return out;
 }
@@ -271,13 +283,15 @@ FrozenWeights FrozenWeights::Mean(std::span<const FrozenWeights* const> models) 
   float max_abs = 0;
   for (const auto& [key, w] : sums) max_abs = std::max(max_abs, std::abs(w));
   out.scale_ = max_abs > 0 ? 32767.f / max_abs : 1.f;
-  std::vector<Row> rows;
+  Rows rows;
+  uint64_t last = ~uint64_t{0};
   for (const auto& [key, w] : sums) {
     const long q = std::lround(w * out.scale_);
     if (q == 0) continue;
-    if (rows.empty() || (static_cast<uint64_t>(rows.back().fingerprint) << bucket_bits | rows.back().bucket) != key.first)
-      rows.push_back({static_cast<uint32_t>(key.first & (num_buckets - 1)), static_cast<uint16_t>(key.first >> bucket_bits), {}});
-    rows.back().entries.emplace_back(key.second, static_cast<int16_t>(q));
+    if (key.first != last)
+      rows.Add(static_cast<uint32_t>(key.first & (num_buckets - 1)), static_cast<uint16_t>(key.first >> bucket_bits));
+    last = key.first;
+    rows.AddEntry(key.second, static_cast<int16_t>(q));
   }
   out.Build(rows, num_buckets);
   return out;
@@ -352,22 +366,24 @@ Status FrozenWeights::Read(BinaryReader& in) {
   if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 ||
       fingerprints.size() != lengths.size() || classes.size() != low.size() || classes.size() != high.size())
     return in.Invalid("has an inconsistent weight table");
-  std::vector<Row> rows(fingerprints.size());
+  Rows rows;
+  rows.bucket.reserve(fingerprints.size());
+  rows.fingerprint.reserve(fingerprints.size());
+  rows.begin.reserve(fingerprints.size() + 1);
+  rows.entries.reserve(classes.size());
   size_t feature = 0, entry = 0;
   for (size_t bucket = 0; bucket < b; ++bucket) {
     for (uint32_t k = 0; k < bucket_sizes[bucket]; ++k, ++feature) {
-      if (feature >= rows.size()) return in.Invalid("has a damaged weight table");
-      Row& r = rows[feature];
-      r.bucket = static_cast<uint32_t>(bucket);
-      r.fingerprint = fingerprints[feature];
-      if (entry + lengths[feature] > classes.size()) return in.Invalid("has a damaged weight table");
+      if (feature >= fingerprints.size() || entry + lengths[feature] > classes.size())
+        return in.Invalid("has a damaged weight table");
+      rows.Add(static_cast<uint32_t>(bucket), fingerprints[feature]);
       for (uint32_t e = 0; e < lengths[feature]; ++e, ++entry) {
         if (classes[entry] >= num_classes_) return in.Invalid("has a class out of range");
-        r.entries.emplace_back(classes[entry], static_cast<int16_t>(low[entry] | high[entry] << 8));
+        rows.AddEntry(classes[entry], static_cast<int16_t>(low[entry] | high[entry] << 8));
       }
     }
   }
-  if (feature != rows.size() || entry != classes.size()) return in.Invalid("has a damaged weight table");
+  if (feature != fingerprints.size() || entry != classes.size()) return in.Invalid("has a damaged weight table");
   Build(rows, static_cast<uint32_t>(b));
   return Status();
 }

@@ -160,8 +160,27 @@ class FrozenWeights {
     uint16_t fingerprint = 0;
     std::vector<std::pair<uint8_t, int16_t>> entries;
   };
-  // Fills the table from `rows` (reordered: stably by bucket) for `num_buckets` (a power of two).
-  void Build(std::vector<Row>& rows, uint32_t num_buckets);
+  // Rows in flat arrays: loading makes hundreds of thousands.
+  struct Rows {
+    std::vector<uint32_t> bucket;
+    std::vector<uint16_t> fingerprint;
+    std::vector<uint32_t> begin{0};  // row i's entries are [begin[i], begin[i + 1])
+    std::vector<std::pair<uint8_t, int16_t>> entries;
+    size_t size() const { return bucket.size(); }
+    size_t num_entries(size_t i) const { return begin[i + 1] - begin[i]; }
+    void Add(uint32_t b, uint16_t fp) {
+      bucket.push_back(b);
+      fingerprint.push_back(fp);
+      begin.push_back(begin.back());
+    }
+    void AddEntry(uint8_t c, int16_t w) {
+      entries.emplace_back(c, w);
+      ++begin.back();
+    }
+  };
+  // Fills the table from `rows` for `num_buckets` (a power of two); files list the rows
+  // stably sorted by bucket.
+  void Build(const Rows& rows, uint32_t num_buckets);
   // Calls fn(row) for each row in file order, reusing one Row.
   template <class Fn>
   void ForEachRow(Fn&& fn) const;
