@@ -221,8 +221,10 @@ TEST_CASE("bans, tariffs and suspended talks are sanctions, lifting one negates 
 }
 
 TEST_CASE("a vow of response against a state is a threat", "[extract][relations]") {
-  const auto triples = Extract("2031-03-02", "Norway vows a firm and measured response against Sweden.");
+  const auto triples = Extract("2031-03-02", "Norway vows a firm and measured response against Sweden. "
+                                             "Finland vows a \"swift, firm and lawful\" response against Estonia.");
   CHECK(Find(triples, "Norway", Relation::kThreaten, "Sweden") != nullptr);
+  CHECK(Find(triples, "Finland", Relation::kThreaten, "Estonia") != nullptr);
 }
 
 TEST_CASE("titles in appositions give roles", "[extract][entities]") {
