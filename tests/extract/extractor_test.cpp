@@ -364,6 +364,8 @@ TEST_CASE("joining an organisation is membership, joining a state is not", "[ext
                                "Finland strikes Estonia.");
   CHECK(Find(triples, "Iceland", Relation::kMemberOf, "European Union") != nullptr);
   CHECK(Find(triples, "Norway", Relation::kMemberOf, "Sweden") == nullptr);
+  const auto scheme = Extract("2031-03-02", "Rosneft is expected to join the Gazprom scheme next year.");
+  CHECK(Find(scheme, "Rosneft", Relation::kMemberOf, "Gazprom") == nullptr);
   CHECK(Find(triples, "Finland", Relation::kAttack, "Estonia") != nullptr);
 }
 
