@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extract/gazetteer.h"
+#include "extract/syntax.h"
 #include "graph/document.h"
 #include "graph/status.h"
 #include "graph/triple.h"
@@ -34,8 +35,9 @@ struct ExtractReport {
 
 class Extractor {
  public:
-  // Loads the built-in gazetteer and the lexicons of `options`. Fails with the lexicon
-  // parser's message (file:line: problem) when a lexicon file is missing or malformed.
+  // Loads the built-in gazetteer, the lexicons of `options` and the built-in syntax models.
+  // Fails with the lexicon parser's message (file:line: problem) when a lexicon file is
+  // missing or malformed.
   static Result<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
 
   // The triples of `document`, in sentence order, each with its evidence. The document's
@@ -47,10 +49,11 @@ class Extractor {
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
-  Extractor(Gazetteer gazetteer, ExtractorOptions options)
-      : gazetteer_(std::move(gazetteer)), options_(std::move(options)) {}
+  Extractor(Gazetteer gazetteer, std::shared_ptr<const SyntaxModel> syntax, ExtractorOptions options)
+      : gazetteer_(std::move(gazetteer)), syntax_(std::move(syntax)), options_(std::move(options)) {}
 
   Gazetteer gazetteer_;
+  std::shared_ptr<const SyntaxModel> syntax_;  // the built-in models, loaded once per process
   ExtractorOptions options_;
 };
 

@@ -9,7 +9,7 @@ namespace geokg::extract::internal {
 namespace {
 
 struct Title {
-  std::array<std::string_view, 4> words;  // lower case; unused slots empty
+  std::array<std::string_view, 5> words;  // lower case; unused slots empty
   Relation relation;
 };
 
@@ -21,6 +21,14 @@ constexpr Title kTitles[] = {
     {{"national", "security", "advisor"}, Relation::kOfficialOf},
     {{"secretary", "of", "state"}, Relation::kOfficialOf},
     {{"chief", "of", "staff"}, Relation::kOfficialOf},
+    {{"chief", "of", "the", "general", "staff"}, Relation::kOfficialOf},
+    {{"chief", "of", "the", "defence", "staff"}, Relation::kOfficialOf},
+    {{"minister", "of", "foreign", "affairs"}, Relation::kOfficialOf},
+    {{"minister", "for", "foreign", "affairs"}, Relation::kOfficialOf},
+    {{"secretary", "of", "defense"}, Relation::kOfficialOf},
+    {{"attorney", "general"}, Relation::kOfficialOf},
+    {{"managing", "director"}, Relation::kLeads},
+    {{"army", "chief"}, Relation::kOfficialOf},
     {{"prime", "minister"}, Relation::kLeads},
     {{"supreme", "leader"}, Relation::kLeads},
     {{"crown", "prince"}, Relation::kOfficialOf},
@@ -81,7 +89,7 @@ constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>({
     "government", "authorities", "officials", "military", "forces", "troops", "army", "navy",
-    "administration", "leadership", "diplomats", "regime", "side"});
+    "administration", "leadership", "diplomats", "regime", "side", "ministry", "embassy", "parliament"});
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -147,13 +155,19 @@ std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t
 // Lower-case parts of names: "Abdel Fattah el-Sisi", "Ursula von der Leyen", "Luigi Di Maio".
 bool IsNameParticle(std::string_view t) {
   static constexpr auto kParticles = std::to_array<std::string_view>({"bin", "de", "da", "van", "von", "der", "di",
-                                                                  "du", "la", "le", "al", "dos"});
+                                                                  "du", "la", "le", "al", "dos", "arap", "ibn", "ben", "das"});
   if (std::find(kParticles.begin(), kParticles.end(), t) != kParticles.end()) return true;
   return (t.rfind("el-", 0) == 0 || t.rfind("al-", 0) == 0 || t.rfind("bin-", 0) == 0) && t.size() > 3;
 }
 
+// Words of the names of things, never of people: "General Agreement on Tariffs" is no General.
+constexpr auto kThingWords = std::to_array<std::string_view>({
+    "Agreement", "Treaty", "Accord", "Conference", "Summit", "Convention", "Motors", "Electric", "Airlines",
+    "Airways", "University", "Hospital", "Airport", "Assembly", "Round", "Declaration", "Initiative"});
+
 bool IsNameToken(std::string_view t) {
-  return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.';
+  return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.' &&
+         !OneOf(kThingWords, t) && !OneOf(kOrganizationHeads, t);
 }
 
 // A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside
@@ -189,7 +203,68 @@ bool IsCommonCapitalizedWord(std::string_view t) {
   return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
 }
 
+// Words that make a capitalised run a place or an event rather than a person.
+constexpr auto kPlaceOrEventWords = std::to_array<std::string_view>({
+    "Street", "Square", "Hall", "Island", "Islands", "River", "Sea", "Ocean", "Bay", "Strait", "Valley", "City",
+    "County", "Province", "State", "States", "Mountains", "Peninsula", "Port", "Airport", "Base", "Road", "Avenue",
+    "Park", "Palace", "House", "Church", "Cathedral", "Bridge", "Canal", "Gulf", "Lake", "Coast", "Desert",
+    "Region", "Heights", "Hills", "District", "Prison", "Center", "Centre", "Stadium", "Hotel", "Hurricane",
+    "Storm", "Operation", "League", "Cup", "Prize", "Award", "Awards", "Festival", "Games", "Olympics", "Act",
+    "Bill", "Day", "War", "Revolution", "Crisis", "Championship", "Open", "Cross", "Times", "Post", "News",
+    "Journal", "Plan", "Programme", "Program", "Project", "Fund", "Index", "Exchange",
+    "Market", "Museum", "School", "College", "Station", "Bank", "Party", "Kong", "Zealand", "Jersey", "York",
+    "Oblast", "Krai", "Governorate", "Prefecture", "Venue", "Seas", "Camp", "Jews", "Muslims", "Christians"});
+constexpr auto kPlaceOpeners = std::to_array<std::string_view>({
+    "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Saint",
+    "St", "San", "Santa", "Los", "Las", "Port", "Fort", "Mount", "Lake", "Cape", "Upper", "Lower", "Great",
+    "Greater", "United", "Royal", "National", "International", "Federal", "European", "World", "Middle"});
+constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
+
+// A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
+// "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
+// mixed-case name words; runs that look like places, events or titles of works are left alone.
+uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
+  static constexpr auto kHonorifics = std::to_array<std::string_view>({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."});
+  const bool honorific = i > 0 && OneOf(kHonorifics, tokens[i - 1].text);
+  // The sentence's first word is capitalised anyway; a name right after another name is part of it.
+  if (i == 0 || (!honorific && IsNameToken(tokens[i - 1].text))) return 0;
+  // After a word of place or a determiner a name is far more often a place, a ship or a work:
+  // "strikes in Bint Jbeil", "an attack on Bat Yam", "the Magic Seas".
+  static constexpr auto kPlaceContext = std::to_array<std::string_view>(
+      {"in", "on", "at", "into", "near", "from", "of", "to", "across", "over", "through", "the", "a", "an",
+       "towards", "toward", "outside", "inside", "around", "off", "under", "along", "via", "within", "for"});
+  if (OneOf(kPlaceContext, Lower(tokens[i - 1].text))) return 0;
+  const uint32_t run = NameRun(tokens, i);
+  if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
+  if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
+  static constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
+      {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Lord", "Lady",
+       "Mr", "Mrs", "Ms", "Dr"});
+  if (OneOf(kPlaceOpeners, tokens[i].text) || OneOf(kRankAbbreviations, tokens[i].text) ||
+      IsCommonCapitalizedWord(tokens[i].text))
+    return 0;
+  for (uint32_t k = i; k < i + run; ++k) {
+    const std::string_view t = tokens[k].text;
+    const bool all_caps = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    if (all_caps || OneOf(kPlaceOrEventWords, t) || OneOf(kMonthsAndDays, t)) return 0;
+  }
+  return run;
+}
+
 // Generational suffixes that make another person: "Donald Trump Jr."
+// Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
+bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
+  static constexpr auto kReporting = std::to_array<std::string_view>(
+      {"says", "said", "say", "announces", "announced", "announce", "states", "stated", "state", "insists",
+       "insisted", "insist", "claims", "claimed", "claim", "declares", "declared", "declare", "confirms",
+       "confirmed", "confirm", "warns", "warned", "warn", "reports", "reported", "report"});
+  uint32_t k = i;
+  if (k > 0 && Lower(tokens[k - 1].text) == "that") --k;
+  return k > 0 && OneOf(kReporting, Lower(tokens[k - 1].text));
+}
+
 bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
 
 }  // namespace
@@ -245,12 +320,23 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const Title* title = MatchTitle(tokens, i, &title_length);
   if (title == nullptr) return false;
   uint32_t name_begin = i + title_length;
-  if (name_begin < tokens.size() && tokens[name_begin].text == ",") ++name_begin;
+  if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
+    // "his second term as US President, Tony Blair has said": the title is predicated, and the
+    // name after the comma is someone else.
+    static constexpr auto kPredicating = std::to_array<std::string_view>(
+        {"as", "become", "became", "becomes", "is", "was", "named", "appointed", "elected", "new"});
+    uint32_t start = i;
+    if (before != nullptr && before->end + 1 >= i && before->end <= i) start = before->begin;
+    if (start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text))) return false;
+    ++name_begin;
+  }
   // "AU chairperson President X": the second title is the one that introduces the name.
   uint32_t second_title = 0;
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
   const uint32_t run = NameRun(tokens, name_begin);
   if (run == 0) return false;
+  // "General Binding Corp", "President Hotel Group": a company, not a titled person.
+  if (name_begin + run < tokens.size() && OneOf(kOrganizationHeads, tokens[name_begin + run].text)) return false;
 
   Entity person{TitleText(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
   std::string country_of_person;
@@ -278,7 +364,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     if (from > i || i - from > 3) return false;
     for (uint32_t k = from; k < i; ++k) {
       const std::string_view t = tokens[k].text;
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former") return false;
+      // "South Korea opposition leader X" does not lead South Korea.
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former" ||
+          t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled")
+        return false;
     }
     return true;
   };
@@ -336,6 +425,113 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   return true;
 }
 
+bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
+                                       uint32_t* next) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  // Not the start of a name, or a capitalised common word ("On Tuesday, Greek prime minister").
+  static constexpr auto kOpeners = std::to_array<std::string_view>(
+      {"on", "in", "at", "after", "before", "during", "for", "with", "from", "by", "as", "when", "while", "but",
+       "and", "however", "meanwhile", "last", "this", "next", "then", "earlier", "later", "since", "until"});
+  if ((i > 0 && Capitalized(tokens[i - 1].text)) || IsCommonCapitalizedWord(tokens[i].text) ||
+      OneOf(kOpeners, Lower(tokens[i].text)))
+    return false;
+  const uint32_t run = NameRun(tokens, i);
+  auto known = gazetteer_.LongestMatch(tokens, i);
+  if (known && EntityOf(known->entry).type != EntityType::kPerson) return false;
+  const bool is_known = known && known->length == run;
+  // Two name words at least, or a person the lexicon or the article knows: a lone capitalised
+  // word before a comma is too often something else.
+  if (run == 0 || (run < 2 && !is_known && !aliases_.count(std::string(tokens[i].text)))) return false;
+  uint32_t k = i + run;
+  if (k + 3 >= n || tokens[k].text != ",") return false;
+  ++k;
+  if (Lower(tokens[k].text) == "the") ++k;
+  Entity country;
+  uint32_t title_at = k;
+  auto state = gazetteer_.LongestMatch(tokens, k);
+  const auto is_state = [&](const std::optional<NameMatch>& m) {
+    if (!m) return false;
+    const EntityType type = EntityOf(m->entry).type;
+    return type == EntityType::kCountry || type == EntityType::kOrganization;
+  };
+  if (is_state(state)) {
+    // "Egypt's foreign minister", "the Egyptian foreign minister".
+    country = EntityOf(state->entry);
+    title_at = k + static_cast<uint32_t>(state->length);
+    if (state->kind != NameKind::kDemonym) {
+      if (title_at >= n || !IsPossessive(tokens[title_at].text)) return false;
+      ++title_at;
+    }
+  }
+  uint32_t title_length = 0;
+  const Title* title = MatchTitle(tokens, title_at, &title_length);
+  if (title == nullptr) return false;
+  uint32_t end = title_at + title_length;
+  if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
+  if (country.name.empty()) {
+    // "the foreign minister of Egypt".
+    if (end + 1 >= n || tokens[end].text != "of") return false;
+    auto of = gazetteer_.LongestMatch(tokens, end + 1);
+    if (!is_state(of) || of->kind == NameKind::kDemonym) return false;
+    country = EntityOf(of->entry);
+    end += 1 + static_cast<uint32_t>(of->length);
+  }
+  Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
+  if (is_known) person = EntityOf(known->entry);
+  else if (auto alias = aliases_.find(person.name); alias != aliases_.end()) person = people_[alias->second].entity;
+  const std::string office = TitleText(tokens, title_at, title_at + title_length);
+  size_t index = Remember(person, country.name, office);
+  NotePerson(index);
+  NoteActor(country);
+  out->mentions.push_back({i, i + run, {people_[index].entity}, {}, false, false, Evidence::kTitled});
+  out->roles.push_back({people_[index].entity, title->relation, office, country, i, end, false});
+  *next = end;
+  return true;
+}
+
+bool MentionFinder::TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
+                                       uint32_t* next) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  auto skip_joiners = [&](uint32_t k) {
+    while (k < n && (tokens[k].text == "," || tokens[k].text == "and")) ++k;
+    return k;
+  };
+  std::vector<Entity> countries;
+  uint32_t k = i + 1;
+  while (k < n) {
+    auto m = gazetteer_.LongestMatch(tokens, k);
+    if (!m || m->kind != NameKind::kDemonym || m->length != 1) break;
+    countries.push_back(EntityOf(m->entry));
+    k = skip_joiners(k + 1);
+  }
+  if (countries.size() < 2 || k + 1 >= n || Lower(tokens[k].text) != "counterparts" || tokens[k + 1].text != ",")
+    return false;
+  k += 2;
+  std::vector<std::pair<uint32_t, uint32_t>> names;
+  for (size_t c = 0; c < countries.size(); ++c) {
+    const uint32_t run = NameRun(tokens, k);
+    if (run == 0) return false;
+    names.emplace_back(k, k + run);
+    k = c + 1 < countries.size() ? skip_joiners(k + run) : k + run;
+  }
+  // Their office is the office of the person they are counterparts of: the one named last.
+  const std::string office = recent_.empty() ? std::string() : people_[recent_.back()].office;
+  const Relation relation = IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf;
+  for (size_t c = 0; c < countries.size(); ++c) {
+    const auto [begin, end] = names[c];
+    Entity person{TitleText(tokens, begin, end), EntityType::kPerson, "", {}};
+    if (auto known = gazetteer_.LongestMatch(tokens, begin);
+        known && known->length == end - begin && EntityOf(known->entry).type == EntityType::kPerson)
+      person = EntityOf(known->entry);
+    const size_t index = Remember(person, countries[c].name, office);
+    NotePerson(index);
+    out->mentions.push_back({begin, end, {people_[index].entity}, {}, false, false, Evidence::kTitled});
+    if (!office.empty()) out->roles.push_back({people_[index].entity, relation, office, countries[c], begin, end, false});
+  }
+  *next = k;
+  return true;
+}
+
 bool MentionFinder::TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation,
                                       const std::string& office, SentenceMentions* out, uint32_t* next) {
   const uint32_t run = NameRun(tokens, i);
@@ -367,14 +563,27 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     *next = end;
     return true;
   };
+  const bool possessive = word == "his" || word == "her" || word == "their";
+  if (possessive && TryCounterpartList(tokens, i, out, next)) return true;
   // "his Chinese counterpart": the leader of that country the article named, else the holder
   // of the office the lexicon knows for the article's year.
-  const bool possessive = word == "his" || word == "her" || word == "their";
   const uint32_t demonym_at = possessive ? i + 1 : i;
   if (demonym_at + 1 < tokens.size() && Lower(tokens[demonym_at + 1].text) == "counterpart") {
     auto m = gazetteer_.LongestMatch(tokens, demonym_at);
     if (m && m->kind == NameKind::kDemonym && m->length == 1) {
       const Entity country = EntityOf(m->entry);
+      // "his Israeli counterpart, Ariel Sharon": the apposition names him.
+      const uint32_t name_at = demonym_at + 3;
+      if (const uint32_t run = name_at < tokens.size() && tokens[name_at - 1].text == "," ? NameRun(tokens, name_at) : 0;
+          run >= 2) {
+        Entity person{TitleText(tokens, name_at, name_at + run), EntityType::kPerson, "", {}};
+        if (auto known = gazetteer_.LongestMatch(tokens, name_at);
+            known && known->length == run && EntityOf(known->entry).type == EntityType::kPerson)
+          person = EntityOf(known->entry);
+        const size_t index = Remember(person, country.name, "");
+        NotePerson(index);
+        return person_mention(index, name_at + run, Evidence::kTitled);
+      }
       if (const Person* p = LeaderOf(country.name))
         return person_mention(static_cast<size_t>(p - people_.data()), demonym_at + 2, Evidence::kDescription);
       for (std::string_view office : {"President", "Prime Minister"}) {
@@ -386,11 +595,51 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       }
     }
   }
+  // "the prime minister's visit", "the Kenyan president said": the person the article named
+  // with that office (and of that country).
+  if (word == "the" && i + 1 < tokens.size()) {
+    uint32_t k = i + 1;
+    std::string country;
+    if (auto m = gazetteer_.LongestMatch(tokens, k); m && m->kind == NameKind::kDemonym && m->length == 1) {
+      country = EntityOf(m->entry).name;
+      ++k;
+    }
+    uint32_t title_length = 0;
+    const Title* title = MatchTitle(tokens, k, &title_length);
+    if (title != nullptr && NameRun(tokens, k + title_length) == 0) {
+      const std::string office = Lower(TitleText(tokens, k, k + title_length));
+      for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+        const Person& p = people_[*it];
+        const bool same_office = Lower(p.office) == office || (title->relation == Relation::kLeads && IsLeaderOffice(p.office) && !country.empty());
+        if (same_office && (country.empty() || p.country == country)) {
+          NotePerson(*it);
+          return person_mention(*it, k + title_length, Evidence::kDescription);
+        }
+      }
+    }
+  }
   if (word == "he" || word == "she" || word == "him" || word == "his" || word == "her") {
     if (recent_.empty()) return false;
-    // A sentence that opens with "He" continues the story of the last sentence's subject;
+    // A sentence that opens with "He" continues the story of the last sentence's subject; "he"
+    // opening a subordinate clause ("X will meet Y when he visits") is the sentence's subject;
     // elsewhere a pronoun points to the person named last.
-    const size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
+    size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
+    static constexpr auto kSubordinators = std::to_array<std::string_view>(
+        {"when", "after", "before", "as", "while", "because", "since", "until", "once", "where"});
+    // "X met Y in London on his first visit": a possessive in a phrase of time or occasion
+    // belongs to the subject too.
+    static constexpr auto kOccasions = std::to_array<std::string_view>(
+        {"during", "on", "at", "after", "before", "ahead", "throughout"});
+    const bool subordinate_subject = (word == "he" || word == "she") && i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text));
+    const bool occasion_possessive = (word == "his" || word == "her") && i > 0 && OneOf(kOccasions, Lower(tokens[i - 1].text));
+    if (subordinate_subject || occasion_possessive) {
+      for (const Mention& m : out->mentions) {
+        if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
+        for (size_t k = 0; k < people_.size(); ++k)
+          if (people_[k].entity.name == m.entities[0].name) index = k;
+        break;
+      }
+    }
     NotePerson(index);
     return person_mention(index, i + 1, Evidence::kPronoun);
   }
@@ -403,6 +652,12 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         first = m.is_capital ? &m.country : &m.entities[0];
         break;
       }
+    // "Pakistan announces that it will nominate": the speaker speaks of itself.
+    if (word == "it" && first != nullptr && AfterReportingVerb(tokens, i)) {
+      out->mentions.push_back({i, i + 1, {*first}, {}, false, false, Evidence::kPronoun});
+      *next = i + 1;
+      return true;
+    }
     for (auto it = recent_actors_.rbegin(); it != recent_actors_.rend(); ++it) {
       if (word == "it" && first != nullptr && it->name == first->name) continue;
       out->mentions.push_back({i, i + 1, {*it}, {}, false, false, Evidence::kPronoun});
@@ -410,6 +665,18 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       return true;
     }
     return false;
+  }
+  // "Congo and Rwanda state that they have agreed": the speakers speak of themselves.
+  if (word == "they" && AfterReportingVerb(tokens, i)) {
+    std::vector<Entity> speakers;
+    for (const Mention& m : out->mentions)
+      if (!m.is_demonym && m.evidence != Evidence::kPronoun && m.entities.size() == 1)
+        speakers.push_back(m.is_capital ? m.country : m.entities[0]);
+    if (speakers.size() == 2) {
+      out->mentions.push_back({i, i + 1, speakers, {}, false, false, Evidence::kPronoun});
+      *next = i + 1;
+      return true;
+    }
   }
   // "the two leaders", "both leaders": the last two people the article named.
   if ((word == "the" || word == "both") && i + 1 < tokens.size()) {
@@ -449,13 +716,19 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   for (uint32_t i = 0; i < n;) {
     uint32_t next = i + 1;
     const Mention* before = out.mentions.empty() ? nullptr : &out.mentions.back();
-    if (TryTitle(tokens, i, before, &out, &next) || TryDescription(tokens, i, &out, &next)) {
+    if (TryTitle(tokens, i, before, &out, &next) || TryAppositiveTitle(tokens, i, &out, &next) ||
+        TryDescription(tokens, i, &out, &next)) {
       i = next;
       continue;
     }
     const std::string_view text = tokens[i].text;
     // People the article already named win over the lexicon: "Lee" is the Lee of this story.
-    if (auto alias = aliases_.find(std::string(text)); alias != aliases_.end() && Capitalized(text)) {
+    // "near Bandar Abbas" is a place, not Mahmoud Abbas: an alias inside a longer name is no alias.
+    static constexpr auto kHonorifics = std::to_array<std::string_view>(
+        {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."});
+    const bool inside_name = i > 1 && IsNameToken(tokens[i - 1].text) && !OneOf(kHonorifics, tokens[i - 1].text) &&
+                             (out.mentions.empty() || out.mentions.back().end != i);
+    if (auto alias = aliases_.find(std::string(text)); alias != aliases_.end() && Capitalized(text) && !inside_name) {
       uint32_t end = i + 1;
       while (end < n && aliases_.count(std::string(tokens[end].text)) &&
              aliases_.at(std::string(tokens[end].text)) == alias->second)
@@ -473,7 +746,11 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       i = end;
       continue;
     }
-    if (auto m = gazetteer_.LongestMatch(tokens, i)) {
+    auto m = gazetteer_.LongestMatch(tokens, i);
+    // "US$5 billion" is money, not the United States.
+    if (m && i + m->length < n && tokens[i + m->length].text == "$" && !tokens[i + m->length - 1].space_after)
+      m.reset();
+    if (m) {
       const GazetteerEntry& entry = gazetteer_.entry(m->entry);
       const auto end = static_cast<uint32_t>(i + m->length);
       Mention mention{i, end, {entry.entity}, {}, false, false, Evidence::kNamed};
@@ -490,8 +767,9 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
           }
           break;
         case NameKind::kDemonym:
-          if (end < n && OneOf(kStateCollectives, Lower(tokens[end].text))) {
-            mention.end = end + 1;  // "the Chinese government" acts for China
+          if (const uint32_t at = end + 1 < n && Lower(tokens[end].text) == "foreign" ? end + 1 : end;
+              at < n && OneOf(kStateCollectives, Lower(tokens[at].text))) {
+            mention.end = at + 1;  // "the Chinese government", "the Saudi foreign ministry" act for their state
           } else {
             mention.is_demonym = true;
           }
@@ -534,6 +812,19 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         i = last_head;
         continue;
       }
+    }
+    // A known name inside the run ("Gen Pervez Musharraf") is left to the lexicon.
+    auto known_inside = [&](uint32_t run) {
+      for (uint32_t k = i + 1; k < i + run; ++k)
+        if (gazetteer_.LongestMatch(tokens, k) || aliases_.count(std::string(tokens[k].text))) return true;
+      return false;
+    };
+    if (const uint32_t run = UnknownPersonRun(tokens, i); run > 0 && !known_inside(run)) {
+      const Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
+      NotePerson(Remember(person, "", ""));
+      out.mentions.push_back({i, i + run, {person}, {}, false, false, Evidence::kUnknownName});
+      i += run;
+      continue;
     }
     i = next;
   }

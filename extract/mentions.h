@@ -18,7 +18,9 @@
 namespace geokg::extract::internal {
 
 // How sure the finder is that a mention names the entity it resolved to.
-enum class Evidence : uint8_t { kNamed, kTitled, kAlias, kPronoun, kDescription };
+// How a mention names its entity; kUnknownName is a full name neither the lexicon nor a title
+// vouches for ("Robert Kilroy-Silk").
+enum class Evidence : uint8_t { kNamed, kTitled, kAlias, kPronoun, kDescription, kUnknownName };
 
 struct Mention {
   uint32_t begin = 0;  // token range [begin, end) in the sentence
@@ -74,6 +76,12 @@ class MentionFinder {
   // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
   bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
                          SentenceMentions* out, uint32_t* next);
+  // "Rodrigo de Rato, the IMF's managing director" at tokens[i]: a name, then its title in
+  // an apposition, with the state or organisation as possessor or after "of".
+  bool TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
+  // "his Greek, Cypriot and French counterparts, A, B and C, respectively" at tokens[i]: each
+  // name holds the office of the person named last, for its country.
+  bool TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);

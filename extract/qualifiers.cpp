@@ -28,8 +28,16 @@ constexpr auto kIntentVerbs = std::to_array<std::string_view>({
     "plan", "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks",
     "sought", "intend", "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow",
     "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"});
-constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "never", "no", "refused", "refuses",
+constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "cannot", "never", "no", "refused", "refuses",
                                                             "declined", "denied", "failed", "without"});
+constexpr auto kAnnouncing = std::to_array<std::string_view>({"announces", "announced", "announce", "proposes",
+                                                              "proposed", "propose", "seeks", "sought", "seek"});
+constexpr auto kEventNouns = std::to_array<std::string_view>({"trip", "visit", "tour", "talks", "summit", "meeting"});
+// "lifting all sanctions on Syria", "eases the ban": the relation ends.
+constexpr auto kEndingCues = std::to_array<std::string_view>({
+    "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
+    "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing",
+    "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn"});
 constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "said", "says", "announced", "stated", "told", "reported", "claimed", "added", "noted", "confirmed",
     "insisted", "warned"});
@@ -120,8 +128,14 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
       if (k == 0) break;
     }
   }
+  // "announces a trip to Israel": an announced event is to come (the reporting verb opens the
+  // clause, so it stands just outside it).
+  if (IndexOf(kEventNouns, Lower(tokens[trigger].text)) >= 0)
+    for (uint32_t k = trigger > 3 ? trigger - 3 : 0; k < trigger; ++k)
+      if (IndexOf(kAnnouncing, Lower(tokens[k].text)) >= 0) modality = Modality::kExpected;
   for (uint32_t k = clause_begin; k < trigger; ++k) {
     const std::string w = Lower(tokens[k].text);
+    if (trigger - k <= 4 && IndexOf(kEndingCues, w) >= 0) return Modality::kNegated;
     if (IndexOf(kNegationCues, w) >= 0) {
       // "does not rule out", "did not exclude": a possibility, not a denial.
       const std::string next = k + 1 < trigger ? Lower(tokens[k + 1].text) : "";
@@ -133,6 +147,9 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
       return Modality::kNegated;
     }
     if (IndexOf(kExpectedCues, w) >= 0 && !(w == "set" && (k + 1 >= tokens.size() || tokens[k + 1].text != "to")))
+      modality = Modality::kExpected;
+    // "calls for renewed talks with": an event asked for has not happened yet.
+    if ((w == "calls" || w == "call" || w == "called") && k + 1 < tokens.size() && Lower(tokens[k + 1].text) == "for")
       modality = Modality::kExpected;
   }
   // "ahead of a potential summit", "later this month", "next week" after the trigger.

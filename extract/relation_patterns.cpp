@@ -15,11 +15,15 @@ using enum Frame;
 // Longer and more specific wordings first: at one token, the first pattern that matches wins.
 constexpr Pattern kPatterns[] = {
     // meet
+    // Before "talks with": accession talks are negotiations, not meetings.
+    {"entry|accession|membership talks|negotiations with @", kNegotiate, "negotiates with", kForward},
     {"summit|talks|meeting|meetings between", kMeet, "meets", kBetween},
     {"summit|talks|meeting|meetings|met|meet|meets|meeting with @", kMeet, "meets", kForward},
     {"held|hold|holds|holding talks with @", kMeet, "holds talks with", kForward},
     {"discuss|discussed|discusses|discussing * with @", kMeet, "discusses with", kForward},
     {"met|meet|meets @", kMeet, "meets", kForward},
+    // "Pashinyan and Aliyev meet in Abu Dhabi": between the conjoined subjects.
+    {"met|meet|meets|gathered|gather|gathers", kMeet, "meets", kForward},
     // call
     {"spoke|speaks|speak|talked by|on|over phone|telephone with|to @", kCall, "speaks by phone with", kForward},
     {"spoke|speaks|speak|talked with|to @ by|on|over phone|telephone", kCall, "speaks by phone with", kForward},
@@ -65,6 +69,8 @@ constexpr Pattern kPatterns[] = {
     {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
     // support
     {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
+    {"supporter|supporters|backer|backers of * for|to @", kSupport, "supports", kForward},
+    {"supporter|supporters|backer|backers of @", kSupport, "supports", kForward},
     // ally
     {"alliance|allied with @", kAlly, "is allied with", kForward},
     {"ally|allies of @", kAlly, "is an ally of", kForward},
@@ -72,6 +78,7 @@ constexpr Pattern kPatterns[] = {
     {"ally", kAlly, "is an ally of", kAppositive},
     // recognize
     {"recognise|recognises|recognised|recognize|recognizes|recognized|recognising|recognizing @", kRecognize, "recognizes", kForward},
+    {"recognition of @", kRecognize, "recognizes", kForward},
     // demand
     {"called|calls|call on|upon @", kDemand, "calls on", kForward},
     {"urge|urges|urged|urging|demand|demands|demanded|demanding @", kDemand, "urges", kForward},
@@ -86,24 +93,37 @@ constexpr Pattern kPatterns[] = {
     {"oppose|opposes|opposed|opposing @", kOppose, "opposes", kForward},
     // threaten
     {"threaten|threatens|threatened|threatening|warn|warns|warned @", kThreaten, "threatens", kForward},
+    {"vow|vows|vowed|promise|promises|promised|threaten|threatens|threatened * response|retaliation|retribution|reprisals|consequences against @",
+     kThreaten, "threatens", kForward},
     // protest
     {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
     {"summon|summons|summoned|summoning * ambassador|envoy|chargé|charge|diplomat|diplomats", kProtest, "summons the envoy of", kEnvoy},
     // sanction
     {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward, false, true},
     {"sanction|sanctions|sanctioned|sanctioning @", kSanction, "sanctions", kForward},
+    // "tariffs on imported items from Mexico"; before the "imports from" of supply.
+    {"tariff|tariffs|duties * on * from @", kSanction, "imposes tariffs on", kForward, false, true},
+    // "suspends visas for U.S. citizens", "a ban on visa applications from Iranian passport holders".
+    {"suspend|suspends|suspended|suspending|halt|halts|halted|end|ends|ended|ban|bans|banned|banning|restrict|restricts|restricted|restrictions * visas|visa|entry * citizens|nationals|holders|travellers|travelers|visitors",
+     kSanction, "restricts visas for", kEnvoy},
     {"retaliate|retaliates|retaliated|retaliating against @", kSanction, "retaliates against", kForward},
     {"expel|expels|expelled|expelling * ambassador|envoy|chargé|charge|diplomat|diplomats", kSanction, "expels the envoy of", kEnvoy},
-    {"suspend|suspends|suspended|suspending|sever|severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * ties|relations|agreements|agreement|cooperation|aid|talks with|to @",
+    // "orders Iranian chargé d'affaires X to leave the country".
+    {"order|orders|ordered|ordering * ambassador|envoy|chargé|charge|diplomat|diplomats * to leave", kSanction, "expels the envoy of", kEnvoy},
+    // Before "talks with", "cooperation with": "the suspension of the trade talks with Canada".
+    {"suspend|suspends|suspended|suspending|suspension|halt|halts|halted|halting|freeze|freezes|froze|frozen|sever|severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * ties|relations|agreements|agreement|cooperation|aid|talks|dialogue|trade with|to @",
      kSanction, "reduces relations with", kForward},
     {"retaliate|retaliates|retaliated|retaliating", kSanction, "retaliates against", kForward, true},
     // attack
     {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @", kAttack, "attacks", kForward, false, true},
     {"invasion of @", kAttack, "invades", kForward, false, true},
-    {"attack|attacks|attacked|attacking|struck|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
+    {"attack|attacks|attacked|attacking|struck|strikes|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
     // claim
     {"see|sees|saw|considers|considered|regards|regarded|views|viewed @ as part of", kClaim, "claims", kForward},
     {"claim|claims|claimed sovereignty over @", kClaim, "claims", kForward},
+    // member_of
+    {"join|joins|joined|joining @", kMemberOf, "joins", kForward},
+    {"member|members|membership of|in @", kMemberOf, "is a member of", kForward},
     // attend
     {"attend|attends|attended|attending @", kAttend, "attends", kForward},
     {"took|take|takes|taking part in @", kAttend, "attends", kForward},
@@ -172,11 +192,21 @@ bool IsPreposition(std::string_view t) {
   return std::find(kPrepositions.begin(), kPrepositions.end(), t) != kPrepositions.end();
 }
 
+bool IsQuote(std::string_view t) {
+  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D";  // " and curly quotes
+}
+
+bool IsPossessivePronoun(std::string_view t) { return t == "its" || t == "his" || t == "her" || t == "their"; }
+
 bool IsPossessiveMark(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
 // An actor after one of these belongs to another clause: "rejects reports that Iran ...".
 bool OpensClause(std::string_view t) {
   return t == "," || t == "that" || t == "which" || t == "who" || t == "whether" || t == "if";
+}
+
+bool IsWord(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
 bool IsGoodsWord(std::string_view t) {
@@ -188,9 +218,10 @@ class Matcher {
  public:
   // With `passive`, a final "@" may find no actor: "South Africa will not be invited"; with
   // `relative`, neither: "Cyprus, which Turkey does not recognize".
-  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end, const CompiledPattern& p,
-          bool passive, bool relative)
-      : tokens_(tokens), actor_end_(actor_end), words_(p.words), passive_(passive),
+  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
+          const std::vector<uint32_t>& demonym_end, const CompiledPattern& p, bool passive, bool relative)
+      : tokens_(tokens), actor_end_(actor_end), demonym_end_(p.pattern->strict_agent ? &demonym_end : nullptr),
+        words_(p.words), passive_(passive),
         final_slot_optional_(passive || relative) {}
 
   // Whether words_[w...] match from token k; fills `m`.
@@ -209,31 +240,49 @@ class Matcher {
       }
       case CompiledWord::kSkip: {
         // A gap may hold a whole apposition (", essential for chips,") but not end inside one,
-        // and never crosses the end of a clause.
+        // and never crosses the end of a clause. Quotation marks cost nothing and commas inside
+        // a quotation are the quotation's: 'a "political, legal and asymmetric" response'.
         int commas = 0;
-        for (uint32_t skip = 0; skip <= 8 && k + skip <= tokens_.size(); ++skip) {
+        bool quoted = false;
+        uint32_t words = 0;
+        for (uint32_t skip = 0; skip <= 12 && words <= 8 && k + skip <= tokens_.size(); ++skip) {
           if (skip > 0) {
             const std::string_view t = tokens_[k + skip - 1].text;
             if (Breaks(t)) return false;
-            if (t == ",") {
+            if (IsQuote(t)) {
+              quoted = !quoted;
+            } else if (t == "," && !quoted) {
               if (skip == 1 || commas == 1) ++commas;
               else return false;
+              ++words;
+            } else {
+              ++words;
             }
           }
-          if ((commas == 0 && skip <= 6) || commas == 2)
+          if (!quoted && ((commas == 0 && words <= 6) || commas == 2))
             if (Match(w + 1, k + skip, m)) return true;
         }
         return false;
       }
       case CompiledWord::kSlot:
         // "meets with the foreign ministers of France": the officials stand for their state.
-        if (uint32_t of = RepresentativesOf(k); of > k) k = of;
+        // A name that starts with such words stays whole: "the State of Palestine".
+        if (uint32_t of = RepresentativesOf(k); of > k && actor_end_[k] == 0 && actor_end_[k + 1] == 0) k = of;
         // "the group's leader Hemedti": the possessor phrase before a titled person.
         if (k + 3 < tokens_.size() && Lower(tokens_[k].text) == "the" && IsPossessiveMark(tokens_[k + 2].text)) k += 3;
         for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {
+          // "warns its citizens": a possessive before a common noun owns the object, it is not it.
+          if (IsPossessivePronoun(tokens_[k + skip].text) && k + skip + 1 < tokens_.size() &&
+              IsGoodsWord(tokens_[k + skip + 1].text))
+            break;
           if (actor_end_[k + skip] > k + skip) {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, actor_end_[k + skip], m);
+          }
+          if (const uint32_t end = demonym_end_ != nullptr ? (*demonym_end_)[k + skip] : 0;
+              end > k + skip && end < tokens_.size() && IsGoodsWord(tokens_[end].text)) {
+            m->slot = static_cast<int>(k + skip);
+            return Match(w + 1, end, m);
           }
           // Determiners and adjectives may come first; a preposition or a new clause may not:
           // in "accuses him of undermining Bosnia", Bosnia is not the accused.
@@ -265,11 +314,13 @@ class Matcher {
   uint32_t RepresentativesOf(uint32_t k) const {
     static const auto kOfficials = std::to_array<std::string_view>({
         "ministers", "minister", "leaders", "leader", "president", "presidents", "representatives",
-        "officials", "envoys", "envoy", "delegation", "delegations"});
+        "officials", "envoys", "envoy", "delegation", "delegations", "government", "governments",
+        "authorities", "sheikhdom", "kingdom", "emirate", "republic", "state", "nation", "country"});
     uint32_t i = k;
     if (i < tokens_.size() && Lower(tokens_[i].text) == "the") ++i;
     const uint32_t words = i;
-    while (i < tokens_.size() && i - words < 3 && IsGoodsWord(tokens_[i].text) && tokens_[i].text != "of") ++i;
+    // Adjectives may be names: "the Middle Eastern sheikhdom of Qatar".
+    while (i < tokens_.size() && i - words < 3 && IsWord(tokens_[i].text) && tokens_[i].text != "of") ++i;
     if (i == words || i >= tokens_.size() || tokens_[i].text != "of") return k;
     const std::string head = Lower(tokens_[i - 1].text);
     if (std::find(kOfficials.begin(), kOfficials.end(), head) == kOfficials.end()) return k;
@@ -278,6 +329,7 @@ class Matcher {
 
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& actor_end_;
+  const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act
   const std::vector<CompiledWord>& words_;
   bool passive_;
   bool final_slot_optional_;
@@ -311,7 +363,8 @@ bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
 
 }  // namespace
 
-std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end) {
+std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
+                                        const std::vector<uint32_t>& demonym_end) {
   const Index& index = PatternIndex();
   std::vector<PatternMatch> matches;
   uint32_t covered = 0;  // a token inside a match does not start another one
@@ -324,7 +377,8 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
       PatternMatch m;
       m.pattern = index.patterns[p].pattern;
       m.begin = k;
-      if (!Matcher(tokens, actor_end, index.patterns[p], IsPassive(tokens, k), InObjectRelative(tokens, k)).Match(0, k, &m))
+      if (!Matcher(tokens, actor_end, demonym_end, index.patterns[p], IsPassive(tokens, k), InObjectRelative(tokens, k))
+               .Match(0, k, &m))
         continue;
       // The trigger is the first content word: "'s ... come from" is carried by "come".
       m.trigger = k;
@@ -335,6 +389,38 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
     }
   }
   return matches;
+}
+
+const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view preposition) {
+  struct Entry {
+    std::string_view lemma, preposition;
+    VerbRelation relation;
+  };
+  static constexpr Entry kVerbs[] = {
+      {"praise", "", {kSupport, "praises"}},          {"hail", "", {kSupport, "hails"}},
+      {"commend", "", {kSupport, "commends"}},        {"applaud", "", {kSupport, "applauds"}},
+      {"endorse", "", {kSupport, "endorses"}},        {"collaborate", "with", {kCooperate, "cooperates with"}},
+      {"partner", "with", {kCooperate, "cooperates with"}}, {"slam", "", {kCriticize, "criticizes"}},
+      {"blast", "", {kCriticize, "criticizes"}},      {"deplore", "", {kCriticize, "criticizes"}},
+      {"decry", "", {kCriticize, "criticizes"}},      {"rebuke", "", {kCriticize, "criticizes"}},
+      {"lambast", "", {kCriticize, "criticizes"}},    {"condemn", "", {kCriticize, "criticizes"}},
+      {"bomb", "", {kAttack, "attacks"}},             {"shell", "", {kAttack, "attacks"}},
+      {"raid", "", {kAttack, "attacks"}},             {"invade", "", {kAttack, "invades"}},
+      {"target", "", {kAttack, "attacks"}},           {"attack", "", {kAttack, "attacks"}},
+      {"arm", "", {kSupply, "arms"}},                 {"fund", "", {kSupply, "funds"}},
+      {"finance", "", {kSupply, "funds"}},            {"sell", "to", {kSupply, "sells to"}},
+      {"ship", "to", {kSupply, "supplies"}},          {"export", "to", {kSupply, "exports to"}},
+      {"expel", "", {kSanction, "expels"}},           {"ban", "", {kSanction, "bans"}},
+      {"boycott", "", {kSanction, "boycotts"}},       {"blacklist", "", {kSanction, "blacklists"}},
+      {"penalize", "", {kSanction, "penalizes"}},     {"penalise", "", {kSanction, "penalizes"}},
+      {"rebuff", "", {kReject, "rejects"}},           {"snub", "", {kReject, "rejects"}},
+      {"summon", "", {kProtest, "summons the envoy of"}}, {"press", "", {kDemand, "presses"}},
+      {"tour", "", {kVisit, "tours"}},                {"sign", "with", {kAgree, "signs an agreement with"}},
+      {"trade", "with", {kTrade, "trades with"}},     {"ally", "with", {kAlly, "is allied with"}},
+  };
+  for (const Entry& e : kVerbs)
+    if (e.lemma == lemma && e.preposition == preposition) return &e.relation;
+  return nullptr;
 }
 
 std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, bool* weapons) {

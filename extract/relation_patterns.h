@@ -51,8 +51,19 @@ struct PatternMatch {
 
 // Every match of every pattern in `tokens`, in token order. `actor_end[k]` is the end of the
 // actor mention that starts at token k, or 0: an "@" lands on one, at most two tokens after its
-// place, and the pattern goes on after the mention.
-std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end);
+// place, and the pattern goes on after the mention. `demonym_end[k]` is the same for demonyms,
+// which the "@" of a hostile act also takes when a noun follows ("tariffs on Japanese goods").
+std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
+                                        const std::vector<uint32_t>& demonym_end);
+
+// The core relation a verb names by itself when the parse gives it an actor as subject and
+// another as its object (`preposition` is the object's, empty for a direct object): "praise"
+// -> support, "bomb" -> attack, "collaborate with" -> cooperate. Null when it names none.
+struct VerbRelation {
+  Relation relation;
+  std::string_view predicate;  // present tense
+};
+const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view preposition);
 
 // The goods phrase of a match in its normal form ("rare earth minerals" -> "rare earths",
 // "chip" -> "chips"), and whether they are weapons (CAMEO 072 rather than 061).

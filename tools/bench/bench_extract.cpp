@@ -1,6 +1,6 @@
 // bench_extract: throughput of `geokg extract` on a corpus, single thread.
 //   bench_extract ../shared/data/news/reuters-21578/
-// Prints documents/s, words/s, triples/s and peak memory (resident set).
+// Prints documents/s, words/s (wall clock and per CPU second), triples/s and peak memory.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -13,6 +13,7 @@
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "tools/bench/build_warnings.h"
+#include "tools/bench/thread_cpu.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -26,13 +27,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   size_t docs = 0, words = 0, triples = 0, bytes = 0;
-  double seconds = 0;
+  double seconds = 0, cpu_seconds = 0;
   std::istringstream no_stdin;
   auto summary = geokg::extract::ReadDocuments(
       std::vector<std::string>(argv + 1, argv + argc), no_stdin, geokg::extract::ReadOptions{},
       [&](geokg::Document&& doc) {
         const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = geokg::bench::ThreadCpuSeconds();
         triples += extractor.value()->Extract(doc).size();
+        cpu_seconds += geokg::bench::ThreadCpuSeconds() - cpu_start;
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         ++docs;
         bytes += doc.text.size();
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
   std::printf("extract time   %.2f s (one thread; reading excluded)\n", seconds);
   std::printf("documents/s    %.0f\n", docs / seconds);
   std::printf("words/s        %.0f\n", words / seconds);
+  std::printf("words/CPU s    %.0f (per core, whatever else runs)\n", words / cpu_seconds);
   std::printf("triples/s      %.0f\n", triples / seconds);
   std::printf("peak memory    %.1f MB (max resident set)\n", usage.ru_maxrss / 1024.0);
   return 0;

@@ -6,7 +6,6 @@
 //                                            on the raw text (the `# text =` lines, joined per
 //                                            paragraph) against the treebank's sentences
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -19,19 +18,13 @@
 #include "extract/conllu.h"
 #include "extract/syntax.h"
 #include "extract/tokenizer.h"
+#include "tools/bench/thread_cpu.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
 double SecondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-// CPU time of this thread: the per-core cost even when other processes share the cores.
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
-}
 
 int Bench(const std::vector<std::string>& files, const std::string& model_dir, size_t max_docs) {
   const auto load_start = Clock::now();
@@ -60,7 +53,7 @@ int Bench(const std::vector<std::string>& files, const std::string& model_dir, s
       ++docs;
       bytes += text.size();
       const auto t0 = Clock::now();
-      const double cpu0 = ThreadCpuSeconds();
+      const double cpu0 = geokg::bench::ThreadCpuSeconds();
       const auto segmented = geokg::extract::Segment(text);
       tokenize_seconds += SecondsSince(t0);
       for (const auto& s : segmented) {
@@ -70,7 +63,7 @@ int Bench(const std::vector<std::string>& files, const std::string& model_dir, s
       }
       sentences += segmented.size();
       seconds += SecondsSince(t0);
-      cpu_seconds += ThreadCpuSeconds() - cpu0;
+      cpu_seconds += geokg::bench::ThreadCpuSeconds() - cpu0;
     }
     std::printf("%s: %zu docs, %zu sentences, %zu words, %.1f MB in %.2f s (%.2f s CPU): %.0f words/s, "
                 "%.0f words per CPU second (tokenise %.2f s) [checksum %zu]\n",
