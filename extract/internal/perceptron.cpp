@@ -190,7 +190,9 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
       run = slots_[j & mask] == kEmptySlot ? 0 : run + 1;
       longest = std::max(longest, run);
     }
-    if (longest < 65536) break;
+    // Hashed keys never make such runs; a handmade file might, and then gets at most two
+    // doublings (its lookups may confuse features, but every slot points at a real row).
+    if (longest < 65536 || slots_.size() >= 8 * std::max<size_t>(rows.size(), size_t{1} << 16)) break;
   }
 }
 

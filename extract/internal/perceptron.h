@@ -188,7 +188,8 @@ class FrozenWeights {
   uint32_t Find(uint64_t partial_key) const;
   uint64_t PartialKey(uint64_t key) const { return (key >> 48) << bucket_bits_ | (key & (num_buckets_ - 1)); }
   // What a slot stores to identify a partial key: the bits above the slot index and the low 16
-  // bits of its home slot. Exact because no run of occupied slots reaches 65536 (see Build).
+  // bits of its home slot. Exact while no run of occupied slots reaches 65536, which Build
+  // ensures for hashed keys.
   uint32_t Check(uint64_t partial_key) const {
     return static_cast<uint32_t>((partial_key >> slot_bits_) << 16 | (partial_key & 0xFFFF));
   }
