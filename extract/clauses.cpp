@@ -132,16 +132,18 @@ std::string SentenceClauses::Lemma(uint32_t unit) const { return Lower(At(unit).
 
 std::string SentenceClauses::Predicate(const Clause& clause, const ClauseArgument& argument) const {
   const Word& verb = At(clause.predicate);
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
   std::string phrase;
   if (clause.passive && argument.preposition != "by") {
-    phrase = "is " + Lower(verb.form);
+    phrase = "is ";
+    phrase += Lower(verb.form);
   } else {
     phrase = ThirdPersonSingular(Lemma(clause.predicate));
   }
   for (uint32_t c : children_[clause.predicate])
-    if (At(c).deprel == "compound:prt") phrase += " " + Lower(At(c).form);
+    if (At(c).deprel == "compound:prt") phrase.append(" ").append(Lower(At(c).form));
   if (!argument.preposition.empty() && !(clause.passive && argument.preposition == "by"))
-    phrase += " " + argument.preposition;
+    phrase.append(" ").append(argument.preposition);
   return phrase;
 }
 

@@ -32,6 +32,14 @@ bool IsLowerWord(std::string_view t) {
 
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
+// Prepositions and conjunctions: after a name they end its noun phrase rather than extend it.
+bool IsFunctionWord(std::string_view t) {
+  static const std::set<std::string_view> kWords = {"in", "on", "at", "as", "for", "from", "with", "by", "to", "of",
+                                                    "and", "or", "but", "after", "before", "since", "until", "last",
+                                                    "this", "next", "earlier", "later", "when", "while", "which"};
+  return kWords.count(t) > 0;
+}
+
 // Words that open a new clause, whose actor is then its own subject.
 bool OpensClause(const std::vector<Token>& tokens, uint32_t k) {
   const std::string w = Lower(tokens[k].text);
@@ -576,8 +584,11 @@ class SentenceRelator {
         !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
         !(object->is_demonym && (p.frame == Frame::kEnvoy || p.strict_agent)))
       return;
-    // "Norway joined Sweden in condemning ...": one joins organisations, not states.
-    if (p.relation == Relation::kMemberOf && (object == nullptr || object->entities[0].type != EntityType::kOrganization))
+    // "Norway joined Sweden in condemning ...": one joins organisations, not states; and "joins the
+    // ExxonMobil scheme" joins the scheme, which the organisation only names.
+    if (p.relation == Relation::kMemberOf &&
+        (object == nullptr || object->entities[0].type != EntityType::kOrganization ||
+         (object->end < tokens_.size() && IsLowerWord(tokens_[object->end].text) && !IsFunctionWord(tokens_[object->end].text))))
       return;
     if (fallback) factor *= 0.75f;
     // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the

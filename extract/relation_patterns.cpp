@@ -192,6 +192,10 @@ bool IsPreposition(std::string_view t) {
   return std::find(kPrepositions.begin(), kPrepositions.end(), t) != kPrepositions.end();
 }
 
+bool IsQuote(std::string_view t) {
+  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D";  // " and curly quotes
+}
+
 bool IsPossessivePronoun(std::string_view t) { return t == "its" || t == "his" || t == "her" || t == "their"; }
 
 bool IsPossessiveMark(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
@@ -236,18 +240,26 @@ class Matcher {
       }
       case CompiledWord::kSkip: {
         // A gap may hold a whole apposition (", essential for chips,") but not end inside one,
-        // and never crosses the end of a clause.
+        // and never crosses the end of a clause. Quotation marks cost nothing and commas inside
+        // a quotation are the quotation's: 'a "political, legal and asymmetric" response'.
         int commas = 0;
-        for (uint32_t skip = 0; skip <= 8 && k + skip <= tokens_.size(); ++skip) {
+        bool quoted = false;
+        uint32_t words = 0;
+        for (uint32_t skip = 0; skip <= 12 && words <= 8 && k + skip <= tokens_.size(); ++skip) {
           if (skip > 0) {
             const std::string_view t = tokens_[k + skip - 1].text;
             if (Breaks(t)) return false;
-            if (t == ",") {
+            if (IsQuote(t)) {
+              quoted = !quoted;
+            } else if (t == "," && !quoted) {
               if (skip == 1 || commas == 1) ++commas;
               else return false;
+              ++words;
+            } else {
+              ++words;
             }
           }
-          if ((commas == 0 && skip <= 6) || commas == 2)
+          if (!quoted && ((commas == 0 && words <= 6) || commas == 2))
             if (Match(w + 1, k + skip, m)) return true;
         }
         return false;

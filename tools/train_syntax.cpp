@@ -28,6 +28,19 @@ int Fail(const geokg::Status& s) {
   return 1;
 }
 
+// The mean of the models in `dirs` (see internal::MeanModel).
+geokg::Result<std::unique_ptr<SyntaxModel>> LoadMean(const std::vector<std::string>& dirs) {
+  std::vector<std::unique_ptr<SyntaxModel>> models;
+  std::vector<const SyntaxModel*> views;
+  for (const std::string& dir : dirs) {
+    auto m = SyntaxModel::LoadFiles(dir);
+    if (!m.ok()) return m.status();
+    models.push_back(std::move(m).value());
+    views.push_back(models.back().get());
+  }
+  return internal::MeanModel(views);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,6 +66,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--seed", options.seed, "random seed")->capture_default_str();
   app.add_option("--model", model_dir, "model directory to evaluate (default: the built-in models)");
+  std::vector<std::string> mean_dirs;
+  app.add_option("--mean", mean_dirs,
+                 "model directories trained with different seeds: use the mean of their taggers and parsers")
+      ->excludes("--model");
   app.add_option("--eval", eval_file, "gold CoNLL-U file to score the model on (gold tokenisation)");
   app.add_option("--output", output_file, "with --eval: write the predicted CoNLL-U here");
   CLI11_PARSE(app, argc, argv);
@@ -86,7 +103,9 @@ int main(int argc, char** argv) {
   }
 
   const auto load_start = std::chrono::steady_clock::now();
-  auto model = model_dir.empty() ? SyntaxModel::LoadDefault() : SyntaxModel::LoadFiles(model_dir);
+  auto model = !mean_dirs.empty() ? LoadMean(mean_dirs)
+               : model_dir.empty() ? SyntaxModel::LoadDefault()
+                                   : SyntaxModel::LoadFiles(model_dir);
   if (!model.ok()) return Fail(model.status());
   const double load_seconds = SecondsSince(load_start);
   if (!out_dir.empty()) {

@@ -27,19 +27,17 @@ uint64_t ExceptionKey(uint8_t xpos, std::string_view form) { return Mix(HashLowe
 }  // namespace
 
 std::string Lemmatizer::ByRule(std::string_view form, uint8_t xpos) const {
-  const bool keep = xpos < keep_case_.size() && keep_case_[xpos];
-  std::string base = keep ? std::string(form) : Lower(form);
-  const std::string lower = Lower(form);
-  for (size_t k = std::min(kMaxSuffix, lower.size()) + 1; k-- > 0;) {
-    auto it = rules_.find(RuleKey(xpos, std::string_view(lower).substr(lower.size() - k)));
-    if (it == rules_.end()) continue;
-    const Rule& r = it->second;
-    if (r.cut >= base.size() || IsContinuation(base[base.size() - r.cut])) break;
-    base.resize(base.size() - r.cut);
-    base += r.append;
-    return base;
+  std::string lemma = Lower(form);
+  const Rule* rule = nullptr;  // the rule of the longest known suffix
+  for (size_t k = std::min(kMaxSuffix, lemma.size()) + 1; k-- > 0 && rule == nullptr;) {
+    auto it = rules_.find(RuleKey(xpos, std::string_view(lemma).substr(lemma.size() - k)));
+    if (it != rules_.end()) rule = &it->second;
   }
-  return base;
+  if (xpos < keep_case_.size() && keep_case_[xpos]) lemma.assign(form);
+  if (rule == nullptr || rule->cut >= lemma.size() || IsContinuation(lemma[lemma.size() - rule->cut])) return lemma;
+  lemma.resize(lemma.size() - rule->cut);
+  lemma += rule->append;
+  return lemma;
 }
 
 std::string Lemmatizer::Lemmatize(std::string_view form, uint8_t xpos) const {

@@ -145,6 +145,19 @@ void Parser::Parse(std::span<const uint64_t> words, std::span<const uint16_t> ta
   }
 }
 
+Result<Parser> Parser::Mean(std::span<const Parser* const> parsers) {
+  if (parsers.empty()) return Status::InvalidInput("no parsers to average");
+  std::vector<const FrozenWeights*> weights;
+  for (const Parser* p : parsers) {
+    if (p->label_names_ != parsers[0]->label_names_ || p->vocabulary_ != parsers[0]->vocabulary_)
+      return Status::InvalidInput("parsers with different relations or word lists cannot be averaged");
+    weights.push_back(&p->weights_);
+  }
+  Parser out = *parsers[0];
+  out.weights_ = FrozenWeights::Mean(weights);
+  return out;
+}
+
 void Parser::Write(BinaryWriter& out) const {
   out.PutStrings(label_names_);
   std::vector<uint64_t> vocabulary(vocabulary_.begin(), vocabulary_.end());

@@ -39,6 +39,10 @@ class Parser {
     weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
   }
 
+  // The mean of parsers trained on the same data with different seeds (see
+  // FrozenWeights::Mean); fails when their relations or word lists differ.
+  static Result<Parser> Mean(std::span<const Parser* const> parsers);
+
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
 

@@ -119,19 +119,21 @@ class AveragedPerceptron {
   std::vector<float> u_;
 };
 
-// Read-only weights, laid out for few cache misses: the feature key's low bits pick a bucket;
-// the bucket lists its features (a 16-bit fingerprint and an entry count each) and where their
-// (class, int16 weight) entries start, all stored contiguously. With about four features per
-// bucket, a feature the model lacks matches a fingerprint once in ~16000 lookups: mere noise.
-// Files store the same table column by column, without the derivable offsets, so that zstd
-// compresses it well.
+// Read-only weights, laid out for few cache misses and vector adds. A feature key's low bits
+// pick one of a power-of-two number of buckets and its top 16 bits are its fingerprint; the
+// pair (the "partial key") is all a model keeps of a feature, so a feature the model lacks
+// matches one it has about once in 16000 lookups: mere noise. Partial keys are found in an
+// open-addressing table of 8-byte slots (one cache miss), which points into a pool of rows:
+// rows with many entries are dense int16 vectors added with SIMD, the others sparse
+// (class, weight) pairs. Files store the rows bucket by bucket, column by column, so that zstd
+// compresses them; the in-memory layout is rebuilt on loading.
 class FrozenWeights {
  public:
   FrozenWeights() = default;
 
   uint32_t num_classes() const { return num_classes_; }
-  size_t num_features() const { return meta_.size(); }
-  size_t num_entries() const { return entries_.size() / 3; }
+  size_t num_features() const { return origins_.size(); }
+  size_t num_entries() const { return num_entries_; }
 
   // Adds the weights of `features` to scores[0, num_classes), in model units.
   void Score(std::span<const uint64_t> features, int32_t* scores) const;
@@ -142,25 +144,84 @@ class FrozenWeights {
   // dropping small entries, which frequent features need to separate close classes.
   FrozenWeights Pruned(float min_feature_weight, float min_entry_weight) const;
 
+  // The mean of models over the same classes (trained on the same data with different
+  // seeds): a linear model whose scores are the mean of theirs up to rounding, so that one
+  // table holds the ensemble. It keeps the fewest bucket bits among them.
+  static FrozenWeights Mean(std::span<const FrozenWeights* const> models);
+
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
 
  private:
   friend class AveragedPerceptron;
-  struct Bucket {
-    uint32_t first_feature = 0;
-    uint32_t first_entry = 0;
+  // One feature as files store it: its bucket, fingerprint and nonzero (class, weight) entries.
+  struct Row {
+    uint32_t bucket = 0;
+    uint16_t fingerprint = 0;
+    std::vector<std::pair<uint8_t, int16_t>> entries;
   };
-  static constexpr int kFingerprintShift = 48;
-  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> kFingerprintShift); }
-  // Fills the table from per-feature entry lists, ordered by bucket for `num_buckets`.
-  void Build(std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, int16_t>>>>& rows, size_t num_buckets);
+  // Rows in flat arrays: loading makes hundreds of thousands.
+  struct Rows {
+    std::vector<uint32_t> bucket;
+    std::vector<uint16_t> fingerprint;
+    std::vector<uint32_t> begin{0};  // row i's entries are [begin[i], begin[i + 1])
+    std::vector<std::pair<uint8_t, int16_t>> entries;
+    size_t size() const { return bucket.size(); }
+    size_t num_entries(size_t i) const { return begin[i + 1] - begin[i]; }
+    void Add(uint32_t b, uint16_t fp) {
+      bucket.push_back(b);
+      fingerprint.push_back(fp);
+      begin.push_back(begin.back());
+    }
+    void AddEntry(uint8_t c, int16_t w) {
+      entries.emplace_back(c, w);
+      ++begin.back();
+    }
+  };
+  // Fills the table from `rows` for `num_buckets` (a power of two); files list the rows
+  // stably sorted by bucket.
+  void Build(const Rows& rows, uint32_t num_buckets);
+  // Calls fn(row) for each row in file order, reusing one Row.
+  template <class Fn>
+  void ForEachRow(Fn&& fn) const;
+  // The pool offset of the row with this partial key, or kNoRow.
+  uint32_t Find(uint64_t partial_key) const;
+  uint64_t PartialKey(uint64_t key) const { return (key >> 48) << bucket_bits_ | (key & (num_buckets_ - 1)); }
+  // What a slot stores to identify a partial key: the bits above the slot index and the low 16
+  // bits of its home slot. Exact while no run of occupied slots reaches 65536, which Build
+  // ensures for hashed keys.
+  uint32_t Check(uint64_t partial_key) const {
+    return static_cast<uint32_t>((partial_key >> slot_bits_) << 16 | (partial_key & 0xFFFF));
+  }
+
+  static constexpr uint32_t kNoRow = 0xFFFFFFFF;
+  static constexpr uint32_t kDense = 0x8000;  // header flag of dense rows
+  static constexpr uint32_t kLanes = 16;      // dense rows are added this many classes at a time
+  // Rows with at least 1/kDenseFraction of the classes are dense: adding a dense row costs
+  // about as much as adding a few sparse entries one by one.
+  static constexpr uint32_t kDenseFraction = 4;
+  static constexpr uint64_t kEmptySlot = ~uint64_t{0};
+
+  // What files need of a row and Score() does not: kept apart so the pool stays compact.
+  struct RowOrigin {
+    uint32_t offset = 0;  // in pool_
+    uint32_t bucket = 0;
+    uint16_t fingerprint = 0;
+  };
 
   uint32_t num_classes_ = 0;
-  float scale_ = 1;              // stored weight = averaged weight * scale_
-  HugeVector<Bucket> buckets_;  // power of two plus one sentinel
-  HugeVector<uint32_t> meta_;   // per feature: fingerprint << 8 | number of entries
-  HugeVector<uint8_t> entries_;  // 3 bytes per entry: class, weight low byte, high byte
+  uint32_t stride_ = 0;  // dense row length: num_classes_ rounded up to kLanes
+  float scale_ = 1;      // stored weight = averaged weight * scale_
+  uint32_t num_buckets_ = 1;
+  uint32_t bucket_bits_ = 0;
+  uint32_t slot_bits_ = 0;
+  size_t num_entries_ = 0;
+  HugeVector<uint64_t> slots_;  // Check << 32 | pool offset; kEmptySlot when free
+  // Rows, those with the most entries (the most frequent features) first so that the ones
+  // in use share cache lines and pages: a header word (number of entries | kDense), then
+  // either (class, weight) word pairs or, for dense rows, stride_ weights aligned to kLanes.
+  HugeVector<int16_t> pool_;
+  std::vector<RowOrigin> origins_;  // in file order
 };
 
 template <class T>

@@ -41,6 +41,10 @@ class Tagger {
     weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
   }
 
+  // The mean of taggers trained on the same data with different seeds (see
+  // FrozenWeights::Mean); fails when their tag sets or lexicons differ.
+  static Result<Tagger> Mean(std::span<const Tagger* const> taggers);
+
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
 

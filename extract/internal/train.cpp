@@ -108,6 +108,24 @@ Status AddToTreebank(const std::vector<ConlluSentence>& sentences, const std::st
   return Status();
 }
 
+Result<std::unique_ptr<SyntaxModel>> MeanModel(std::span<const SyntaxModel* const> models) {
+  if (models.empty()) return Status::InvalidInput("no models to average");
+  std::vector<const Tagger*> taggers;
+  std::vector<const Parser*> parsers;
+  for (const SyntaxModel* m : models) {
+    taggers.push_back(&m->impl().tagger);
+    parsers.push_back(&m->impl().parser);
+  }
+  auto tagger = Tagger::Mean(taggers);
+  if (!tagger.ok()) return tagger.status();
+  auto parser = Parser::Mean(parsers);
+  if (!parser.ok()) return parser.status();
+  auto impl = std::make_unique<SyntaxModel::Impl>(models[0]->impl());
+  impl->tagger = std::move(tagger).value();
+  impl->parser = std::move(parser).value();
+  return std::make_unique<SyntaxModel>(std::move(impl));
+}
+
 Scores Evaluate(const SyntaxModel& model, const std::vector<ConlluSentence>& gold,
                 std::vector<ConlluSentence>* predicted) {
   Scores sc;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ Status AddToTreebank(const std::vector<ConlluSentence>& sentences, const std::st
 Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSentence>& train,
                                                       const std::vector<ConlluSentence>& dev,
                                                       const TrainOptions& options, const Progress& progress);
+
+// The mean of the taggers and parsers of models trained on the same data with different seeds
+// (see FrozenWeights::Mean); the lemmatizer is the first model's. Fails on incompatible models.
+Result<std::unique_ptr<SyntaxModel>> MeanModel(std::span<const SyntaxModel* const> models);
 
 // Scores the model on gold-tokenised `gold` the way ../shared/tools/conllu_eval.py does (LAS
 // compares the universal part of the relation). With `predicted`, also returns the analysed copy.

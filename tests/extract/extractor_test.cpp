@@ -221,8 +221,10 @@ TEST_CASE("bans, tariffs and suspended talks are sanctions, lifting one negates 
 }
 
 TEST_CASE("a vow of response against a state is a threat", "[extract][relations]") {
-  const auto triples = Extract("2031-03-02", "Norway vows a firm and measured response against Sweden.");
+  const auto triples = Extract("2031-03-02", "Norway vows a firm and measured response against Sweden. "
+                                             "Finland vows a \"swift, firm and lawful\" response against Estonia.");
   CHECK(Find(triples, "Norway", Relation::kThreaten, "Sweden") != nullptr);
+  CHECK(Find(triples, "Finland", Relation::kThreaten, "Estonia") != nullptr);
 }
 
 TEST_CASE("titles in appositions give roles", "[extract][entities]") {
@@ -362,6 +364,8 @@ TEST_CASE("joining an organisation is membership, joining a state is not", "[ext
                                "Finland strikes Estonia.");
   CHECK(Find(triples, "Iceland", Relation::kMemberOf, "European Union") != nullptr);
   CHECK(Find(triples, "Norway", Relation::kMemberOf, "Sweden") == nullptr);
+  const auto scheme = Extract("2031-03-02", "Rosneft is expected to join the Gazprom scheme next year.");
+  CHECK(Find(scheme, "Rosneft", Relation::kMemberOf, "Gazprom") == nullptr);
   CHECK(Find(triples, "Finland", Relation::kAttack, "Estonia") != nullptr);
 }
 

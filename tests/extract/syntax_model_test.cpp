@@ -17,18 +17,43 @@ using geokg::extract::ConlluSentence;
 using geokg::extract::SyntaxModel;
 namespace internal = geokg::extract::internal;
 
+std::unique_ptr<SyntaxModel> TrainToyModel(uint32_t seed) {
+  internal::TrainOptions options;
+  options.tagger_epochs = 10;
+  options.parser_epochs = 20;
+  options.jackknife_folds = 1;
+  options.seed = seed;
+  auto m = internal::TrainSyntaxModel(geokg::testing::ToyTreebank(), {}, options, [](const std::string&) {});
+  REQUIRE(m.ok());
+  return std::move(m).value();
+}
+
 // A model trained on the toy treebank: it memorises its eight sentences.
 const SyntaxModel& ToyModel() {
-  static const std::unique_ptr<SyntaxModel> model = [] {
-    internal::TrainOptions options;
-    options.tagger_epochs = 10;
-    options.parser_epochs = 20;
-    options.jackknife_folds = 1;
-    auto m = internal::TrainSyntaxModel(geokg::testing::ToyTreebank(), {}, options, [](const std::string&) {});
-    REQUIRE(m.ok());
-    return std::move(m).value();
-  }();
+  static const std::unique_ptr<SyntaxModel> model = TrainToyModel(1);
   return *model;
+}
+
+std::unique_ptr<SyntaxModel> Mean(const std::vector<const SyntaxModel*>& models) {
+  auto m = internal::MeanModel(models);
+  REQUIRE(m.ok());
+  return std::move(m).value();
+}
+
+void CheckSameAnalyses(const SyntaxModel& a, const SyntaxModel& b) {
+  std::string text;
+  for (const ConlluSentence& s : geokg::testing::ToyTreebank()) {
+    const auto x = a.Analyze(geokg::extract::GoldTokens(s, text));
+    const auto y = b.Analyze(geokg::extract::GoldTokens(s, text));
+    REQUIRE(x.words.size() == y.words.size());
+    for (size_t i = 0; i < x.words.size(); ++i) {
+      CHECK(x.words[i].upos == y.words[i].upos);
+      CHECK(x.words[i].xpos == y.words[i].xpos);
+      CHECK(x.words[i].lemma == y.words[i].lemma);
+      CHECK(x.words[i].head == y.words[i].head);
+      CHECK(x.words[i].deprel == y.words[i].deprel);
+    }
+  }
 }
 
 std::filesystem::path TempDir(const std::string& name) {
@@ -53,20 +78,21 @@ TEST_CASE("A saved model loads back and analyses exactly as before", "[extract]"
   REQUIRE(ToyModel().SaveFiles(dir).ok());
   auto loaded = SyntaxModel::LoadFiles(dir);
   REQUIRE(loaded.ok());
-  std::string text;
-  for (const ConlluSentence& s : geokg::testing::ToyTreebank()) {
-    const auto a = ToyModel().Analyze(geokg::extract::GoldTokens(s, text));
-    const auto b = loaded.value()->Analyze(geokg::extract::GoldTokens(s, text));
-    REQUIRE(a.words.size() == b.words.size());
-    for (size_t i = 0; i < a.words.size(); ++i) {
-      CHECK(a.words[i].upos == b.words[i].upos);
-      CHECK(a.words[i].xpos == b.words[i].xpos);
-      CHECK(a.words[i].lemma == b.words[i].lemma);
-      CHECK(a.words[i].head == b.words[i].head);
-      CHECK(a.words[i].deprel == b.words[i].deprel);
-    }
-  }
+  CheckSameAnalyses(ToyModel(), *loaded.value());
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("The mean of a model with itself analyses exactly as the model", "[extract]") {
+  CheckSameAnalyses(ToyModel(), *Mean({&ToyModel(), &ToyModel()}));
+}
+
+TEST_CASE("The mean of toy models trained with different seeds learns the training sentences", "[extract]") {
+  const auto other = TrainToyModel(7);
+  const auto mean = Mean({&ToyModel(), other.get()});
+  const internal::Scores s = internal::Evaluate(*mean, geokg::testing::ToyTreebank());
+  CHECK(s.upos > 95);
+  CHECK(s.uas > 90);
+  CHECK(s.las > 85);
 }
 
 TEST_CASE("Loading a missing or damaged model names the file", "[extract]") {
