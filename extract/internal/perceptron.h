@@ -76,13 +76,6 @@ struct HugePageAllocator {
 template <class T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
-// The class range [begin, end) of one decision: a model may hold several independent
-// decisions in one row (the tagger scores UPOS and XPOS from the same features).
-struct ClassRange {
-  uint32_t begin = 0;
-  uint32_t end = 0;
-};
-
 class FrozenWeights;
 
 // Multiclass averaged perceptron over hashed features, with one dense row of weights per
