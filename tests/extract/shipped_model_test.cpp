@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <ctime>
 #include <string>
 
 #include "extract/syntax.h"
@@ -44,23 +43,12 @@ void CheckArc(const ParsedSentence& p, std::string_view dependent, std::string_v
 
 }  // namespace
 
-namespace {
-
-// CPU time of this thread, so that the check holds when other processes share the cores.
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
-}
-
-}  // namespace
-
-TEST_CASE("The built-in model loads in well under a second of CPU time", "[extract]") {
-  const double start = ThreadCpuSeconds();
+// How fast the models load is measured by geokg-bench-parse ("model load"), not here: tests
+// assert behaviour, never timings.
+TEST_CASE("The built-in model loads", "[extract]") {
   auto m = SyntaxModel::LoadDefault();
-  const double seconds = ThreadCpuSeconds() - start;
   REQUIRE(m.ok());
-  CHECK(seconds < 0.5);
+  CHECK(!m.value()->Analyze(geokg::extract::Segment("Norway met Finland.").front()).words.empty());
 }
 
 TEST_CASE("The built-in model finds subjects and objects of news sentences", "[extract]") {
