@@ -31,7 +31,9 @@ constexpr auto kIntentVerbs = std::to_array<std::string_view>({
 constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "cannot", "never", "no", "refused", "refuses",
                                                             "declined", "denied", "failed", "without"});
 constexpr auto kAnnouncing = std::to_array<std::string_view>({"announces", "announced", "announce", "proposes",
-                                                              "proposed", "propose", "seeks", "sought", "seek"});
+                                                              "proposed", "propose", "seeks", "sought", "seek",
+                                                              "arranging", "arrange", "arranges", "preparing",
+                                                              "prepares", "organising", "organizing"});
 constexpr auto kEventNouns = std::to_array<std::string_view>({"trip", "visit", "tour", "talks", "summit", "meeting"});
 // "lifting all sanctions on Syria", "eases the ban": the relation ends.
 constexpr auto kEndingCues = std::to_array<std::string_view>({
@@ -128,8 +130,8 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
       if (k == 0) break;
     }
   }
-  // "announces a trip to Israel": an announced event is to come (the reporting verb opens the
-  // clause, so it stands just outside it).
+  // "announces a trip to Israel", "began arranging a meeting between": an announced or arranged
+  // event is to come (the reporting verb opens the clause, so it stands just outside it).
   if (IndexOf(kEventNouns, Lower(tokens[trigger].text)) >= 0)
     for (uint32_t k = trigger > 3 ? trigger - 3 : 0; k < trigger; ++k)
       if (IndexOf(kAnnouncing, Lower(tokens[k].text)) >= 0) modality = Modality::kExpected;

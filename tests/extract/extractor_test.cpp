@@ -30,6 +30,7 @@ TEST_CASE("modality follows the verb phrase", "[extract][modality]") {
       {"Portugal is expected to sign a fisheries deal with Morocco.", Modality::kExpected},
       {"Portugal did not sign the fisheries deal with Morocco.", Modality::kNegated},
       {"Portugal says it cannot sign the fisheries deal with Morocco.", Modality::kNegated},
+      {"Officials began arranging a meeting between Portugal and Morocco.", Modality::kExpected},
       {"The planned talks between Portugal and Morocco were cancelled.", Modality::kNegated},
   }));
   CAPTURE(sentence);
