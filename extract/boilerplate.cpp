@@ -5,14 +5,12 @@
 #include <cctype>
 #include <string>
 
+#include "extract/internal/text.h"
+
 namespace geokg::extract {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+using internal::Lower;
 
 std::string_view Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r");

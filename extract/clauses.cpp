@@ -1,7 +1,8 @@
 #include "extract/clauses.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
 namespace {
@@ -22,12 +23,6 @@ std::string ThirdPersonSingular(std::string lemma) {
   for (std::string_view suffix : {"s", "sh", "ch", "x", "z", "o"})
     if (EndsWith(lemma, suffix)) return lemma + "es";
   return lemma + "s";
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace

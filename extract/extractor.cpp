@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "extract/boilerplate.h"
 #include "extract/clauses.h"
+#include "extract/internal/text.h"
 #include "extract/mentions.h"
 #include "extract/qualifiers.h"
 #include "extract/relation_patterns.h"
@@ -17,14 +19,9 @@ namespace geokg::extract {
 namespace {
 
 using internal::Frame;
+using internal::Lower;
 using internal::Mention;
 using internal::PatternMatch;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool IsLowerWord(std::string_view t) {
   return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });

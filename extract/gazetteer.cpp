@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "embedded/gazetteer_tsv.h"
+#include "extract/internal/text.h"
 
 namespace geokg::extract {
 
@@ -23,6 +24,8 @@ struct Gazetteer::Line {
 };
 
 namespace {
+
+using internal::Lower;
 
 constexpr std::string_view kSpace = " \t\r\v\f";
 
@@ -43,13 +46,6 @@ std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <optional>
 
+#include "extract/internal/text.h"
+
 namespace geokg::extract::internal {
 namespace {
 
@@ -94,12 +96,6 @@ constexpr auto kStateCollectives = std::to_array<std::string_view>({
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool Capitalized(std::string_view t) {
@@ -519,11 +515,7 @@ bool MentionFinder::TryCounterpartList(const std::vector<Token>& tokens, uint32_
   const Relation relation = IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf;
   for (size_t c = 0; c < countries.size(); ++c) {
     const auto [begin, end] = names[c];
-    Entity person{TitleText(tokens, begin, end), EntityType::kPerson, "", {}};
-    if (auto known = gazetteer_.LongestMatch(tokens, begin);
-        known && known->length == end - begin && EntityOf(known->entry).type == EntityType::kPerson)
-      person = EntityOf(known->entry);
-    const size_t index = Remember(person, countries[c].name, office);
+    const size_t index = Remember(PersonNamed(tokens, begin, end), countries[c].name, office);
     NotePerson(index);
     out->mentions.push_back({begin, end, {people_[index].entity}, {}, false, false, Evidence::kTitled});
     if (!office.empty()) out->roles.push_back({people_[index].entity, relation, office, countries[c], begin, end, false});
@@ -539,10 +531,7 @@ bool MentionFinder::TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t
   if (run == 0 || of + 1 >= tokens.size() || tokens[of].text != "of") return false;
   auto m = gazetteer_.LongestMatch(tokens, of + 1);
   if (!m || EntityOf(m->entry).type != EntityType::kCountry || m->kind != NameKind::kName) return false;
-  Entity person{TitleText(tokens, i, of), EntityType::kPerson, "", {}};
-  if (auto known = gazetteer_.LongestMatch(tokens, i); known && known->length == run &&
-                                                         EntityOf(known->entry).type == EntityType::kPerson)
-    person = EntityOf(known->entry);
+  const Entity person = PersonNamed(tokens, i, of);
   const Entity country = EntityOf(m->entry);
   const auto end = static_cast<uint32_t>(of + 1 + m->length);
   size_t index = Remember(person, country.name, office);
@@ -576,11 +565,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       const uint32_t name_at = demonym_at + 3;
       if (const uint32_t run = name_at < tokens.size() && tokens[name_at - 1].text == "," ? NameRun(tokens, name_at) : 0;
           run >= 2) {
-        Entity person{TitleText(tokens, name_at, name_at + run), EntityType::kPerson, "", {}};
-        if (auto known = gazetteer_.LongestMatch(tokens, name_at);
-            known && known->length == run && EntityOf(known->entry).type == EntityType::kPerson)
-          person = EntityOf(known->entry);
-        const size_t index = Remember(person, country.name, "");
+        const size_t index = Remember(PersonNamed(tokens, name_at, name_at + run), country.name, "");
         NotePerson(index);
         return person_mention(index, name_at + run, Evidence::kTitled);
       }
@@ -632,14 +617,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         {"during", "on", "at", "after", "before", "ahead", "throughout"});
     const bool subordinate_subject = (word == "he" || word == "she") && i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text));
     const bool occasion_possessive = (word == "his" || word == "her") && i > 0 && OneOf(kOccasions, Lower(tokens[i - 1].text));
-    if (subordinate_subject || occasion_possessive) {
-      for (const Mention& m : out->mentions) {
-        if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
-        for (size_t k = 0; k < people_.size(); ++k)
-          if (people_[k].entity.name == m.entities[0].name) index = k;
-        break;
-      }
-    }
+    if (subordinate_subject || occasion_possessive) index = FirstPerson(*out).value_or(index);
     NotePerson(index);
     return person_mention(index, i + 1, Evidence::kPronoun);
   }
@@ -700,14 +678,27 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
   return false;
 }
 
-void MentionFinder::NoteSubject(const SentenceMentions& sentence) {
-  // The person a sentence opens with is its likely subject.
+std::optional<size_t> MentionFinder::FirstPerson(const SentenceMentions& sentence) const {
   for (const Mention& m : sentence.mentions) {
     if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
+    std::optional<size_t> index;
     for (size_t k = 0; k < people_.size(); ++k)
-      if (people_[k].entity.name == m.entities[0].name) last_subject_ = k;
-    return;
+      if (people_[k].entity.name == m.entities[0].name) index = k;
+    return index;
   }
+  return std::nullopt;
+}
+
+Entity MentionFinder::PersonNamed(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const {
+  if (auto known = gazetteer_.LongestMatch(tokens, begin);
+      known && known->length == end - begin && EntityOf(known->entry).type == EntityType::kPerson)
+    return EntityOf(known->entry);
+  return Entity{TitleText(tokens, begin, end), EntityType::kPerson, "", {}};
+}
+
+void MentionFinder::NoteSubject(const SentenceMentions& sentence) {
+  // The person a sentence opens with is its likely subject.
+  if (const std::optional<size_t> first = FirstPerson(sentence)) last_subject_ = first;
 }
 
 SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {

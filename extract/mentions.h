@@ -69,6 +69,11 @@ class MentionFinder {
 
   Entity EntityOf(uint32_t entry) const;
   Entity CountryNamed(const std::string& name) const;
+  // The person named by tokens [begin, end): the lexicon's when the whole run is a known
+  // person's name, else a new person of that name.
+  Entity PersonNamed(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
+  // The people_ index of the first person `sentence` names so far: its likely subject.
+  std::optional<size_t> FirstPerson(const SentenceMentions& sentence) const;
   size_t Remember(const Entity& person, const std::string& country, const std::string& office);
   const Person* LeaderOf(const std::string& country) const;
   bool TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,

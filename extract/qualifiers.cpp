@@ -5,14 +5,10 @@
 #include <cctype>
 #include <cstdio>
 
+#include "extract/internal/text.h"
+
 namespace geokg::extract::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 constexpr auto kMonths = std::to_array<std::string_view>({"january", "february", "march",     "april",
                                                       "may",     "june",     "july",      "august",

@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "extract/internal/text.h"
+
 namespace geokg::extract::internal {
 namespace {
 
@@ -138,12 +140,6 @@ struct CompiledPattern {
   const Pattern* pattern;
   std::vector<CompiledWord> words;
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> out;

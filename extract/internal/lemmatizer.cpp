@@ -4,18 +4,12 @@
 #include <map>
 
 #include "extract/internal/perceptron.h"
+#include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
 namespace {
 
 constexpr size_t kMaxSuffix = 5;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
