@@ -16,7 +16,7 @@ namespace {
 constexpr char kTaggerMagic[] = "GKTG";
 constexpr char kLemmatizerMagic[] = "GKLM";
 constexpr char kParserMagic[] = "GKDP";
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 3;
 
 // Model files are zstd-compressed (a third smaller: the size budget is what limits accuracy).
 constexpr int kCompressionLevel = 19;
@@ -127,7 +127,7 @@ ParsedSentence SyntaxModel::Analyze(const Sentence& sentence) const {
   std::vector<int> heads(n);
   impl_->tagger.Tag(forms, upos, xpos);
   for (size_t i = 0; i < n; ++i) tags[i] = internal::TagPair(upos[i], xpos[i]);
-  impl_->parser.Parse(keys, tags, heads, labels);
+  impl_->parser.Parse(forms, keys, tags, heads, labels);
   const auto& upos_names = impl_->tagger.upos_names();
   const auto& xpos_names = impl_->tagger.xpos_names();
   const auto& label_names = impl_->parser.label_names();

@@ -64,6 +64,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--parser-prune-entries", options.parser_min_entry, "and parser weights below this")
       ->capture_default_str();
+  app.add_option("--supertagger-prune", options.supertagger_min_weight,
+                 "drop supertagger features whose largest averaged weight is below this")
+      ->capture_default_str();
+  app.add_option("--supertagger-prune-entries", options.supertagger_min_entry, "and supertagger weights below this")
+      ->capture_default_str();
   app.add_option("--seed", options.seed, "random seed")->capture_default_str();
   app.add_option("--model", model_dir, "model directory to evaluate (default: the built-in models)");
   std::vector<std::string> mean_dirs;
@@ -112,7 +117,8 @@ int main(int argc, char** argv) {
     // Re-prune a trained model (pruning thresholds are tuned on dev after training).
     auto impl = std::make_unique<SyntaxModel::Impl>(model.value()->impl());
     impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
-    impl->parser.Prune(options.parser_min_weight, options.parser_min_entry);
+    impl->parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
+                       options.supertagger_min_entry);
     model = std::make_unique<SyntaxModel>(std::move(impl));
     if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
     const auto& m = model.value()->impl();

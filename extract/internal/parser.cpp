@@ -15,12 +15,16 @@ constexpr uint64_t kNone = 0x6e6f6e65;  // an absent position
 constexpr uint64_t kRoot = 0x726f6f74;
 constexpr uint64_t kUnknownWord = 0x756e6b;
 
-// The sentence as the features see it: words and tags by 1-based index, 0 = root, -1 = none.
+// The sentence as the features see it: words, tags and supertags (S: the whole supertag, V: its
+// first part, the sides of the head and dependents) by 1-based index, 0 = root, -1 = none.
 struct Sentence {
   std::span<const uint64_t> words;
   std::span<const uint16_t> tags;
+  std::span<const uint16_t> supertags;
   uint64_t W(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : words[i - 1]; }
   uint64_t P(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : tags[i - 1]; }
+  uint64_t S(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : supertags[i - 1]; }
+  uint64_t V(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : supertags[i - 1] >> 8; }
 };
 
 uint64_t Distance(int a, int b) {
@@ -37,7 +41,7 @@ size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   auto label = [&](int i) -> uint64_t { return i > 0 && c.heads()[i] >= 0 ? c.labels()[i] : kNone; };
   const Children &cs0 = kids(s0), &cs1 = kids(s1), &cb0 = kids(b0);
   const uint64_t s0w = x.W(s0), s0p = x.P(s0), s1w = x.W(s1), s1p = x.P(s1), s2p = x.P(s2);
-  const uint64_t b0w = x.W(b0), b0p = x.P(b0), b1w = x.W(b1), b1p = x.P(b1), b2w = x.W(b2), b2p = x.P(b2);
+  const uint64_t b0w = x.W(b0), b0p = x.P(b0), b1p = x.P(b1), b2p = x.P(b2);
   const uint64_t s0lp = x.P(cs0.left1), s0rp = x.P(cs0.right1), b0lp = x.P(cb0.left1);
   const uint64_t s1rp = x.P(cs1.right1), s1lp = x.P(cs1.left1);
   const uint64_t s0ll = label(cs0.left1), s0rl = label(cs0.right1), b0ll = label(cb0.left1);
@@ -51,43 +55,38 @@ size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   auto add3 = [&](uint64_t a, uint64_t b, uint64_t e) { f[n++] = FeatureKey(t++, a, b, e); };
   add1(0);
   // Single positions.
-  add1(s0w), add1(s0p), add2(s0w, s0p);
-  add1(s1w), add1(s1p), add2(s1w, s1p);
-  add1(b0w), add1(b0p), add2(b0w, b0p);
-  add1(b1w), add1(b1p), add2(b1w, b1p);
-  add1(b2w), add1(b2p);
-  add1(s2p), add1(x.W(s2));
+  add1(s0w), add1(s0p), add2(s0w, s0p), add1(s1w), add1(s1p), add2(s1w, s1p);
+  add1(b0p), add2(b0w, b0p), add1(b1p), add1(b2p), add1(s2p), add1(x.W(s2));
   // Pairs: the two candidate arcs are s0-b0 (Left) and s1-s0 (Right).
-  add3(s0w, s0p, b0w), add3(s0w, s0p, b0p), add3(s0w, b0w, b0p), add3(s0p, b0w, b0p);
-  add2(s0w, b0w), add2(s0p, b0p), add2(b0p, b1p);
-  add3(s1w, s1p, s0w), add3(s1w, s1p, s0p), add3(s1w, s0w, s0p), add3(s1p, s0w, s0p);
-  add2(s1w, s0w), add2(s1p, s0p);
-  add3(s0w, s0p, Mix(b0w, b0p)), add3(s1w, s1p, Mix(s0w, s0p));
+  add3(s0w, s0p, b0p), add3(s0p, b0w, b0p), add2(b0p, b1p), add3(s1w, s0w, s0p), add2(s1p, s0p);
+  add3(s0w, s0p, Mix(b0w, b0p));
   // s0 goes to either s1 or b0: compare the two candidate heads.
-  add2(s1p, b0p), add2(s1w, b0p), add2(s1p, b0w), add3(s1p, s0p, Mix(b0p, b1p));
+  add2(s1p, b0p), add3(s1p, s0p, Mix(b0p, b1p));
   // Tag trigrams.
-  add3(b0p, b1p, b2p), add3(s0p, b0p, b1p), add3(s1p, s0p, b0p), add3(s2p, s1p, s0p);
-  add3(s0p, s0lp, b0p), add3(s0p, s0rp, b0p), add3(s0p, b0p, b0lp), add3(s1p, s1rp, s0p);
+  add3(b0p, b1p, b2p), add3(s0p, b0p, b1p), add3(s2p, s1p, s0p);
+  add3(s0p, s0lp, b0p), add3(s0p, b0p, b0lp), add3(s1p, s1rp, s0p);
   add3(s1p, s1lp, s0p), add3(s1p, s0p, s0lp), add3(s1p, s0p, s0rp);
   // Distance.
-  add2(s0w, d), add2(s0p, d), add2(b0w, d), add2(b0p, d), add3(s0w, b0w, d), add3(s0p, b0p, d);
-  add3(s1p, s0p, d1), add3(s1w, s0w, d1);
+  add2(s0w, d), add2(s0p, d), add2(b0w, d), add2(b0p, d), add3(s0w, b0w, d), add3(s1p, s0p, d1);
   // Valency.
-  add2(s0w, cs0.num_right), add2(s0p, cs0.num_right), add2(s0w, cs0.num_left), add2(s0p, cs0.num_left);
-  add2(b0w, cb0.num_left), add2(b0p, cb0.num_left), add2(s1p, cs1.num_right), add2(s1p, cs1.num_left);
+  add2(s0w, cs0.num_right), add2(s0p, cs0.num_right), add2(b0w, cb0.num_left), add2(b0p, cb0.num_left);
+  add2(s1p, cs1.num_right), add2(s1p, cs1.num_left);
   // Outermost dependents.
   add1(x.W(cs0.left1)), add1(s0lp), add1(s0ll);
   add1(x.W(cs0.right1)), add1(s0rp), add1(s0rl);
   add1(x.W(cb0.left1)), add1(b0lp), add1(b0ll);
-  add1(x.P(cs0.left2)), add1(s0ll2), add1(x.P(cs0.right2)), add1(s0rl2);
-  add1(x.P(cb0.left2)), add1(b0ll2);
+  add1(x.P(cs0.right2)), add1(s0rl2), add1(x.P(cb0.left2)), add1(b0ll2);
   add1(s1rp), add1(s1rl), add1(s1lp), add1(s1ll);
-  add3(s0p, s0ll, s0ll2), add3(s0p, s0rl, s0rl2), add3(b0p, b0ll, b0ll2), add3(s1p, s1rl, s1ll);
-  add3(s0w, s0rl, b0p), add3(s0p, s0ll, b0p);
+  add3(s0p, s0ll, s0ll2), add3(s0p, s0rl, s0rl2), add3(b0p, b0ll, b0ll2), add3(s0p, s0ll, b0p);
   // Relation sets.
-  add2(s0w, cs0.right_labels), add2(s0p, cs0.right_labels), add2(s0w, cs0.left_labels);
-  add2(s0p, cs0.left_labels), add2(b0w, cb0.left_labels), add2(b0p, cb0.left_labels);
-  add3(s1p, cs1.right_labels, s0p);
+  add2(s0w, cs0.right_labels), add2(s0p, cs0.left_labels), add2(b0w, cb0.left_labels);
+  add2(b0p, cb0.left_labels), add3(s1p, cs1.right_labels, s0p);
+  // Supertags: what each word is expected to be, and on which sides its head and dependents are.
+  const uint64_t s0s = x.S(s0), s1s = x.S(s1), b0s = x.S(b0), b1s = x.S(b1), b2s = x.S(b2);
+  add1(s0s), add1(s1s), add1(b0s), add1(b1s), add1(b2s);
+  add2(s0s, b0s), add2(s1s, s0s), add2(s1s, b0s), add3(s0s, b0s, b1s);
+  add2(s0p, s0s), add2(b0p, b0s), add3(s0s, s0ll, s0rl);
+  add2(x.V(s1), x.V(s0)), add3(x.V(s0), x.V(b0), x.V(b1));
   return n;
 }
 
@@ -113,19 +112,44 @@ uint32_t BestValid(const Configuration& c, const Score* scores, uint32_t num_lab
 
 }  // namespace
 
+Treebank SupertagBank(const Treebank& train, const Treebank* like) {
+  Treebank out;
+  if (like) out.upos = like->upos, out.xpos = like->xpos;
+  out.labels = train.labels;
+  for (const TreebankSentence& s : train.sentences) {
+    TreebankSentence t = s;
+    for (size_t i = 0; i < s.forms.size(); ++i) {
+      const int head = s.heads[i], self = static_cast<int>(i) + 1;
+      const std::string side = head == 0 ? "root" : head < self ? "<" : ">";
+      const std::string& label = train.labels.names()[s.labels[i]];
+      bool left = false, right = false;
+      for (size_t d = 0; d < s.forms.size(); ++d)
+        if (s.heads[d] == self) (static_cast<int>(d) < self ? left : right) = true;
+      t.upos[i] = out.upos.Add(side + (left ? "L" : "") + (right ? "R" : ""));
+      t.xpos[i] = out.xpos.Add(head == 0 ? side : label.substr(0, label.find(':')) + side);
+    }
+    out.sentences.push_back(std::move(t));
+  }
+  return out;
+}
+
 void Parser::WordKeys(std::span<const uint64_t> words, std::vector<uint64_t>& keys) const {
   keys.resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) keys[i] = vocabulary_.count(words[i]) ? words[i] : kUnknownWord;
 }
 
-void Parser::Parse(std::span<const uint64_t> words, std::span<const uint16_t> tags, std::span<int> heads,
-                   std::span<uint8_t> labels) const {
+void Parser::Parse(std::span<const std::string_view> forms, std::span<const uint64_t> words,
+                   std::span<const uint16_t> tags, std::span<int> heads, std::span<uint8_t> labels) const {
   const int n = static_cast<int>(words.size());
   const uint32_t num_labels = static_cast<uint32_t>(label_names_.size());
   Configuration c(n);
   std::vector<uint64_t> keys;
   WordKeys(words, keys);
-  const Sentence x{keys, tags};
+  std::vector<uint8_t> sides(n), relations(n);
+  supertagger_.Tag(forms, sides, relations);
+  std::vector<uint16_t> supertags(n);
+  for (int i = 0; i < n; ++i) supertags[i] = TagPair(sides[i], relations[i]);
+  const Sentence x{keys, tags, supertags};
   std::vector<int32_t> scores(weights_.num_classes());
   uint64_t f[kMaxFeatures];
   while (!c.Terminal()) {
@@ -148,12 +172,17 @@ void Parser::Parse(std::span<const uint64_t> words, std::span<const uint16_t> ta
 Result<Parser> Parser::Mean(std::span<const Parser* const> parsers) {
   if (parsers.empty()) return Status::InvalidInput("no parsers to average");
   std::vector<const FrozenWeights*> weights;
+  std::vector<const Tagger*> supertaggers;
   for (const Parser* p : parsers) {
     if (p->label_names_ != parsers[0]->label_names_ || p->vocabulary_ != parsers[0]->vocabulary_)
       return Status::InvalidInput("parsers with different relations or word lists cannot be averaged");
     weights.push_back(&p->weights_);
+    supertaggers.push_back(&p->supertagger_);
   }
+  auto supertagger = Tagger::Mean(supertaggers);
+  if (!supertagger.ok()) return supertagger.status();
   Parser out = *parsers[0];
+  out.supertagger_ = std::move(supertagger).value();
   out.weights_ = FrozenWeights::Mean(weights);
   return out;
 }
@@ -163,6 +192,7 @@ void Parser::Write(BinaryWriter& out) const {
   std::vector<uint64_t> vocabulary(vocabulary_.begin(), vocabulary_.end());
   std::sort(vocabulary.begin(), vocabulary.end());
   out.PutVector(vocabulary);
+  supertagger_.Write(out);
   weights_.Write(out);
 }
 
@@ -171,6 +201,7 @@ Status Parser::Read(BinaryReader& in) {
   std::vector<uint64_t> vocabulary;
   GEOKG_RETURN_IF_ERROR(in.GetVector(vocabulary));
   vocabulary_ = std::unordered_set<uint64_t>(vocabulary.begin(), vocabulary.end());
+  GEOKG_RETURN_IF_ERROR(supertagger_.Read(in));
   GEOKG_RETURN_IF_ERROR(weights_.Read(in));
   if (label_names_.empty() || label_names_.size() > 64 ||
       weights_.num_classes() != 1 + 2 * label_names_.size())
@@ -178,9 +209,11 @@ Status Parser::Read(BinaryReader& in) {
   return Status();
 }
 
-ParserTrainer::ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags)
+ParserTrainer::ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags,
+                             const std::vector<std::vector<uint16_t>>& supertags, Tagger supertagger)
     : train_(train),
       tags_(tags),
+      supertags_(supertags),
       num_labels_(static_cast<uint32_t>(train.labels.size())),
       model_(1 + 2 * num_labels_) {
   std::unordered_map<uint64_t, int> counts;
@@ -199,6 +232,7 @@ ParserTrainer::ParserTrainer(const Treebank& train, const std::vector<std::vecto
   }
   order_.resize(train.sentences.size());
   std::iota(order_.begin(), order_.end(), 0);
+  shape_.supertagger_ = std::move(supertagger);
 }
 
 void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
@@ -218,7 +252,7 @@ void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
     gold_labels.assign(1, 0);
     gold_labels.insert(gold_labels.end(), s.labels.begin(), s.labels.end());
     shape_.WordKeys(words, keys);
-    const Sentence x{keys, tags_[index]};
+    const Sentence x{keys, tags_[index], supertags_[index]};
     Configuration c(n);
     while (!c.Terminal()) {
       const size_t k = Features(c, x, f);

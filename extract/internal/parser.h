@@ -1,8 +1,10 @@
 // extract/internal/parser.h -- the labelled dependency parser: greedy arc-hybrid transitions
 // chosen by an averaged perceptron over Zhang & Nivre (2011) style features (words, tags and
 // relations of the stack and buffer items and their outermost dependents, distance, valency),
-// with the relation predicted jointly with the arc. Trained with the dynamic oracle and
-// exploration of its own mistakes.
+// with the relation predicted jointly with the arc, and a look ahead: each word's supertag (its
+// relation, the side of its head and the sides of its dependents; after Ouchi et al. 2014)
+// predicted beforehand by a tagger of its own, so that the greedy decisions see what the words
+// to the right will need. Trained with the dynamic oracle and exploration of its own mistakes.
 //
 // A Parser is immutable after training or loading and safe to use from many threads.
 // ParserTrainer is single-threaded.
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "extract/internal/perceptron.h"
+#include "extract/internal/tagger.h"
 #include "extract/internal/treebank.h"
 
 namespace geokg::extract::internal {
@@ -24,23 +27,32 @@ namespace geokg::extract::internal {
 // what the other does not (UPOS: AUX vs VERB, SCONJ vs ADP; XPOS: tense, number, degree).
 inline uint16_t TagPair(uint8_t upos, uint8_t xpos) { return static_cast<uint16_t>(upos << 8 | xpos); }
 
+// The supertagger's training data: `train` with UPOS replaced by the side of each word's head
+// ("<", ">" or "root") followed by L and R when it has dependents on the left and on the right
+// (">L"), and XPOS by the universal part of its relation and the side of its head ("nsubj>").
+// `like` gives the tag ids to reuse (for development data), or null.
+Treebank SupertagBank(const Treebank& train, const Treebank* like);
+
 class Parser {
  public:
-  // Parses words given by their HashLower keys and TagPair()s; heads/labels have one element
-  // per word (heads: 0 = root, else 1-based).
-  void Parse(std::span<const uint64_t> words, std::span<const uint16_t> tags, std::span<int> heads,
-             std::span<uint8_t> labels) const;
+  // Parses words given by their forms, HashLower keys and TagPair()s; heads/labels have one
+  // element per word (heads: 0 = root, else 1-based).
+  void Parse(std::span<const std::string_view> forms, std::span<const uint64_t> words,
+             std::span<const uint16_t> tags, std::span<int> heads, std::span<uint8_t> labels) const;
 
   const std::vector<std::string>& label_names() const { return label_names_; }
   size_t num_features() const { return weights_.num_features(); }
   size_t num_weights() const { return weights_.num_entries(); }
-  // Drops weak features and weights (see FrozenWeights::Pruned) to make the model smaller.
-  void Prune(float min_feature_weight, float min_entry_weight) {
+  // Drops weak features and weights (see FrozenWeights::Pruned) of the parser and of its
+  // supertagger to make the model smaller.
+  void Prune(float min_feature_weight, float min_entry_weight, float supertagger_min_feature_weight,
+             float supertagger_min_entry_weight) {
     weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
+    supertagger_.Prune(supertagger_min_feature_weight, supertagger_min_entry_weight);
   }
 
   // The mean of parsers trained on the same data with different seeds (see
-  // FrozenWeights::Mean); fails when their relations or word lists differ.
+  // FrozenWeights::Mean); fails when their relations, word lists or supertag sets differ.
   static Result<Parser> Mean(std::span<const Parser* const> parsers);
 
   void Write(BinaryWriter& out) const;
@@ -54,14 +66,17 @@ class Parser {
 
   std::vector<std::string> label_names_;
   std::unordered_set<uint64_t> vocabulary_;  // HashLower keys of the words seen twice or more
+  Tagger supertagger_;  // XPOS = supertag (see SupertagBank)
   FrozenWeights weights_;  // classes: Shift, Left x labels, Right x labels
 };
 
 class ParserTrainer {
  public:
-  // `train` and `tags` (one TagPair per word, as the tagger predicts them) must outlive the
-  // trainer. Non-projective trees are projectivized: the oracle is exact only for projective ones.
-  ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags);
+  // `train`, `tags` (one TagPair per word, as the tagger predicts them) and `supertags` (one
+  // supertag id per word, as `supertagger` predicts them) must outlive the trainer.
+  // Non-projective trees are projectivized: the oracle is exact only for projective ones.
+  ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags,
+                const std::vector<std::vector<uint16_t>>& supertags, Tagger supertagger);
 
   // One pass in shuffled order. With `explore`, the trainer follows its own prediction (when
   // it is not the only sensible move, 90% of the time) so it learns to recover from mistakes.
@@ -74,6 +89,7 @@ class ParserTrainer {
  private:
   const Treebank& train_;
   const std::vector<std::vector<uint16_t>>& tags_;
+  const std::vector<std::vector<uint16_t>>& supertags_;
   Parser shape_;  // names and vocabulary, used for word keys while training
   std::vector<std::vector<int>> gold_heads_;  // projective, index 1..n
   std::vector<size_t> order_;

@@ -225,6 +225,63 @@ void FrozenWeights::ForEachRow(Fn&& fn) const {
   }
 }
 
+namespace {
+
+// At most 255 weight values that stand for all of `counts` (a histogram over int16 weights,
+// indexed by weight + 32768): the values themselves when there are few, else zero and
+// magnitudes spaced geometrically up to the largest (exact below about ten), so that every
+// weight keeps its sign and its size within a few percent. Files store a byte per weight: the
+// index of its level.
+std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts) {
+  constexpr size_t kMagnitudes = 127;
+  std::vector<int16_t> out;
+  int largest = 0;
+  for (size_t v = 0; v < counts.size(); ++v) {
+    if (counts[v] == 0) continue;
+    out.push_back(static_cast<int16_t>(static_cast<int>(v) - 32768));
+    largest = std::max(largest, std::abs(out.back()));
+  }
+  if (out.size() <= 2 * kMagnitudes + 1) return out;  // exact
+  // The smallest growth factor whose levels from 1 reach `largest` in kMagnitudes steps.
+  auto levels = [&](double factor) {
+    std::vector<int> m;
+    for (double x = 1; x < largest; x = std::max(x * factor, std::round(x) + 1))
+      m.push_back(static_cast<int>(std::lround(x)));
+    m.push_back(largest);
+    return m;
+  };
+  double low = 1, high = 2;
+  for (int i = 0; i < 50; ++i) {
+    const double mid = (low + high) / 2;
+    (levels(mid).size() > kMagnitudes ? low : high) = mid;
+  }
+  out.clear();
+  const std::vector<int> magnitudes = levels(high);
+  for (auto it = magnitudes.rbegin(); it != magnitudes.rend(); ++it) out.push_back(static_cast<int16_t>(-*it));
+  out.push_back(0);
+  for (int m : magnitudes) out.push_back(static_cast<int16_t>(m));
+  return out;
+}
+
+// The index of the level nearest to `w` in a sorted codebook.
+uint8_t CodeOf(const std::vector<int16_t>& codebook, int16_t w) {
+  const auto it = std::lower_bound(codebook.begin(), codebook.end(), w);
+  if (it == codebook.begin()) return 0;
+  if (it == codebook.end()) return static_cast<uint8_t>(codebook.size() - 1);
+  const auto below = it - 1;
+  return static_cast<uint8_t>((w - *below <= *it - w ? below : it) - codebook.begin());
+}
+
+// The codebook for the weights of `rows`.
+template <class Rows>
+std::vector<int16_t> CodebookOf(const Rows& rows) {
+  std::vector<uint64_t> counts(65536, 0);
+  for (const auto& entry : rows.entries) ++counts[entry.second + 32768];
+  return Codebook(counts);
+}
+
+}  // namespace
+
 FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_weight) const {
   FrozenWeights out;
   out.num_classes_ = num_classes_;
@@ -243,6 +300,8 @@ FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_we
     for (const auto& [c, w] : r.entries)
       if (std::abs(w) >= min_entry_q) rows.AddEntry(c, w);
   });
+  const std::vector<int16_t> codebook = CodebookOf(rows);
+  for (auto& entry : rows.entries) entry.second = codebook[CodeOf(codebook, entry.second)];
   // A smaller table uses fewer of the bucket bits.
   const uint32_t num_buckets = std::min(BucketsFor(rows.size()), num_buckets_);
   for (uint32_t& b : rows.bucket) b &= num_buckets - 1;
@@ -340,33 +399,39 @@ GEOKG_VECTOR_CLONES void FrozenWeights::Score(std::span<const uint64_t> features
 void FrozenWeights::Write(BinaryWriter& out) const {
   out.Put<uint32_t>(num_classes_);
   out.Put<float>(scale_);
+  std::vector<uint64_t> counts(65536, 0);
+  ForEachRow([&](const Row& r) {
+    for (const auto& entry : r.entries) ++counts[entry.second + 32768];
+  });
+  const std::vector<int16_t> codebook = Codebook(counts);
   std::vector<uint16_t> bucket_sizes(num_buckets_, 0), fingerprints;
-  std::vector<uint8_t> lengths, classes, low, high;
+  std::vector<uint8_t> lengths, classes, codes;
   ForEachRow([&](const Row& r) {
     ++bucket_sizes[r.bucket];
     fingerprints.push_back(r.fingerprint);
     lengths.push_back(static_cast<uint8_t>(r.entries.size()));
     for (const auto& [c, w] : r.entries) {
-      const auto u = static_cast<uint16_t>(w);
       classes.push_back(c);
-      low.push_back(static_cast<uint8_t>(u & 0xFF));
-      high.push_back(static_cast<uint8_t>(u >> 8));
+      codes.push_back(CodeOf(codebook, w));
     }
   });
+  out.PutVector(codebook);
   for (const auto* v : {&bucket_sizes, &fingerprints}) out.PutVector(*v);
-  for (const auto* v : {&lengths, &classes, &low, &high}) out.PutVector(*v);
+  for (const auto* v : {&lengths, &classes, &codes}) out.PutVector(*v);
 }
 
 Status FrozenWeights::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.Get(num_classes_));
   GEOKG_RETURN_IF_ERROR(in.Get(scale_));
+  std::vector<int16_t> codebook;
   std::vector<uint16_t> bucket_sizes, fingerprints;
-  std::vector<uint8_t> lengths, classes, low, high;
+  std::vector<uint8_t> lengths, classes, codes;
+  GEOKG_RETURN_IF_ERROR(in.GetVector(codebook));
   for (auto* v : {&bucket_sizes, &fingerprints}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
-  for (auto* v : {&lengths, &classes, &low, &high}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
+  for (auto* v : {&lengths, &classes, &codes}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
   const size_t b = bucket_sizes.size();
-  if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 ||
-      fingerprints.size() != lengths.size() || classes.size() != low.size() || classes.size() != high.size())
+  if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 || codebook.empty() ||
+      codebook.size() > 256 || fingerprints.size() != lengths.size() || classes.size() != codes.size())
     return in.Invalid("has an inconsistent weight table");
   Rows rows;
   rows.bucket.reserve(fingerprints.size());
@@ -380,8 +445,9 @@ Status FrozenWeights::Read(BinaryReader& in) {
         return in.Invalid("has a damaged weight table");
       rows.Add(static_cast<uint32_t>(bucket), fingerprints[feature]);
       for (uint32_t e = 0; e < lengths[feature]; ++e, ++entry) {
-        if (classes[entry] >= num_classes_) return in.Invalid("has a class out of range");
-        rows.AddEntry(classes[entry], static_cast<int16_t>(low[entry] | high[entry] << 8));
+        if (classes[entry] >= num_classes_ || codes[entry] >= codebook.size())
+          return in.Invalid("has a class or weight out of range");
+        rows.AddEntry(classes[entry], codebook[codes[entry]]);
       }
     }
   }

@@ -17,10 +17,12 @@ std::string Format(const char* fmt, double a, double b = 0, double c = 0) {
 
 std::string_view Universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
+using SentenceTags = std::vector<std::vector<uint16_t>>;  // one TagPair per word of each sentence
+
 // Tags every sentence of `train` with taggers trained on the other folds.
-std::vector<std::vector<uint16_t>> JackknifeTags(const Treebank& train, const TrainOptions& options,
-                                                 const Progress& progress) {
-  std::vector<std::vector<uint16_t>> tags(train.sentences.size());
+SentenceTags JackknifeTags(const Treebank& train, const TrainOptions& options, const std::string& what,
+                           const Progress& progress) {
+  SentenceTags tags(train.sentences.size());
   const int folds = std::max(1, options.jackknife_folds);
   if (folds == 1) {
     for (size_t i = 0; i < tags.size(); ++i) {
@@ -56,7 +58,7 @@ std::vector<std::vector<uint16_t>> JackknifeTags(const Treebank& train, const Tr
       }
       total += forms.size();
     }
-    progress(Format("jackknife fold %.0f: XPOS %.2f", k + 1, 100.0 * right / std::max<size_t>(total, 1)));
+    progress(what + Format(": jackknife fold %.0f: XPOS %.2f", k + 1, 100.0 * right / std::max<size_t>(total, 1)));
   }
   return tags;
 }
@@ -76,6 +78,29 @@ std::pair<double, double> TagAccuracy(const Tagger& tagger, const Treebank& gold
   }
   const double n = static_cast<double>(std::max<size_t>(total, 1)) / 100.0;
   return {upos_right / n, xpos_right / n};
+}
+
+// Trains a tagger on `bank`; when `dev` has sentences, keeps the epoch that tags it best (by
+// XPOS with `by_xpos`, else by UPOS).
+Tagger TrainTagger(const Treebank& bank, const Treebank& dev, int epochs, bool by_xpos, std::mt19937& rng,
+                   const std::string& name, const Progress& progress) {
+  TaggerTrainer trainer(bank);
+  Tagger best_tagger;
+  double best = -1;
+  for (int e = 1; e <= epochs; ++e) {
+    trainer.TrainEpoch(rng);
+    if (dev.sentences.empty() && e < epochs) continue;
+    Tagger candidate = trainer.Freeze();
+    if (dev.sentences.empty()) return candidate;
+    const auto [upos, xpos] = TagAccuracy(candidate, dev);
+    progress(name + Format(" epoch %.0f: dev UPOS %.2f XPOS %.2f", e, upos, xpos));
+    if ((by_xpos ? xpos : upos) > best) {
+      best = by_xpos ? xpos : upos;
+      best_tagger = std::move(candidate);
+    }
+  }
+  progress(name + ": " + std::to_string(best_tagger.num_features()) + " features");
+  return best_tagger;
 }
 
 }  // namespace
@@ -171,27 +196,14 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
   dev_bank.labels = train.labels;
   GEOKG_RETURN_IF_ERROR(AddToTreebank(dev, "development data", dev_bank));
   std::mt19937 rng(options.seed);
-  {
-    TaggerTrainer trainer(train);
-    double best = -1;
-    for (int e = 1; e <= options.tagger_epochs; ++e) {
-      trainer.TrainEpoch(rng);
-      if (dev.empty() && e < options.tagger_epochs) continue;
-      Tagger candidate = trainer.Freeze();
-      std::swap(impl->tagger, candidate);
-      if (dev.empty()) break;
-      const auto [upos, xpos] = TagAccuracy(impl->tagger, dev_bank);
-      progress(Format("tagger epoch %.0f: dev UPOS %.2f XPOS %.2f", e, upos, xpos));
-      if (upos > best)
-        best = upos;
-      else
-        std::swap(impl->tagger, candidate);  // keep the earlier, better epoch
-    }
-    progress("tagger: " + std::to_string(impl->tagger.num_features()) + " features");
-  }
-
-  const std::vector<std::vector<uint16_t>> tags = JackknifeTags(train, options, progress);
-  ParserTrainer trainer(train, tags);
+  impl->tagger = TrainTagger(train, dev_bank, options.tagger_epochs, false, rng, "tagger", progress);
+  const SentenceTags tags = JackknifeTags(train, options, "tags", progress);
+  const Treebank supertag_train = SupertagBank(train, nullptr);
+  const Treebank supertag_dev = SupertagBank(dev_bank, &supertag_train);
+  Tagger supertagger =
+      TrainTagger(supertag_train, supertag_dev, options.tagger_epochs, true, rng, "supertagger", progress);
+  const SentenceTags supertags = JackknifeTags(supertag_train, options, "supertags", progress);
+  ParserTrainer trainer(train, tags, supertags, std::move(supertagger));
   progress("parser: projectivized " + std::to_string(trainer.num_projectivized()) + " training trees");
   double best = -1;
   for (int e = 1; e <= options.parser_epochs; ++e) {
@@ -209,10 +221,16 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
       std::swap(impl->parser, candidate);
   }
   impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
-  impl->parser.Prune(options.parser_min_weight, options.parser_min_entry);
+  impl->parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
+                     options.supertagger_min_entry);
   progress("tagger: " + std::to_string(impl->tagger.num_features()) + " features, parser: " +
            std::to_string(impl->parser.num_features()) + " features after pruning");
-  return std::make_unique<SyntaxModel>(std::move(impl));
+  auto model = std::make_unique<SyntaxModel>(std::move(impl));
+  if (!dev.empty()) {
+    const Scores s = Evaluate(*model, dev);
+    progress(Format("as saved: dev UPOS %.2f UAS %.2f LAS %.2f", s.upos, s.uas, s.las));
+  }
+  return model;
 }
 
 }  // namespace geokg::extract::internal

@@ -28,6 +28,8 @@ struct TrainOptions {
   float tagger_min_entry = 0;
   float parser_min_weight = 0;
   float parser_min_entry = 0;
+  float supertagger_min_weight = 0;
+  float supertagger_min_entry = 0;
   uint32_t seed = 1;
 };
 

@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+#include "extract/internal/parser.h"
+#include "extract/internal/perceptron.h"
+#include "extract/internal/train.h"
+#include "tests/extract/toy_treebank.h"
+
+namespace {
+
+namespace internal = geokg::extract::internal;
+
+internal::Treebank ToyBank() {
+  internal::Treebank bank;
+  REQUIRE(internal::AddToTreebank(geokg::testing::ToyTreebank(), "toy", bank).ok());
+  return bank;
+}
+
+TEST_CASE("Supertags name each word's relation and the sides of its head and dependents", "[extract]") {
+  const internal::Treebank bank = ToyBank();
+  const internal::Treebank st = internal::SupertagBank(bank, nullptr);
+  REQUIRE(st.sentences.size() == bank.sentences.size());
+  const internal::TreebankSentence& s = st.sentences[0];  // The minister visited Rabat .
+  auto tags = [&](size_t i) { return st.upos.names()[s.upos[i]] + " " + st.xpos.names()[s.xpos[i]]; };
+  CHECK(tags(0) == "> det>");
+  CHECK(tags(1) == ">L nsubj>");
+  CHECK(tags(2) == "rootLR root");
+  CHECK(tags(3) == "< obj<");
+  CHECK(tags(4) == "< punct<");
+
+  // Development data reuses the training ids.
+  const internal::Treebank again = internal::SupertagBank(bank, &st);
+  CHECK(again.xpos.names() == st.xpos.names());
+  CHECK(again.sentences[0].xpos == s.xpos);
+}
+
+// Scores of one feature, class by class.
+std::vector<int32_t> ScoresOf(const internal::FrozenWeights& w, uint64_t feature) {
+  std::vector<int32_t> scores(w.num_classes(), 0);
+  w.Score({&feature, 1}, scores.data());
+  return scores;
+}
+
+// `w` written to bytes and read back.
+internal::FrozenWeights SavedAndLoaded(const internal::FrozenWeights& w) {
+  internal::BinaryWriter out;
+  w.Write(out);
+  internal::FrozenWeights loaded;
+  internal::BinaryReader in(out.bytes(), "weights");
+  REQUIRE(loaded.Read(in).ok());
+  return loaded;
+}
+
+TEST_CASE("Saved weights keep every weight's sign and size within a few percent", "[extract]") {
+  // Features updated different numbers of times get averaged weights over a wide range.
+  internal::AveragedPerceptron model(4);
+  for (uint64_t k = 1; k <= 3000; ++k) {
+    for (uint64_t r = 0; r < k % 97 + 1; ++r) {
+      const uint64_t f = internal::FeatureKey(1, k);
+      model.Update({&f, 1}, static_cast<uint32_t>(k % 4), static_cast<uint32_t>((k + 1) % 4));
+      model.Tick();
+    }
+  }
+  const internal::FrozenWeights exact = model.Freeze();
+  const internal::FrozenWeights loaded = SavedAndLoaded(exact);
+  const internal::FrozenWeights pruned = exact.Pruned(0, 0);
+
+  size_t rounded = 0;
+  for (uint64_t k = 1; k <= 3000; ++k) {
+    const uint64_t f = internal::FeatureKey(1, k);
+    const std::vector<int32_t> a = ScoresOf(exact, f), b = ScoresOf(loaded, f), c = ScoresOf(pruned, f);
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(std::abs(b[i] - a[i]) <= std::abs(a[i]) / 20 + 1);
+      CHECK((a[i] > 0) == (b[i] > 0));
+      rounded += a[i] != b[i];
+    }
+    CHECK(b == c);  // the trainer's last step gives the model the file will hold
+  }
+  CHECK(rounded > 0);  // there were more distinct weights than levels
+}
+
+TEST_CASE("Weights with few distinct values are saved exactly", "[extract]") {
+  internal::AveragedPerceptron model(3);
+  for (uint64_t k = 1; k <= 50; ++k) {
+    const uint64_t f = internal::FeatureKey(2, k);
+    model.Update({&f, 1}, static_cast<uint32_t>(k % 3), static_cast<uint32_t>((k + 1) % 3));
+    model.Tick();
+  }
+  const internal::FrozenWeights exact = model.Freeze();
+  const internal::FrozenWeights loaded = SavedAndLoaded(exact);
+  for (uint64_t k = 1; k <= 50; ++k) {
+    const uint64_t f = internal::FeatureKey(2, k);
+    CHECK(ScoresOf(exact, f) == ScoresOf(loaded, f));
+  }
+}
+
+}  // namespace
