@@ -11,6 +11,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+bool IsNominal(const Word& w) { return w.upos == "NOUN" || w.upos == "PROPN"; }
+
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // "deploy" -> "deploys", "carry" -> "carries", "push" -> "pushes", "be" -> "is".
@@ -88,16 +90,52 @@ int SentenceClauses::SubjectOf(uint32_t unit, bool* passive) const {
     if (rel != "xcomp" && rel != "conj" && !event_noun_object) break;
     u = static_cast<uint32_t>(w.head - 1);
   }
+  *passive = false;
+  return OpeningSubject(unit);
+}
+
+int SentenceClauses::OpeningSubject(uint32_t unit) const {
+  // Trained on web text full of "Name, ..." openings, the parser reads "Norway, after a long
+  // debate, praised Finland" as a fragment "Norway" with the clause hanging below it. A finite
+  // verb without a subject under such a root takes the nominal it opens with. A past participle
+  // with an object and no auxiliary is a past tense the tagger read as a participle.
+  const std::string_view xpos = At(unit).xpos;
+  const bool past = xpos == "VBN" && HasChild(unit, "obj") && !HasChild(unit, "aux") && !HasChild(unit, "aux:pass");
+  if (xpos != "VBD" && xpos != "VBZ" && xpos != "VBP" && !past) return -1;
+  for (uint32_t r = 0; r + 1 < unit; ++r)
+    if (At(r).head == 0) return IsNominal(At(r)) && At(r + 1).form == "," ? static_cast<int>(r) : -1;
   return -1;
 }
 
-std::vector<uint32_t> SentenceClauses::ConjunctsOf(uint32_t unit) const {
-  std::vector<uint32_t> out;
+void SentenceClauses::AddConjuncts(uint32_t unit, std::vector<uint32_t>& out) const {
   for (uint32_t c : children_[unit])
-    if (At(c).deprel == "conj") {
+    if (At(c).deprel == "conj" && std::find(out.begin(), out.end(), c) == out.end()) {
       out.push_back(c);
-      for (uint32_t d : ConjunctsOf(c)) out.push_back(d);
+      AddConjuncts(c, out);
     }
+}
+
+std::vector<uint32_t> SentenceClauses::ConjunctsOf(uint32_t unit) const {
+  // The first conjunct heads the others: "A, B and C" may hang B and C on A or C on B.
+  uint32_t first = unit;
+  for (int hops = 0; hops < 8 && At(first).deprel == "conj" && At(first).head > 0; ++hops)
+    first = static_cast<uint32_t>(At(first).head - 1);
+  std::vector<uint32_t> out = {first};
+  AddConjuncts(first, out);
+  // A noun the parse conjoins to a word above `first`, up to its verb ("held talks with X and
+  // the Estonian leader, Y" as "talks and Y" or "held ... and Y"), is a misattached conjunct of
+  // `first`: neither verbs nor the objects over `first` conjoin with an actor named after it.
+  for (int up = IsNominal(At(first)) ? At(first).head : 0, hops = 0; up > 0 && hops < 6; ++hops) {
+    const auto a = static_cast<uint32_t>(up - 1);
+    for (uint32_t c : children_[a])
+      if (c > first && At(c).deprel == "conj" && IsNominal(At(c)) && std::find(out.begin(), out.end(), c) == out.end()) {
+        out.push_back(c);
+        AddConjuncts(c, out);
+      }
+    if (At(a).upos == "VERB") break;
+    up = At(a).head;
+  }
+  out.erase(std::find(out.begin(), out.end(), unit));
   return out;
 }
 
@@ -111,15 +149,26 @@ std::vector<Clause> SentenceClauses::Clauses() const {
     for (uint32_t c : children_[u]) {
       const std::string_view rel = At(c).deprel;
       if (rel != "obj" && rel != "iobj" && rel != "obl" && rel != "obl:agent") continue;
-      ClauseArgument argument{c, ""};
-      for (uint32_t d : children_[c])
-        if (At(d).deprel == "case") argument.preposition = Lower(At(d).form);
+      ClauseArgument argument{c, PrepositionOf(c)};
       // "obl" without a preposition is a bare time or measure ("on Sunday" aside, "last week").
       if (rel == "obl" && argument.preposition.empty()) continue;
       clause.objects.push_back(std::move(argument));
+      if (rel != "obj") continue;
+      // "sends its navy to Iceland": where the parse hangs the destination on the object, the
+      // verb still moves the object there.
+      for (uint32_t d : children_[c])
+        if (std::string p = PrepositionOf(d); At(d).deprel == "nmod" && (p == "to" || p == "into"))
+          clause.objects.push_back({d, std::move(p)});
     }
     if (clause.subject >= 0 && !clause.objects.empty()) out.push_back(std::move(clause));
   }
+  return out;
+}
+
+std::string SentenceClauses::PrepositionOf(uint32_t unit) const {
+  std::string out;
+  for (uint32_t c : children_[unit])
+    if (At(c).deprel == "case") out = Lower(At(c).form);
   return out;
 }
 

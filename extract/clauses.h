@@ -48,7 +48,8 @@ class SentenceClauses {
   // that subject is the patient of `unit` itself.
   int SubjectOf(uint32_t unit, bool* passive) const;
 
-  // The units conjoined to `unit` ("South Korea and Japan"), without `unit` itself.
+  // The units conjoined to `unit` ("South Korea and Japan"), before or after it, without `unit`
+  // itself; nouns the parse conjoins to the verb above them count as theirs.
   std::vector<uint32_t> ConjunctsOf(uint32_t unit) const;
 
   // Every verbal clause with its subject and nominal objects, in sentence order.
@@ -64,6 +65,13 @@ class SentenceClauses {
  private:
   const Word& At(uint32_t unit) const { return parsed_.words[unit]; }
   bool HasChild(uint32_t unit, std::string_view deprel) const;
+  // The subject of a finite verb the parse left without one when the sentence opens with a
+  // nominal and a comma that the parse made the root; -1 otherwise.
+  int OpeningSubject(uint32_t unit) const;
+  // The lower-cased case marker of a nominal unit ("to"), or "".
+  std::string PrepositionOf(uint32_t unit) const;
+  // Appends the conjuncts below `unit`, depth first, that `out` does not hold yet.
+  void AddConjuncts(uint32_t unit, std::vector<uint32_t>& out) const;
 
   ParsedSentence parsed_;
   std::vector<uint32_t> unit_of_;

@@ -191,6 +191,27 @@ TEST_CASE("clauses no wording covers become other triples with their open predic
   CHECK(thanks->predicate == "thanks");
 }
 
+TEST_CASE("a destination the parse hangs on the object is still where the verb goes", "[extract][other]") {
+  // Whether "to Iceland" attaches to "sends" or to "navy" (the shipped model does the latter
+  // here and the former in the second sentence), the move is Norway's.
+  const auto triples = Extract("2031-03-02", "Norway sends its navy to Iceland. Sweden relocated its consulate to Estonia.");
+  const Triple* sends = Find(triples, "Norway", Relation::kOther, "Iceland");
+  REQUIRE(sends != nullptr);
+  CHECK(sends->predicate == "sends to");
+  const Triple* relocates = Find(triples, "Sweden", Relation::kOther, "Estonia");
+  REQUIRE(relocates != nullptr);
+  CHECK(relocates->predicate == "relocates to");
+}
+
+TEST_CASE("an actor that opens the sentence before a comma is the subject of the clause after it",
+          "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Sweden, despite objections from its allies in the region, openly praised Denmark. "
+                               "China, which hosted the talks, praised Vietnam.");
+  CHECK(Find(triples, "Sweden", Relation::kSupport, "Denmark") != nullptr);
+  CHECK(Find(triples, "China", Relation::kSupport, "Vietnam") != nullptr);
+}
+
 TEST_CASE("a pair a core relation links gets no other triple besides", "[extract][other]") {
   const auto triples = Extract("2031-03-02", "Norway accused Sweden of spying.");
   CHECK(Find(triples, "Norway", Relation::kAccuse, "Sweden") != nullptr);
