@@ -118,14 +118,14 @@ Treebank SupertagBank(const Treebank& train, const Treebank* like) {
   out.labels = train.labels;
   for (const TreebankSentence& s : train.sentences) {
     TreebankSentence t = s;
+    std::vector<uint8_t> has_left(s.forms.size() + 1, 0), has_right(s.forms.size() + 1, 0);
+    for (size_t d = 0; d < s.forms.size(); ++d)
+      (static_cast<int>(d) + 1 < s.heads[d] ? has_left : has_right)[s.heads[d]] = 1;
     for (size_t i = 0; i < s.forms.size(); ++i) {
       const int head = s.heads[i], self = static_cast<int>(i) + 1;
       const std::string side = head == 0 ? "root" : head < self ? "<" : ">";
       const std::string& label = train.labels.names()[s.labels[i]];
-      bool left = false, right = false;
-      for (size_t d = 0; d < s.forms.size(); ++d)
-        if (s.heads[d] == self) (static_cast<int>(d) < self ? left : right) = true;
-      t.upos[i] = out.upos.Add(side + (left ? "L" : "") + (right ? "R" : ""));
+      t.upos[i] = out.upos.Add(side + (has_left[self] ? "L" : "") + (has_right[self] ? "R" : ""));
       t.xpos[i] = out.xpos.Add(head == 0 ? side : label.substr(0, label.find(':')) + side);
     }
     out.sentences.push_back(std::move(t));

@@ -73,7 +73,7 @@ class Parser {
 class ParserTrainer {
  public:
   // `train`, `tags` (one TagPair per word, as the tagger predicts them) and `supertags` (one
-  // supertag id per word, as `supertagger` predicts them) must outlive the trainer.
+  // TagPair of the two parts per word, as `supertagger` predicts them) must outlive the trainer.
   // Non-projective trees are projectivized: the oracle is exact only for projective ones.
   ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags,
                 const std::vector<std::vector<uint16_t>>& supertags, Tagger supertagger);
