@@ -430,8 +430,10 @@ Status FrozenWeights::Read(BinaryReader& in) {
   for (auto* v : {&bucket_sizes, &fingerprints}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
   for (auto* v : {&lengths, &classes, &codes}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
   const size_t b = bucket_sizes.size();
-  if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 || codebook.empty() ||
-      codebook.size() > 256 || fingerprints.size() != lengths.size() || classes.size() != codes.size())
+  // A table with no weights (pruned to nothing) has an empty codebook.
+  if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 ||
+      (codebook.empty() && !codes.empty()) || codebook.size() > 256 || fingerprints.size() != lengths.size() ||
+      classes.size() != codes.size())
     return in.Invalid("has an inconsistent weight table");
   Rows rows;
   rows.bucket.reserve(fingerprints.size());

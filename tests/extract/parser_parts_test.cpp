@@ -97,4 +97,16 @@ TEST_CASE("Weights with few distinct values are saved exactly", "[extract]") {
   }
 }
 
+TEST_CASE("Weights pruned to nothing are saved and load back empty", "[extract]") {
+  internal::AveragedPerceptron model(3);
+  const uint64_t f = internal::FeatureKey(3, 1);
+  model.Update({&f, 1}, 0, 1);
+  model.Tick();
+  const internal::FrozenWeights empty = model.Freeze().Pruned(1e9f, 0);
+  REQUIRE(empty.num_features() == 0);
+  const internal::FrozenWeights loaded = SavedAndLoaded(empty);
+  CHECK(loaded.num_features() == 0);
+  CHECK(ScoresOf(loaded, f) == std::vector<int32_t>(3, 0));
+}
+
 }  // namespace
