@@ -70,6 +70,7 @@ class BinaryReader {
     GEOKG_RETURN_IF_ERROR(Get(n));
     if ((bytes_.size() - pos_) / sizeof(T) < n) return Truncated();
     v.resize(n);
+    if (n == 0) return Status();  // an empty vector's data() may be null, which memcpy forbids
     std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return Status();
