@@ -57,6 +57,12 @@ class SentenceClauses {
 
   // The lemma of a unit's word, lower case.
   std::string Lemma(uint32_t unit) const;
+  // The unit's head unit in the parse, -1 for the root; its relation to that head ("nsubj");
+  // its universal part of speech ("VERB").
+  int Head(uint32_t unit) const { return At(unit).head - 1; }
+  std::string_view Deprel(uint32_t unit) const { return At(unit).deprel; }
+  std::string_view Upos(uint32_t unit) const { return At(unit).upos; }
+  uint32_t NumUnits() const { return static_cast<uint32_t>(parsed_.words.size()); }
 
   // "deploys ... to", "is attacked by": the predicate in the present tense, its particle, and
   // the preposition of `argument`.

@@ -9,9 +9,11 @@
 
 #include "extract/boilerplate.h"
 #include "extract/clauses.h"
+#include "extract/internal/model_file.h"
 #include "extract/internal/text.h"
 #include "extract/mentions.h"
 #include "extract/qualifiers.h"
+#include "extract/relation_model.h"
 #include "extract/relation_patterns.h"
 #include "extract/tokenizer.h"
 
@@ -71,9 +73,10 @@ float Certainty(const Mention& m) {
 class SentenceRelator {
  public:
   SentenceRelator(const Sentence& sentence, const internal::SentenceMentions& found, const Document& doc,
-                  uint32_t index, const std::optional<internal::Date>& date, const SyntaxModel& syntax, bool sports)
+                  uint32_t index, const std::optional<internal::Date>& date, const SyntaxModel& syntax, bool sports,
+                  const internal::RelationModel* relations, std::vector<RelationCandidate>* candidates)
       : tokens_(sentence.tokens), sentence_(sentence), found_(found), doc_(doc), index_(index), date_(date),
-        syntax_(syntax), sports_(sports) {
+        syntax_(syntax), sports_(sports), relations_(relations), candidates_(candidates) {
     const auto n = static_cast<uint32_t>(tokens_.size());
     clause_start_.resize(n);
     actor_end_.assign(n + 1, 0);
@@ -93,6 +96,7 @@ class SentenceRelator {
   }
 
   void Run(std::vector<Triple>* out) {
+    const size_t roles = out->size();
     for (const internal::RoleFact& role : found_.roles) {
       Triple t = Base(role.relation, "is " + role.office + " of", role.from_lexicon ? 0.7f : 0.95f, role.begin);
       // A title states a standing role, whatever the clause around it says.
@@ -110,7 +114,13 @@ class SentenceRelator {
     for (const PatternMatch& match : matches) Relate(match, out);
     size_t parties = 0;
     for (const Mention& m : found_.mentions) parties += IsActor(m) || IsPlace(m);
-    if (parties >= 2 && !sports_) RelateClauses(matches, first, out);
+    if (parties >= 2 && !sports_) {
+      // `other` triples give way to the wordings' relations only: a relation the model finds
+      // is a guess, and the open predicate says what the sentence says.
+      const size_t rule_end = out->size();
+      if (relations_ != nullptr || candidates_ != nullptr) RelatePairs(roles, out);
+      RelateClauses(matches, first, rule_end, out);
+    }
   }
 
  private:
@@ -200,13 +210,148 @@ class SentenceRelator {
     return parties;
   }
 
+  // The names a party may go by in a relation: its entity, and for a capital also its country.
+  static std::vector<std::string> NamesOf(const Mention& m) {
+    std::vector<std::string> names = {m.entities[0].name};
+    if (m.is_capital) names.push_back(m.country.name);
+    return names;
+  }
+
+  // Every two parties of the sentence, judged by the relation model. The wordings' triples
+  // (from `rules` on) take the model's probability of their label as their confidence, so that
+  // confidence is calibrated; a relation the model finds and no wording gave becomes a triple
+  // of its own. Without a model, the pairs only go to `candidates_`.
+  void RelatePairs(size_t rules, std::vector<Triple>* out) {
+    const internal::SentenceClauses& clauses = Clauses();
+    const size_t rule_end = out->size();
+    for (size_t i = 0; i < found_.mentions.size(); ++i) {
+      const Mention& a = found_.mentions[i];
+      if (!IsParty(a)) continue;
+      for (size_t j = i + 1; j < found_.mentions.size(); ++j) {
+        const Mention& b = found_.mentions[j];
+        if (!IsParty(b) || a.entities[0].name == b.entities[0].name) continue;
+        const std::vector<std::string> names_a = NamesOf(a), names_b = NamesOf(b);
+        const auto in = [](const std::vector<std::string>& names, const std::string& name) {
+          return std::find(names.begin(), names.end(), name) != names.end();
+        };
+        std::vector<uint32_t> rule_labels;
+        std::vector<size_t> rule_triples;
+        for (size_t t = rules; t < rule_end; ++t) {
+          const Triple& triple = (*out)[t];
+          if (triple.relation == Relation::kOther) continue;
+          const bool forward = in(names_a, triple.subject.name) && in(names_b, triple.object.name);
+          const bool reverse = in(names_b, triple.subject.name) && in(names_a, triple.object.name);
+          if (!forward && !reverse) continue;
+          rule_labels.push_back(internal::RelationLabel(triple.relation, !forward));
+          rule_triples.push_back(t);
+        }
+        std::vector<uint64_t> features = internal::PairFeatures({tokens_, clauses, a, b, rule_labels});
+        if (relations_ != nullptr) {
+          for (size_t k = 0; k < rule_triples.size(); ++k)
+            (*out)[rule_triples[k]].confidence = relations_->Probability(features, rule_labels[k]);
+          const internal::RelationModel::Decision decision = relations_->Decide(features);
+          if (decision.label != internal::kNoRelation && decision.probability >= kMinPairProbability)
+            EmitPair(decision, a, b, rules, rule_end, out);
+        }
+        if (candidates_ != nullptr)
+          candidates_->push_back({index_, sentence_.begin, names_a, names_b, std::move(features)});
+      }
+    }
+  }
+
+  // A party of a pair: an actor, a place or a country named by its demonym, as one entity.
+  static bool IsParty(const Mention& m) {
+    return m.entities.size() == 1 && (m.is_demonym || IsActor(m) || IsPlace(m));
+  }
+
+  // Below this probability a pair the wordings did not relate gives no triple: most would be
+  // wrong, and the output would grow with every pair of a long sentence.
+  static constexpr float kMinPairProbability = 0.2f;
+
+  // The triple of a relation the model found between `a` and `b` (in sentence order), unless
+  // the wordings' triples out[rules, rule_end) already hold that relation for the object or
+  // for the pair: where a wording filled an event's places, the model does not fill them again
+  // ("A met B on his first visit to Norway": the wording gave the visit to A; "Portugal was
+  // criticised by Spain": not Portugal criticising Spain).
+  void EmitPair(const internal::RelationModel::Decision& decision, const Mention& a, const Mention& b, size_t rules,
+                size_t rule_end, std::vector<Triple>* out) {
+    const Relation relation = internal::LabelRelation(decision.label);
+    const Mention& subject = internal::LabelReversed(decision.label) ? b : a;
+    const Mention& object = internal::LabelReversed(decision.label) ? a : b;
+    for (size_t t = rules; t < rule_end; ++t) {
+      const Triple& rule = (*out)[t];
+      if (rule.relation != relation) continue;
+      for (const Mention* m : {&a, &b})
+        for (const std::string& name : NamesOf(*m))
+          if (rule.object.name == name || rule.subject.name == name) {
+            if (m == &object || rule.subject.name == name) return;
+          }
+    }
+    const bool to_place = relation == Relation::kVisit || relation == Relation::kAttend;
+    const EntityType object_type = object.entities[0].type;
+    if (to_place && (object_type == EntityType::kPerson || object_type == EntityType::kGroup)) return;
+    if (!to_place && IsPlace(object) && !object.is_capital) return;
+    // The word joining the two in the parse carries the event's modality and time: the verb
+    // between them, else the second party.
+    const internal::SentenceClauses& clauses = Clauses();
+    uint32_t at = b.begin;
+    for (uint32_t k = a.end; k < b.begin; ++k)
+      if (clauses.Upos(clauses.UnitOf(k)) == "VERB") {
+        at = k;
+        break;
+      }
+    std::vector<Entity> objects = {object.is_capital && !to_place ? object.country : object.entities[0]};
+    if (object.is_capital && to_place) objects.push_back(object.country);
+    for (const Entity& o : objects) {
+      Triple t = Base(relation, std::string(PredicateOf(relation)), decision.probability, at);
+      t.subject = subject.is_capital ? subject.country : subject.entities[0];
+      t.object = o;
+      if (t.subject.name != t.object.name) out->push_back(std::move(t));
+    }
+  }
+
+  // The open predicate of a relation the model found: the relation as a plain verb phrase.
+  static std::string_view PredicateOf(Relation relation) {
+    switch (relation) {
+      case Relation::kMeet: return "meets";
+      case Relation::kCall: return "calls";
+      case Relation::kVisit: return "visits";
+      case Relation::kHost: return "hosts";
+      case Relation::kInvite: return "invites";
+      case Relation::kNegotiate: return "negotiates with";
+      case Relation::kAgree: return "agrees with";
+      case Relation::kCooperate: return "cooperates with";
+      case Relation::kTrade: return "trades with";
+      case Relation::kSupply: return "supplies";
+      case Relation::kSupport: return "supports";
+      case Relation::kAlly: return "is allied with";
+      case Relation::kRecognize: return "recognizes";
+      case Relation::kDemand: return "makes demands of";
+      case Relation::kCriticize: return "criticizes";
+      case Relation::kAccuse: return "accuses";
+      case Relation::kReject: return "rejects";
+      case Relation::kOppose: return "opposes";
+      case Relation::kThreaten: return "threatens";
+      case Relation::kProtest: return "protests against";
+      case Relation::kSanction: return "sanctions";
+      case Relation::kAttack: return "attacks";
+      case Relation::kClaim: return "claims";
+      case Relation::kLeads: return "leads";
+      case Relation::kOfficialOf: return "is an official of";
+      case Relation::kMemberOf: return "is a member of";
+      case Relation::kAttend: return "attends";
+      case Relation::kOther: break;
+    }
+    return "is related to";
+  }
+
   // Clauses that no wording of relation_patterns covers, between an actor and another actor or
   // a place: `other` triples with the open predicate ("deploys ... to"), so that nothing the
   // sentence states between two parties is lost. Pairs a core relation already links in this
-  // sentence are left to it.
-  void RelateClauses(const std::vector<PatternMatch>& matches, size_t first, std::vector<Triple>* out) {
+  // sentence (out[first, end)) are left to it.
+  void RelateClauses(const std::vector<PatternMatch>& matches, size_t first, size_t end, std::vector<Triple>* out) {
     std::set<std::pair<std::string, std::string>> related;
-    for (size_t i = first; i < out->size(); ++i) {
+    for (size_t i = first; i < end; ++i) {
       related.emplace((*out)[i].subject.name, (*out)[i].object.name);
       related.emplace((*out)[i].object.name, (*out)[i].subject.name);
     }
@@ -698,6 +843,8 @@ class SentenceRelator {
   const std::optional<internal::Date>& date_;
   const SyntaxModel& syntax_;
   bool sports_;  // a sports report: only roles and relations sport does not mimic
+  const internal::RelationModel* relations_;    // null: the wordings alone relate parties
+  std::vector<RelationCandidate>* candidates_;  // null unless training asks for the pairs
   std::optional<internal::SentenceClauses> clauses_;  // parsed on first use
   std::vector<uint32_t> clause_start_;
   std::vector<uint32_t> actor_end_;
@@ -765,10 +912,33 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
   }();
   if (!syntax.ok()) return syntax.status();
-  return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), syntax.value(), options));
+  std::shared_ptr<const internal::RelationModel> relations;
+  if (options.learned_relations) {
+    Result<std::shared_ptr<const internal::RelationModel>> loaded = internal::RelationModel::LoadDefault();
+    if (!options.relation_model.empty()) {
+      Result<std::string> bytes = internal::ReadModelFile(options.relation_model);
+      if (!bytes.ok()) return bytes.status();
+      loaded = internal::RelationModel::LoadBytes(bytes.value(), options.relation_model.string());
+    }
+    if (!loaded.ok()) return loaded.status();
+    relations = loaded.value();
+  }
+  return std::unique_ptr<Extractor>(
+      new Extractor(std::move(gazetteer).value(), syntax.value(), std::move(relations), options));
 }
 
 std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* report) const {
+  return Run(document, report, nullptr);
+}
+
+std::vector<RelationCandidate> Extractor::Candidates(const Document& document) const {
+  std::vector<RelationCandidate> candidates;
+  Run(document, nullptr, &candidates);
+  return candidates;
+}
+
+std::vector<Triple> Extractor::Run(const Document& document, ExtractReport* report,
+                                   std::vector<RelationCandidate>* candidates) const {
   std::vector<Triple> triples;
   ExtractReport skipped;
   const std::optional<internal::Date> date = internal::ParseIsoDate(document.date);
@@ -785,7 +955,7 @@ std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* 
       continue;
     }
     const internal::SentenceMentions found = finder.Find(sentence.tokens);
-    SentenceRelator(sentence, found, document, i, date, *syntax_, sports).Run(&triples);
+    SentenceRelator(sentence, found, document, i, date, *syntax_, sports, relations_.get(), candidates).Run(&triples);
   }
   Deduplicate(&triples);
   if (report != nullptr) *report = skipped;

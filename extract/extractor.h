@@ -18,6 +18,9 @@
 #include "graph/triple.h"
 
 namespace geokg::extract {
+namespace internal {
+class RelationModel;
+}
 
 struct ExtractorOptions {
   // Lexicon files (docs/LEXICON.md) added to the built-in gazetteer, in order.
@@ -26,6 +29,21 @@ struct ExtractorOptions {
   // binary junk, and the limits keep time and memory bounded on any input.
   size_t max_sentence_tokens = 400;
   size_t max_sentence_bytes = 8192;
+  // The learned relation model (docs/EXTRACTION.md): the built-in one when `relation_model` is
+  // empty, else that model file (one written by geokg-train-relations). Without it
+  // (`learned_relations` false) only the wordings of the rules relate parties.
+  bool learned_relations = true;
+  std::filesystem::path relation_model;
+};
+
+// One pair of parties mentioned in a sentence, as the relation model sees it: what
+// geokg-train-relations learns from.
+struct RelationCandidate {
+  uint32_t sentence = 0;
+  uint32_t sentence_begin = 0;  // byte offset of the sentence in the article text
+  // The names each party may go by: its entity, and for a capital also its country.
+  std::vector<std::string> first_names, second_names;
+  std::vector<uint64_t> features;
 };
 
 // What Extract() left out of a document because of the limits of ExtractorOptions.
@@ -44,16 +62,24 @@ class Extractor {
   // `date` (ISO) resolves relative times; without it, times stay empty. When `report` is not
   // null, it receives what the limits made Extract skip.
   std::vector<Triple> Extract(const Document& document, ExtractReport* report = nullptr) const;
-
+  // The pairs of parties of `document` that the relation model judges, in sentence order.
+  std::vector<RelationCandidate> Candidates(const Document& document) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
-  Extractor(Gazetteer gazetteer, std::shared_ptr<const SyntaxModel> syntax, ExtractorOptions options)
-      : gazetteer_(std::move(gazetteer)), syntax_(std::move(syntax)), options_(std::move(options)) {}
+  Extractor(Gazetteer gazetteer, std::shared_ptr<const SyntaxModel> syntax,
+            std::shared_ptr<const internal::RelationModel> relations, ExtractorOptions options)
+      : gazetteer_(std::move(gazetteer)), syntax_(std::move(syntax)), relations_(std::move(relations)),
+        options_(std::move(options)) {}
+
+  // Runs the pipeline on `document`; `candidates`, when not null, receives the pairs judged.
+  std::vector<Triple> Run(const Document& document, ExtractReport* report,
+                          std::vector<RelationCandidate>* candidates) const;
 
   Gazetteer gazetteer_;
   std::shared_ptr<const SyntaxModel> syntax_;  // the built-in models, loaded once per process
+  std::shared_ptr<const internal::RelationModel> relations_;  // null without learned relations
   ExtractorOptions options_;
 };
 

@@ -1,13 +1,11 @@
 #include "extract/syntax.h"
 
 #include <fstream>
-#include <sstream>
-
-#include <zstd.h>
 
 #include "embedded/lemmatizer_model.h"
 #include "embedded/parser_model.h"
 #include "embedded/tagger_model.h"
+#include "extract/internal/model_file.h"
 #include "extract/internal/syntax_impl.h"
 
 namespace geokg::extract {
@@ -18,22 +16,9 @@ constexpr char kLemmatizerMagic[] = "GKLM";
 constexpr char kParserMagic[] = "GKDP";
 constexpr uint32_t kFormatVersion = 3;
 
-// Model files are zstd-compressed (a third smaller: the size budget is what limits accuracy).
-constexpr int kCompressionLevel = 19;
-
-Result<std::string> Decompress(std::string_view bytes, const std::string& name) {
-  const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32))
-    return Status::Corruption(name + ": is not a compressed geokg model");
-  std::string out(size, '\0');
-  const size_t got = ZSTD_decompress(out.data(), out.size(), bytes.data(), bytes.size());
-  if (ZSTD_isError(got) || got != size) return Status::Corruption(name + ": is damaged (" + ZSTD_getErrorName(got) + ")");
-  return out;
-}
-
 template <class Component>
 Status ReadComponent(std::string_view compressed, const std::string& name, const char* magic, Component& out) {
-  Result<std::string> bytes = Decompress(compressed, name);
+  Result<std::string> bytes = internal::DecompressModel(compressed, name);
   if (!bytes.ok()) return bytes.status();
   internal::BinaryReader in(bytes.value(), name);
   GEOKG_RETURN_IF_ERROR(in.ExpectHeader(magic, kFormatVersion));
@@ -48,21 +33,9 @@ std::string ComponentBytes(const Component& c, const char* magic) {
   for (int i = 0; i < 4; ++i) out.Put<char>(magic[i]);
   out.Put<uint32_t>(kFormatVersion);
   c.Write(out);
-  std::string compressed(ZSTD_compressBound(out.bytes().size()), '\0');
-  const size_t n = ZSTD_compress(compressed.data(), compressed.size(), out.bytes().data(), out.bytes().size(),
-                                 kCompressionLevel);
-  compressed.resize(ZSTD_isError(n) ? 0 : n);  // cannot fail with a bound-sized buffer
-  return compressed;
+  return internal::CompressModel(out.bytes());
 }
 
-Result<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path.string() + ": cannot open the model file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Status::IOError(path.string() + ": cannot read the model file");
-  return bytes.str();
-}
 
 }  // namespace
 
@@ -86,7 +59,7 @@ Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadDefault() {
 Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadFiles(const std::filesystem::path& dir) {
   std::string bytes[3];
   for (int i = 0; i < 3; ++i) {
-    Result<std::string> r = ReadFile(dir / kModelFiles[i]);
+    Result<std::string> r = internal::ReadModelFile(dir / kModelFiles[i]);
     if (!r.ok()) return r.status();
     bytes[i] = std::move(r).value();
   }

@@ -15,6 +15,9 @@ void ArticleInput::Declare(CLI::App* app) {
       });
   app->add_option("--lexicon", lexicons, "extra gazetteer file (docs/LEXICON.md); may repeat")
       ->check(CLI::ExistingFile);
+  app->add_option("--relation-model", relation_model,
+                  "relation model file written by geokg-train-relations, instead of the built-in one")
+      ->check(CLI::ExistingFile);
   threads = std::max(1u, std::thread::hardware_concurrency());
   app->add_option("-j,--threads", threads, "extraction threads (default: the number of cores); output order does not change")
       ->check(CLI::Range(1, 256))
@@ -34,6 +37,7 @@ void ArticleInput::Declare(CLI::App* app) {
 Result<std::unique_ptr<extract::Extractor>> ArticleInput::MakeExtractor() const {
   extract::ExtractorOptions options = extraction;
   for (const std::string& l : lexicons) options.lexicons.emplace_back(l);
+  options.relation_model = relation_model;
   return extract::Extractor::Create(options);
 }
 

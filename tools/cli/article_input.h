@@ -16,6 +16,7 @@ namespace geokg::cli {
 struct ArticleInput {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicons;
+  std::string relation_model;  // --relation-model; empty: the built-in model
   extract::ReadOptions read;
   extract::ExtractorOptions extraction;
   size_t threads = 1;  // extraction workers (--threads; default: the number of cores)
