@@ -290,10 +290,13 @@ class SentenceRelator {
     const bool to_place = relation == Relation::kVisit || relation == Relation::kAttend;
     const EntityType object_type = object.entities[0].type;
     if (to_place && (object_type == EntityType::kPerson || object_type == EntityType::kGroup)) return;
+    // Two parties parsed as one unit stand in one title phrase ("Kenyan President William
+    // Ruto"): what relates them is the role the title gave, not an event.
+    const internal::SentenceClauses& clauses = Clauses();
+    if (clauses.UnitOf(a.end - 1) == clauses.UnitOf(b.end - 1)) return;
     if (!to_place && IsPlace(object) && !object.is_capital) return;
     // The word joining the two in the parse carries the event's modality and time: the verb
     // between them, else the second party.
-    const internal::SentenceClauses& clauses = Clauses();
     uint32_t at = b.begin;
     for (uint32_t k = a.end; k < b.begin; ++k)
       if (clauses.Upos(clauses.UnitOf(k)) == "VERB") {

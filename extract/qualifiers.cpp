@@ -23,7 +23,15 @@ constexpr auto kIntentVerbs = std::to_array<std::string_view>({
     "urge", "urges", "urged", "ask", "asks", "asked", "want", "wants", "wanted", "agree", "agrees", "agreed",
     "plan", "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks",
     "sought", "intend", "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow",
-    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares"});
+    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares",
+    // Readiness is not yet the event: "is ready to meet", "stands prepared to talk".
+    "ready", "willing", "prepared", "eager", "keen", "unwilling"});
+// "Finland is to meet Sweden": a form of "be" right before the infinitive's "to" schedules it.
+constexpr auto kBeForms = std::to_array<std::string_view>({"is", "are", "was", "were", "'s"});
+// Past forms of travel and meeting verbs that do not end in -ed: "met ... later" happened.
+constexpr auto kIrregularPasts = std::to_array<std::string_view>({
+    "met", "flew", "left", "went", "came", "held", "made", "took", "spoke", "told", "began", "sent", "gave",
+    "saw", "won", "struck", "fought", "sought", "brought", "led"});
 constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "cannot", "never", "no", "refused", "refuses",
                                                             "declined", "denied", "failed", "without"});
 constexpr auto kAnnouncing = std::to_array<std::string_view>({"announces", "announced", "announce", "proposes",
@@ -118,6 +126,7 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   // "urged Trump to meet Kim", "agreed to visit": an infinitive under a verb of intent or
   // request is not yet an event; a purpose clause ("visits Pyongyang to meet Kim") is.
   if (trigger >= clause_begin + 2 && Lower(tokens[trigger - 1].text) == "to") {
+    if (IndexOf(kBeForms, Lower(tokens[trigger - 2].text)) >= 0) modality = Modality::kExpected;
     for (uint32_t k = trigger - 2; k + 4 >= trigger && k >= clause_begin; --k) {
       if (IndexOf(kIntentVerbs, Lower(tokens[k].text)) >= 0) {
         modality = Modality::kExpected;
@@ -150,10 +159,13 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
     if ((w == "calls" || w == "call" || w == "called") && k + 1 < tokens.size() && Lower(tokens[k + 1].text) == "for")
       modality = Modality::kExpected;
   }
-  // "ahead of a potential summit", "later this month", "next week" after the trigger.
+  // "ahead of a potential summit", "later this month", "next week" after the trigger; "later"
+  // after a verb in the past ("arrived in Addis Ababa later") is later that day.
+  const std::string form = Lower(tokens[trigger].text);
+  const bool past = (form.size() > 3 && form.compare(form.size() - 2, 2, "ed") == 0) || IndexOf(kIrregularPasts, form) >= 0;
   for (uint32_t k = trigger + 1; k < clause_end && k < trigger + 8; ++k) {
     const std::string w = Lower(tokens[k].text);
-    if (w == "later" || w == "next" || w == "tomorrow") modality = Modality::kExpected;
+    if ((w == "later" && !past) || w == "next" || w == "tomorrow") modality = Modality::kExpected;
     // "the planned talks ... have been cancelled": it did not happen.
     if (w == "cancelled" || w == "canceled" || w == "postponed" || w == "scrapped" || w == "suspended")
       return Modality::kNegated;

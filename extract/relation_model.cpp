@@ -20,7 +20,7 @@ constexpr uint32_t kFormatVersion = 1;
 enum Template : uint32_t {
   kBias = 1, kTypes, kBetweenWord, kBetweenLemma, kBetweenCameo, kDistance, kWordBefore, kWordAfter,
   kPath, kPathShape, kTop, kTopWithTypes, kTopBranches, kTopCameo, kSameUnit, kNegation, kRule,
-  kPossessive, kBetweenVerbWithTypes, kAdjacentPair, kFirstEvidence, kSecondEvidence,
+  kPossessive, kBetweenVerbWithTypes, kAdjacentPair, kFirstEvidence, kSecondEvidence, kAbove, kAboveCameo,
 };
 
 // Verb lemma -> CAMEO root ("04" consult, "11" disapprove), derived from PETRARCH2's verb
@@ -176,6 +176,14 @@ std::vector<uint64_t> PairFeatures(const PairContext& x) {
       f.push_back(FeatureKey(kTopBranches, HashString(top_lemma), HashString(branch_a), HashString(branch_b)));
       if (const std::string_view root = CameoRoot(top_lemma); !root.empty())
         f.push_back(FeatureKey(kTopCameo, HashString(root), HashString(branch_a), HashString(branch_b)));
+      // Where the two hang together below a verb ("A and B met", "talks between A and B in
+      // Doha"), the word above says what joins them.
+      if (const int above = c.Head(top); above >= 0) {
+        const std::string above_lemma = c.Lemma(static_cast<uint32_t>(above));
+        f.push_back(FeatureKey(kAbove, HashString(above_lemma), HashString(c.Deprel(top)), types));
+        if (const std::string_view root = CameoRoot(above_lemma); !root.empty())
+          f.push_back(FeatureKey(kAboveCameo, HashString(root), HashString(c.Deprel(top))));
+      }
       // Negation on the word that joins them ("did not meet") counts as much as between them.
       for (uint32_t u = 0; u < c.NumUnits(); ++u)
         if (c.Head(u) == static_cast<int>(top) && (c.Deprel(u) == "advmod" || c.Deprel(u) == "det") &&

@@ -208,15 +208,24 @@ int main(int argc, char** argv) {
   std::string corpus, train_file, dev_file, out_file;
   int epochs = 12;
   unsigned seed = 1;
-  float prune = 0.5f;
+  float prune = -1;
+  std::string learner = "logistic";
+  float rate = 0.2f;
   app.add_option("--corpus", corpus, "directory of JSON Lines corpora holding the articles")->required();
   app.add_option("--train", train_file, "gold triples to train on")->required();
   app.add_option("--dev", dev_file, "gold triples to choose the epoch and calibrate on")->required();
   app.add_option("--out", out_file, "model file to write")->required();
   app.add_option("--epochs", epochs, "most training epochs")->capture_default_str();
   app.add_option("--seed", seed, "shuffling seed")->capture_default_str();
-  app.add_option("--prune", prune, "drop features whose largest averaged weight is below this")->capture_default_str();
+  app.add_option("--learner", learner, "logistic (averaged gradient steps of the log-loss) or perceptron")
+      ->check(CLI::IsMember({"logistic", "perceptron"}))
+      ->capture_default_str();
+  app.add_option("--rate", rate, "logistic learner: step size")->capture_default_str();
+  app.add_option("--prune", prune, "drop features whose largest averaged weight is below this (default: 0.01 "
+                                   "for logistic, 0.5 for perceptron)");
   CLI11_PARSE(app, argc, argv);
+  const bool logistic = learner == "logistic";
+  if (prune < 0) prune = logistic ? 0.01f : 0.5f;
 
   std::string error;
   const auto train_gold = ReadGold(train_file, &error);
@@ -266,7 +275,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<internal::RelationModel> best;
   double best_f1 = -1;
   int best_epoch = 0;
-  std::vector<float> scores(internal::kNumRelationLabels);
+  std::vector<float> scores(internal::kNumRelationLabels), delta(internal::kNumRelationLabels);
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t i : order) {
@@ -278,8 +287,17 @@ int main(int argc, char** argv) {
       // Of several gold labels, the one the model already prefers is the one to reward.
       for (uint32_t l : e.labels)
         if (truth == internal::kNoRelation || scores[l] > scores[truth]) truth = l;
-      if (!e.labels.count(guess) && !(e.labels.empty() && guess == internal::kNoRelation))
+      if (logistic) {
+        // A gradient step of the log-loss of a softmax over the labels, toward `truth`.
+        const float top = *std::max_element(scores.begin(), scores.end());
+        float sum = 0;
+        for (float& x : scores) sum += x = std::exp(x - top);
+        for (uint32_t c = 0; c < internal::kNumRelationLabels; ++c)
+          delta[c] = rate * ((c == truth ? 1.0f : 0.0f) - scores[c] / sum);
+        perceptron.Add(e.features, delta);
+      } else if (!e.labels.count(guess) && !(e.labels.empty() && guess == internal::kNoRelation)) {
         perceptron.Update(e.features, truth, guess);
+      }
       perceptron.Tick();
     }
     auto model = std::make_unique<internal::RelationModel>(perceptron.Freeze().Pruned(prune, 0), 1.0f, 0.0f);

@@ -91,6 +91,18 @@ void AveragedPerceptron::Update(std::span<const uint64_t> features, uint32_t tru
   }
 }
 
+void AveragedPerceptron::Add(std::span<const uint64_t> features, std::span<const float> delta) {
+  const float step = static_cast<float>(steps_);
+  for (uint64_t f : features) {
+    const size_t row = static_cast<size_t>(FindOrAddRow(f)) * num_classes_;
+    for (uint32_t c = 0; c < num_classes_; ++c) {
+      if (delta[c] == 0) continue;
+      w_[row + c] += delta[c];
+      u_[row + c] += step * delta[c];
+    }
+  }
+}
+
 FrozenWeights AveragedPerceptron::Freeze() const {
   FrozenWeights out;
   out.num_classes_ = num_classes_;

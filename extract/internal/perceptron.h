@@ -93,6 +93,10 @@ class AveragedPerceptron {
   // One perceptron step: rewards `truth` and penalises `guess` (no-op when equal).
   void Update(std::span<const uint64_t> features, uint32_t truth, uint32_t guess);
 
+  // A step of any linear learner (logistic regression by gradient steps, say): adds delta[c]
+  // to the weight of class c of every feature, averaged like perceptron updates.
+  void Add(std::span<const uint64_t> features, std::span<const float> delta);
+
   // Counts one training example, whether or not it caused an update.
   void Tick() { ++steps_; }
 

@@ -32,6 +32,10 @@ TEST_CASE("modality follows the verb phrase", "[extract][modality]") {
       {"Portugal says it cannot sign the fisheries deal with Morocco.", Modality::kNegated},
       {"Officials began arranging a meeting between Portugal and Morocco.", Modality::kExpected},
       {"The planned talks between Portugal and Morocco were cancelled.", Modality::kNegated},
+      {"Portugal is ready to sign a fisheries deal with Morocco.", Modality::kExpected},
+      {"Portugal is to sign a fisheries deal with Morocco.", Modality::kExpected},
+      {"Portugal signed a fisheries deal with Morocco later.", Modality::kAsserted},
+      {"Portugal will sign a fisheries deal with Morocco later.", Modality::kExpected},
   }));
   CAPTURE(sentence);
   const auto triples = Extract("2031-03-02", sentence);
@@ -44,6 +48,7 @@ TEST_CASE("times resolve against the article date, and stay empty without one", 
       {"Norway met Finland on Sunday.", "2031-03-02"},
       {"Norway met Finland on Friday.", "2031-02-28"},
       {"Norway will meet Finland on Friday.", "2031-03-07"},
+      {"Norway is to meet Finland on Friday.", "2031-03-07"},
       {"Norway met Finland on November 1.", "2030-11-01"},
       {"Norway will meet Finland later this month.", "2031-03"},
       {"Norway met Finland last June.", "2030-06"},
