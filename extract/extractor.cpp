@@ -259,6 +259,10 @@ class SentenceRelator {
     }
   }
 
+  // Relations whose object may be a place: where one goes, and what force strikes ("Russian
+  // drones struck Dnipro").
+  static bool TakesPlace(Relation r) { return r == Relation::kVisit || r == Relation::kAttend || r == Relation::kAttack; }
+
   // A party of a pair: an actor, a place or a country named by its demonym, as one entity.
   static bool IsParty(const Mention& m) {
     return m.entities.size() == 1 && (m.is_demonym || IsActor(m) || IsPlace(m));
@@ -287,9 +291,10 @@ class SentenceRelator {
             if (m == &object || rule.subject.name == name) return;
           }
     }
-    const bool to_place = relation == Relation::kVisit || relation == Relation::kAttend;
+    const bool to_place = TakesPlace(relation);
     const EntityType object_type = object.entities[0].type;
-    if (to_place && (object_type == EntityType::kPerson || object_type == EntityType::kGroup)) return;
+    const bool travel = relation == Relation::kVisit || relation == Relation::kAttend;
+    if (travel && (object_type == EntityType::kPerson || object_type == EntityType::kGroup)) return;
     // Two parties parsed as one unit stand in one title phrase ("Kenyan President William
     // Ruto"): what relates them is the role the title gave, not an event.
     const internal::SentenceClauses& clauses = Clauses();
@@ -699,6 +704,11 @@ class SentenceRelator {
         if (subject != nullptr && subject->entities.size() < 2) {
           auto conj = Conjuncts(subject, ClauseEnd(subject->begin));
           if (conj.size() < 2) return;
+          // "the accord between the United States, Japan, France and Britain": every two of them.
+          if (conj.size() > 2 && Info(p.relation).symmetric) {
+            EmitPairs(p, match, conj, 1.0f, out);
+            return;
+          }
           object = conj[1];
         }
         factor = 0.9f;
@@ -725,8 +735,7 @@ class SentenceRelator {
         break;
     }
     if (subject == nullptr) return;
-    if (object != nullptr && !IsActor(*object) &&
-        !(IsPlace(*object) && (p.relation == Relation::kVisit || p.relation == Relation::kAttend)) &&
+    if (object != nullptr && !IsActor(*object) && !(IsPlace(*object) && TakesPlace(p.relation)) &&
         !(object->is_demonym && (p.frame == Frame::kEnvoy || p.strict_agent)))
       return;
     // "Norway joined Sweden in condemning ...": one joins organisations, not states; and "joins the

@@ -20,6 +20,10 @@ constexpr Pattern kPatterns[] = {
     // Before "talks with": accession talks are negotiations, not meetings.
     {"entry|accession|membership talks|negotiations with @", kNegotiate, "negotiates with", kForward},
     {"summit|talks|meeting|meetings between", kMeet, "meets", kBetween},
+    {"accord|accords|agreement|agreements|deal|pact|treaty between", kAgree, "agrees with", kBetween},
+    {"negotiations between", kNegotiate, "negotiates with", kBetween},
+    {"cooperation between", kCooperate, "cooperates with", kBetween},
+    {"alliance between", kAlly, "is allied with", kBetween},
     {"summit|talks|meeting|meetings|met|meet|meets|meeting with @", kMeet, "meets", kForward},
     {"held|hold|holds|holding talks with @", kMeet, "holds talks with", kForward},
     {"discuss|discussed|discusses|discussing * with @", kMeet, "discusses with", kForward},

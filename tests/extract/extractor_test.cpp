@@ -467,3 +467,17 @@ TEST_CASE("his in a phrase of occasion after the object is the subject's", "[ext
   CHECK(Find(triples, "Aino Lehto", Relation::kVisit, "Norway") != nullptr);
   CHECK(Find(triples, "Kaarel Tamm", Relation::kVisit, "Norway") == nullptr);
 }
+
+TEST_CASE("an accord or talks between a list of parties relate every two of them", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "The treaty between Norway, Sweden and Finland was signed in Oslo.");
+  CHECK(Find(triples, "Norway", Relation::kAgree, "Sweden") != nullptr);
+  CHECK(Find(triples, "Norway", Relation::kAgree, "Finland") != nullptr);
+  CHECK(Find(triples, "Sweden", Relation::kAgree, "Finland") != nullptr);
+  const auto talks = Extract("2031-03-02", "Negotiations between Chile and Peru resumed.");
+  CHECK(Find(talks, "Chile", Relation::kNegotiate, "Peru") != nullptr);
+}
+
+TEST_CASE("force against a city strikes the city", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Russian drone strikes on Kharkiv damaged a power plant.");
+  CHECK(Find(triples, "Russia", Relation::kAttack, "Kharkiv") != nullptr);
+}
