@@ -26,6 +26,9 @@ constexpr Pattern kPatterns[] = {
     {"alliance between", kAlly, "is allied with", kBetween},
     {"summit|talks|meeting|meetings|met|meet|meets|meeting with @", kMeet, "meets", kForward},
     {"held|hold|holds|holding talks with @", kMeet, "holds talks with", kForward},
+    // "Sudan and Chad held peace talks in Doha": between the conjoined subjects.
+    {"held|hold|holds|holding peace talks", kNegotiate, "negotiates with", kForward},
+    {"held|hold|holds|holding talks", kMeet, "holds talks with", kForward},
     {"discuss|discussed|discusses|discussing * with @", kMeet, "discusses with", kForward},
     {"met|meet|meets @", kMeet, "meets", kForward},
     // "Pashinyan and Aliyev meet in Abu Dhabi": between the conjoined subjects.
@@ -39,6 +42,10 @@ constexpr Pattern kPatterns[] = {
     {"arrive|arrives|arrived|arriving in @", kVisit, "arrives in", kForward},
     {"land|lands|landed|landing in @", kVisit, "arrives in", kForward},
     {"travel|travels|travelled|traveled|travelling|traveling to @", kVisit, "travels to", kForward},
+    {"fly|flies|flew|flying|flown to @", kVisit, "flies to", kForward},
+    {"left|leave|leaves|leaving|depart|departs|departed|departing for @", kVisit, "leaves for", kForward},
+    {"return|returns|returned|returning from @", kVisit, "returns from", kForward},
+    {"tour|tours|toured|touring of @", kVisit, "tours", kForward},
     {"visit|visits|trip|trips|tour to @", kVisit, "visits", kForward},
     {"visit|visits|visited|visiting @", kVisit, "visits", kForward},
     {"trip|visit|tour", kVisit, "visits", kModifier},
@@ -75,6 +82,8 @@ constexpr Pattern kPatterns[] = {
     {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
     // support
     {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
+    // Headline verbs of praise.
+    {"hail|hails|hailed|laud|lauds|lauded|praise|praises|praised|commend|commends|commended @", kSupport, "praises", kForward},
     {"supporter|supporters|backer|backers of * for|to @", kSupport, "supports", kForward},
     {"supporter|supporters|backer|backers of @", kSupport, "supports", kForward},
     // ally
@@ -91,10 +100,13 @@ constexpr Pattern kPatterns[] = {
     // criticize
     {"criticise|criticises|criticised|criticize|criticizes|criticized|condemn|condemns|condemned|denounce|denounces|denounced|rebuked|slammed @",
      kCriticize, "criticizes", kForward},
+    // Headline verbs of blame: "Norway slams Iceland", "Finland raps Sweden over ...".
+    {"slam|slams|blast|blasts|blasted|rap|raps|rapped|lambast|lambasts|lambasted|chide|chides|chided|rebuke|rebukes|decry|decries|decried @",
+     kCriticize, "criticizes", kForward},
     // accuse
     {"accuse|accuses|accused|accusing|blame|blames|blamed|blaming @", kAccuse, "accuses", kForward},
     // reject
-    {"reject|rejects|rejected|rejecting @", kReject, "rejects", kForward},
+    {"reject|rejects|rejected|rejecting|rebuff|rebuffs|rebuffed|snub|snubs|snubbed @", kReject, "rejects", kForward},
     // oppose
     {"oppose|opposes|opposed|opposing @", kOppose, "opposes", kForward},
     // threaten
@@ -121,6 +133,9 @@ constexpr Pattern kPatterns[] = {
      kSanction, "reduces relations with", kForward},
     {"retaliate|retaliates|retaliated|retaliating", kSanction, "retaliates against", kForward, true},
     // attack
+    // "Hezbollah claimed responsibility for the rocket attack on the Israeli base".
+    {"claimed|claims|claim|claiming responsibility for * attack|attacks|strike|strikes|bombing|bombings|assault on|against @",
+     kAttack, "attacks", kForward},
     {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @", kAttack, "attacks", kForward, false, true},
     {"invasion of @", kAttack, "invades", kForward, false, true},
     {"attack|attacks|attacked|attacking|struck|strikes|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
@@ -220,7 +235,7 @@ class Matcher {
   // `relative`, neither: "Cyprus, which Turkey does not recognize".
   Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
           const std::vector<uint32_t>& demonym_end, const CompiledPattern& p, bool passive, bool relative)
-      : tokens_(tokens), actor_end_(actor_end), demonym_end_(p.pattern->strict_agent ? &demonym_end : nullptr),
+      : tokens_(tokens), actor_end_(actor_end), demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack ? &demonym_end : nullptr),
         words_(p.words), passive_(passive),
         final_slot_optional_(passive || relative) {}
 
@@ -329,7 +344,7 @@ class Matcher {
 
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& actor_end_;
-  const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act
+  const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act or force
   const std::vector<CompiledWord>& words_;
   bool passive_;
   bool final_slot_optional_;

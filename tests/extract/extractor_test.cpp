@@ -481,3 +481,40 @@ TEST_CASE("force against a city strikes the city", "[extract][relations]") {
   const auto triples = Extract("2031-03-02", "Russian drone strikes on Kharkiv damaged a power plant.");
   CHECK(Find(triples, "Russia", Relation::kAttack, "Kharkiv") != nullptr);
 }
+
+TEST_CASE("travel verbs and opening participles give visits to the main clause's subject", "[extract][relations]") {
+  const auto flew = Extract("2031-03-02", "Estonian Foreign Minister Kaja Saar flew to Nairobi on Tuesday.");
+  CHECK(Find(flew, "Kaja Saar", Relation::kVisit, "Nairobi") != nullptr);
+  CHECK(Find(flew, "Kaja Saar", Relation::kVisit, "Kenya") != nullptr);
+  const auto back = Extract("2031-03-02", "Estonian Foreign Minister Kaja Saar returned from Tokyo on Friday.");
+  CHECK(Find(back, "Kaja Saar", Relation::kVisit, "Tokyo") != nullptr);
+  const auto opening =
+      Extract("2031-03-02", "After arriving in Oslo, Estonian Foreign Minister Kaja Saar met Finland's president.");
+  CHECK(Find(opening, "Kaja Saar", Relation::kVisit, "Oslo") != nullptr);
+  // The place that ends the opening phrase is not a second subject of "met".
+  const auto before = Extract("2031-03-02", "Before flying to Nairobi, Estonian Foreign Minister Kaja Saar met Finland.");
+  CHECK(Find(before, "Kaja Saar", Relation::kVisit, "Nairobi") != nullptr);
+  CHECK(Find(before, "Kenya", Relation::kMeet, "Finland") == nullptr);
+}
+
+TEST_CASE("headline verbs of blame, praise and refusal", "[extract][relations]") {
+  auto [sentence, relation] = GENERATE(table<std::string, Relation>({
+      {"Norway slams Iceland over whaling quotas.", Relation::kCriticize},
+      {"Norway raps Iceland over whaling quotas.", Relation::kCriticize},
+      {"Norway blasts Iceland over whaling quotas.", Relation::kCriticize},
+      {"Norway hails Iceland for its courage.", Relation::kSupport},
+      {"Norway lauds Iceland over the deal.", Relation::kSupport},
+      {"Norway snubs Iceland at the summit.", Relation::kReject},
+      {"Norway rebuffs Iceland at the summit.", Relation::kReject},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2031-03-02", sentence), "Norway", relation, "Iceland") != nullptr);
+}
+
+TEST_CASE("a claim of responsibility for an attack is the attack; peace talks relate the parties that held them",
+          "[extract][relations]") {
+  const auto claim = Extract("2031-03-02", "Hezbollah claimed responsibility for the rocket attack on the Israeli base.");
+  CHECK(Find(claim, "Hezbollah", Relation::kAttack, "Israel") != nullptr);
+  const auto talks = Extract("2031-03-02", "Chile and Peru held peace talks in Quito.");
+  CHECK(Find(talks, "Chile", Relation::kNegotiate, "Peru") != nullptr);
+}
