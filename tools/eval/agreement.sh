@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Inter-annotator agreement on the test articles annotated twice: each annotator's required
+# triples scored against the other's gold (tools/eval/gold/second_annotator.jsonl against the
+# same articles of tools/eval/gold/test.jsonl), with the shared scorer. Its F1 is the ceiling of
+# any system's score on these articles. Needs ../shared (the scorer).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scorer=../shared/tools/score_triples.py
+if [ ! -f "$scorer" ]; then
+  echo "agreement: skipped: $scorer is absent" >&2
+  exit 0
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - tools/eval/gold/test.jsonl tools/eval/gold/second_annotator.jsonl "$work" <<'PY'
+import json, sys
+first, second, work = sys.argv[1:]
+docs = {json.loads(l)["doc"] for l in open(second) if l.strip()}
+def as_system(lines, out):
+    with open(out, "w") as f:
+        for g in lines:
+            if g.get("docs_only") or g["optional"]:
+                continue
+            f.write(json.dumps({"doc": g["doc"], "subject": {"name": g["s"][0]}, "relation": g["r"],
+                                "object": {"name": g["o"][0]}, "modality": g["modality"]}) + "\n")
+a = [json.loads(l) for l in open(first) if l.strip() and json.loads(l)["doc"] in docs]
+b = [json.loads(l) for l in open(second) if l.strip()]
+with open(work + "/first.jsonl", "w") as f:
+    f.writelines(json.dumps(g) + "\n" for g in a)
+as_system(a, work + "/first_system.jsonl")
+as_system(b, work + "/second_system.jsonl")
+print(f"{len(docs)} articles annotated twice", file=sys.stderr)
+PY
+echo "== second annotator scored against the first"
+python3 "$scorer" "$work/first.jsonl" "$work/second_system.jsonl" | head -2
+echo "== first annotator scored against the second"
+python3 "$scorer" tools/eval/gold/second_annotator.jsonl "$work/first_system.jsonl" | head -2

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Draws the articles of our gold set (tools/eval/gold/) from ../shared/data/news and splits them
+by article into train/dev/test: international news naming two or more countries, with several
+diplomatic or military words, no sport, market or company-results pages. Prints the counts and
+writes split.json (id -> split) to the current directory. Deterministic (fixed seed).
+usage: tools/eval/select_articles.py [NEWS_DIR]"""
+import json, glob, random, re, collections, sys
+news = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news"
+random.seed(20261206)
+countries = """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus Czech Denmark Ecuador Egypt Eritrea Estonia Ethiopia Finland France Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Laos Latvia Lebanon Liberia Libya Lithuania Malaysia Mali Mexico Moldova Mongolia Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palestinian Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Saudi Senegal Serbia Singapore Slovakia Somalia Soviet Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Uganda Ukraine Emirates Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe Moscow Washington Beijing Tokyo Tehran Baghdad Kremlin NATO OPEC Gaza Israeli Iranian Iraqi Soviet Chinese Japanese Russian American French German British Indian Pakistani Turkish Syrian Ukrainian""".split()
+verbs = r"\b(met|meet|meets|meeting|visit|visited|visits|talks|summit|sanction\w*|accus\w*|condemn\w*|attack\w*|invad\w*|agree\w*|signed|minister|president|prime minister|urged|demand\w*|criticis\w*|criticiz\w*|support\w*|supplied|supplies|allies|ally|alliance|treaty|embargo|tariff\w*|threat\w*|envoy|ambassador|diplomat\w*)\b"
+cre = re.compile(r"\b(" + "|".join(countries) + r")\b")
+vre = re.compile(verbs, re.I)
+taken = set()
+for g in glob.glob('tools/eval/*_gold.jsonl'):
+    for l in open(g):
+        if l.strip(): taken.add(json.loads(l)['doc'])
+cands = collections.defaultdict(list)
+for path in glob.glob(news + '/*/*.jsonl'):
+    for line in open(path, encoding='utf-8'):
+        a = json.loads(line)
+        if a['id'] in taken: continue
+        t = a['text']; words = len(t.split())
+        corpus = a['id'].split(':')[0]
+        if corpus == 'bbc-news' and not (a['id'].startswith('bbc-news:politics') or a['id'].startswith('bbc-news:business')): continue
+        if corpus == 'reuters-21578' and a.get('meta', {}).get('type') != 'NORM': continue
+        if corpus == 'wcep':
+            if not any(k in a['id'] for k in ('international-relations', 'armed-conflicts', 'politics-and-elections')): continue
+            if words > 900: continue
+        if words < 80 or words > (1300 if corpus == 'wikinews' else 800): continue
+        cs = set(cre.findall(t)); vs = len(vre.findall(t))
+        if len(cs) < 2 or vs < (2 if corpus == 'wikinews' else 3): continue
+        if corpus == 'reuters-21578':
+            topics = a.get('meta', {}).get('topics') or []
+            if set(topics) & {'earn', 'acq', 'money-fx', 'interest'} and len(cs) < 4: continue
+        score = len(cs) + vs / 2
+        cands[corpus].append((score, a['id'], words))
+quota = {'reuters-21578': 95, 'bbc-news': 70, 'wikinews': 75, 'wcep': 80}
+chosen = []
+for c, q in quota.items():
+    pool = sorted(cands[c], reverse=True)[:q * 3]
+    random.shuffle(pool)
+    for s, i, w in pool[:q]: chosen.append((i, w))
+    print(c, len(cands[c]), 'pool', len(pool))
+random.shuffle(chosen)
+# split by article: test 70, dev 50, train rest
+split = {}
+for n, (i, w) in enumerate(chosen):
+    split[i] = 'test' if n < 70 else ('dev' if n < 120 else 'train')
+json.dump({'split': split, 'words': dict(chosen)}, open('split.json', 'w'), indent=0)
+print(len(chosen), collections.Counter(split.values()), sum(w for i, w in chosen))
