@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "extract/internal/ner.h"
+
+namespace {
+
+namespace internal = geokg::extract::internal;
+
+internal::IobSentence Sentence(std::vector<std::string> forms, std::vector<std::string> labels) {
+  return {std::move(forms), std::move(labels), 0};
+}
+
+// A few sentences of our own: people, organisations and places in the usual contexts.
+std::vector<internal::IobSentence> ToyNerData() {
+  return {
+      Sentence({"Talks", "with", "Mara", "Quill", "ended", "."}, {"O", "O", "B-PER", "I-PER", "O", "O"}),
+      Sentence({"The", "Harbour", "Workers", "Guild", "met", "in", "Velden", "."},
+               {"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "O"}),
+      Sentence({"Tomas", "Brell", "flew", "to", "Velden", "."}, {"B-PER", "I-PER", "O", "O", "B-LOC", "O"}),
+      Sentence({"Officials", "of", "the", "Harbour", "Workers", "Guild", "praised", "Mara", "Quill", "."},
+               {"O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "O"}),
+  };
+}
+
+internal::NerTagger TrainToyNer() {
+  auto tagger = internal::TrainNer(ToyNerData(), {}, 10, 1, [](const std::string&) {});
+  REQUIRE(tagger.ok());
+  return std::move(tagger).value();
+}
+
+std::vector<std::string> SpanTexts(const internal::NerTagger& tagger, const std::vector<std::string>& words) {
+  const std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<std::string> out;
+  for (const internal::NamedSpan& s : tagger.Spans(forms)) {
+    std::string text(s.type);
+    for (uint32_t k = s.begin; k < s.end; ++k) text += " " + words[k];
+    out.push_back(text);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the NER tagger learns its toy sentences and survives a save and load", "[extract][ner]") {
+  const internal::NerTagger tagger = TrainToyNer();
+  const std::vector<std::string> words = {"Officials", "of", "the", "Harbour", "Workers", "Guild", "praised",
+                                          "Mara", "Quill", "."};
+  const std::vector<std::string> expected = {"ORG Harbour Workers Guild", "PER Mara Quill"};
+  CHECK(SpanTexts(tagger, words) == expected);
+  CHECK(tagger.IsCommonWord("TALKS") == false);  // seen once only
+  auto loaded = internal::NerTagger::LoadBytes(tagger.Save(), "toy ner.bin");
+  REQUIRE(loaded.ok());
+  CHECK(loaded.value()->label_names() == tagger.label_names());
+  for (const internal::IobSentence& s : ToyNerData()) CHECK(SpanTexts(*loaded.value(), s.forms) == SpanTexts(tagger, s.forms));
+  const internal::NerScores scores = internal::EvaluateNer(*loaded.value(), ToyNerData());
+  CHECK(scores.gold == 7);
+  CHECK(scores.f1 == Approx(100.0));
+}
+
+TEST_CASE("damaged NER models and IOB2 files are refused with their name", "[extract][ner]") {
+  const std::string bytes = TrainToyNer().Save();
+  auto truncated = internal::NerTagger::LoadBytes(bytes.substr(0, bytes.size() / 2), "half.bin");
+  REQUIRE(!truncated.ok());
+  CHECK(truncated.status().message().find("half.bin") != std::string::npos);
+  const auto path = std::filesystem::temp_directory_path() / "geokg_ner_test_bad.iob2";
+  std::ofstream(path) << "1\tMara\tB-PER\n2\tQuill\tX-PER\n";
+  auto read = internal::ReadIob2File(path);
+  REQUIRE(!read.ok());
+  CHECK(read.status().message().find(path.string() + ":2:") != std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("the built-in NER tagger finds people and organisations the lexicon lacks", "[extract][ner]") {
+  auto tagger = internal::NerTagger::LoadDefault();
+  REQUIRE(tagger.ok());
+  const std::vector<std::string> words = {"Anneli", "Saar", "of", "the", "Tallstone", "Foundation", "met",
+                                          "Hendrik", "Volmaro", "in", "Tartu", "."};
+  const std::vector<std::string> expected = {"PER Anneli Saar", "ORG Tallstone Foundation", "PER Hendrik Volmaro",
+                                             "LOC Tartu"};
+  CHECK(SpanTexts(*tagger.value(), words) == expected);
+}
