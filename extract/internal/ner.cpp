@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include "embedded/ner_model.h"

@@ -3,10 +3,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "extract/extractor.h"
 #include "extract/internal/ner.h"
 
 namespace {
 
+using geokg::Document;
+using geokg::Relation;
+using geokg::Triple;
+namespace extract = geokg::extract;
 namespace internal = geokg::extract::internal;
 
 internal::IobSentence Sentence(std::vector<std::string> forms, std::vector<std::string> labels) {
@@ -40,6 +45,12 @@ std::vector<std::string> SpanTexts(const internal::NerTagger& tagger, const std:
     out.push_back(text);
   }
   return out;
+}
+
+const Triple* Find(const std::vector<Triple>& triples, const std::string& s, const std::string& o) {
+  for (const Triple& t : triples)
+    if (t.subject.name == s && t.object.name == o) return &t;
+  return nullptr;
 }
 
 }  // namespace
@@ -81,4 +92,24 @@ TEST_CASE("the built-in NER tagger finds people and organisations the lexicon la
   const std::vector<std::string> expected = {"PER Anneli Saar", "ORG Tallstone Foundation", "PER Hendrik Volmaro",
                                              "LOC Tartu"};
   CHECK(SpanTexts(*tagger.value(), words) == expected);
+}
+
+TEST_CASE("the extractor relates people and organisations only the NER tagger finds", "[extract][ner]") {
+  // A name opening a sentence and an organisation without a head word escape the rules.
+  const Document doc{"test", "", "2031-03-02", "", "",
+                     "Hendrik Volmaro joined the Baltic Grain Alliance in 2019. Volmaro later visited Norway."};
+  const auto with = extract::Extractor::Create({}).value()->Extract(doc);
+  extract::ExtractorOptions rules_only;
+  rules_only.named_entities = false;
+  const auto without = extract::Extractor::Create(rules_only).value()->Extract(doc);
+  const Triple* joined = Find(with, "Hendrik Volmaro", "Baltic Grain Alliance");
+  REQUIRE(joined != nullptr);
+  CHECK(joined->relation == Relation::kMemberOf);
+  CHECK(joined->object.type == geokg::EntityType::kOrganization);
+  CHECK(joined->confidence < 0.9f);
+  // The surname alone points back to the person the tagger found.
+  const Triple* visit = Find(with, "Hendrik Volmaro", "Norway");
+  REQUIRE(visit != nullptr);
+  CHECK(visit->relation == Relation::kVisit);
+  CHECK(without.empty());
 }
