@@ -251,6 +251,21 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   return run;
 }
 
+// The name of tokens [begin, end) without middle initials: "Brian T. Carroll" is "Brian Carroll"
+// to later references and to other articles.
+std::string NameWithoutInitials(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  std::string name;
+  for (uint32_t k = begin; k < end; ++k) {
+    const std::string_view t = tokens[k].text;
+    const bool initial = k > begin && k + 1 < end && std::isupper(static_cast<unsigned char>(t[0])) &&
+                         (t.size() == 1 || (t.size() == 2 && t[1] == '.'));
+    if (initial) continue;
+    if (!name.empty()) name += ' ';
+    name.append(t);
+  }
+  return name;
+}
+
 // Generational suffixes that make another person: "Donald Trump Jr."
 // Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
 bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
@@ -740,6 +755,7 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
           OneOf(kOrganizationHeads, tokens[k].text))
         return false;
     entity = PersonNamed(tokens, i, end);
+    if (entity.name == TitleText(tokens, i, end)) entity.name = NameWithoutInitials(tokens, i, end);
     NotePerson(Remember(entity, "", ""));
   } else {
     NoteActor(entity);

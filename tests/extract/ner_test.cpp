@@ -112,4 +112,10 @@ TEST_CASE("the extractor relates people and organisations only the NER tagger fi
   REQUIRE(visit != nullptr);
   CHECK(visit->relation == Relation::kVisit);
   CHECK(without.empty());
+  // A middle initial is left out of the name, as later references leave it out.
+  const Document initial{"test", "", "2031-03-02", "", "",
+                         "Hendrik J. Volmaro joined the Baltic Grain Alliance in 2019. Volmaro later visited Norway."};
+  const auto with_initial = extract::Extractor::Create({}).value()->Extract(initial);
+  CHECK(Find(with_initial, "Hendrik Volmaro", "Baltic Grain Alliance") != nullptr);
+  CHECK(Find(with_initial, "Hendrik Volmaro", "Norway") != nullptr);
 }
