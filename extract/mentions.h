@@ -20,7 +20,7 @@ namespace geokg::extract::internal {
 
 // How a mention names its entity; kUnknownName is a name neither the lexicon nor a title vouches
 // for: a person's full name ("Robert Kilroy-Silk") or an organisation the named-entity tagger
-// found ("International Cocoa Organization").
+// found ("Baltic Grain Alliance").
 enum class Evidence : uint8_t { kNamed, kTitled, kAlias, kPronoun, kDescription, kUnknownName };
 
 struct Mention {
