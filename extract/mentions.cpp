@@ -727,20 +727,17 @@ bool MentionFinder::KnownInside(const std::vector<Token>& tokens, uint32_t begin
 bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
                                    uint32_t* next) {
   const std::string_view text = tokens[i].text;
-  // Cheap tests first, so that most sentences are never tagged: a capitalised common word
-  // opens a name only when a capitalised word follows ("International Cocoa Organization").
+  // Cheap tests first, so that most words are never tagged: a capitalised common word opens a
+  // name only when a capitalised word follows ("National Grain Alliance").
   if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) ||
       OneOf(kMonthsAndDays, text))
     return false;
   const bool common = ner_->IsCommonWord(text);
   if (common && (i + 1 >= tokens.size() || !Capitalized(tokens[i + 1].text))) return false;
-  if (!spans_) {
-    std::vector<std::string_view> forms(tokens.size());
-    for (size_t k = 0; k < tokens.size(); ++k) forms[k] = tokens[k].text;
-    spans_ = ner_->Spans(forms);
-  }
-  const auto span = std::find_if(spans_->begin(), spans_->end(), [&](const NamedSpan& s) { return s.begin == i; });
-  if (span == spans_->end() || (span->type != "PER" && span->type != "ORG")) return false;
+  std::vector<std::string_view> forms(tokens.size());
+  for (size_t k = 0; k < tokens.size(); ++k) forms[k] = tokens[k].text;
+  const std::optional<NamedSpan> span = ner_->SpanAt(forms, i);
+  if (!span || (span->type != "PER" && span->type != "ORG")) return false;
   const uint32_t end = span->end;
   if (KnownInside(tokens, i, end) || (common && end == i + 1)) return false;
   for (uint32_t k = i; k < end; ++k)
@@ -767,7 +764,6 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
 
 SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   SentenceMentions out;
-  spans_.reset();
   const auto n = static_cast<uint32_t>(tokens.size());
   for (uint32_t i = 0; i < n;) {
     uint32_t next = i + 1;

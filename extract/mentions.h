@@ -92,9 +92,9 @@ class MentionFinder {
   // name holds the office of the person named last, for its country.
   bool TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
-  // A person or organisation the named-entity tagger finds at tokens[i], which no rule took;
-  // the sentence is tagged on first use, so sentences whose names the rules all found cost
-  // nothing.
+  // A person or organisation the named-entity tagger finds at tokens[i], which no rule took.
+  // Only capitalised words are tagged, a few words from i on: the tagger costs little where
+  // the rules found the names.
   bool TryNamedEntity(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   // Whether tokens [begin, end) hold a name the lexicon or the article knows after `begin`.
   bool KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
@@ -105,7 +105,6 @@ class MentionFinder {
   const Gazetteer& gazetteer_;
   int year_;
   const NerTagger* ner_;
-  std::optional<std::vector<NamedSpan>> spans_;  // the current sentence's entities, once tagged
   std::vector<Person> people_;
   std::unordered_map<std::string, size_t> aliases_;  // surname or given name -> people_ index
   std::vector<size_t> recent_;                       // people_ indices, most recent last

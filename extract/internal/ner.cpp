@@ -123,22 +123,24 @@ Result<std::vector<IobSentence>> ReadIob2File(const std::filesystem::path& path)
   return out;
 }
 
-void NerTagger::HashWords(std::span<const std::string_view> forms, std::vector<WordHashes>& hashes) const {
-  hashes.assign(forms.size() + 4, WordHashes{});
-  for (size_t k : {size_t{0}, size_t{1}, forms.size() + 2, forms.size() + 3}) {
-    WordHashes& pad = hashes[k];
-    pad.form = pad.lower = pad.shape = pad.flags = 0x5a5a + k % 2;
-  }
-  for (size_t i = 0; i < forms.size(); ++i) {
-    const std::string_view s = forms[i];
-    WordHashes& h = hashes[i + 2];
+void NerTagger::HashWords(std::span<const std::string_view> forms, size_t begin, size_t end,
+                          std::vector<WordHashes>& hashes) const {
+  hashes.assign(end - begin + 4, WordHashes{});
+  for (size_t k = 0; k < hashes.size(); ++k) {
+    const size_t i = begin + k;  // the word's index + 2
+    WordHashes& h = hashes[k];
+    if (i < 2 || i >= forms.size() + 2) {
+      h.form = h.lower = h.shape = h.flags = 0x5a5a + i % 2;
+      continue;
+    }
+    const std::string_view s = forms[i - 2];
     h.form = HashString(s);
     h.lower = HashLower(s);
     h.shape = Shape(s);
-    h.flags = Flags(s, i == 0);
+    h.flags = Flags(s, i == 2);
     h.common = common_.count(h.lower) ? 1 : 2;
-    for (size_t k = 0; k < 3; ++k) h.prefix[k] = Affix(s, k + 1, false);
-    for (size_t k = 0; k < 4; ++k) h.suffix[k] = Affix(s, k + 1, true);
+    for (size_t n = 0; n < 3; ++n) h.prefix[n] = Affix(s, n + 1, false);
+    for (size_t n = 0; n < 4; ++n) h.suffix[n] = Affix(s, n + 1, true);
   }
 }
 
@@ -147,21 +149,43 @@ bool NerTagger::Allowed(uint8_t previous, uint8_t label) const {
   return previous != kNoLabel && (previous == label || previous == inside_of_[label]);
 }
 
+uint8_t NerTagger::Decide(const std::vector<WordHashes>& hashes, size_t k, uint8_t p1, uint8_t p2) const {
+  const auto num_labels = static_cast<uint32_t>(label_names_.size());
+  int32_t scores[kMaxLabels] = {};
+  uint64_t f[kMaxFeatures];
+  const size_t n = Features(hashes, k, p1, p2, f);
+  weights_.Score({f, n}, scores);
+  return BestAllowed(scores, num_labels, [&](uint8_t c) { return Allowed(p1, c); });
+}
+
 void NerTagger::Tag(std::span<const std::string_view> forms, std::span<uint8_t> labels) const {
   std::vector<WordHashes> hashes;
-  HashWords(forms, hashes);
-  const auto num_labels = static_cast<uint32_t>(label_names_.size());
-  int32_t scores[kMaxLabels];
-  uint64_t f[kMaxFeatures];
+  HashWords(forms, 0, forms.size(), hashes);
   uint8_t p1 = kNoLabel, p2 = kNoLabel;
   for (size_t i = 0; i < forms.size(); ++i) {
-    const size_t n = Features(hashes, i, p1, p2, f);
-    std::fill(scores, scores + num_labels, 0);
-    weights_.Score({f, n}, scores);
-    labels[i] = BestAllowed(scores, num_labels, [&](uint8_t c) { return Allowed(p1, c); });
+    labels[i] = Decide(hashes, i, p1, p2);
     p2 = p1;
     p1 = labels[i];
   }
+}
+
+std::optional<NamedSpan> NerTagger::SpanAt(std::span<const std::string_view> forms, uint32_t begin) const {
+  const auto end = static_cast<uint32_t>(std::min<size_t>(forms.size(), begin + kMaxSpanWords));
+  if (begin >= end) return std::nullopt;
+  std::vector<WordHashes> hashes;
+  HashWords(forms, begin, end, hashes);
+  constexpr uint8_t kOutside = 0;
+  uint8_t p1 = begin == 0 ? kNoLabel : kOutside, p2 = begin <= 1 ? kNoLabel : kOutside;
+  const uint8_t first = Decide(hashes, 0, p1, p2);
+  if (first == kOutside) return std::nullopt;
+  uint32_t k = begin + 1;
+  for (p2 = p1, p1 = first; k < end; ++k) {
+    const uint8_t label = Decide(hashes, k - begin, p1, p2);
+    if (label == first || inside_of_[label] != first) break;
+    p2 = p1;
+    p1 = label;
+  }
+  return NamedSpan{begin, k, std::string_view(label_names_[first]).substr(2)};
 }
 
 std::vector<NamedSpan> NerTagger::Spans(std::span<const std::string_view> forms) const {
@@ -270,7 +294,7 @@ void NerTrainer::TrainEpoch(std::mt19937& rng) {
   for (size_t index : order) {
     const std::vector<std::string_view> forms = Views(train_[index].forms);
     const std::vector<uint8_t>& gold = gold_[index];
-    shape_.HashWords(forms, hashes);
+    shape_.HashWords(forms, 0, forms.size(), hashes);
     uint8_t p1 = kNoLabel, p2 = kNoLabel;
     for (size_t i = 0; i < forms.size(); ++i) {
       const size_t n = Features(hashes, i, p1, p2, f);

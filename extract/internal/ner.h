@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <span>
 #include <string>
@@ -57,6 +58,11 @@ class NerTagger {
   std::vector<NamedSpan> Spans(std::span<const std::string_view> forms) const;
   // Label ids into label_names(), one per word.
   void Tag(std::span<const std::string_view> forms, std::span<uint8_t> labels) const;
+  // The entity that starts at word `begin` of the sentence `forms`, taking the word before it
+  // as outside any entity, or nullopt. Tags only from `begin` until the entity ends (at most
+  // kMaxSpanWords words), so it costs a few words' tagging, not the sentence's.
+  std::optional<NamedSpan> SpanAt(std::span<const std::string_view> forms, uint32_t begin) const;
+  static constexpr uint32_t kMaxSpanWords = 6;
 
   // Whether the training text writes `word` in lower case at least as often as capitalised:
   // "Officials" opening a sentence is no name.
@@ -72,7 +78,12 @@ class NerTagger {
  private:
   friend class NerTrainer;
   struct WordHashes;
-  void HashWords(std::span<const std::string_view> forms, std::vector<WordHashes>& hashes) const;
+  // Fills hashes[k] for the words begin - 2 + k of the sentence, k < end - begin + 4: the words
+  // [begin, end) and two on each side, pads beyond the sentence.
+  void HashWords(std::span<const std::string_view> forms, size_t begin, size_t end,
+                 std::vector<WordHashes>& hashes) const;
+  // The label of word k + begin given the previous two labels (hashes as HashWords filled them).
+  uint8_t Decide(const std::vector<WordHashes>& hashes, size_t k, uint8_t p1, uint8_t p2) const;
   // Whether `label` may follow `previous` in IOB2 (I-X only after B-X or I-X).
   bool Allowed(uint8_t previous, uint8_t label) const;
 

@@ -61,6 +61,15 @@ TEST_CASE("the NER tagger learns its toy sentences and survives a save and load"
                                           "Mara", "Quill", "."};
   const std::vector<std::string> expected = {"ORG Harbour Workers Guild", "PER Mara Quill"};
   CHECK(SpanTexts(tagger, words) == expected);
+  // Tagging from one word on finds the same entities.
+  const std::vector<std::string_view> forms(words.begin(), words.end());
+  const auto organisation = tagger.SpanAt(forms, 3);
+  REQUIRE(organisation.has_value());
+  CHECK((organisation->end == 6 && organisation->type == "ORG"));
+  const auto person = tagger.SpanAt(forms, 7);
+  REQUIRE(person.has_value());
+  CHECK((person->end == 9 && person->type == "PER"));
+  CHECK(!tagger.SpanAt(forms, 6).has_value());
   CHECK(tagger.IsCommonWord("TALKS") == false);  // seen once only
   auto loaded = internal::NerTagger::LoadBytes(tagger.Save(), "toy ner.bin");
   REQUIRE(loaded.ok());
