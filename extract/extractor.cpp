@@ -89,8 +89,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     if (!loaded.ok()) return loaded.status();
     relations = loaded.value();
   }
+  std::shared_ptr<const internal::NerTagger> ner;
+  if (options.named_entities) {
+    Result<std::shared_ptr<const internal::NerTagger>> loaded = internal::NerTagger::LoadDefault();
+    if (!loaded.ok()) return loaded.status();
+    ner = loaded.value();
+  }
   return std::unique_ptr<Extractor>(
-      new Extractor(std::move(gazetteer).value(), syntax.value(), std::move(relations), options));
+      new Extractor(std::move(gazetteer).value(), syntax.value(), std::move(relations), std::move(ner), options));
 }
 
 std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* report) const {
@@ -109,7 +115,7 @@ std::vector<Triple> Extractor::Run(const Document& document, ExtractReport* repo
   ExtractReport skipped;
   const std::optional<internal::Date> date = internal::ParseIsoDate(document.date);
   const std::vector<TextRange> prose = ProseRanges(document.text);
-  internal::MentionFinder finder(gazetteer_, date ? date->year : 0);
+  internal::MentionFinder finder(gazetteer_, date ? date->year : 0, ner_.get());
   const std::vector<Sentence> sentences = Segment(document.text);
   const bool sports = IsSportsReport(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {

@@ -19,6 +19,7 @@
 
 namespace geokg::extract {
 namespace internal {
+class NerTagger;
 class RelationModel;
 }
 
@@ -34,6 +35,9 @@ struct ExtractorOptions {
   // (`learned_relations` false) only the wordings of the rules relate parties.
   bool learned_relations = true;
   std::filesystem::path relation_model;
+  // The built-in named-entity tagger (docs/EXTRACTION.md) finds the people and organisations
+  // the lexicon lacks; without it only the lexicon and the rules' name patterns do.
+  bool named_entities = true;
 };
 
 // One pair of parties mentioned in a sentence, as the relation model sees it: what
@@ -69,9 +73,10 @@ class Extractor {
 
  private:
   Extractor(Gazetteer gazetteer, std::shared_ptr<const SyntaxModel> syntax,
-            std::shared_ptr<const internal::RelationModel> relations, ExtractorOptions options)
+            std::shared_ptr<const internal::RelationModel> relations, std::shared_ptr<const internal::NerTagger> ner,
+            ExtractorOptions options)
       : gazetteer_(std::move(gazetteer)), syntax_(std::move(syntax)), relations_(std::move(relations)),
-        options_(std::move(options)) {}
+        ner_(std::move(ner)), options_(std::move(options)) {}
 
   // Runs the pipeline on `document`; `candidates`, when not null, receives the pairs judged.
   std::vector<Triple> Run(const Document& document, ExtractReport* report,
@@ -80,6 +85,7 @@ class Extractor {
   Gazetteer gazetteer_;
   std::shared_ptr<const SyntaxModel> syntax_;  // the built-in models, loaded once per process
   std::shared_ptr<const internal::RelationModel> relations_;  // null without learned relations
+  std::shared_ptr<const internal::NerTagger> ner_;            // null without named entities
   ExtractorOptions options_;
 };
 

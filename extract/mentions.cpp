@@ -218,6 +218,11 @@ constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
 
+// Ranks and honorifics that open a name without being part of it.
+constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
+    {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Lord", "Lady",
+     "Mr", "Mrs", "Ms", "Dr"});
+
 // A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
 // "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
 // mixed-case name words; runs that look like places, events or titles of works are left alone.
@@ -235,9 +240,6 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   const uint32_t run = NameRun(tokens, i);
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
   if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
-  static constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
-      {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Lord", "Lady",
-       "Mr", "Mrs", "Ms", "Dr"});
   if (OneOf(kPlaceOpeners, tokens[i].text) || OneOf(kRankAbbreviations, tokens[i].text) ||
       IsCommonCapitalizedWord(tokens[i].text))
     return 0;
@@ -247,6 +249,21 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
     if (all_caps || OneOf(kPlaceOrEventWords, t) || OneOf(kMonthsAndDays, t)) return 0;
   }
   return run;
+}
+
+// The name of tokens [begin, end) without middle initials: "Brian T. Carroll" is "Brian Carroll"
+// to later references and to other articles.
+std::string NameWithoutInitials(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  std::string name;
+  for (uint32_t k = begin; k < end; ++k) {
+    const std::string_view t = tokens[k].text;
+    const bool initial = k > begin && k + 1 < end && std::isupper(static_cast<unsigned char>(t[0])) &&
+                         (t.size() == 1 || (t.size() == 2 && t[1] == '.'));
+    if (initial) continue;
+    if (!name.empty()) name += ' ';
+    name.append(t);
+  }
+  return name;
 }
 
 // Generational suffixes that make another person: "Donald Trump Jr."
@@ -701,6 +718,50 @@ void MentionFinder::NoteSubject(const SentenceMentions& sentence) {
   if (const std::optional<size_t> first = FirstPerson(sentence)) last_subject_ = first;
 }
 
+bool MentionFinder::KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const {
+  for (uint32_t k = begin + 1; k < end; ++k)
+    if (gazetteer_.LongestMatch(tokens, k) || aliases_.count(std::string(tokens[k].text))) return true;
+  return false;
+}
+
+bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
+                                   uint32_t* next) {
+  const std::string_view text = tokens[i].text;
+  // Cheap tests first, so that most words are never tagged: a capitalised common word opens a
+  // name only when a capitalised word follows ("National Grain Alliance").
+  if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) ||
+      OneOf(kMonthsAndDays, text))
+    return false;
+  const bool common = ner_->IsCommonWord(text);
+  if (common && (i + 1 >= tokens.size() || !Capitalized(tokens[i + 1].text))) return false;
+  std::vector<std::string_view> forms(tokens.size());
+  for (size_t k = 0; k < tokens.size(); ++k) forms[k] = tokens[k].text;
+  const std::optional<NamedSpan> span = ner_->SpanAt(forms, i);
+  if (!span || (span->type != "PER" && span->type != "ORG")) return false;
+  const uint32_t end = span->end;
+  if (KnownInside(tokens, i, end) || (common && end == i + 1)) return false;
+  for (uint32_t k = i; k < end; ++k)
+    if (OneOf(kMonthsAndDays, tokens[k].text)) return false;
+  Entity entity{TitleText(tokens, i, end), EntityType::kOrganization, "", {}};
+  if (span->type == "PER") {
+    // A lone word is too often a place or a surname of someone unnamed; the exclusions of
+    // unknown person runs hold as well.
+    if (end - i < 2 || OneOf(kPlaceOpeners, text) || OneOf(kRankAbbreviations, text)) return false;
+    for (uint32_t k = i; k < end; ++k)
+      if (OneOf(kPlaceOrEventWords, tokens[k].text) || OneOf(kThingWords, tokens[k].text) ||
+          OneOf(kOrganizationHeads, tokens[k].text))
+        return false;
+    entity = PersonNamed(tokens, i, end);
+    if (entity.name == TitleText(tokens, i, end)) entity.name = NameWithoutInitials(tokens, i, end);
+    NotePerson(Remember(entity, "", ""));
+  } else {
+    NoteActor(entity);
+  }
+  out->mentions.push_back({i, end, {entity}, {}, false, false, Evidence::kUnknownName});
+  *next = end;
+  return true;
+}
+
 SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   SentenceMentions out;
   const auto n = static_cast<uint32_t>(tokens.size());
@@ -805,16 +866,15 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       }
     }
     // A known name inside the run ("Gen Pervez Musharraf") is left to the lexicon.
-    auto known_inside = [&](uint32_t run) {
-      for (uint32_t k = i + 1; k < i + run; ++k)
-        if (gazetteer_.LongestMatch(tokens, k) || aliases_.count(std::string(tokens[k].text))) return true;
-      return false;
-    };
-    if (const uint32_t run = UnknownPersonRun(tokens, i); run > 0 && !known_inside(run)) {
+    if (const uint32_t run = UnknownPersonRun(tokens, i); run > 0 && !KnownInside(tokens, i, i + run)) {
       const Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
       NotePerson(Remember(person, "", ""));
       out.mentions.push_back({i, i + run, {person}, {}, false, false, Evidence::kUnknownName});
       i += run;
+      continue;
+    }
+    if (TryNamedEntity(tokens, i, &out, &next)) {
+      i = next;
       continue;
     }
     i = next;

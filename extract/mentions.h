@@ -11,15 +11,16 @@
 #include <vector>
 
 #include "extract/gazetteer.h"
+#include "extract/internal/ner.h"
 #include "extract/tokenizer.h"
 #include "graph/entity.h"
 #include "graph/relation.h"
 
 namespace geokg::extract::internal {
 
-// How sure the finder is that a mention names the entity it resolved to.
-// How a mention names its entity; kUnknownName is a full name neither the lexicon nor a title
-// vouches for ("Robert Kilroy-Silk").
+// How a mention names its entity; kUnknownName is a name neither the lexicon nor a title vouches
+// for: a person's full name ("Robert Kilroy-Silk") or an organisation the named-entity tagger
+// found ("Baltic Grain Alliance").
 enum class Evidence : uint8_t { kNamed, kTitled, kAlias, kPronoun, kDescription, kUnknownName };
 
 struct Mention {
@@ -51,8 +52,11 @@ struct SentenceMentions {
 
 class MentionFinder {
  public:
-  // `year` is the article's year, 0 when unknown (for "the Chinese president").
-  MentionFinder(const Gazetteer& gazetteer, int year) : gazetteer_(gazetteer), year_(year) {}
+  // `year` is the article's year, 0 when unknown (for "the Chinese president"). `ner`, when not
+  // null, finds the people and organisations that the lexicon, titles and aliases miss; it must
+  // outlive the finder.
+  MentionFinder(const Gazetteer& gazetteer, int year, const NerTagger* ner = nullptr)
+      : gazetteer_(gazetteer), year_(year), ner_(ner) {}
   MentionFinder(const MentionFinder&) = delete;
   MentionFinder& operator=(const MentionFinder&) = delete;
 
@@ -88,12 +92,19 @@ class MentionFinder {
   // name holds the office of the person named last, for its country.
   bool TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
+  // A person or organisation the named-entity tagger finds at tokens[i], which no rule took.
+  // Only capitalised words are tagged, a few words from i on: the tagger costs little where
+  // the rules found the names.
+  bool TryNamedEntity(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
+  // Whether tokens [begin, end) hold a name the lexicon or the article knows after `begin`.
+  bool KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
   void NoteSubject(const SentenceMentions& sentence);
 
   const Gazetteer& gazetteer_;
   int year_;
+  const NerTagger* ner_;
   std::vector<Person> people_;
   std::unordered_map<std::string, size_t> aliases_;  // surname or given name -> people_ index
   std::vector<size_t> recent_;                       // people_ indices, most recent last

@@ -1,6 +1,7 @@
 // geokg-train -- trains the syntax models (tagger, lemmatizer, parser) from CoNLL-U, or scores
-// a model on a gold CoNLL-U file with gold tokenisation. See docs/MODELS.md for the commands
-// that made the shipped models.
+// a model on a gold CoNLL-U file with gold tokenisation; trains or scores the named-entity
+// tagger on IOB2 files (--ner-*). See docs/MODELS.md for the commands that made the shipped
+// models.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include "extract/conllu.h"
+#include "extract/internal/model_file.h"
+#include "extract/internal/ner.h"
 #include "extract/internal/syntax_impl.h"
 #include "extract/internal/train.h"
 #include "extract/syntax.h"
@@ -39,6 +42,63 @@ geokg::Result<std::unique_ptr<SyntaxModel>> LoadMean(const std::vector<std::stri
     views.push_back(models.back().get());
   }
   return internal::MeanModel(views);
+}
+
+void PrintNerScores(const std::string& file, const internal::NerScores& s) {
+  std::printf("%s: %zu gold entities, %zu found, %zu right  P %.2f  R %.2f  F1 %.2f\n", file.c_str(), s.gold,
+              s.predicted, s.correct, s.precision, s.recall, s.f1);
+}
+
+struct NerOptions {
+  std::string train, dev, out, model, eval;
+  int epochs = 12;
+  float prune = 0;
+  uint32_t seed = 1;
+};
+
+// --ner-train FILE --ner-out FILE [--ner-dev FILE], or --ner-eval FILE [--ner-model FILE].
+int RunNer(const NerOptions& o) {
+  if (!o.train.empty()) {
+    if (o.out.empty()) {
+      std::cerr << "geokg-train: --ner-train needs --ner-out FILE\n";
+      return 2;
+    }
+    auto train = internal::ReadIob2File(o.train);
+    if (!train.ok()) return Fail(train.status());
+    std::vector<internal::IobSentence> dev;
+    if (!o.dev.empty()) {
+      auto d = internal::ReadIob2File(o.dev);
+      if (!d.ok()) return Fail(d.status());
+      dev = std::move(d).value();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    auto tagger = internal::TrainNer(train.value(), dev, o.epochs, o.seed, [&](const std::string& line) {
+      std::printf("[%6.0fs] %s\n", SecondsSince(start), line.c_str());
+      std::fflush(stdout);
+    });
+    if (!tagger.ok()) return Fail(tagger.status());
+    if (!dev.empty()) PrintNerScores(o.dev + " (before pruning)", internal::EvaluateNer(tagger.value(), dev));
+    tagger.value().Prune(o.prune, 0);
+    const std::string bytes = tagger.value().Save();
+    std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return Fail(geokg::Status::IOError(o.out + ": cannot write the model file"));
+    std::printf("wrote %s: %zu features, %zu bytes\n", o.out.c_str(), tagger.value().num_features(), bytes.size());
+    if (!dev.empty()) PrintNerScores(o.dev + " (as saved)", internal::EvaluateNer(tagger.value(), dev));
+    return 0;
+  }
+  geokg::Result<std::shared_ptr<const internal::NerTagger>> tagger = internal::NerTagger::LoadDefault();
+  if (!o.model.empty()) {
+    auto bytes = internal::ReadModelFile(o.model);
+    if (!bytes.ok()) return Fail(bytes.status());
+    tagger = internal::NerTagger::LoadBytes(bytes.value(), o.model);
+  }
+  if (!tagger.ok()) return Fail(tagger.status());
+  auto gold = internal::ReadIob2File(o.eval);
+  if (!gold.ok()) return Fail(gold.status());
+  PrintNerScores(o.eval, internal::EvaluateNer(*tagger.value(), gold.value()));
+  return 0;
 }
 
 }  // namespace
@@ -77,7 +137,20 @@ int main(int argc, char** argv) {
       ->excludes("--model");
   app.add_option("--eval", eval_file, "gold CoNLL-U file to score the model on (gold tokenisation)");
   app.add_option("--output", output_file, "with --eval: write the predicted CoNLL-U here");
+  NerOptions ner;
+  app.add_option("--ner-train", ner.train, "IOB2 file to train the named-entity tagger on");
+  app.add_option("--ner-dev", ner.dev, "IOB2 development file: keeps the NER epoch that scores best on it");
+  app.add_option("--ner-out", ner.out, "NER model file to write");
+  app.add_option("--ner-epochs", ner.epochs, "NER training epochs")->capture_default_str();
+  app.add_option("--ner-prune", ner.prune, "drop NER features whose largest averaged weight is below this")
+      ->capture_default_str();
+  app.add_option("--ner-model", ner.model, "NER model file to score (default: the built-in one)");
+  app.add_option("--ner-eval", ner.eval, "IOB2 file to score the NER model on (exact-match entity F1)");
   CLI11_PARSE(app, argc, argv);
+  if (!ner.train.empty() || !ner.eval.empty()) {
+    ner.seed = options.seed;
+    return RunNer(ner);
+  }
   if (!train_file.empty() && !eval_file.empty()) {
     std::cerr << "geokg-train: give either --train FILE --out DIR, or --eval FILE, or --model DIR --out DIR\n";
     return 2;

@@ -51,7 +51,8 @@ float Certainty(const Mention& m) {
     case Evidence::kAlias: return 0.9f;
     case Evidence::kDescription: return 0.75f;
     case Evidence::kPronoun: return 0.65f;
-    // Most such names are people, but sportsmen and artists as often as officials.
+    // Most such names are people, but sportsmen and artists as often as officials; the
+    // tagger's organisations are as unsure.
     case Evidence::kUnknownName: return 0.7f;
   }
   return 0.5f;

@@ -240,12 +240,13 @@ void FrozenWeights::ForEachRow(Fn&& fn) const {
 namespace {
 
 // At most 255 weight values that stand for all of `counts` (a histogram over int16 weights,
-// indexed by weight + 32768): the values themselves when there are few, else zero and
-// magnitudes spaced geometrically up to the largest (exact below about ten), so that every
-// weight keeps its sign and its size within a few percent. Files store a byte per weight: the
-// index of its level.
+// indexed by weight + 32768): the values themselves when there are few, else zero, the 32
+// largest magnitudes exactly and magnitudes spaced geometrically up to the next one (exact
+// below about ten), so that every weight keeps its sign and its size within a few percent.
+// Files store a byte per weight: the index of its level.
 std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts) {
   constexpr size_t kMagnitudes = 127;
+  constexpr size_t kExactTop = 32;
   std::vector<int16_t> out;
   int largest = 0;
   for (size_t v = 0; v < counts.size(); ++v) {
@@ -254,7 +255,16 @@ std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts) {
     largest = std::max(largest, std::abs(out.back()));
   }
   if (out.size() <= 2 * kMagnitudes + 1) return out;  // exact
-  // The smallest growth factor whose levels from 1 reach `largest` in kMagnitudes steps.
+  // The kExactTop largest magnitudes are levels of their own: they are few, and the features
+  // that have them (a tag bigram's) enter nearly every score, where a few percent of their
+  // size would outweigh the rare features that decide.
+  std::vector<int> top;  // descending; the last one is where the geometric levels end
+  for (int m = 32767; m > 0 && top.size() <= kExactTop; --m)
+    if (counts[32768 + m] > 0 || counts[32768 - m] > 0) top.push_back(m);
+  largest = top.back();
+  top.pop_back();
+  // The smallest growth factor whose levels from 1 reach `largest` in the remaining steps.
+  const size_t steps = kMagnitudes - top.size();
   auto levels = [&](double factor) {
     std::vector<int> m;
     for (double x = 1; x < largest; x = std::max(x * factor, std::round(x) + 1))
@@ -265,10 +275,11 @@ std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts) {
   double low = 1, high = 2;
   for (int i = 0; i < 50; ++i) {
     const double mid = (low + high) / 2;
-    (levels(mid).size() > kMagnitudes ? low : high) = mid;
+    (levels(mid).size() > steps ? low : high) = mid;
   }
   out.clear();
-  const std::vector<int> magnitudes = levels(high);
+  std::vector<int> magnitudes = levels(high);
+  magnitudes.insert(magnitudes.end(), top.rbegin(), top.rend());
   for (auto it = magnitudes.rbegin(); it != magnitudes.rend(); ++it) out.push_back(static_cast<int16_t>(-*it));
   out.push_back(0);
   for (int m : magnitudes) out.push_back(static_cast<int16_t>(m));

@@ -4,51 +4,12 @@
 #include <array>
 #include <numeric>
 
+#include "extract/internal/word_features.h"
+
 namespace geokg::extract::internal {
 namespace {
 
 constexpr uint8_t kNoTag = 255;  // previous-tag value before the sentence start
-
-char ShapeOf(unsigned char c) {
-  if (c >= 'A' && c <= 'Z') return 'X';
-  if (c >= 'a' && c <= 'z') return 'x';
-  if (c >= '0' && c <= '9') return 'd';
-  if (c >= 0x80) return 'u';
-  return static_cast<char>(c);
-}
-
-// Lower-cased prefix or suffix of up to `n` bytes.
-uint64_t Affix(std::string_view s, size_t n, bool suffix) {
-  n = std::min(n, s.size());
-  return HashLower(suffix ? s.substr(s.size() - n) : s.substr(0, n)) + n;
-}
-
-// Shape with runs longer than two of the same class collapsed: "Jae-myung" -> "Xxx-xx".
-uint64_t Shape(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  char prev = 0, prev2 = 0;
-  for (unsigned char c : s) {
-    const char k = ShapeOf(c);
-    if (k == prev && k == prev2) continue;
-    prev2 = prev;
-    prev = k;
-    h ^= static_cast<unsigned char>(k);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-uint64_t Flags(std::string_view s, bool first) {
-  bool upper = false, digit = false, hyphen = false, lower = false;
-  for (char c : s) {
-    upper |= c >= 'A' && c <= 'Z';
-    lower |= c >= 'a' && c <= 'z';
-    digit |= c >= '0' && c <= '9';
-    hyphen |= c == '-';
-  }
-  const bool initial_upper = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
-  return (upper << 0) | (digit << 1) | (hyphen << 2) | (lower << 3) | (initial_upper << 4) | (first << 5);
-}
 
 constexpr size_t kMaxFeatures = 40;
 

@@ -1,0 +1,127 @@
+// extract/internal/ner.h -- the named-entity tagger: a greedy left-to-right averaged perceptron
+// that labels each word of a sentence in IOB2 over PER, ORG and LOC (the labels of Universal NER)
+// from word, lower case, affix, shape, casing and context features, and from how the word is
+// usually written (lower case or capitalised) in the training text. Trained on UNER English-EWT
+// by geokg-train (docs/MODELS.md) and built into the binary (extract/models/ner.bin).
+//
+// An NerTagger is immutable after training or loading and safe to use from many threads; Tag()
+// allocates only scratch of the sentence's size. NerTrainer is single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/internal/perceptron.h"
+#include "graph/status.h"
+
+namespace geokg::extract::internal {
+
+// One annotated sentence of an IOB2 file: words and their labels ("O", "B-PER", "I-ORG", ...).
+struct IobSentence {
+  std::vector<std::string> forms;
+  std::vector<std::string> labels;
+  size_t line = 0;  // of its first word, for messages
+};
+
+// The sentences of an IOB2 file (UNER's tab-separated "index, word, label, ..." lines, "#"
+// comments, blank lines between sentences); InvalidInput naming file and line on a malformed
+// line or a label that is neither O nor B-/I- of a type.
+Result<std::vector<IobSentence>> ReadIob2File(const std::filesystem::path& path);
+
+// A named entity found in a sentence: words [begin, end) of type "PER", "ORG" or "LOC".
+struct NamedSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string_view type;  // a view into the tagger's label table
+};
+
+class NerTagger {
+ public:
+  // The model built into the binary, loaded once per process.
+  static Result<std::shared_ptr<const NerTagger>> LoadDefault();
+  // A model file written by Save; `origin` names it in error messages.
+  static Result<std::shared_ptr<const NerTagger>> LoadBytes(std::string_view bytes, const std::string& origin);
+  // The model file's bytes (zstd-compressed, see model_file.h).
+  std::string Save() const;
+
+  // The entities of the sentence `forms`, in order, not overlapping. Decoding never starts an
+  // entity with I-, so every span is well formed.
+  std::vector<NamedSpan> Spans(std::span<const std::string_view> forms) const;
+  // Label ids into label_names(), one per word.
+  void Tag(std::span<const std::string_view> forms, std::span<uint8_t> labels) const;
+  // The entity that starts at word `begin` of the sentence `forms`, taking the word before it
+  // as outside any entity, or nullopt. Tags only from `begin` until the entity ends (at most
+  // kMaxSpanWords words), so it costs a few words' tagging, not the sentence's.
+  std::optional<NamedSpan> SpanAt(std::span<const std::string_view> forms, uint32_t begin) const;
+  static constexpr uint32_t kMaxSpanWords = 6;
+
+  // Whether the training text writes `word` in lower case at least as often as capitalised:
+  // "Officials" opening a sentence is no name.
+  bool IsCommonWord(std::string_view word) const { return common_.count(HashLower(word)) > 0; }
+
+  const std::vector<std::string>& label_names() const { return label_names_; }
+  size_t num_features() const { return weights_.num_features(); }
+  // Drops weak features (see FrozenWeights::Pruned) to make the model smaller.
+  void Prune(float min_feature_weight, float min_entry_weight) {
+    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
+  }
+
+ private:
+  friend class NerTrainer;
+  struct WordHashes;
+  // Fills hashes[k] for the words begin - 2 + k of the sentence, k < end - begin + 4: the words
+  // [begin, end) and two on each side, pads beyond the sentence.
+  void HashWords(std::span<const std::string_view> forms, size_t begin, size_t end,
+                 std::vector<WordHashes>& hashes) const;
+  // The label of word k + begin given the previous two labels (hashes as HashWords filled them).
+  uint8_t Decide(const std::vector<WordHashes>& hashes, size_t k, uint8_t p1, uint8_t p2) const;
+  // Whether `label` may follow `previous` in IOB2 (I-X only after B-X or I-X).
+  bool Allowed(uint8_t previous, uint8_t label) const;
+
+  std::vector<std::string> label_names_;   // "O" first
+  std::vector<uint8_t> inside_of_;         // for each label: the B- label an I- label continues, else itself
+  std::unordered_set<uint64_t> common_;    // HashLower of common words
+  FrozenWeights weights_;
+};
+
+class NerTrainer {
+ public:
+  // Builds the label set and the common-word list from `train`, which must outlive the trainer.
+  // InvalidInput when `train` has no sentences or more than 32 labels.
+  static Result<std::unique_ptr<NerTrainer>> Create(const std::vector<IobSentence>& train);
+
+  // One pass over the training sentences in a shuffled order.
+  void TrainEpoch(std::mt19937& rng);
+  // The averaged model.
+  NerTagger Freeze() const;
+
+ private:
+  NerTrainer(const std::vector<IobSentence>& train, NerTagger shape);
+  const std::vector<IobSentence>& train_;
+  NerTagger shape_;  // labels and common words, used for hashing while training
+  std::vector<std::vector<uint8_t>> gold_;
+  AveragedPerceptron model_;
+};
+
+// Exact-match entity scores (CoNLL style): an entity counts when its span and type are right.
+struct NerScores {
+  size_t gold = 0, predicted = 0, correct = 0;
+  double precision = 0, recall = 0, f1 = 0;  // percentages
+};
+NerScores EvaluateNer(const NerTagger& tagger, const std::vector<IobSentence>& gold);
+
+// Trains for `epochs` passes and keeps the epoch that scores best on `dev` (the last one when
+// `dev` is empty); `progress` receives one line per epoch.
+Result<NerTagger> TrainNer(const std::vector<IobSentence>& train, const std::vector<IobSentence>& dev, int epochs,
+                           uint32_t seed, const std::function<void(const std::string&)>& progress);
+
+}  // namespace geokg::extract::internal
