@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -94,12 +95,13 @@ class SentenceRelator {
 
   void Run(std::vector<Triple>* out) {
     for (const internal::RoleFact& role : found_.roles) {
-      Triple t = Base(role.relation, "is " + role.office + " of", role.from_lexicon ? 0.7f : 0.95f, role.begin);
+      Triple t = Base(role.relation, "is " + role.office + " of",
+                      role.undated ? 0.5f : role.from_lexicon ? 0.7f : 0.95f, role.begin);
       // A title states a standing role, whatever the clause around it says.
       t.modality = Modality::kAsserted;
       t.time.clear();
       t.time_text.clear();
-      t.attribution.clear();
+      t.attribution = role.undated ? "lexicon: latest known term, the article is undated" : "";
       t.subject = role.person;
       t.object = role.country;
       t.cameo.clear();
@@ -755,15 +757,22 @@ void Deduplicate(std::vector<Triple>* triples) {
 }  // namespace
 
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  // Immutable and thread-safe once loaded: every extractor of the process shares one copy. It
+  // loads on another thread while this one reads the lexicons: the load takes the longer of
+  // the two, not their sum.
+  std::future<const Result<std::shared_ptr<const SyntaxModel>>*> syntax_loading =
+      std::async(std::launch::async, [] {
+        static const Result<std::shared_ptr<const SyntaxModel>> syntax = []() -> Result<std::shared_ptr<const SyntaxModel>> {
+          Result<std::unique_ptr<SyntaxModel>> loaded = SyntaxModel::LoadDefault();
+          if (!loaded.ok()) return loaded.status();
+          return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
+        }();
+        return &syntax;
+      });
   Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
   if (!gazetteer.ok()) return gazetteer.status();
   for (const std::filesystem::path& lexicon : options.lexicons) GEOKG_RETURN_IF_ERROR(gazetteer.value().AddFile(lexicon));
-  // Immutable and thread-safe once loaded: every extractor of the process shares one copy.
-  static const Result<std::shared_ptr<const SyntaxModel>> syntax = []() -> Result<std::shared_ptr<const SyntaxModel>> {
-    Result<std::unique_ptr<SyntaxModel>> loaded = SyntaxModel::LoadDefault();
-    if (!loaded.ok()) return loaded.status();
-    return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
-  }();
+  const Result<std::shared_ptr<const SyntaxModel>>& syntax = *syntax_loading.get();
   if (!syntax.ok()) return syntax.status();
   return std::unique_ptr<Extractor>(new Extractor(std::move(gazetteer).value(), syntax.value(), options));
 }
@@ -773,7 +782,7 @@ std::vector<Triple> Extractor::Extract(const Document& document, ExtractReport* 
   ExtractReport skipped;
   const std::optional<internal::Date> date = internal::ParseIsoDate(document.date);
   const std::vector<TextRange> prose = ProseRanges(document.text);
-  internal::MentionFinder finder(gazetteer_, date ? date->year : 0);
+  internal::MentionFinder finder(gazetteer_, date ? date->year * 10000 + date->month * 100 + date->day : 0);
   const std::vector<Sentence> sentences = Segment(document.text);
   const bool sports = IsSportsReport(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {

@@ -42,6 +42,7 @@ struct RoleFact {
   uint32_t begin = 0;  // token range of the whole phrase
   uint32_t end = 0;
   bool from_lexicon = false;  // the text gave the title only; the lexicon gave the country
+  bool undated = false;       // from the lexicon's latest term: the article has no date
 };
 
 struct SentenceMentions {
@@ -51,8 +52,9 @@ struct SentenceMentions {
 
 class MentionFinder {
  public:
-  // `year` is the article's year, 0 when unknown (for "the Chinese president").
-  MentionFinder(const Gazetteer& gazetteer, int year) : gazetteer_(gazetteer), year_(year) {}
+  // `when` is the article's day, 0 when unknown: names, offices and capitals resolve as of that
+  // day ("the German chancellor", "Moscow" in 1987).
+  MentionFinder(const Gazetteer& gazetteer, Day when) : gazetteer_(gazetteer), when_(when) {}
   MentionFinder(const MentionFinder&) = delete;
   MentionFinder& operator=(const MentionFinder&) = delete;
 
@@ -67,8 +69,16 @@ class MentionFinder {
     std::string office;
   };
 
+  // A lexicon entry as of the article's day: a state's name of that day (Russia in 1987 is the
+  // Soviet Union), a person with the CAMEO code of their role then.
   Entity EntityOf(uint32_t entry) const;
+  // The CAMEO code of an official of `of`: a country's code and GOV ("USAGOV"), an
+  // organisation's own code; empty when `of` has none.
+  static std::string RoleCode(const Entity& of);
   Entity CountryNamed(const std::string& name) const;
+  // The country and office a known person had on the article's day (the office empty when
+  // none of the lexicon's terms covers it).
+  std::pair<std::string, std::string> RoleOfDay(uint32_t person) const;
   // The person named by tokens [begin, end): the lexicon's when the whole run is a known
   // person's name, else a new person of that name.
   Entity PersonNamed(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
@@ -93,7 +103,7 @@ class MentionFinder {
   void NoteSubject(const SentenceMentions& sentence);
 
   const Gazetteer& gazetteer_;
-  int year_;
+  Day when_;
   std::vector<Person> people_;
   std::unordered_map<std::string, size_t> aliases_;  // surname or given name -> people_ index
   std::vector<size_t> recent_;                       // people_ indices, most recent last
