@@ -263,7 +263,35 @@ bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
 
 bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
 
+// Capitalised words that may stand before a surname without being a given name: honorifics,
+// and words that open a sentence or clause ("Later Baker said").
+bool IsNameOpener(std::string_view t) {
+  static constexpr auto kOpeners = std::to_array<std::string_view>(
+      {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "But",
+       "And", "Then", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "When", "After", "Before", "While",
+       "As", "In", "On", "At", "For", "With", "From", "By", "If", "So", "Also", "However", "Now", "Still", "Since",
+       "Although", "Though", "Under", "Asked", "Speaking", "Why", "How", "What", "Where", "Did", "Does", "Will",
+       "Can", "Could", "Would", "Should", "Has", "Had", "Is", "Was", "Former", "Ex", "Senator", "Sen."});
+  return OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
+}
+
 }  // namespace
+
+bool MentionFinder::InLongerName(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                                 const SentenceMentions& sentence) const {
+  if (end < tokens.size()) {
+    const std::string_view next = tokens[end].text;
+    if (IsNameToken(next) && !IsGenerationSuffix(next) && !OneOf(kMonthsAndDays, next)) return true;
+  }
+  if (begin == 0) return false;
+  const std::string_view prev = tokens[begin - 1].text;
+  // A word another mention took ("Mexico", "Soviet") is not a given name.
+  if (!sentence.mentions.empty() && sentence.mentions.back().end == begin) return false;
+  uint32_t title_length = 0;
+  if (!IsNameToken(prev) || IsNameOpener(prev) || MatchTitle(tokens, begin - 1, &title_length) != nullptr) return false;
+  const auto known = gazetteer_.LongestMatch(tokens, begin - 1, when_);
+  return !known || gazetteer_.entry(known->entry).entity.type == EntityType::kPerson;
+}
 
 Entity MentionFinder::EntityOf(uint32_t entry) const {
   const uint32_t at = gazetteer_.AtDate(entry, when_);
@@ -746,16 +774,18 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     const std::string_view text = tokens[i].text;
     // People the article already named win over the lexicon: "Lee" is the Lee of this story.
-    // "near Bandar Abbas" is a place, not Mahmoud Abbas: an alias inside a longer name is no alias.
-    static constexpr auto kHonorifics = std::to_array<std::string_view>(
-        {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."});
-    const bool inside_name = i > 1 && IsNameToken(tokens[i - 1].text) && !OneOf(kHonorifics, tokens[i - 1].text) &&
-                             (out.mentions.empty() || out.mentions.back().end != i);
-    if (auto alias = aliases_.find(std::string(text)); alias != aliases_.end() && Capitalized(text) && !inside_name) {
-      uint32_t end = i + 1;
-      while (end < n && aliases_.count(std::string(tokens[end].text)) &&
-             aliases_.at(std::string(tokens[end].text)) == alias->second)
-        ++end;
+    // "near Bandar Abbas" is a place, not Mahmoud Abbas, and "Ginger Baker" is not James Baker:
+    // an alias inside a longer name is no alias.
+    uint32_t alias_end = i;
+    const auto alias = aliases_.find(std::string(text));
+    if (alias != aliases_.end()) {
+      alias_end = i + 1;
+      while (alias_end < n && aliases_.count(std::string(tokens[alias_end].text)) &&
+             aliases_.at(std::string(tokens[alias_end].text)) == alias->second)
+        ++alias_end;
+    }
+    if (alias != aliases_.end() && Capitalized(text) && !InLongerName(tokens, i, alias_end, out)) {
+      uint32_t end = alias_end;
       Entity person = people_[alias->second].entity;
       if (end < n && IsGenerationSuffix(tokens[end].text)) {
         // "Trump's son Donald Trump Jr.": another person.
@@ -772,6 +802,11 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     auto m = gazetteer_.LongestMatch(tokens, i, when_);
     // "US$5 billion" is money, not the United States.
     if (m && i + m->length < n && tokens[i + m->length].text == "$" && !tokens[i + m->length - 1].space_after)
+      m.reset();
+    // A person's lone surname or given name only when no other name word surrounds it:
+    // "Arroyo Grande" is a town, "Ginger Baker" a drummer.
+    if (m && m->length == 1 && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson &&
+        InLongerName(tokens, i, i + 1, out))
       m.reset();
     if (m) {
       const GazetteerEntry& entry = gazetteer_.entry(m->entry);
@@ -839,10 +874,13 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         continue;
       }
     }
-    // A known name inside the run ("Gen Pervez Musharraf") is left to the lexicon.
+    // A known name inside the run ("Gen Pervez Musharraf") is left to the lexicon; a lone
+    // surname is not one ("Hillary Rodham Clinton" is not Bill Clinton).
     auto known_inside = [&](uint32_t run) {
       for (uint32_t k = i + 1; k < i + run; ++k)
-        if (gazetteer_.LongestMatch(tokens, k, when_) || aliases_.count(std::string(tokens[k].text))) return true;
+        if (const auto known = gazetteer_.LongestMatch(tokens, k, when_);
+            known && (known->length > 1 || gazetteer_.entry(known->entry).entity.type != EntityType::kPerson))
+          return true;
       return false;
     };
     if (const uint32_t run = UnknownPersonRun(tokens, i); run > 0 && !known_inside(run)) {

@@ -72,6 +72,10 @@ class MentionFinder {
   // A lexicon entry as of the article's day: a state's name of that day (Russia in 1987 is the
   // Soviet Union), a person with the CAMEO code of their role then.
   Entity EntityOf(uint32_t entry) const;
+  // Whether tokens [begin, end), a person's partial name, sit inside a longer name that is not
+  // that person's: a name word right after, or a given name right before ("Ginger Baker").
+  bool InLongerName(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                    const SentenceMentions& sentence) const;
   // The CAMEO code of an official of `of`: a country's code and GOV ("USAGOV"), an
   // organisation's own code; empty when `of` has none.
   static std::string RoleCode(const Entity& of);
