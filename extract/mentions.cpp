@@ -218,12 +218,18 @@ constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
 
+// Words of address before a name, never part of it: "Sir Geoffrey Howe" is Geoffrey Howe.
+bool IsHonorific(std::string_view t) {
+  static constexpr auto kHonorifics = std::to_array<std::string_view>(
+      {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"});
+  return OneOf(kHonorifics, t);
+}
+
 // A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
 // "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
 // mixed-case name words; runs that look like places, events or titles of works are left alone.
 uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
-  static constexpr auto kHonorifics = std::to_array<std::string_view>({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."});
-  const bool honorific = i > 0 && OneOf(kHonorifics, tokens[i - 1].text);
+  const bool honorific = i > 0 && IsHonorific(tokens[i - 1].text);
   // The sentence's first word is capitalised anyway; a name right after another name is part of it.
   if (i == 0 || (!honorific && IsNameToken(tokens[i - 1].text))) return 0;
   // After a word of place or a determiner a name is far more often a place, a ship or a work:
@@ -236,13 +242,17 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
   if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
   static constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
-      {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Lord", "Lady",
+      {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Dame", "Lord", "Lady",
        "Mr", "Mrs", "Ms", "Dr"});
   if (OneOf(kPlaceOpeners, tokens[i].text) || OneOf(kRankAbbreviations, tokens[i].text) ||
       IsCommonCapitalizedWord(tokens[i].text))
     return 0;
   for (uint32_t k = i; k < i + run; ++k) {
     const std::string_view t = tokens[k].text;
+    // "Energy Secretary John Herrington": the name starts after the title, where TryTitle reads
+    // it; a title word at the end is a surname ("Stephen King").
+    uint32_t title_length = 0;
+    if (k + 1 < i + run && MatchTitle(tokens, k, &title_length) != nullptr) return 0;
     const bool all_caps = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
     if (all_caps || OneOf(kPlaceOrEventWords, t) || OneOf(kMonthsAndDays, t)) return 0;
   }
@@ -370,6 +380,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     if (start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text))) return false;
     ++name_begin;
   }
+  // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the name.
+  if (name_begin + 1 < tokens.size() && IsHonorific(tokens[name_begin].text) && IsNameToken(tokens[name_begin + 1].text))
+    ++name_begin;
   // "AU chairperson President X": the second title is the one that introduces the name.
   uint32_t second_title = 0;
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
