@@ -161,6 +161,7 @@ int TypeRank(EntityType type) {
 Status Gazetteer::AddText(std::string_view text, std::string_view origin) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte order mark
   std::vector<Line> lines;
+  lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // no moves as it grows
   if (internal::LooksLikePhoenix(text)) {
     std::vector<internal::PhoenixPerson> people;
     GEOKG_RETURN_IF_ERROR(internal::ParsePhoenix(text, origin, &people));
@@ -263,6 +264,8 @@ Status Gazetteer::AddText(std::string_view text, std::string_view origin) {
       return fail("\"until\" is before \"from\"");
     lines.push_back(std::move(line));
   }
+  entries_.reserve(entries_.size() + lines.size());
+  extras_.reserve(extras_.size() + lines.size());
   for (const Line& line : lines) Merge(line);
   Reindex();
   return Status();
