@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,15 +69,22 @@ void Deduplicate(std::vector<Triple>* triples) {
 }  // namespace
 
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  // Immutable and thread-safe once loaded: every extractor of the process shares one copy. It
+  // loads on another thread while this one reads the lexicons: the load takes the longer of
+  // the two, not their sum.
+  std::future<const Result<std::shared_ptr<const SyntaxModel>>*> syntax_loading =
+      std::async(std::launch::async, [] {
+        static const Result<std::shared_ptr<const SyntaxModel>> syntax = []() -> Result<std::shared_ptr<const SyntaxModel>> {
+          Result<std::unique_ptr<SyntaxModel>> loaded = SyntaxModel::LoadDefault();
+          if (!loaded.ok()) return loaded.status();
+          return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
+        }();
+        return &syntax;
+      });
   Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
   if (!gazetteer.ok()) return gazetteer.status();
   for (const std::filesystem::path& lexicon : options.lexicons) GEOKG_RETURN_IF_ERROR(gazetteer.value().AddFile(lexicon));
-  // Immutable and thread-safe once loaded: every extractor of the process shares one copy.
-  static const Result<std::shared_ptr<const SyntaxModel>> syntax = []() -> Result<std::shared_ptr<const SyntaxModel>> {
-    Result<std::unique_ptr<SyntaxModel>> loaded = SyntaxModel::LoadDefault();
-    if (!loaded.ok()) return loaded.status();
-    return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
-  }();
+  const Result<std::shared_ptr<const SyntaxModel>>& syntax = *syntax_loading.get();
   if (!syntax.ok()) return syntax.status();
   std::shared_ptr<const internal::RelationModel> relations;
   if (options.learned_relations) {
@@ -115,7 +123,8 @@ std::vector<Triple> Extractor::Run(const Document& document, ExtractReport* repo
   ExtractReport skipped;
   const std::optional<internal::Date> date = internal::ParseIsoDate(document.date);
   const std::vector<TextRange> prose = ProseRanges(document.text);
-  internal::MentionFinder finder(gazetteer_, date ? date->year : 0, ner_.get());
+  internal::MentionFinder finder(gazetteer_, date ? date->year * 10000 + date->month * 100 + date->day : 0,
+                                 ner_.get());
   const std::vector<Sentence> sentences = Segment(document.text);
   const bool sports = IsSportsReport(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {

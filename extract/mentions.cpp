@@ -220,15 +220,21 @@ constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
 
 // Ranks and honorifics that open a name without being part of it.
 constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
-    {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Lord", "Lady",
-     "Mr", "Mrs", "Ms", "Dr"});
+    {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Dame", "Lord",
+     "Lady", "Mr", "Mrs", "Ms", "Dr"});
+
+// Words of address before a name, never part of it: "Sir Geoffrey Howe" is Geoffrey Howe.
+bool IsHonorific(std::string_view t) {
+  static constexpr auto kHonorifics = std::to_array<std::string_view>(
+      {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"});
+  return OneOf(kHonorifics, t);
+}
 
 // A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
 // "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
 // mixed-case name words; runs that look like places, events or titles of works are left alone.
 uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
-  static constexpr auto kHonorifics = std::to_array<std::string_view>({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."});
-  const bool honorific = i > 0 && OneOf(kHonorifics, tokens[i - 1].text);
+  const bool honorific = i > 0 && IsHonorific(tokens[i - 1].text);
   // The sentence's first word is capitalised anyway; a name right after another name is part of it.
   if (i == 0 || (!honorific && IsNameToken(tokens[i - 1].text))) return 0;
   // After a word of place or a determiner a name is far more often a place, a ship or a work:
@@ -245,6 +251,10 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
     return 0;
   for (uint32_t k = i; k < i + run; ++k) {
     const std::string_view t = tokens[k].text;
+    // "Energy Secretary John Herrington": the name starts after the title, where TryTitle reads
+    // it; a title word at the end is a surname ("Stephen King").
+    uint32_t title_length = 0;
+    if (k + 1 < i + run && MatchTitle(tokens, k, &title_length) != nullptr) return 0;
     const bool all_caps = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
     if (all_caps || OneOf(kPlaceOrEventWords, t) || OneOf(kMonthsAndDays, t)) return 0;
   }
@@ -280,13 +290,56 @@ bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
 
 bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
 
+// Capitalised words that may stand before a surname without being a given name: honorifics,
+// and words that open a sentence or clause ("Later Baker said").
+bool IsNameOpener(std::string_view t) {
+  static constexpr auto kOpeners = std::to_array<std::string_view>(
+      {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "But",
+       "And", "Then", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "When", "After", "Before", "While",
+       "As", "In", "On", "At", "For", "With", "From", "By", "If", "So", "Also", "However", "Now", "Still", "Since",
+       "Although", "Though", "Under", "Asked", "Speaking", "Why", "How", "What", "Where", "Did", "Does", "Will",
+       "Can", "Could", "Would", "Should", "Has", "Had", "Is", "Was", "Former", "Ex", "Senator", "Sen."});
+  return OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
+}
+
 }  // namespace
 
-Entity MentionFinder::EntityOf(uint32_t entry) const { return gazetteer_.entry(entry).entity; }
+bool MentionFinder::InLongerName(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                                 const SentenceMentions& sentence) const {
+  if (end < tokens.size()) {
+    const std::string_view next = tokens[end].text;
+    if (IsNameToken(next) && !IsGenerationSuffix(next) && !OneOf(kMonthsAndDays, next)) return true;
+  }
+  if (begin == 0) return false;
+  const std::string_view prev = tokens[begin - 1].text;
+  // A word another mention took ("Mexico", "Soviet") is not a given name.
+  if (!sentence.mentions.empty() && sentence.mentions.back().end == begin) return false;
+  uint32_t title_length = 0;
+  if (!IsNameToken(prev) || IsNameOpener(prev) || MatchTitle(tokens, begin - 1, &title_length) != nullptr) return false;
+  const auto known = gazetteer_.LongestMatch(tokens, begin - 1, when_);
+  return !known || gazetteer_.entry(known->entry).entity.type == EntityType::kPerson;
+}
+
+Entity MentionFinder::EntityOf(uint32_t entry) const {
+  const uint32_t at = gazetteer_.AtDate(entry, when_);
+  Entity entity = gazetteer_.entry(at).entity;
+  if (entity.type == EntityType::kPerson) entity.code = gazetteer_.CodeAt(at, when_);
+  return entity;
+}
 
 Entity MentionFinder::CountryNamed(const std::string& name) const {
   if (auto e = gazetteer_.Find(name)) return EntityOf(*e);
   return Entity{name, EntityType::kCountry, "", {}};
+}
+
+std::string MentionFinder::RoleCode(const Entity& of) {
+  if (of.code.empty()) return {};
+  return of.type == EntityType::kCountry ? of.code + "GOV" : of.code;
+}
+
+std::pair<std::string, std::string> MentionFinder::RoleOfDay(uint32_t person) const {
+  if (const Term* term = gazetteer_.TermOf(person, "", when_)) return {CountryNamed(term->country).name, term->office};
+  return {gazetteer_.CountryAt(person, when_), ""};
 }
 
 size_t MentionFinder::Remember(const Entity& person, const std::string& country, const std::string& office) {
@@ -295,6 +348,7 @@ size_t MentionFinder::Remember(const Entity& person, const std::string& country,
     if (people_[k].entity.name == person.name) index = k;
   if (index == people_.size()) people_.push_back({person, country, office});
   Person& p = people_[index];
+  if (p.entity.code.empty()) p.entity.code = person.code;
   if (p.country.empty()) p.country = country;
   if (p.office.empty()) p.office = office;
   // Every name part can stand alone later: "Lee" and "Jae-myung" for "Lee Jae-myung".
@@ -343,6 +397,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     if (start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text))) return false;
     ++name_begin;
   }
+  // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the name.
+  if (name_begin + 1 < tokens.size() && IsHonorific(tokens[name_begin].text) && IsNameToken(tokens[name_begin + 1].text))
+    ++name_begin;
   // "AU chairperson President X": the second title is the one that introduces the name.
   uint32_t second_title = 0;
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
@@ -353,15 +410,17 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
 
   Entity person{TitleText(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
   std::string country_of_person;
+  std::optional<uint32_t> person_entry;
   uint32_t name_end = name_begin + run;
   if (name_end < tokens.size() && IsGenerationSuffix(tokens[name_end].text)) {
     person.name += ' ';
     person.name.append(tokens[name_end].text);
     ++name_end;
-  } else if (auto m = gazetteer_.LongestMatch(tokens, name_begin);
-      m && m->length <= run && EntityOf(m->entry).type == EntityType::kPerson) {
+  } else if (auto m = gazetteer_.LongestMatch(tokens, name_begin, when_);
+      m && m->length <= run && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson) {
     person = EntityOf(m->entry);
-    country_of_person = gazetteer_.entry(m->entry).country;
+    person_entry = m->entry;
+    country_of_person = RoleOfDay(m->entry).first;
   } else if (auto alias = aliases_.find(person.name); alias != aliases_.end()) {
     person = people_[alias->second].entity;
   }
@@ -387,8 +446,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "President X of Egypt" names the country outright; otherwise a name or demonym just before
   // the title does ("US President", "South Korea's national security adviser").
   if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
-    if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1);
-        m && EntityOf(m->entry).type == EntityType::kCountry && m->kind == NameKind::kName) {
+    if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1, when_);
+        m && gazetteer_.entry(m->entry).entity.type == EntityType::kCountry && m->kind == NameKind::kName) {
       country = EntityOf(m->entry);
       country_mention = Mention{name_end + 1, name_end + 1 + static_cast<uint32_t>(m->length), {country}, {},
                                 false, false, Evidence::kNamed};
@@ -406,13 +465,15 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   }
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
+  // Only a term of the article's day vouches for the role; an undated article takes the latest.
   bool from_lexicon = false;
-  if (country.name.empty() && !country_of_person.empty()) {
-    if (auto entry = gazetteer_.Find(person.name); entry && Lower(gazetteer_.entry(*entry).office) == Lower(office)) {
-      country = CountryNamed(country_of_person);
+  if (country.name.empty() && person_entry) {
+    if (const Term* term = gazetteer_.TermOf(*person_entry, office, when_)) {
+      country = CountryNamed(term->country);
       from_lexicon = true;
     }
   }
+  if (person.code.empty()) person.code = RoleCode(country);
   size_t index = Remember(person, country.name.empty() ? country_of_person : country.name, office);
   NotePerson(index);
   // The mention spans the whole description, so "met Moroccan Prime Minister Karim Alaoui"
@@ -425,8 +486,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     out->mentions.push_back(*country_mention);
   }
   if (!country.name.empty())
-    out->roles.push_back(
-        {people_[index].entity, title->relation, office, country, phrase_begin, name_end, from_lexicon});
+    out->roles.push_back({people_[index].entity, title->relation, office, country, phrase_begin, name_end,
+                          from_lexicon, from_lexicon && when_ == 0});
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
   // Patrice Talon of Benin".
@@ -449,8 +510,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       OneOf(kOpeners, Lower(tokens[i].text)))
     return false;
   const uint32_t run = NameRun(tokens, i);
-  auto known = gazetteer_.LongestMatch(tokens, i);
-  if (known && EntityOf(known->entry).type != EntityType::kPerson) return false;
+  auto known = gazetteer_.LongestMatch(tokens, i, when_);
+  if (known && gazetteer_.entry(known->entry).entity.type != EntityType::kPerson) return false;
   const bool is_known = known && known->length == run;
   // Two name words at least, or a person the lexicon or the article knows: a lone capitalised
   // word before a comma is too often something else.
@@ -461,10 +522,10 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   if (Lower(tokens[k].text) == "the") ++k;
   Entity country;
   uint32_t title_at = k;
-  auto state = gazetteer_.LongestMatch(tokens, k);
+  auto state = gazetteer_.LongestMatch(tokens, k, when_);
   const auto is_state = [&](const std::optional<NameMatch>& m) {
     if (!m) return false;
-    const EntityType type = EntityOf(m->entry).type;
+    const EntityType type = gazetteer_.entry(m->entry).entity.type;
     return type == EntityType::kCountry || type == EntityType::kOrganization;
   };
   if (is_state(state)) {
@@ -484,7 +545,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   if (country.name.empty()) {
     // "the foreign minister of Egypt".
     if (end + 1 >= n || tokens[end].text != "of") return false;
-    auto of = gazetteer_.LongestMatch(tokens, end + 1);
+    auto of = gazetteer_.LongestMatch(tokens, end + 1, when_);
     if (!is_state(of) || of->kind == NameKind::kDemonym) return false;
     country = EntityOf(of->entry);
     end += 1 + static_cast<uint32_t>(of->length);
@@ -492,6 +553,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
   if (is_known) person = EntityOf(known->entry);
   else if (auto alias = aliases_.find(person.name); alias != aliases_.end()) person = people_[alias->second].entity;
+  if (person.code.empty()) person.code = RoleCode(country);
   const std::string office = TitleText(tokens, title_at, title_at + title_length);
   size_t index = Remember(person, country.name, office);
   NotePerson(index);
@@ -512,7 +574,7 @@ bool MentionFinder::TryCounterpartList(const std::vector<Token>& tokens, uint32_
   std::vector<Entity> countries;
   uint32_t k = i + 1;
   while (k < n) {
-    auto m = gazetteer_.LongestMatch(tokens, k);
+    auto m = gazetteer_.LongestMatch(tokens, k, when_);
     if (!m || m->kind != NameKind::kDemonym || m->length != 1) break;
     countries.push_back(EntityOf(m->entry));
     k = skip_joiners(k + 1);
@@ -546,8 +608,8 @@ bool MentionFinder::TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t
   const uint32_t run = NameRun(tokens, i);
   const uint32_t of = i + run;
   if (run == 0 || of + 1 >= tokens.size() || tokens[of].text != "of") return false;
-  auto m = gazetteer_.LongestMatch(tokens, of + 1);
-  if (!m || EntityOf(m->entry).type != EntityType::kCountry || m->kind != NameKind::kName) return false;
+  auto m = gazetteer_.LongestMatch(tokens, of + 1, when_);
+  if (!m || gazetteer_.entry(m->entry).entity.type != EntityType::kCountry || m->kind != NameKind::kName) return false;
   const Entity person = PersonNamed(tokens, i, of);
   const Entity country = EntityOf(m->entry);
   const auto end = static_cast<uint32_t>(of + 1 + m->length);
@@ -575,7 +637,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
   // of the office the lexicon knows for the article's year.
   const uint32_t demonym_at = possessive ? i + 1 : i;
   if (demonym_at + 1 < tokens.size() && Lower(tokens[demonym_at + 1].text) == "counterpart") {
-    auto m = gazetteer_.LongestMatch(tokens, demonym_at);
+    auto m = gazetteer_.LongestMatch(tokens, demonym_at, when_);
     if (m && m->kind == NameKind::kDemonym && m->length == 1) {
       const Entity country = EntityOf(m->entry);
       // "his Israeli counterpart, Ariel Sharon": the apposition names him.
@@ -589,7 +651,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       if (const Person* p = LeaderOf(country.name))
         return person_mention(static_cast<size_t>(p - people_.data()), demonym_at + 2, Evidence::kDescription);
       for (std::string_view office : {"President", "Prime Minister"}) {
-        if (auto holder = gazetteer_.OfficeHolder(country.name, office, year_)) {
+        if (auto holder = gazetteer_.OfficeHolder(country.name, office, when_)) {
           size_t index = Remember(EntityOf(*holder), country.name, std::string(office));
           NotePerson(index);
           return person_mention(index, demonym_at + 2, Evidence::kDescription);
@@ -602,9 +664,9 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
   if (word == "the" && i + 1 < tokens.size()) {
     uint32_t k = i + 1;
     std::string country;
-    if (auto m = gazetteer_.LongestMatch(tokens, k); m && m->kind == NameKind::kDemonym && m->length == 1) {
-      country = EntityOf(m->entry).name;
-      ++k;
+    if (auto m = gazetteer_.LongestMatch(tokens, k, when_); m && m->kind == NameKind::kDemonym) {
+      country = EntityOf(m->entry).name;  // "the Chinese", "the West German"
+      k += static_cast<uint32_t>(m->length);
     }
     uint32_t title_length = 0;
     const Title* title = MatchTitle(tokens, k, &title_length);
@@ -616,6 +678,17 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         if (same_office && (country.empty() || p.country == country)) {
           NotePerson(*it);
           return person_mention(*it, k + title_length, Evidence::kDescription);
+        }
+      }
+      // "the German chancellor" the article has not named: the holder of that day. Without a
+      // date the latest holder is too often wrong (a story of 2005 read today), so none.
+      if (!country.empty() && when_ != 0) {
+        if (auto holder = gazetteer_.OfficeHolder(country, office, when_)) {
+          const Entity person = EntityOf(*holder);
+          const size_t index = Remember(person, country, gazetteer_.TermOf(*holder, office, when_)->office);
+          NotePerson(index);
+          out->roles.push_back({person, title->relation, office, CountryNamed(country), i, k + title_length, true, false});
+          return person_mention(index, k + title_length, Evidence::kDescription);
         }
       }
     }
@@ -707,8 +780,8 @@ std::optional<size_t> MentionFinder::FirstPerson(const SentenceMentions& sentenc
 }
 
 Entity MentionFinder::PersonNamed(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const {
-  if (auto known = gazetteer_.LongestMatch(tokens, begin);
-      known && known->length == end - begin && EntityOf(known->entry).type == EntityType::kPerson)
+  if (auto known = gazetteer_.LongestMatch(tokens, begin, when_);
+      known && known->length == end - begin && gazetteer_.entry(known->entry).entity.type == EntityType::kPerson)
     return EntityOf(known->entry);
   return Entity{TitleText(tokens, begin, end), EntityType::kPerson, "", {}};
 }
@@ -719,8 +792,11 @@ void MentionFinder::NoteSubject(const SentenceMentions& sentence) {
 }
 
 bool MentionFinder::KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const {
+  // A lone surname is no known name: "Hillary Rodham Clinton" is not Bill Clinton.
   for (uint32_t k = begin + 1; k < end; ++k)
-    if (gazetteer_.LongestMatch(tokens, k) || aliases_.count(std::string(tokens[k].text))) return true;
+    if (const auto known = gazetteer_.LongestMatch(tokens, k, when_);
+        known && (known->length > 1 || gazetteer_.entry(known->entry).entity.type != EntityType::kPerson))
+      return true;
   return false;
 }
 
@@ -775,16 +851,18 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     const std::string_view text = tokens[i].text;
     // People the article already named win over the lexicon: "Lee" is the Lee of this story.
-    // "near Bandar Abbas" is a place, not Mahmoud Abbas: an alias inside a longer name is no alias.
-    static constexpr auto kHonorifics = std::to_array<std::string_view>(
-        {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."});
-    const bool inside_name = i > 1 && IsNameToken(tokens[i - 1].text) && !OneOf(kHonorifics, tokens[i - 1].text) &&
-                             (out.mentions.empty() || out.mentions.back().end != i);
-    if (auto alias = aliases_.find(std::string(text)); alias != aliases_.end() && Capitalized(text) && !inside_name) {
-      uint32_t end = i + 1;
-      while (end < n && aliases_.count(std::string(tokens[end].text)) &&
-             aliases_.at(std::string(tokens[end].text)) == alias->second)
-        ++end;
+    // "near Bandar Abbas" is a place, not Mahmoud Abbas, and "Ginger Baker" is not James Baker:
+    // an alias inside a longer name is no alias.
+    uint32_t alias_end = i;
+    const auto alias = aliases_.find(std::string(text));
+    if (alias != aliases_.end()) {
+      alias_end = i + 1;
+      while (alias_end < n && aliases_.count(std::string(tokens[alias_end].text)) &&
+             aliases_.at(std::string(tokens[alias_end].text)) == alias->second)
+        ++alias_end;
+    }
+    if (alias != aliases_.end() && Capitalized(text) && !InLongerName(tokens, i, alias_end, out)) {
+      uint32_t end = alias_end;
       Entity person = people_[alias->second].entity;
       if (end < n && IsGenerationSuffix(tokens[end].text)) {
         // "Trump's son Donald Trump Jr.": another person.
@@ -798,14 +876,19 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       i = end;
       continue;
     }
-    auto m = gazetteer_.LongestMatch(tokens, i);
+    auto m = gazetteer_.LongestMatch(tokens, i, when_);
     // "US$5 billion" is money, not the United States.
     if (m && i + m->length < n && tokens[i + m->length].text == "$" && !tokens[i + m->length - 1].space_after)
+      m.reset();
+    // A person's lone surname or given name only when no other name word surrounds it:
+    // "Arroyo Grande" is a town, "Ginger Baker" a drummer.
+    if (m && m->length == 1 && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson &&
+        InLongerName(tokens, i, i + 1, out))
       m.reset();
     if (m) {
       const GazetteerEntry& entry = gazetteer_.entry(m->entry);
       const auto end = static_cast<uint32_t>(i + m->length);
-      Mention mention{i, end, {entry.entity}, {}, false, false, Evidence::kNamed};
+      Mention mention{i, end, {EntityOf(m->entry)}, {}, false, false, Evidence::kNamed};
       switch (m->kind) {
         case NameKind::kName:
           if (entry.entity.type == EntityType::kPerson && end < n && IsGenerationSuffix(tokens[end].text)) {
@@ -814,8 +897,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
             mention.end = end + 1;
             NotePerson(Remember(mention.entities[0], entry.country, ""));
           } else if (entry.entity.type == EntityType::kPerson) {
-            size_t index = Remember(entry.entity, entry.country, entry.office);
-            NotePerson(index);
+            const auto [country, office] = RoleOfDay(m->entry);
+            NotePerson(Remember(mention.entities[0], country, office));
           }
           break;
         case NameKind::kDemonym:
@@ -827,17 +910,20 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
           }
           break;
         case NameKind::kCapital:
-          mention.is_capital = true;
           if (entry.entity.type == EntityType::kLocation) {
-            mention.country = CountryNamed(entry.country);
+            // Bonn acted for West Germany, then Germany until 1999, then for no one.
+            const std::string state = gazetteer_.CountryAt(m->entry, when_);
+            mention.is_capital = !state.empty();
+            if (mention.is_capital) mention.country = CountryNamed(state);
           } else {
-            mention.country = entry.entity;
+            mention.is_capital = true;
+            mention.country = mention.entities[0];
             mention.entities[0] = Entity{std::string(TitleText(tokens, i, end)), EntityType::kLocation, "", {}};
           }
           break;
         case NameKind::kSeat:
           if (entry.entity.type != EntityType::kCountry && !entry.country.empty())
-            mention.entities[0] = CountryNamed(entry.country);
+            mention.entities[0] = CountryNamed(gazetteer_.CountryAt(m->entry, when_));
           break;
       }
       if (!mention.is_demonym && mention.entities[0].type != EntityType::kPerson)

@@ -43,6 +43,7 @@ struct RoleFact {
   uint32_t begin = 0;  // token range of the whole phrase
   uint32_t end = 0;
   bool from_lexicon = false;  // the text gave the title only; the lexicon gave the country
+  bool undated = false;       // from the lexicon's latest term: the article has no date
 };
 
 struct SentenceMentions {
@@ -52,11 +53,11 @@ struct SentenceMentions {
 
 class MentionFinder {
  public:
-  // `year` is the article's year, 0 when unknown (for "the Chinese president"). `ner`, when not
-  // null, finds the people and organisations that the lexicon, titles and aliases miss; it must
-  // outlive the finder.
-  MentionFinder(const Gazetteer& gazetteer, int year, const NerTagger* ner = nullptr)
-      : gazetteer_(gazetteer), year_(year), ner_(ner) {}
+  // `when` is the article's day, 0 when unknown: names, offices and capitals resolve as of that
+  // day ("the German chancellor", "Moscow" in 1987). `ner`, when not null, finds the people and
+  // organisations that the lexicon, titles and aliases miss; it must outlive the finder.
+  MentionFinder(const Gazetteer& gazetteer, Day when, const NerTagger* ner = nullptr)
+      : gazetteer_(gazetteer), when_(when), ner_(ner) {}
   MentionFinder(const MentionFinder&) = delete;
   MentionFinder& operator=(const MentionFinder&) = delete;
 
@@ -71,8 +72,20 @@ class MentionFinder {
     std::string office;
   };
 
+  // A lexicon entry as of the article's day: a state's name of that day (Russia in 1987 is the
+  // Soviet Union), a person with the CAMEO code of their role then.
   Entity EntityOf(uint32_t entry) const;
+  // Whether tokens [begin, end), a person's partial name, sit inside a longer name that is not
+  // that person's: a name word right after, or a given name right before ("Ginger Baker").
+  bool InLongerName(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                    const SentenceMentions& sentence) const;
+  // The CAMEO code of an official of `of`: a country's code and GOV ("USAGOV"), an
+  // organisation's own code; empty when `of` has none.
+  static std::string RoleCode(const Entity& of);
   Entity CountryNamed(const std::string& name) const;
+  // The country and office a known person had on the article's day (the office empty when
+  // none of the lexicon's terms covers it).
+  std::pair<std::string, std::string> RoleOfDay(uint32_t person) const;
   // The person named by tokens [begin, end): the lexicon's when the whole run is a known
   // person's name, else a new person of that name.
   Entity PersonNamed(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
@@ -103,7 +116,7 @@ class MentionFinder {
   void NoteSubject(const SentenceMentions& sentence);
 
   const Gazetteer& gazetteer_;
-  int year_;
+  Day when_;
   const NerTagger* ner_;
   std::vector<Person> people_;
   std::unordered_map<std::string, size_t> aliases_;  // surname or given name -> people_ index

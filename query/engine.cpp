@@ -164,7 +164,7 @@ Result<std::vector<FactRow>> Engine::Timeline(const std::string& name, const Fac
 Result<EntityCard> Engine::Card(const std::string& name) const {
   auto entity = Resolve(name);
   if (!entity.ok()) return entity.status();
-  EntityCard card{entity.value(), 0, 0, 0, {}};
+  EntityCard card{entity.value(), 0, 0, 0, {}, {}};
   const store::EntityId id = card.record.id;
   GEOKG_RETURN_IF_ERROR(store_.ForEachLink({id, std::nullopt, std::nullopt}, [&](const store::Link& link) {
     ++card.facts;

@@ -98,6 +98,9 @@ struct EntityCard {
   uint64_t as_object = 0;   // symmetric facts count where the store keeps them; a fact about
                             // itself counts here and in as_subject
   std::map<Relation, uint64_t> by_relation;
+  // Dated offices and roles ("General Secretary of Soviet Union, 1985-03-11 to 1991-08-24"),
+  // from the lexicon: the store does not keep them, so the caller that has one fills them in.
+  std::vector<std::string> roles;
 };
 
 struct EvidenceAnswer {

@@ -233,11 +233,12 @@ Answer EntityAnswer(const EntityCard& card) {
   const Entity& e = card.record.entity;
   json by_relation = json::object();
   for (const auto& [r, n] : card.by_relation) by_relation[std::string(Info(r).name)] = n;
-  Answer a{{"name", "type", "code", "aliases", "facts", "as_subject", "as_object", "by_relation"}, {}};
+  Answer a{{"name", "type", "code", "aliases", "roles", "facts", "as_subject", "as_object", "by_relation"}, {}};
   a.rows.push_back({{"name", e.name},
                     {"type", EntityTypeName(e.type)},
                     {"code", OrNull(e.code)},
                     {"aliases", e.aliases},
+                    {"roles", card.roles},
                     {"id", card.record.id},
                     {"facts", card.facts},
                     {"as_subject", card.as_subject},

@@ -1,6 +1,6 @@
 #include "store/key_codec.h"
 
-#include <cctype>
+#include "graph/fold.h"
 
 namespace geokg::store::internal {
 
@@ -99,21 +99,7 @@ std::string EvidenceKey(uint64_t fact, uint32_t doc, uint32_t sentence) {
   return k;
 }
 
-std::string NormalizeName(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
-  bool space = false;
-  for (char c : name) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return out;
-}
+std::string NormalizeName(std::string_view name) { return FoldName(name); }
 
 std::string NameKey(std::string_view normalized, uint32_t entity) {
   std::string k(normalized);

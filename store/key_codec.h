@@ -41,7 +41,8 @@ std::optional<IndexEntry> DecodeOsp(std::string_view key);
 // Evidence rows: fact, document number, sentence.
 std::string EvidenceKey(uint64_t fact, uint32_t doc, uint32_t sentence);
 
-// The names family: a normalised name, a 0 byte, the entity id.
+// The names family: a normalised name (FoldName: no case, diacritics, apostrophes or hyphens,
+// so "Sanchez" finds "Sánchez"), a 0 byte, the entity id.
 std::string NormalizeName(std::string_view name);
 std::string NameKey(std::string_view normalized, uint32_t entity);
 

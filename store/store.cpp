@@ -400,11 +400,12 @@ class Transaction {
 
  private:
   // Every normalised name `e` may be asked for by: its name, aliases, code, and for a person
-  // the first and last word ("Lee" for "Lee Jae-myung").
+  // the first and last word ("Lee" for "Lee Jae-myung"). A person's code is their role's
+  // ("USAGOV"), which many people share: no name of theirs.
   static std::set<std::string> NamesOf(const Entity& e) {
     std::set<std::string> names = {NormalizeName(e.name)};
     for (const std::string& a : e.aliases) names.insert(NormalizeName(a));
-    if (!e.code.empty()) names.insert(NormalizeName(e.code));
+    if (!e.code.empty() && e.type != EntityType::kPerson) names.insert(NormalizeName(e.code));
     if (e.type == EntityType::kPerson) {
       const size_t space = e.name.rfind(' ');
       if (space != std::string::npos) {

@@ -25,7 +25,7 @@ namespace geokg::store {
 
 // The schema this build reads and writes (docs/STORE.md); a store written by another one is
 // refused with a message naming both versions, never misread.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 using EntityId = uint32_t;
 using FactId = uint64_t;

@@ -24,12 +24,13 @@ SentenceRelator::SentenceRelator(const Sentence& sentence, const SentenceMention
 void SentenceRelator::Run(std::vector<Triple>* out) {
   const size_t roles = out->size();
   for (const RoleFact& role : found_.roles) {
-    Triple t = Base(role.relation, "is " + role.office + " of", role.from_lexicon ? 0.7f : 0.95f, role.begin);
+    Triple t = Base(role.relation, "is " + role.office + " of", role.undated ? 0.5f : role.from_lexicon ? 0.7f : 0.95f,
+                    role.begin);
     // A title states a standing role, whatever the clause around it says.
     t.modality = Modality::kAsserted;
     t.time.clear();
     t.time_text.clear();
-    t.attribution.clear();
+    t.attribution = role.undated ? "lexicon: latest known term, the article is undated" : "";
     t.subject = role.person;
     t.object = role.country;
     t.cameo.clear();

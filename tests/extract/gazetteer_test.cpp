@@ -217,9 +217,13 @@ TEST_CASE("a bad lexicon line is reported with file and line, and nothing is add
       {"country\tAtlantis\taliasAtlantica", "my.tsv:3: field without \"=\": \"aliasAtlantica\""},
       {"country\tAtlantis\tcapitol=Poseidonia", "my.tsv:3: unknown key \"capitol\""},
       {"country\tAtlantis\tcode=", "my.tsv:3: empty value for \"code\""},
-      {"person\tAtlas\toffice=King\tfrom=20x5", "my.tsv:3: \"from\" is not a year: \"20x5\""},
-      {"person\tAtlas\toffice=King\tuntil=85", "my.tsv:3: \"until\" is not a year: \"85\""},
-      {"person\tAtlas\tfrom=2020", "my.tsv:3: \"from\" or \"until\" without \"office\""},
+      {"person\tAtlas\toffice=King\tfrom=20x5", "my.tsv:3: \"from\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"20x5\""},
+      {"person\tAtlas\toffice=King\tuntil=85", "my.tsv:3: \"until\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"85\""},
+      {"person\tAtlas\toffice=King\tuntil=1985-13-01", "my.tsv:3: \"until\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"1985-13-01\""},
+      {"person\tAtlas\tfrom=2020", "my.tsv:3: \"from\" or \"until\" without \"office\", \"role\" or \"country\""},
+      {"country\tAtlantis\trole=ATLGOV", "my.tsv:3: \"role\" on a line that is not a person's"},
+      {"person\tAtlas\trole=ATLGOV\toffice=King", "my.tsv:3: \"role\" and \"office\" on one line"},
+      {"person\tAtlas\toffice=King\tfrom=2020-05-02\tuntil=2020-05-01", "my.tsv:3: \"until\" is before \"from\""},
       {"person\tAtlas\toffice=King\tfrom=2020\tuntil=2019", "my.tsv:3: \"until\" is before \"from\""},
   }));
   CAPTURE(line);
@@ -244,4 +248,122 @@ TEST_CASE("a failed file leaves the lexicon as it was", "[extract][gazetteer]") 
   CHECK(NameAtStart(gazetteer, "Newcomer said") == "");
 }
 
+
+TEST_CASE("offices, states and capitals resolve as of a day", "[extract][gazetteer][dated]") {
+  const Gazetteer& g = Default();
+  auto name = [&](std::optional<uint32_t> e) { return e ? g.entry(*e).entity.name : std::string(); };
+  CHECK(name(g.OfficeHolder("Canada", "Prime Minister", 19800502)) == "Pierre Trudeau");
+  CHECK(name(g.OfficeHolder("Canada", "Prime Minister", 20200210)) == "Justin Trudeau");
+  CHECK(name(g.OfficeHolder("Canada", "Prime Minister", 19841001)) == "Brian Mulroney");
+  CHECK(name(g.OfficeHolder("Germany", "Chancellor", 19850610)) == "Helmut Kohl");  // West Germany then
+  CHECK(name(g.OfficeHolder("Germany", "Chancellor", 19981101)) == "Gerhard Schroeder");
+  CHECK(name(g.OfficeHolder("Germany", "Chancellor", 19980601)) == "Helmut Kohl");
+  const uint32_t russia = *g.Find("Russia");
+  CHECK(g.entry(g.AtDate(russia, 19871120)).entity.name == "Soviet Union");
+  CHECK(g.entry(g.AtDate(russia, 19911226)).entity.name == "Russia");
+  CHECK(g.entry(g.AtDate(russia, 0)).entity.name == "Russia");
+  CHECK(g.CountryAt(*g.Find("Moscow"), 19871120) == "Soviet Union");
+  CHECK(g.CountryAt(*g.Find("Moscow"), 20200101) == "Russia");
+  CHECK(g.CountryAt(*g.Find("Bonn"), 19860203) == "West Germany");
+  CHECK(g.CountryAt(*g.Find("Bonn"), 19960203) == "Germany");
+  CHECK(g.CountryAt(*g.Find("Bonn"), 20050101).empty());  // a city like any other since 1999
+  CHECK(g.CountryAt(*g.Find("Kinshasa"), 19900110) == "Zaire");
+}
+
+TEST_CASE("a name several people had is the one of the article's day", "[extract][gazetteer][dated]") {
+  const std::vector<Token> tokens = Tokenize("Trudeau said");
+  auto at = [&](Day when) { return Default().entry(Default().LongestMatch(tokens, 0, when)->entry).entity.name; };
+  CHECK(at(19800502) == "Pierre Trudeau");
+  CHECK(at(20200210) == "Justin Trudeau");
+  CHECK(at(0) == "Justin Trudeau");  // undated: the later of the two
+  const std::vector<Token> bush = Tokenize("George Bush said");
+  CHECK(Default().entry(Default().LongestMatch(bush, 0, 19880914)->entry).entity.name == "George H. W. Bush");
+  CHECK(Default().entry(Default().LongestMatch(bush, 0, 20030501)->entry).entity.name == "George W. Bush");
+}
+
+TEST_CASE("terms and roles of a person carry dates and CAMEO codes", "[extract][gazetteer][dated]") {
+  const Gazetteer& g = Default();
+  const uint32_t gorbachev = *g.Find("Mikhail Gorbachev");
+  const Term* president = g.TermOf(gorbachev, "President", 19910101);
+  REQUIRE(president != nullptr);
+  CHECK(president->from == 19900315);
+  CHECK(president->until == 19911225);
+  CHECK(president->country == "Soviet Union");
+  CHECK(g.TermOf(gorbachev, "President", 19920101) == nullptr);
+  CHECK(g.CodeAt(gorbachev, 19870101) == "USRGOV");  // the dictionaries' RUS, repaired
+  CHECK(g.CodeAt(*g.Find("Helmut Kohl"), 19850101) == "DEUGOV");
+  CHECK(g.CodeAt(*g.Find("Sanae Takaichi"), 20260101) == "JPNGOV");  // from her office
+  CHECK(g.CodeAt(*g.Find("South Korea"), 20260101) == "KOR");
+  bool dated_role = false;
+  for (const Term& term : g.TermsOf(gorbachev)) dated_role = dated_role || (term.code == "USRGOV" && term.from == 19850311);
+  CHECK(dated_role);
+}
+
+TEST_CASE("names match and look up without case, diacritics, apostrophes or hyphens",
+          "[extract][gazetteer][folding]") {
+  const Gazetteer& g = Default();
+  for (const char* query : {"Sanchez", "SÁNCHEZ", "pedro sanchez", "Pedro Sánchez"}) {
+    CAPTURE(query);
+    REQUIRE(g.Find(query));
+    CHECK(g.entry(*g.Find(query)).entity.name == "Pedro Sánchez");
+  }
+  CHECK(g.entry(*g.Find("tayyip erdoğan")).entity.name == "Recep Tayyip Erdogan");
+  CHECK(g.entry(*g.Find("america")).entity.name == "United States");
+  CHECK(g.entry(*g.Find("UN")).entity.name == "United Nations");
+  CHECK(NameAtStart(g, "Embalo said") == "Umaro Sissoco Embaló");
+  CHECK(NameAtStart(g, "Embaló said") == "Umaro Sissoco Embaló");
+  CHECK(NameAtStart(g, "Tayyip Erdoğan said") == "Recep Tayyip Erdogan");
+  CHECK(NameAtStart(g, "ERDOĞAN SAYS") == "Recep Tayyip Erdogan");
+  CHECK(NameAtStart(g, "Lee Jae-Myung said") == "Lee Jae-myung");
+  CHECK(NameAtStart(g, "us and them").empty());  // lower case never finds a name in capitals
+}
+
+TEST_CASE("a PETRARCH/Phoenix actor file is read as it is", "[extract][gazetteer][phoenix]") {
+  // Written for this test in the dictionaries' format: a record broken by a line without `+`,
+  // Soviet-era roles coded RUS, a description and a lone surname that must not become names.
+  const std::string phoenix =
+      "# test actors\n"
+      "IVAN_PETROVICH_TESTOV_  # CountryInfo.txt\n"
+      "+TESTOV\n"
+      "+PRESIDENT_TESTOV\n"
+      "IVAN_P._TESTOV\n"
+      "\t[RUSELI 500101-850311]\n"
+      "\t[RUSGOV 850311-920101]\n"
+      "\t[RUSELI]\n"
+      "MARIA_EXAMPLOVA_\n"
+      "\t[FRAGOV >20100101]\n";
+  Gazetteer g;
+  REQUIRE(g.AddText(phoenix, "test.actors").ok());
+  REQUIRE(g.Find("Ivan Petrovich Testov"));
+  const uint32_t testov = *g.Find("Ivan Petrovich Testov");
+  CHECK(g.Find("Ivan P. Testov") == testov);  // the line without `+` is a synonym
+  CHECK_FALSE(g.Find("Testov"));              // a lone surname is no name
+  CHECK_FALSE(g.Find("President Testov"));
+  CHECK(g.CodeAt(testov, 19870101) == "USRGOV");
+  CHECK(g.CodeAt(testov, 19911230) == "RUSGOV");
+  CHECK(g.CodeAt(testov, 20000101) == "RUSELI");
+  CHECK(g.CodeAt(*g.Find("Maria Examplova"), 20150101) == "FRAGOV");
+  CHECK(g.CodeAt(*g.Find("Maria Examplova"), 20050101).empty());
+
+  const Status bad = Gazetteer().AddText("SOME_ONE_\n\t[USAGOV 8503-9001]\n", "bad.actors");
+  CHECK(bad.code() == Code::kInvalidInput);
+  CHECK(bad.message() == "bad.actors:2: bad role \"[USAGOV 8503-9001]\"");
+}
+
+TEST_CASE("lexicon dates take years, months and days", "[extract][gazetteer][dated]") {
+  Gazetteer g;
+  REQUIRE(g.AddText("person\tAda Example\tcountry=Chile\toffice=President\tfrom=2010-03\tuntil=2014\n"
+                    "person\tBea Example\tcountry=Chile\toffice=President\tfrom=2014-03-11\n",
+                    "mine.tsv")
+              .ok());
+  auto holder = [&](Day when) {
+    const auto e = g.OfficeHolder("Chile", "President", when);
+    return e ? g.entry(*e).entity.name : std::string();
+  };
+  CHECK(holder(20100228).empty());
+  CHECK(holder(20100301) == "Ada Example");
+  CHECK(holder(20140310) == "Ada Example");
+  CHECK(holder(20140311) == "Bea Example");
+  CHECK(holder(2014) == "Bea Example");  // a year: the holder who began last in it
+}
 }  // namespace geokg::extract

@@ -108,13 +108,13 @@ TEST_CASE("a store is refused when another process writes it or another schema m
   auto newer = Store::Open(path, {.read_only = true});
   REQUIRE(!newer.ok());
   CHECK(newer.status().code() == geokg::Code::kUnsupported);
-  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 3") != std::string::npos);
+  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 4") != std::string::npos);
   // Schema 2 stored evidence rows without time_text: read as 3 they would be corrupt.
   SetSchema(path, "2");
   auto older = Store::Open(path, {.read_only = true});
   REQUIRE(!older.ok());
   CHECK(older.status().code() == geokg::Code::kUnsupported);
-  CHECK(older.status().message() == path + ": written by an older geokg (store schema 2, this geokg reads schema 3); "
+  CHECK(older.status().message() == path + ": written by an older geokg (store schema 2, this geokg reads schema 4); "
                                            "ingest the articles again into a new store");
 }
 
