@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # clang and libclang-rt-14-dev (the libFuzzer runtime) serve tools/fuzz.sh.
 packages=(g++ cmake ninja-build librocksdb-dev libzstd-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
-          graphviz python3 python3-networkx raptor2-utils clang libclang-rt-14-dev)
+          graphviz python3 python3-networkx python3-pandas raptor2-utils clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
