@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "graph/text.h"
+
 namespace geokg::extract {
 namespace fs = std::filesystem;
 
@@ -253,19 +255,8 @@ size_t RepairUtf8(std::string* text) {
   const std::string& s = *text;
   size_t i = 0;
   while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    bool ok = n > 0 && i + n <= s.size() && !(n == 2 && b < 0xC2);
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && n == 3) {
-      const auto b1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0);  // overlong, surrogates
-    }
-    if (ok && n == 4) {
-      const auto b1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90) && b <= 0xF4;
-    }
-    if (ok && !(n == 1 && b == 0)) {
+    const size_t n = Utf8Length(s, i);
+    if (n != 0 && s[i] != '\0') {  // NUL too: C tools downstream would stop at it
       if (first_bad != std::string::npos) out.append(s, i, n);
       i += n;
       continue;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "graph/text.h"
+
 namespace geokg::extract {
 namespace {
 
@@ -23,24 +25,6 @@ constexpr std::array<std::string_view, 30> kSentenceStarters = {
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
-}
-
-// Length of the UTF-8 sequence starting at text[i], or 0 when it is invalid there.
-size_t Utf8Length(std::string_view text, size_t i) {
-  const auto b = static_cast<unsigned char>(text[i]);
-  size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > text.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  if (n == 2 && b < 0xC2) return 0;  // overlong
-  return n;
-}
-
-uint32_t CodePoint(std::string_view text, size_t i, size_t n) {
-  const auto b = static_cast<unsigned char>(text[i]);
-  uint32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  return cp;
 }
 
 bool IsSpace(uint32_t cp) {
@@ -73,7 +57,7 @@ Char Peek(std::string_view text, size_t at) {
   if (at >= text.size()) return {0, at, 0, false};
   size_t n = Utf8Length(text, at);
   if (n == 0) return {0xFFFD, at, 1, false};
-  return {CodePoint(text, at, n), at, n, true};
+  return {CodePointAt(text, at, n), at, n, true};
 }
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }

@@ -24,14 +24,15 @@ struct VertexProperties {
   std::string code;
 };
 
-// One sentence behind an edge, for exports that cite their sources.
+// One sentence behind an edge and the article it is in, for exports that cite their sources.
 struct EdgeEvidence {
   std::string doc;
   uint32_t sentence = 0;
   std::string text;
   std::string attribution;  // empty when the article itself asserts it
-  std::string time;
+  std::string time;         // the event's time as the sentence gives it; may be empty
   float confidence = 0;
+  std::string date, title, url, source;  // the article's; each may be empty
 };
 
 struct EdgeProperties {
@@ -42,8 +43,9 @@ struct EdgeProperties {
   Modality modality = Modality::kAsserted;
   uint32_t mentions = 0;
   float confidence = 0;
-  std::string first_time;
+  std::string first_time;  // as store::Fact: event times, else report dates (time_source)
   std::string last_time;
+  TimeSource time_source = TimeSource::kNone;
   std::vector<EdgeEvidence> evidence;  // filled only when asked for (Engine::Subgraph)
 };
 

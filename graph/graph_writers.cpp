@@ -2,7 +2,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <string>
+
+#include "graph/text.h"
 
 namespace geokg {
 namespace {
@@ -29,32 +32,6 @@ std::string Xml(std::string_view s) {
     }
   }
   return out;
-}
-
-// CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
-std::string Csv(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-// Decodes UTF-8 for N-Triples escapes; invalid bytes become U+FFFD.
-template <class F>
-void ForEachCodePoint(std::string_view s, F f) {
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
-      f(0xFFFD);
-      ++i;
-      continue;
-    }
-    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-    f(cp);
-    i += static_cast<size_t>(len);
-  }
 }
 
 // An N-Triples string literal, ASCII only: non-ASCII as \u or \U escapes.
@@ -102,6 +79,27 @@ std::string FactIri(uint64_t fact) { return Iri("fact/" + std::to_string(fact));
 std::string Vocab(std::string_view term) { return Iri("ns#" + std::string(term)); }
 std::string Rdf(std::string_view term) { return "<http://www.w3.org/1999/02/22-rdf-syntax-ns#" + std::string(term) + ">"; }
 
+// The article of an edge's first sentence: what the one-row-per-fact formats cite.
+const EdgeEvidence& Cited(const EdgeProperties& e) {
+  static const EdgeEvidence kNone;
+  return e.evidence.empty() ? kNone : e.evidence.front();
+}
+
+// The fact columns every CSV file shares after its own leading ones, and their values.
+constexpr std::string_view kFactCsvHeader =
+    "predicate,cameo,modality,mentions,first_time,last_time,time_source,confidence,doc,doc_date,doc_title,"
+    "doc_url,doc_source,evidence";
+
+void WriteFactCsv(const EdgeProperties& e, std::ostream& out) {
+  const EdgeEvidence& c = Cited(e);
+  out << CsvField(e.predicate) << "," << e.cameo << "," << ModalityName(e.modality) << "," << e.mentions << ","
+      << e.first_time << "," << e.last_time << "," << TimeSourceName(e.time_source) << "," << Number(e.confidence)
+      << "," << CsvField(c.doc) << "," << CsvField(c.date) << "," << CsvField(c.title) << "," << CsvField(c.url)
+      << "," << CsvField(c.source) << "," << CsvField(c.text) << "\n";
+}
+
+std::string DocumentIri(std::string_view doc) { return Iri("document/" + Segment(doc)); }
+
 std::string TypeClass(EntityType t) {
   std::string name(EntityTypeName(t));
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
@@ -116,8 +114,10 @@ void WriteGraphMl(const Graph& graph, std::ostream& out) {
   const char* node_keys[][2] = {{"name", "string"}, {"type", "string"}, {"code", "string"}};
   const char* edge_keys[][2] = {{"fact", "long"},        {"relation", "string"},  {"predicate", "string"},
                                 {"cameo", "string"},     {"modality", "string"},  {"mentions", "int"},
-                                {"first_time", "string"}, {"last_time", "string"}, {"confidence", "double"},
-                                {"evidence", "string"}};
+                                {"first_time", "string"}, {"last_time", "string"}, {"time_source", "string"},
+                                {"confidence", "double"}, {"evidence", "string"}, {"doc", "string"},
+                                {"doc_date", "string"}, {"doc_title", "string"}, {"doc_url", "string"},
+                                {"doc_source", "string"}};
   for (auto& [name, type] : node_keys)
     out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\"" << type << "\"/>\n";
   for (auto& [name, type] : edge_keys)
@@ -143,8 +143,15 @@ void WriteGraphMl(const Graph& graph, std::ostream& out) {
     data("mentions", std::to_string(e.mentions));
     data("first_time", e.first_time);
     data("last_time", e.last_time);
+    data("time_source", std::string(TimeSourceName(e.time_source)));
     data("confidence", Number(e.confidence));
-    data("evidence", e.evidence.empty() ? "" : e.evidence.front().text);
+    const EdgeEvidence& c = Cited(e);
+    data("evidence", c.text);
+    data("doc", c.doc);
+    data("doc_date", c.date);
+    data("doc_title", c.title);
+    data("doc_url", c.url);
+    data("doc_source", c.source);
     out << "</edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
@@ -154,20 +161,42 @@ void WriteNeo4jNodes(const Graph& graph, std::ostream& out) {
   out << "entity:ID,name,type,code,:LABEL\n";
   for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
     const VertexProperties& v = graph[*it];
-    out << "e" << v.key << "," << Csv(v.name) << "," << EntityTypeName(v.type) << "," << Csv(v.code) << ",Entity;"
+    out << "e" << v.key << "," << CsvField(v.name) << "," << EntityTypeName(v.type) << "," << CsvField(v.code) << ",Entity;"
         << TypeClass(v.type) << "\n";
   }
 }
 
 void WriteNeo4jRelationships(const Graph& graph, std::ostream& out) {
-  out << ":START_ID,:END_ID,:TYPE,fact:long,predicate,cameo,modality,mentions:int,first_time,last_time,confidence:float\n";
+  out << ":START_ID,:END_ID,:TYPE,fact:long,predicate,cameo,modality,mentions:int,first_time,last_time,time_source,"
+         "confidence:float,doc,doc_date,doc_title,doc_url,doc_source,evidence\n";
   for (auto [it, end] = boost::edges(graph); it != end; ++it) {
     const EdgeProperties& e = graph[*it];
     std::string type(Info(e.relation).name);
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     out << "e" << graph[boost::source(*it, graph)].key << ",e" << graph[boost::target(*it, graph)].key << "," << type
-        << "," << e.fact << "," << Csv(e.predicate) << "," << e.cameo << "," << ModalityName(e.modality) << ","
-        << e.mentions << "," << e.first_time << "," << e.last_time << "," << Number(e.confidence) << "\n";
+        << "," << e.fact << ",";
+    WriteFactCsv(e, out);
+  }
+}
+
+void WriteNeo4jDocuments(const Graph& graph, std::ostream& out) {
+  out << "document:ID,doc,date,title,url,source,:LABEL\n";
+  std::set<std::string> written;
+  for (auto [it, end] = boost::edges(graph); it != end; ++it)
+    for (const EdgeEvidence& x : graph[*it].evidence)
+      if (written.insert(x.doc).second)
+        out << CsvField("d:" + x.doc) << "," << CsvField(x.doc) << "," << CsvField(x.date) << "," << CsvField(x.title)
+            << "," << CsvField(x.url) << "," << CsvField(x.source) << ",Document\n";
+}
+
+void WriteNeo4jEvidence(const Graph& graph, std::ostream& out) {
+  out << ":START_ID,:END_ID,:TYPE,fact:long,sentence:int,text,time,attribution,confidence:float\n";
+  for (auto [it, end] = boost::edges(graph); it != end; ++it) {
+    const EdgeProperties& e = graph[*it];
+    for (const EdgeEvidence& x : e.evidence)
+      out << CsvField("d:" + x.doc) << ",e" << graph[boost::source(*it, graph)].key << ",EVIDENCE," << e.fact << ","
+          << x.sentence << "," << CsvField(x.text) << "," << x.time << "," << CsvField(x.attribution) << ","
+          << Number(x.confidence) << "\n";
   }
 }
 
@@ -175,22 +204,23 @@ void WritePlainNodes(const Graph& graph, std::ostream& out) {
   out << "id,name,type,code\n";
   for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
     const VertexProperties& v = graph[*it];
-    out << v.key << "," << Csv(v.name) << "," << EntityTypeName(v.type) << "," << Csv(v.code) << "\n";
+    out << v.key << "," << CsvField(v.name) << "," << EntityTypeName(v.type) << "," << CsvField(v.code) << "\n";
   }
 }
 
 void WritePlainEdges(const Graph& graph, std::ostream& out) {
-  out << "fact,source,target,relation,predicate,cameo,modality,mentions,first_time,last_time,confidence\n";
+  out << "fact,source,target,relation," << kFactCsvHeader << "\n";
   for (auto [it, end] = boost::edges(graph); it != end; ++it) {
     const EdgeProperties& e = graph[*it];
     out << e.fact << "," << graph[boost::source(*it, graph)].key << "," << graph[boost::target(*it, graph)].key << ","
-        << Info(e.relation).name << "," << Csv(e.predicate) << "," << e.cameo << "," << ModalityName(e.modality) << ","
-        << e.mentions << "," << e.first_time << "," << e.last_time << "," << Number(e.confidence) << "\n";
+        << Info(e.relation).name << ",";
+    WriteFactCsv(e, out);
   }
 }
 
 void WriteNTriples(const Graph& graph, std::ostream& out) {
   const std::string rdf_type = Rdf("type");
+  std::set<std::string> documents;
   for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
     const VertexProperties& v = graph[*it];
     const std::string iri = EntityIri(v);
@@ -217,11 +247,23 @@ void WriteNTriples(const Graph& graph, std::ostream& out) {
     out << f << " " << Vocab("confidence") << " " << Typed(Number(e.confidence), "decimal") << " .\n";
     if (!e.first_time.empty()) out << f << " " << Vocab("firstTime") << " " << Literal(e.first_time) << " .\n";
     if (!e.last_time.empty()) out << f << " " << Vocab("lastTime") << " " << Literal(e.last_time) << " .\n";
+    if (e.time_source != TimeSource::kNone)
+      out << f << " " << Vocab("timeSource") << " " << Literal(TimeSourceName(e.time_source)) << " .\n";
     for (size_t i = 0; i < e.evidence.size(); ++i) {
       const EdgeEvidence& x = e.evidence[i];
       const std::string ev = Iri("fact/" + std::to_string(e.fact) + "/evidence/" + std::to_string(i));
       out << f << " " << Vocab("evidence") << " " << ev << " .\n";
-      out << ev << " " << Vocab("document") << " " << Iri("document/" + Segment(x.doc)) << " .\n";
+      const std::string d = DocumentIri(x.doc);
+      out << ev << " " << Vocab("document") << " " << d << " .\n";
+      out << f << " " << Vocab("document") << " " << d << " .\n";
+      if (documents.insert(x.doc).second) {
+        out << d << " " << rdf_type << " " << Vocab("Document") << " .\n";
+        out << d << " " << Vocab("docId") << " " << Literal(x.doc) << " .\n";
+        if (!x.title.empty()) out << d << " " << Vocab("title") << " " << Literal(x.title) << " .\n";
+        if (!x.date.empty()) out << d << " " << Vocab("date") << " " << Literal(x.date) << " .\n";
+        if (!x.url.empty()) out << d << " " << Vocab("url") << " " << Literal(x.url) << " .\n";
+        if (!x.source.empty()) out << d << " " << Vocab("source") << " " << Literal(x.source) << " .\n";
+      }
       out << ev << " " << Vocab("sentence") << " " << Typed(std::to_string(x.sentence), "integer") << " .\n";
       out << ev << " " << Vocab("text") << " " << Literal(x.text) << " .\n";
       if (!x.attribution.empty()) out << ev << " " << Vocab("attribution") << " " << Literal(x.attribution) << " .\n";

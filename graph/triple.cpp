@@ -11,6 +11,11 @@ std::string_view ModalityName(Modality modality) {
   return kModalityNames[static_cast<size_t>(modality)];
 }
 
+std::string_view TimeSourceName(TimeSource source) {
+  constexpr std::string_view kNames[] = {"", "event", "report"};
+  return kNames[static_cast<size_t>(source)];
+}
+
 std::optional<Modality> ParseModality(std::string_view name) {
   for (size_t i = 0; i < kModalityNames.size(); ++i)
     if (kModalityNames[i] == name) return static_cast<Modality>(i);

@@ -19,6 +19,13 @@ std::string_view ModalityName(Modality modality);
 // The modality named `name`, or nullopt.
 std::optional<Modality> ParseModality(std::string_view name);
 
+// Which time a fact's first/last time is: its events' own (a sentence dated them), else the
+// dates of the articles that report it; kNone when neither is known.
+enum class TimeSource : uint8_t { kNone, kEvent, kReport };
+
+// "event", "report"; empty for kNone.
+std::string_view TimeSourceName(TimeSource source);
+
 // Where a triple was read: the article, the sentence and its byte span in the article text.
 struct Evidence {
   std::string doc;
@@ -26,6 +33,7 @@ struct Evidence {
   uint32_t begin = 0;     // [begin, end): byte offsets of the sentence in Document::text
   uint32_t end = 0;
   std::string text;       // the sentence
+  std::string date;       // the article's publication date (Document::date); empty when unknown
 };
 
 struct Triple {
@@ -36,7 +44,8 @@ struct Triple {
   Entity object;
   Modality modality = Modality::kAsserted;
   std::string attribution;  // who says so; empty when the article itself asserts it
-  std::string time;         // ISO 8601 date or period; empty when unresolved
+  std::string time;         // the event's own time, ISO 8601 date or period, as the sentence
+                            // gives it; empty when it gives none (evidence.date is the report date)
   std::string time_text;    // the time expression as written ("on Sunday"); kept when `time`
                             // cannot be resolved (no article date); empty when there is none
   float confidence = 0.0f;  // in [0, 1]; ranks triples

@@ -75,6 +75,7 @@ json TripleToJson(const Triple& t) {
       {"attribution", NullIfEmpty(t.attribution)},
       {"time", NullIfEmpty(t.time)},
       {"time_text", NullIfEmpty(t.time_text)},
+      {"date", NullIfEmpty(t.evidence.date)},
       {"confidence", Round3(t.confidence)},
       {"evidence", t.evidence.text},
   };
@@ -100,6 +101,7 @@ Result<Triple> TripleFromJson(const json& j) {
   GEOKG_RETURN_IF_ERROR(ReadString(j, "attribution", true, &t.attribution));
   GEOKG_RETURN_IF_ERROR(ReadString(j, "time", true, &t.time));
   if (auto text = j.find("time_text"); text != j.end() && text->is_string()) t.time_text = text->get<std::string>();
+  if (auto date = j.find("date"); date != j.end() && date->is_string()) t.evidence.date = date->get<std::string>();
   GEOKG_RETURN_IF_ERROR(ReadString(j, "evidence", false, &t.evidence.text));
   auto sentence = j.find("sentence");
   auto span = j.find("span");
@@ -120,7 +122,7 @@ Result<Triple> TripleFromJson(const json& j) {
 
 std::string TsvHeader() {
   return "doc\tsentence\tbegin\tend\tsubject\tsubject_type\tpredicate\trelation\tcameo\tobject\t"
-         "object_type\tmodality\tattribution\ttime\ttime_text\tconfidence\tevidence";
+         "object_type\tmodality\tattribution\ttime\ttime_text\tdate\tconfidence\tevidence";
 }
 
 std::string TripleToTsv(const Triple& t) {
@@ -146,6 +148,7 @@ std::string TripleToTsv(const Triple& t) {
   field(t.attribution);
   field(t.time);
   field(t.time_text);
+  field(t.evidence.date);
   field(nlohmann::json(Round3(t.confidence)).dump());
   field(t.evidence.text);
   return row;

@@ -12,7 +12,8 @@
 namespace geokg {
 
 // The JSON object of `triple`: doc, sentence, span, subject, object, predicate, relation, cameo,
-// modality, attribution, time, confidence, evidence. Absent values are null.
+// modality, attribution, time, time_text, date (the article's), confidence, evidence. Absent
+// values are null.
 nlohmann::json TripleToJson(const Triple& triple);
 // The triple `json` describes, as TripleToJson writes it. kInvalidInput names the first field
 // that is missing or of the wrong type.

@@ -107,7 +107,7 @@ Result<std::vector<MetRow>> Engine::Met(const std::optional<std::string>& name, 
     const store::Fact& f = r.fact;
     const bool swap = who && *who == f.object && *who != f.subject;
     MetRow row{f.id, swap ? r.object : r.subject, swap ? r.subject : r.object, f.relation, f.modality,
-               f.first_time, f.last_time, f.mentions, f.confidence, "", std::move(r.evidence), std::move(r.doc)};
+               f.first_time, f.last_time, f.time_source, f.mentions, f.confidence, "", std::move(r.evidence), std::move(r.doc)};
     auto place = places.For(f);
     if (!place.ok()) return place.status();
     row.place = place.value();

@@ -44,6 +44,7 @@ struct MetRow {
   Modality modality = Modality::kAsserted;
   std::string first_time;
   std::string last_time;
+  TimeSource time_source = TimeSource::kNone;
   uint32_t mentions = 0;
   float confidence = 0;
   // Where they met, when a sentence stating the meeting also says one of them visited or

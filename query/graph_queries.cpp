@@ -270,6 +270,7 @@ Result<Graph> Engine::Subgraph(const std::optional<std::string>& center, int dep
   std::sort(facts.begin(), facts.end());
   GraphBuilder builder;
   EntityCache cache(store_);
+  std::unordered_map<std::string, Document> articles;  // the cited ones, read once each
   if (start) builder.VertexFor(start->id, start->entity);
   for (store::FactId id : facts) {
     auto fact = store_.GetFact(id);
@@ -280,12 +281,21 @@ Result<Graph> Engine::Subgraph(const std::optional<std::string>& center, int dep
     auto o = cache.Get(f.object);
     if (!o.ok()) return o.status();
     EdgeProperties edge{f.id, f.relation, f.predicate, f.cameo, f.modality, f.mentions, f.confidence,
-                        f.first_time, f.last_time, {}};
+                        f.first_time, f.last_time, f.time_source, {}};
     if (with_evidence) {
       auto sentences = store_.Evidence(f.id);
       if (!sentences.ok()) return sentences.status();
-      for (const store::FactEvidence& e : sentences.value())
-        edge.evidence.push_back({e.doc, e.sentence, e.text, e.attribution, e.time, e.confidence});
+      for (store::FactEvidence& e : sentences.value()) {
+        auto article = articles.find(e.doc);
+        if (article == articles.end()) {
+          auto stored = store_.GetDocument(e.doc);
+          if (!stored.ok()) return stored.status();
+          article = articles.emplace(e.doc, std::move(stored.value())).first;
+        }
+        const Document& d = article->second;
+        edge.evidence.push_back({std::move(e.doc), e.sentence, std::move(e.text), std::move(e.attribution),
+                                 std::move(e.time), e.confidence, d.date, d.title, d.url, d.source});
+      }
     }
     const Vertex from = builder.VertexFor(f.subject, s.value());
     const Vertex to = builder.VertexFor(f.object, o.value());

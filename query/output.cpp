@@ -4,12 +4,12 @@
 #include <cmath>
 #include <iterator>
 
+#include "graph/text.h"
+
 namespace geokg::query {
 namespace {
 
 using nlohmann::json;
-
-constexpr size_t kTableTextLimit = 60;
 
 double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -34,61 +34,62 @@ std::string Cell(const json& v) {
   return v.dump();
 }
 
-// Display width in code points (good enough for Latin, Hangul and CJK in monospace tables).
-size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string ForTable(std::string s) {
+// One line, cut to `limit` terminal columns (0: whole) with "..." marking the cut.
+std::string ForTable(std::string s, size_t limit) {
   for (char& c : s)
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-  if (Width(s) <= kTableTextLimit) return s;
-  size_t bytes = 0, points = 0;
-  while (bytes < s.size() && points < kTableTextLimit - 3) {
-    ++bytes;
-    while (bytes < s.size() && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) ++bytes;
-    ++points;
+  if (limit == 0 || DisplayWidth(s) <= limit) return s;
+  const size_t room = limit > 3 ? limit - 3 : 0;
+  size_t bytes = 0, columns = 0;
+  while (bytes < s.size()) {
+    const size_t n = std::max<size_t>(1, Utf8Length(s, bytes));
+    const size_t w = DisplayWidth(std::string_view(s).substr(bytes, n));
+    if (columns + w > room) break;
+    columns += w;
+    bytes += n;
   }
   return s.substr(0, bytes) + "...";
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-void WriteTable(const Answer& answer, std::ostream& out) {
+void WriteTable(const Answer& answer, size_t cell_width, std::ostream& out) {
   if (answer.rows.empty()) return;
-  const size_t columns = answer.columns.size();
+  const std::vector<std::string>& names = answer.table.empty() ? answer.columns : answer.table;
+  const size_t columns = names.size();
   std::vector<size_t> width;
-  for (const std::string& c : answer.columns) width.push_back(Width(c));
+  for (const std::string& c : names) width.push_back(DisplayWidth(c));
   // Every cell of every row, row after row.
   std::vector<std::string> cells;
   cells.reserve(answer.rows.size() * columns);
   static const json kNull;
   for (const json& row : answer.rows) {
     for (size_t i = 0; i < columns; ++i) {
-      const auto value = row.find(answer.columns[i]);
-      std::string text = ForTable(Cell(value == row.end() ? kNull : *value));
-      if (text.empty()) text = "-";
-      width[i] = std::max(width[i], Width(text));
+      const auto value = row.find(names[i]);
+      std::string text = ForTable(Cell(value == row.end() ? kNull : *value), cell_width);
+      if (text.empty()) text.assign(1, '-');
+      width[i] = std::max(width[i], DisplayWidth(text));
       cells.push_back(std::move(text));
     }
   }
   auto line = [&](const std::string* values) {
     for (size_t i = 0; i < columns; ++i) {
       out << values[i];
-      if (i + 1 < columns) std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - Width(values[i]) + 2, ' ');
+      if (i + 1 < columns) std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - DisplayWidth(values[i]) + 2, ' ');
     }
     out << "\n";
   };
-  line(answer.columns.data());
+  line(names.data());
   for (size_t first = 0; first < cells.size(); first += columns) line(&cells[first]);
 }
+
+json TimeSourceJson(TimeSource source) {
+  return source == TimeSource::kNone ? json(nullptr) : json(TimeSourceName(source));
+}
+
+// The keys of FactFields, in CSV order.
+const std::vector<std::string> kFactColumns = {
+    "fact",       "subject",     "relation",       "object",        "predicate", "cameo",      "modality",
+    "first_time", "last_time",   "time_source",    "first_reported", "last_reported", "mentions", "confidence",
+    "doc",        "evidence"};
 
 json FactFields(const FactRow& r) {
   const store::Fact& f = r.fact;
@@ -101,6 +102,9 @@ json FactFields(const FactRow& r) {
           {"modality", ModalityName(f.modality)},
           {"first_time", OrNull(f.first_time)},
           {"last_time", OrNull(f.last_time)},
+          {"time_source", TimeSourceJson(f.time_source)},
+          {"first_reported", OrNull(f.first_reported)},
+          {"last_reported", OrNull(f.last_reported)},
           {"mentions", f.mentions},
           {"confidence", Round3(f.confidence)},
           {"doc", OrNull(r.doc)},
@@ -117,10 +121,10 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
-void WriteAnswer(const Answer& answer, Format format, std::ostream& out) {
+void WriteAnswer(const Answer& answer, Format format, std::ostream& out, size_t cell_width) {
   switch (format) {
     case Format::kTable:
-      WriteTable(answer, out);
+      WriteTable(answer, cell_width, out);
       return;
     case Format::kJson:
       out << json(answer.rows).dump(2) << "\n";
@@ -141,9 +145,11 @@ void WriteAnswer(const Answer& answer, Format format, std::ostream& out) {
 }
 
 Answer MetAnswer(const std::vector<MetRow>& rows) {
-  Answer a{{"entity", "met", "relation", "modality", "first_time", "last_time", "place", "mentions", "confidence",
-            "fact", "doc", "evidence"},
-           {}};
+  Answer a{{"entity", "met", "relation", "modality", "first_time", "last_time", "time_source", "place", "mentions",
+            "confidence", "fact", "doc", "evidence"},
+           {},
+           {"entity", "met", "relation", "modality", "first_time", "last_time", "place", "mentions", "confidence",
+            "fact", "doc", "evidence"}};
   for (const MetRow& r : rows)
     a.rows.push_back({{"fact", r.fact},
                       {"entity", EntityJson(r.a)},
@@ -152,6 +158,7 @@ Answer MetAnswer(const std::vector<MetRow>& rows) {
                       {"modality", ModalityName(r.modality)},
                       {"first_time", OrNull(r.first_time)},
                       {"last_time", OrNull(r.last_time)},
+                      {"time_source", TimeSourceJson(r.time_source)},
                       {"place", OrNull(r.place)},
                       {"mentions", r.mentions},
                       {"confidence", Round3(r.confidence)},
@@ -161,13 +168,15 @@ Answer MetAnswer(const std::vector<MetRow>& rows) {
 }
 
 Answer FactAnswer(const std::vector<FactRow>& rows) {
-  Answer a{{"first_time", "subject", "relation", "object", "modality", "mentions", "confidence", "fact", "evidence"}, {}};
+  Answer a{kFactColumns,
+           {},
+           {"first_time", "subject", "relation", "object", "modality", "mentions", "confidence", "fact", "evidence"}};
   for (const FactRow& r : rows) a.rows.push_back(FactFields(r));
   return a;
 }
 
 Answer NeighborAnswer(const std::vector<NeighborRow>& rows) {
-  Answer a{{"entity", "type", "depth", "facts", "relations", "via"}, {}};
+  Answer a{{"entity", "type", "depth", "facts", "relations", "via"}, {}, {}};
   a.rows.reserve(rows.size());
   for (const NeighborRow& r : rows) {
     // Filled field by field: a braced list would build and take apart a [key, value] array per
@@ -185,9 +194,11 @@ Answer NeighborAnswer(const std::vector<NeighborRow>& rows) {
 }
 
 Answer PathAnswer(const std::vector<Path>& paths) {
-  Answer a{{"path", "hop", "from", "relation", "to", "subject", "object", "modality", "first_time", "alternatives",
-            "fact", "evidence"},
-           {}};
+  Answer a{{"path", "hop", "from", "to", "alternatives"},
+           {},
+           {"path", "hop", "from", "relation", "to", "subject", "object", "modality", "first_time", "alternatives",
+            "fact", "evidence"}};
+  a.columns.insert(a.columns.end(), kFactColumns.begin(), kFactColumns.end());
   for (size_t p = 0; p < paths.size(); ++p)
     for (size_t h = 0; h < paths[p].size(); ++h) {
       const PathHop& hop = paths[p][h];
@@ -203,7 +214,7 @@ Answer PathAnswer(const std::vector<Path>& paths) {
 }
 
 Answer RankAnswer(const std::vector<RankRow>& rows, std::string_view measure) {
-  Answer a{{"rank", "entity", "type", "score", "degree", "measure"}, {}};
+  Answer a{{"rank", "entity", "type", "score", "degree", "measure"}, {}, {}};
   for (size_t i = 0; i < rows.size(); ++i)
     a.rows.push_back({{"rank", i + 1},
                       {"entity", rows[i].entity.name},
@@ -215,7 +226,7 @@ Answer RankAnswer(const std::vector<RankRow>& rows, std::string_view measure) {
 }
 
 Answer GroupAnswer(const GroupingAnswer& grouping) {
-  Answer a{{"method", "group", "size", "members", "groups", "modularity"}, {}};
+  Answer a{{"method", "group", "size", "members", "groups", "modularity"}, {}, {}};
   for (const GroupRow& r : grouping.rows) {
     json members = json::array();
     for (const Entity& e : r.members) members.push_back(e.name);
@@ -233,7 +244,9 @@ Answer EntityAnswer(const EntityCard& card) {
   const Entity& e = card.record.entity;
   json by_relation = json::object();
   for (const auto& [r, n] : card.by_relation) by_relation[std::string(Info(r).name)] = n;
-  Answer a{{"name", "type", "code", "aliases", "roles", "facts", "as_subject", "as_object", "by_relation"}, {}};
+  Answer a{{"name", "type", "code", "aliases", "roles", "id", "facts", "as_subject", "as_object", "by_relation"},
+           {},
+           {"name", "type", "code", "aliases", "roles", "facts", "as_subject", "as_object", "by_relation"}};
   a.rows.push_back({{"name", e.name},
                     {"type", EntityTypeName(e.type)},
                     {"code", OrNull(e.code)},
@@ -248,7 +261,12 @@ Answer EntityAnswer(const EntityCard& card) {
 }
 
 Answer EvidenceRows(const EvidenceAnswer& answer) {
-  Answer a{{"fact", "doc", "title", "date", "sentence", "time", "time_text", "attribution", "confidence", "text"}, {}};
+  Answer a{kFactColumns,
+           {},
+           {"fact", "doc", "title", "date", "sentence", "time", "time_text", "attribution", "confidence", "text"}};
+  a.columns.erase(std::find(a.columns.begin(), a.columns.end(), "doc"), a.columns.end());  // doc, evidence
+  a.columns.insert(a.columns.end(), {"doc", "title", "date", "source", "url", "sentence", "span", "text",
+                                     "sentence_predicate", "time", "time_text", "attribution"});
   for (const store::FactEvidence& e : answer.sentences) {
     const Document& d = answer.articles.at(e.doc);
     json row = FactFields(answer.fact);
@@ -284,7 +302,11 @@ void WriteGraphJsonl(const Graph& graph, std::ostream& out) {
                           {"text", x.text},
                           {"attribution", OrNull(x.attribution)},
                           {"time", OrNull(x.time)},
-                          {"confidence", Round3(x.confidence)}});
+                          {"confidence", Round3(x.confidence)},
+                          {"doc_date", OrNull(x.date)},
+                          {"doc_title", OrNull(x.title)},
+                          {"doc_url", OrNull(x.url)},
+                          {"doc_source", OrNull(x.source)}});
     json j = {{"fact", e.fact},
               {"subject", {{"name", s.name}, {"type", EntityTypeName(s.type)}, {"code", OrNull(s.code)}}},
               {"relation", Info(e.relation).name},
@@ -295,6 +317,7 @@ void WriteGraphJsonl(const Graph& graph, std::ostream& out) {
               {"mentions", e.mentions},
               {"first_time", OrNull(e.first_time)},
               {"last_time", OrNull(e.last_time)},
+              {"time_source", TimeSourceJson(e.time_source)},
               {"confidence", Round3(e.confidence)},
               {"evidence", evidence}};
     out << j.dump() << "\n";

@@ -22,15 +22,17 @@ enum class Format : uint8_t { kTable, kJson, kJsonl, kCsv };
 std::optional<Format> ParseFormat(std::string_view name);
 
 struct Answer {
-  std::vector<std::string> columns;  // order of table and CSV columns; the keys of each row
+  std::vector<std::string> columns;  // every key of each row, in CSV column order
   std::vector<nlohmann::json> rows;  // objects; values may be null, numbers, strings, arrays or
                                      // {"name", "type"} entities (shown by name in table and CSV)
+  std::vector<std::string> table;    // the columns a table shows, when fewer than all fit a screen
 };
 
-// Writes `answer`. Table: aligned columns, long text cut at 60 characters, nothing for no rows
-// (the CLI says so on stderr); CSV: RFC 4180 with a header; JSON: an array of the rows; JSON
-// Lines: one row per line.
-void WriteAnswer(const Answer& answer, Format format, std::ostream& out);
+// Writes `answer`. Table: the `table` columns (else all) aligned in terminal columns (wide CJK
+// counts 2, combining marks 0), each cell cut to `cell_width` columns with "..." (0: never cut),
+// nothing for no rows (the CLI says so on stderr); CSV: every column, RFC 4180, a header; JSON:
+// an array of the rows; JSON Lines: one row per line. Only tables are ever cut.
+void WriteAnswer(const Answer& answer, Format format, std::ostream& out, size_t cell_width = 0);
 
 // The answers of each question (fields documented in docs/QUERIES.md).
 Answer MetAnswer(const std::vector<MetRow>& rows);

@@ -101,14 +101,22 @@ std::string Successor(std::string prefix) {
 }
 
 Fact ToFact(FactId id, const FactValue& v) {
-  return {id, v.subject, v.object, v.relation, v.modality, v.predicate, v.cameo, v.mentions, v.first_time, v.last_time,
-          v.confidence};
-}
-
-void Widen(const std::string& time, std::string* first, std::string* last) {
-  if (time.empty()) return;
-  if (first->empty() || time < *first) *first = time;
-  if (last->empty() || time > *last) *last = time;
+  const bool event = !v.first_time.empty();
+  const TimeSource source = event ? TimeSource::kEvent : v.first_reported.empty() ? TimeSource::kNone : TimeSource::kReport;
+  return {id,
+          v.subject,
+          v.object,
+          v.relation,
+          v.modality,
+          v.predicate,
+          v.cameo,
+          v.mentions,
+          event ? v.first_time : v.first_reported,
+          event ? v.last_time : v.last_reported,
+          v.confidence,
+          source,
+          v.first_reported,
+          v.last_reported};
 }
 
 // The per-family options of docs/STORE.md, "Tuning".
@@ -325,6 +333,8 @@ class Transaction {
       f.mentions = 0;
       f.first_time.clear();
       f.last_time.clear();
+      f.first_reported.clear();
+      f.last_reported.clear();
       f.confidence = 0;
       Status bad;
       GEOKG_RETURN_IF_ERROR(impl_.Scan(kEvidence, U64Key(id), [&](std::string_view key, std::string_view value) {
@@ -335,9 +345,7 @@ class Transaction {
                                    " is unreadable");
           return false;
         }
-        ++f.mentions;
-        Widen(e->time, &f.first_time, &f.last_time);
-        f.confidence = std::max(f.confidence, e->confidence);
+        Fold(&f, e->time, e->date, e->confidence);
         return true;
       }));
       GEOKG_RETURN_IF_ERROR(bad);
@@ -350,12 +358,9 @@ class Transaction {
     if (!added_evidence_.insert(key).second) return;  // the same fact twice in one sentence
     if (removed_evidence_.erase(key) == 0) ++counters_[kEvidence_];
     EvidenceValue v{t.evidence.doc, t.evidence.begin, t.evidence.end, t.confidence, t.predicate,
-                    t.attribution,  t.time,           t.evidence.text,   t.time_text};
+                    t.attribution,  t.time,           t.evidence.text,   t.time_text, doc->date};
     batch_.Put(impl_.cf(kEvidence), key, Encode(v));
-    FactValue& f = facts_.at(id);
-    ++f.mentions;
-    Widen(t.time, &f.first_time, &f.last_time);
-    f.confidence = std::max(f.confidence, t.confidence);
+    Fold(&facts_.at(id), t.time, doc->date, t.confidence);
     doc->rows.push_back({id, t.evidence.sentence});
   }
 
@@ -809,7 +814,8 @@ Result<std::vector<FactEvidence>> Store::Evidence(FactId id) const {
       return false;
     }
     out.push_back({std::move(e->doc), ReadU32(key, 12), e->begin, e->end, std::move(e->text), std::move(e->predicate),
-                   std::move(e->attribution), std::move(e->time), e->confidence, std::move(e->time_text)});
+                   std::move(e->attribution), std::move(e->time), e->confidence, std::move(e->time_text),
+                   std::move(e->date)});
     return true;
   }));
   GEOKG_RETURN_IF_ERROR(bad);
@@ -889,9 +895,7 @@ Result<VerifyReport> Store::Verify(size_t max_problems) const {
     Status rows = impl_->Scan(kEvidence, std::string(key), [&](std::string_view, std::string_view row) {
       std::optional<EvidenceValue> ev = DecodeEvidence(row);
       if (!ev) return true;  // reported by the evidence walk
-      ++merged.mentions;
-      Widen(ev->time, &merged.first_time, &merged.last_time);
-      merged.confidence = std::max(merged.confidence, ev->confidence);
+      Fold(&merged, ev->time, ev->date, ev->confidence);
       return true;
     }, snapshot);
     if (!rows.ok() && failure.ok()) failure = rows;
@@ -902,6 +906,9 @@ Result<VerifyReport> Store::Verify(size_t max_problems) const {
     if (merged.first_time != f->first_time || merged.last_time != f->last_time)
       problem(name + ": first/last time " + f->first_time + "/" + f->last_time + " differ from its evidence's " +
               merged.first_time + "/" + merged.last_time);
+    if (merged.first_reported != f->first_reported || merged.last_reported != f->last_reported)
+      problem(name + ": first/last report date " + f->first_reported + "/" + f->last_reported +
+              " differ from its evidence's " + merged.first_reported + "/" + merged.last_reported);
     if (merged.confidence != f->confidence) problem(name + ": confidence differs from the best of its evidence");
   }));
   GEOKG_RETURN_IF_ERROR(failure);

@@ -51,9 +51,14 @@ struct Fact {
   std::string predicate;  // the phrase of the first sentence that stated it
   std::string cameo;
   uint32_t mentions = 0;   // evidence rows
-  std::string first_time;  // earliest and latest resolved time of its evidence; may be empty
+  // Earliest and latest time of its events: those its sentences give when any does
+  // (time_source kEvent), else its articles' dates (kReport); empty only when neither exists.
+  std::string first_time;
   std::string last_time;
   float confidence = 0;    // the best of its evidence
+  TimeSource time_source = TimeSource::kNone;
+  std::string first_reported;  // earliest and latest date of the articles stating it
+  std::string last_reported;
 };
 
 // One sentence behind a fact.
@@ -68,6 +73,7 @@ struct FactEvidence {
   std::string time;
   float confidence = 0;
   std::string time_text;  // the time as the sentence wrote it ("on Sunday"); may be empty
+  std::string date;       // the article's date; may be empty
 };
 
 enum class PutOutcome : uint8_t { kNew, kUnchanged, kReplaced };

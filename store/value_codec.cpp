@@ -1,5 +1,6 @@
 #include "store/value_codec.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -88,7 +89,20 @@ std::optional<T> IfComplete(const Reader& r, T value) {
   return r.done() ? std::optional<T>(std::move(value)) : std::nullopt;
 }
 
+void Widen(const std::string& time, std::string* first, std::string* last) {
+  if (time.empty()) return;
+  if (first->empty() || time < *first) *first = time;
+  if (last->empty() || time > *last) *last = time;
+}
+
 }  // namespace
+
+void Fold(FactValue* f, const std::string& time, const std::string& date, float confidence) {
+  ++f->mentions;
+  Widen(time, &f->first_time, &f->last_time);
+  Widen(date.substr(0, date.find_first_of("T ")), &f->first_reported, &f->last_reported);  // the day of a timestamp
+  f->confidence = std::max(f->confidence, confidence);
+}
 
 std::string Encode(const FactValue& v) {
   std::string out;
@@ -103,6 +117,8 @@ std::string Encode(const FactValue& v) {
   PutString(&out, v.last_time);
   PutString(&out, v.predicate);
   PutString(&out, v.cameo);
+  PutString(&out, v.first_reported);
+  PutString(&out, v.last_reported);
   return out;
 }
 
@@ -119,6 +135,8 @@ std::optional<FactValue> DecodeFact(std::string_view bytes) {
   v.last_time = r.String();
   v.predicate = r.String();
   v.cameo = r.String();
+  v.first_reported = r.String();
+  v.last_reported = r.String();
   return IfComplete(r, std::move(v));
 }
 
@@ -135,6 +153,7 @@ std::string Encode(const EvidenceValue& v) {
   PutString(&out, v.time);
   PutString(&out, v.text);
   PutString(&out, v.time_text);
+  PutString(&out, v.date);
   return out;
 }
 
@@ -150,6 +169,7 @@ std::optional<EvidenceValue> DecodeEvidence(std::string_view bytes) {
   v.time = r.String();
   v.text = r.String();
   v.time_text = r.String();
+  v.date = r.String();
   return IfComplete(r, std::move(v));
 }
 

@@ -24,8 +24,14 @@ struct FactValue {
   Modality modality = Modality::kAsserted;
   uint32_t mentions = 0;
   float confidence = 0;
-  std::string first_time, last_time, predicate, cameo;
+  std::string first_time, last_time;          // of the events its sentences date themselves
+  std::string predicate, cameo;
+  std::string first_reported, last_reported;  // of its articles' dates (schema 4)
 };
+
+// Counts one evidence row into `f`: mentions, best confidence, event and report dates. The
+// writer and `verify` both merge with it, so they cannot disagree.
+void Fold(FactValue* f, const std::string& time, const std::string& date, float confidence);
 
 // One evidence row (keyed by fact id, document number, sentence).
 struct EvidenceValue {
@@ -34,6 +40,7 @@ struct EvidenceValue {
   float confidence = 0;
   std::string predicate, attribution, time, text;
   std::string time_text;  // schema 3
+  std::string date;       // the article's date, so a fact's report dates merge from its rows (schema 4)
 };
 
 // A stored article (keyed by document id): its number in evidence keys, its content hash, its

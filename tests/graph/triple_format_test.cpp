@@ -28,7 +28,7 @@ TEST_CASE("a triple survives a round trip through its JSON line", "[graph]") {
   t.modality = Modality::kExpected;
   t.time = "2031-03-02";
   t.confidence = 0.875f;
-  t.evidence = {"doc-1", 3, 10, 60, "Ribeiro will visit Morocco."};
+  t.evidence = {"doc-1", 3, 10, 60, "Ribeiro will visit Morocco.", "2031-02-27"};
   const nlohmann::json j = TripleToJson(t);
   CHECK(j["attribution"].is_null());
   Triple back = TripleFromJson(nlohmann::json::parse(j.dump())).value();
@@ -37,6 +37,7 @@ TEST_CASE("a triple survives a round trip through its JSON line", "[graph]") {
   CHECK(back.relation == t.relation);
   CHECK(back.modality == t.modality);
   CHECK(back.time == t.time);
+  CHECK(back.evidence.date == "2031-02-27");
   CHECK(back.evidence.begin == 10);
   CHECK(TripleToJson(back) == j);
   SECTION("a line with a wrong field names it") {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/dot_writer.h"
+#include "graph/event_tables.h"
 #include "graph/graph_view.h"
 #include "graph/triple_format.h"
 #include "query/output.h"
@@ -120,7 +121,7 @@ Triple HostileTriple(const std::string& name) {
   t.predicate = "meets";
   t.attribution = name;
   t.confidence = 0.5f;
-  t.evidence = {"doc\t\"1\"", 0, 0, 10, name + " met Norway."};
+  t.evidence = {"doc\t\"1\"", 0, 0, 10, name + " met Norway.", "2031-01-01"};
   return t;
 }
 
@@ -194,5 +195,63 @@ TEST_CASE("a TSV row keeps hostile names in their columns and unescapes to them"
     REQUIRE(fields.size() == columns);
     CHECK(UnescapeTsv(fields[0]) == "doc\t\"1\"");
     CHECK(std::count_if(fields.begin(), fields.end(), [&](const std::string& f) { return UnescapeTsv(f) == name; }) >= 2);
+  }
+}
+
+namespace {
+
+// Records of a tab-separated table quoted as RFC 4180 quotes CSV (what --format gdelt writes).
+std::vector<std::vector<std::string>> ParseQuotedTsv(const std::string& text) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record(1);
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        record.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        record.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '\t') {
+      record.emplace_back();
+    } else if (c == '\n') {
+      records.push_back(std::move(record));
+      record.assign(1, "");
+    } else {
+      record.back() += c;
+    }
+  }
+  return records;
+}
+
+}  // namespace
+
+TEST_CASE("GDELT-style rows and KGTK edges keep hostile names in their columns", "[graph][output]") {
+  const std::vector<geokg::CitedFact> facts = geokg::FactsOf(HostileGraph());
+  std::ostringstream gdelt;
+  geokg::WriteGdeltHeader(gdelt);
+  geokg::WriteGdeltRows(facts, {}, gdelt);
+  const auto records = ParseQuotedTsv(gdelt.str());
+  REQUIRE(records.size() == HostileNames().size() + 1);
+  const auto& header = records.front();
+  const size_t name = std::find(header.begin(), header.end(), "Actor1Name") - header.begin();
+  REQUIRE(name < header.size());
+  for (size_t i = 1; i < records.size(); ++i) {
+    REQUIRE(records[i].size() == header.size());
+    CHECK(records[i][name] == HostileNames()[i - 1]);
+  }
+  std::ostringstream kgtk;
+  geokg::KgtkWriter(kgtk).Write(facts);
+  std::istringstream lines(kgtk.str());
+  for (std::string line; std::getline(lines, line);) {
+    CAPTURE(line);
+    CHECK(SplitTabs(line).size() == 4);
+    CHECK(line.find('\r') == std::string::npos);
   }
 }

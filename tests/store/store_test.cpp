@@ -109,12 +109,12 @@ TEST_CASE("a store is refused when another process writes it or another schema m
   REQUIRE(!newer.ok());
   CHECK(newer.status().code() == geokg::Code::kUnsupported);
   CHECK(newer.status().message().find("store schema 99, this geokg reads schema 4") != std::string::npos);
-  // Schema 2 stored evidence rows without time_text: read as 3 they would be corrupt.
-  SetSchema(path, "2");
+  // Schema 3 stored no report dates and folded names to ASCII only: read as 4 they would be corrupt.
+  SetSchema(path, "3");
   auto older = Store::Open(path, {.read_only = true});
   REQUIRE(!older.ok());
   CHECK(older.status().code() == geokg::Code::kUnsupported);
-  CHECK(older.status().message() == path + ": written by an older geokg (store schema 2, this geokg reads schema 4); "
+  CHECK(older.status().message() == path + ": written by an older geokg (store schema 3, this geokg reads schema 4); "
                                            "ingest the articles again into a new store");
 }
 
@@ -182,6 +182,43 @@ TEST_CASE("a fact keeps one evidence row per sentence, its first and last time a
     CHECK(fact.last_time == "2031-02-01");
     CHECK(fact.confidence == 0.5f);
   }
+  CHECK(store->Verify().value().ok());
+}
+
+TEST_CASE("a fact no sentence dates takes its articles' dates, and says which dates it has", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  auto undated = [](const std::string& doc) { return MakeTriple(doc, 0, "Norway", Relation::kMeet, "Iceland"); };
+  REQUIRE(store->PutDocument({"a", "", "2031-04-05", "", "", "text a"}, std::vector<Triple>{undated("a")}).ok());
+  REQUIRE(store->PutDocument({"b", "", "2031-04-02T08:30:00Z", "", "", "text b"}, std::vector<Triple>{undated("b")}).ok());
+  const geokg::store::FactId id = 1;
+  auto fact = store->GetFact(id).value();
+  CHECK(fact.time_source == geokg::TimeSource::kReport);
+  CHECK(fact.first_time == "2031-04-02");  // the day of a timestamp
+  CHECK(fact.last_time == "2031-04-05");
+  CHECK(fact.first_reported == "2031-04-02");
+  CHECK(fact.last_reported == "2031-04-05");
+  CHECK(store->Evidence(id).value()[0].date == "2031-04-05");
+
+  Triple dated = undated("c");
+  dated.time = "2031-03-30";
+  REQUIRE(store->PutDocument({"c", "", "2031-04-09", "", "", "text c"}, std::vector<Triple>{dated}).ok());
+  fact = store->GetFact(id).value();
+  CHECK(fact.time_source == geokg::TimeSource::kEvent);
+  CHECK(fact.first_time == "2031-03-30");
+  CHECK(fact.last_time == "2031-03-30");
+  CHECK(fact.last_reported == "2031-04-09");
+  CHECK(store->Verify().value().ok());
+
+  REQUIRE(store->DeleteDocument("c").ok());
+  fact = store->GetFact(id).value();
+  CHECK(fact.time_source == geokg::TimeSource::kReport);
+  CHECK(fact.last_time == "2031-04-05");
+  REQUIRE(store->PutDocument({"d", "", "", "", "", "text d"}, std::vector<Triple>{
+                                 MakeTriple("d", 0, "Norway", Relation::kCall, "Iceland")}).ok());
+  const auto call = store->GetFact(2).value();
+  CHECK(call.time_source == geokg::TimeSource::kNone);
+  CHECK(call.first_time.empty());
   CHECK(store->Verify().value().ok());
 }
 

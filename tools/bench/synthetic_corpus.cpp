@@ -103,7 +103,7 @@ std::pair<Document, std::vector<Triple>> SyntheticCorpus::NextWithTriples(size_t
     const std::string sentence = t.subject.name + " " + t.predicate + " " + t.object.name + " on " +
                                  Pick(random_, kWeekdays) + ", officials said after the meeting.";
     t.evidence = {doc.id, static_cast<uint32_t>(i), static_cast<uint32_t>(doc.text.size()),
-                  static_cast<uint32_t>(doc.text.size() + sentence.size()), sentence};
+                  static_cast<uint32_t>(doc.text.size() + sentence.size()), sentence, doc.date};
     doc.text += sentence + " ";
     out.push_back(std::move(t));
   }

@@ -1,5 +1,8 @@
 #include "tools/cli/cli.h"
 
+#include <unistd.h>
+
+#include <iostream>
 #include <memory>
 
 #include "tools/cli/command.h"
@@ -10,7 +13,7 @@ constexpr const char* kVersion = "geokg 0.1.0";
 }  // namespace
 
 int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  const Io io{in, out, err};
+  const Io io{in, out, err, &out == &std::cout && isatty(STDOUT_FILENO) == 1};
   CLI::App app{"geokg: a knowledge graph of geopolitical relations from news articles", "geokg"};
   app.set_version_flag("--version", kVersion);
   app.require_subcommand(1);

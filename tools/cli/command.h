@@ -21,6 +21,7 @@ struct Io {
   std::istream& in;
   std::ostream& out;  // data only
   std::ostream& err;  // messages, warnings, progress
+  bool terminal = false;  // `out` is an interactive terminal: tables cut long text to fit a screen
 };
 
 // One subcommand: it declares its options on its CLI11 App (help, defaults and validation

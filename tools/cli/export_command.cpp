@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "graph/dot_writer.h"
+#include "graph/event_tables.h"
 #include "graph/graph_writers.h"
 #include "tools/cli/query_command.h"
 
@@ -43,8 +44,9 @@ class ExportCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
     AddDbOption(app, &db_);
-    app->add_option("--format", format_, "dot, svg, png, pdf, graphml, csv, ntriples or jsonl (docs/FORMATS.md)")
-        ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "csv", "ntriples", "jsonl"}))
+    app->add_option("--format", format_,
+                    "dot, svg, png, pdf, graphml, csv, ntriples, jsonl, gdelt or kgtk (docs/FORMATS.md)")
+        ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "csv", "ntriples", "jsonl", "gdelt", "kgtk"}))
         ->required();
     app->add_option("-o,--output", output_, "output file (a directory for csv; default: standard output)");
     app->add_option("--entity", entity_, "only the facts around this entity (any alias)");
@@ -56,23 +58,34 @@ class ExportCommand : public Command {
     auto filter = flags_.Build();
     if (!filter.ok()) return Fail(io, filter.status());
     if (format_ == "csv" && (output_.empty() || output_ == "-"))
-      return Fail(io, Status::InvalidInput("--format csv writes four files: give a directory with -o"));
+      return Fail(io, Status::InvalidInput("--format csv writes six files: give a directory with -o"));
     auto store = OpenForReading(db_);
     if (!store.ok()) return Fail(io, store.status());
     const query::Engine engine(*store.value());
-    const bool cites = format_ == "jsonl" || format_ == "ntriples" || format_ == "graphml";
+    const bool cites = format_ != "dot" && format_ != "svg" && format_ != "png" && format_ != "pdf";
     auto graph = engine.Subgraph(entity_.empty() ? std::nullopt : std::optional<std::string>(entity_), depth_,
                                  filter.value(), cites);
     if (!graph.ok()) return Fail(io, graph.status());
     if (boost::num_vertices(graph.value()) == 0)
       io.err << "geokg: no facts selected in " << DbPath(db_).string() << "; writing an empty " << format_ << "\n";
     const Graph& g = graph.value();
+    if (format_ == "gdelt") {
+      // Offices come from the whole store, so a selection without leads/official_of facts still
+      // codes a leader by country.
+      query::FactFilter offices;
+      offices.relations = {Relation::kLeads, Relation::kOfficialOf};
+      offices.modalities = {Modality::kAsserted};
+      auto roles = engine.Subgraph(std::nullopt, 0, offices, false);
+      if (!roles.ok()) return Fail(io, roles.status());
+      roles_ = CountriesByRole(FactsOf(roles.value()));
+    }
     if (format_ == "csv") return WriteCsv(io, g);
     if (format_ == "svg" || format_ == "png" || format_ == "pdf") return Render(io, g, filter.value());
     return WriteOutput(io, output_, [&](std::ostream& out) {
       if (format_ == "dot") WriteDot(g, Title(filter.value()), out);
       else if (format_ == "graphml") WriteGraphMl(g, out);
       else if (format_ == "ntriples") WriteNTriples(g, out);
+      else if (format_ == "gdelt" || format_ == "kgtk") WriteEventTable(g, out);
       else query::WriteGraphJsonl(g, out);
     });
   }
@@ -84,6 +97,16 @@ class ExportCommand : public Command {
     return selection.empty() ? title : title + "; " + selection;
   }
 
+  void WriteEventTable(const Graph& g, std::ostream& out) const {
+    const std::vector<CitedFact> facts = FactsOf(g);
+    if (format_ == "kgtk") {
+      KgtkWriter(out).Write(facts);
+      return;
+    }
+    WriteGdeltHeader(out);
+    WriteGdeltRows(facts, roles_, out);
+  }
+
   int WriteCsv(const Io& io, const Graph& g) const {
     std::error_code ec;
     fs::create_directories(output_, ec);
@@ -92,6 +115,8 @@ class ExportCommand : public Command {
     const std::pair<const char*, void (*)(const Graph&, std::ostream&)> files[] = {
         {"neo4j-nodes.csv", WriteNeo4jNodes},
         {"neo4j-relationships.csv", WriteNeo4jRelationships},
+        {"neo4j-documents.csv", WriteNeo4jDocuments},
+        {"neo4j-evidence.csv", WriteNeo4jEvidence},
         {"nodes.csv", WritePlainNodes},
         {"edges.csv", WritePlainEdges}};
     for (const auto& file : files) {
@@ -134,6 +159,7 @@ class ExportCommand : public Command {
   std::string db_, format_, output_, entity_;
   int depth_ = 1;
   FilterFlags flags_;
+  RoleCountries roles_;  // gdelt: the country each actor holds office in
 };
 
 }  // namespace

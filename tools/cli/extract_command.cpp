@@ -1,4 +1,5 @@
 // geokg extract: articles in, triples out, no store.
+#include "graph/event_tables.h"
 #include "graph/triple_format.h"
 #include "tools/cli/article_input.h"
 #include "tools/cli/parallel_extraction.h"
@@ -10,22 +11,34 @@ class ExtractCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
     input_.Declare(app);
-    app->add_option("--format", format_, "jsonl or tsv")->check(CLI::IsMember({"jsonl", "tsv"}))->default_val("jsonl");
+    app->add_option("--format", format_, "jsonl, tsv, gdelt (GDELT-style event table) or kgtk (KGTK edges)")
+        ->check(CLI::IsMember({"jsonl", "tsv", "gdelt", "kgtk"}))
+        ->default_val("jsonl");
   }
 
   int Execute(const Io& io) override {
     auto extractor = input_.MakeExtractor();
     if (!extractor.ok()) return Fail(io, extractor.status());
-    const bool tsv = format_ == "tsv";
-    if (tsv) io.out << TsvHeader() << "\n";
+    if (format_ == "tsv") io.out << TsvHeader() << "\n";
+    if (format_ == "gdelt") WriteGdeltHeader(io.out);
+    std::optional<KgtkWriter> kgtk;
+    if (format_ == "kgtk") kgtk.emplace(io.out);
+    uint64_t written = 0;  // triples so far: the event ids of gdelt and kgtk rows
     bool closed = false;
     // Workers extract; the triples are printed in input order, whatever the thread count.
     ParallelExtraction run(*extractor.value(), {.threads = input_.threads, .capacity = 0, .skip = {}},
                            [&](Document&& doc, std::optional<std::vector<Triple>>&& triples,
                                const extract::ExtractReport& report) -> Status {
                              input_.ReportLimits(io, doc, report);
-                             for (const Triple& t : *triples)
-                               io.out << (tsv ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
+                             if (format_ == "gdelt" || kgtk) {
+                               const std::vector<CitedFact> facts = FactsOf(*triples, doc, written + 1);
+                               if (kgtk) kgtk->Write(facts);
+                               else WriteGdeltRows(facts, CountriesByRole(facts), io.out);
+                             } else {
+                               for (const Triple& t : *triples)
+                                 io.out << (format_ == "tsv" ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
+                             }
+                             written += triples->size();
                              // A closed pipe (`geokg extract | head`) ends the run quietly.
                              if (!io.out) {
                                closed = true;

@@ -11,6 +11,8 @@ bool IsDateBound(const std::string& s) {
   return std::regex_match(s, kDate);
 }
 
+constexpr size_t kTerminalCellWidth = 60;
+
 }  // namespace
 
 Result<query::FactFilter> FilterFlags::Build() const {
@@ -56,6 +58,9 @@ void QueryCommand::Declare(CLI::App* app) {
   app->add_option("--format", format_, "table, json, jsonl or csv")
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
       ->default_val("table");
+  app->add_option("--width", width_, "cut table cells at N columns (default: 60 on a terminal, whole text otherwise)")
+      ->check(CLI::Range(4, 100000));
+  app->add_flag("--no-truncate", no_truncate_, "never cut table cells")->excludes("--width");
 }
 
 int QueryCommand::Execute(const Io& io) {
@@ -71,7 +76,9 @@ int QueryCommand::Execute(const Io& io) {
     return Fail(io, answer.status());
   }
   const query::Format format = *query::ParseFormat(format_);
-  query::WriteAnswer(answer.value(), format, io.out);
+  // A terminal gets a screen-sized table; a pipe or file gets every character.
+  const size_t cell_width = no_truncate_ ? 0 : width_.value_or(io.terminal ? kTerminalCellWidth : 0);
+  query::WriteAnswer(answer.value(), format, io.out, cell_width);
   if (answer.value().rows.empty() && format == query::Format::kTable) {
     auto stats = store.value()->Stats();
     if (stats.ok() && stats.value().facts == 0)

@@ -4,6 +4,7 @@
 // is none. Used by the CLI only.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "query/engine.h"
@@ -54,6 +55,8 @@ class QueryCommand : public Command {
  private:
   std::string db_;
   std::string format_ = "table";
+  std::optional<size_t> width_;
+  bool no_truncate_ = false;
 };
 
 }  // namespace geokg::cli
