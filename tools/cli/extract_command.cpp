@@ -1,5 +1,7 @@
-// geokg extract: articles in, triples out, no store.
+// geokg extract: articles in, triples out, no store. In JSON Lines each document's triples
+// follow a line describing the document, so that `geokg load` can store them as ingest would.
 #include "graph/triple_format.h"
+#include "store/store.h"
 #include "tools/cli/article_input.h"
 #include "tools/cli/parallel_extraction.h"
 
@@ -24,6 +26,9 @@ class ExtractCommand : public Command {
                            [&](Document&& doc, std::optional<std::vector<Triple>>&& triples,
                                const extract::ExtractReport& report) -> Status {
                              input_.ReportLimits(io, doc, report);
+                             if (!tsv)
+                               io.out << DocumentLineToJson(doc, store::ContentHash(doc), triples->size()).dump()
+                                      << "\n";
                              for (const Triple& t : *triples)
                                io.out << (tsv ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
                              // A closed pipe (`geokg extract | head`) ends the run quietly.
