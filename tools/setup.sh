@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# clang and libclang-rt-14-dev (the libFuzzer runtime) serve tools/fuzz.sh.
+# clang and libclang-rt-14-dev (the libFuzzer runtime) serve tools/fuzz.sh; python3-dask and
+# python3-distributed tools/distributed/dask_ingest.py.
 packages=(g++ cmake ninja-build librocksdb-dev libzstd-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
-          graphviz python3 python3-networkx raptor2-utils clang libclang-rt-14-dev)
+          graphviz python3 python3-networkx raptor2-utils clang libclang-rt-14-dev python3-dask python3-distributed)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
