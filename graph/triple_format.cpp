@@ -1,6 +1,7 @@
 #include "graph/triple_format.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace geokg {
 namespace {
@@ -12,6 +13,8 @@ json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json
 json EntityToJson(const Entity& e) {
   json j = {{"name", e.name}, {"type", EntityTypeName(e.type)}};
   if (!e.code.empty()) j["code"] = e.code;
+  // The store merges entities by alias: without them a load would not merge as ingest does.
+  if (!e.aliases.empty()) j["aliases"] = e.aliases;
   return j;
 }
 
@@ -56,6 +59,13 @@ Status ReadEntity(const json& j, const char* key, Entity* out) {
   if (!parsed) return Status::InvalidInput("unknown entity type \"" + type + "\"");
   out->type = *parsed;
   if (auto code = it->find("code"); code != it->end() && code->is_string()) out->code = code->get<std::string>();
+  if (auto aliases = it->find("aliases"); aliases != it->end()) {
+    if (!aliases->is_array()) return Status::InvalidInput(std::string("field \"") + key + ".aliases\" is not an array");
+    for (const json& a : *aliases) {
+      if (!a.is_string()) return Status::InvalidInput(std::string("field \"") + key + ".aliases\" holds a non-string");
+      out->aliases.push_back(a.get<std::string>());
+    }
+  }
   return Status();
 }
 
@@ -118,6 +128,44 @@ Result<Triple> TripleFromJson(const json& j) {
   t.evidence.end = (*span)[1].get<uint32_t>();
   t.confidence = confidence->get<float>();
   return t;
+}
+
+json DocumentLineToJson(const Document& d, uint64_t content_hash, size_t triples) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(content_hash));
+  return json{{"document",
+               {{"id", d.id},
+                {"title", NullIfEmpty(d.title)},
+                {"date", NullIfEmpty(d.date)},
+                {"source", NullIfEmpty(d.source)},
+                {"url", NullIfEmpty(d.url)},
+                {"content_hash", hash}}},
+              {"triples", triples}};
+}
+
+bool IsDocumentLine(const json& j) { return j.is_object() && j.contains("document"); }
+
+Result<DocumentLine> DocumentLineFromJson(const json& j) {
+  if (!IsDocumentLine(j) || !j["document"].is_object())
+    return Status::InvalidInput("field \"document\" is not an object");
+  const json& d = j["document"];
+  DocumentLine line;
+  GEOKG_RETURN_IF_ERROR(ReadString(d, "id", false, &line.document.id));
+  if (line.document.id.empty()) return Status::InvalidInput("field \"document.id\" is empty");
+  GEOKG_RETURN_IF_ERROR(ReadString(d, "title", true, &line.document.title));
+  GEOKG_RETURN_IF_ERROR(ReadString(d, "date", true, &line.document.date));
+  GEOKG_RETURN_IF_ERROR(ReadString(d, "source", true, &line.document.source));
+  GEOKG_RETURN_IF_ERROR(ReadString(d, "url", true, &line.document.url));
+  std::string hash;
+  GEOKG_RETURN_IF_ERROR(ReadString(d, "content_hash", false, &hash));
+  if (hash.size() != 16 || hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+    return Status::InvalidInput("field \"document.content_hash\" is not 16 hex digits");
+  line.content_hash = std::stoull(hash, nullptr, 16);
+  auto triples = j.find("triples");
+  if (triples == j.end() || !triples->is_number_unsigned())
+    return Status::InvalidInput("field \"triples\" is not a non-negative integer");
+  line.triples = triples->get<size_t>();
+  return line;
 }
 
 std::string TsvHeader() {

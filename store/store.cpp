@@ -61,14 +61,6 @@ uint64_t Fnv1a(std::string_view a, uint64_t h = 1469598103934665603ull) {
   return h;
 }
 
-uint64_t ContentHash(const Document& d) {
-  uint64_t h = Fnv1a(d.text);
-  h = Fnv1a(d.title, h ^ 0x9e3779b97f4a7c15ull);
-  h = Fnv1a(d.date, h ^ 0x9e3779b97f4a7c15ull);
-  h = Fnv1a(d.source, h ^ 0x9e3779b97f4a7c15ull);
-  return Fnv1a(d.url, h ^ 0x9e3779b97f4a7c15ull);
-}
-
 // Names keys are "normalised name \0 entity id": their prefix is the name with its 0 byte, so
 // the bloom filter answers "is there an entity called this?" without reading a block.
 class NamePrefix : public rocksdb::SliceTransform {
@@ -622,9 +614,20 @@ Result<std::optional<DocValue>> LoadDocument(const Store::Impl& impl, const std:
 
 }  // namespace
 
+uint64_t ContentHash(const Document& d) {
+  uint64_t h = Fnv1a(d.text);
+  h = Fnv1a(d.title, h ^ 0x9e3779b97f4a7c15ull);
+  h = Fnv1a(d.date, h ^ 0x9e3779b97f4a7c15ull);
+  h = Fnv1a(d.source, h ^ 0x9e3779b97f4a7c15ull);
+  return Fnv1a(d.url, h ^ 0x9e3779b97f4a7c15ull);
+}
+
 Result<PutOutcome> Store::PutDocument(const Document& document, std::span<const Triple> triples) {
+  return PutDocument(document, ContentHash(document), triples);
+}
+
+Result<PutOutcome> Store::PutDocument(const Document& document, uint64_t hash, std::span<const Triple> triples) {
   assert(!impl_->read_only());
-  const uint64_t hash = ContentHash(document);
   auto existing = LoadDocument(*impl_, document.id);
   if (!existing.ok()) return existing.status();
   Transaction tx(*impl_);

@@ -110,6 +110,10 @@ struct Link {
   Modality modality = Modality::kAsserted;
 };
 
+// What PutDocument keeps to tell a changed document from an unchanged one: FNV-1a over text,
+// title, date, source and url. Stable across builds and machines (it is part of the schema).
+uint64_t ContentHash(const Document& document);
+
 class Store {
  public:
   // Opens the store in `dir`. kNotFound: no store there (read-only, or create_if_missing off).
@@ -126,6 +130,9 @@ class Store {
   // one replaces its earlier contribution (kReplaced). REQUIRES: read-write; every triple's
   // evidence.doc is document.id.
   Result<PutOutcome> PutDocument(const Document& document, std::span<const Triple> triples);
+  // The same for a document whose text is not at hand (`geokg load` of extracted triples):
+  // `content_hash` stands for ContentHash of the whole document as it was extracted.
+  Result<PutOutcome> PutDocument(const Document& document, uint64_t content_hash, std::span<const Triple> triples);
 
   // True when `document` is stored with this same content, so that PutDocument would be a
   // no-op: lets a caller skip extracting it. Thread-safe; may run beside the writer.

@@ -19,7 +19,7 @@
 #include "store/store.h"
 #include "tests/support/run_cli.h"
 
-using geokg::testing::JsonLines;
+using geokg::testing::Triples;
 using geokg::testing::ReadFile;
 using geokg::testing::RunCli;
 using geokg::testing::TempDir;
@@ -29,7 +29,7 @@ using nlohmann::json;
 namespace {
 
 bool HasTriple(const std::string& jsonl, const std::string& s, const std::string& r, const std::string& o) {
-  for (const json& t : JsonLines(jsonl))
+  for (const json& t : Triples(jsonl))
     if (t["subject"]["name"] == s && t["relation"] == r && t["object"]["name"] == o) return true;
   return false;
 }
@@ -65,7 +65,7 @@ TEST_CASE("binary junk is read as text with its bad bytes replaced and yields no
   auto r = RunCli({"extract", dir / "junk.txt"});
   CHECK(r.code == 0);
   CHECK(Contains(r.err, "junk.txt: invalid UTF-8 at byte "));
-  CHECK(JsonLines(r.out).empty());
+  CHECK(Triples(r.out).empty());
 }
 
 TEST_CASE("overlong, surrogate and out-of-range UTF-8 and NUL bytes are replaced and the prose around them is read",

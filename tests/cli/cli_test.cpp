@@ -10,6 +10,7 @@
 
 using geokg::testing::Fixture;
 using geokg::testing::JsonLines;
+using geokg::testing::Triples;
 using geokg::testing::ReadFile;
 using geokg::testing::RunCli;
 using geokg::testing::TempDir;
@@ -34,7 +35,7 @@ const json* Find(const std::vector<json>& triples, const std::string& s, const s
 TEST_CASE("extract prints one JSON object per triple with every documented field", "[cli]") {
   auto r = RunCli({"extract", Fixture("articles/2031-03-02-ribeiro-rabat.txt")});
   REQUIRE(r.code == 0);
-  const auto triples = JsonLines(r.out);
+  const auto triples = Triples(r.out);
   REQUIRE(!triples.empty());
   for (const json& t : triples) {
     for (const char* field : {"doc", "sentence", "span", "subject", "object", "predicate", "relation", "cameo",
@@ -82,7 +83,7 @@ TEST_CASE("extract --format tsv prints a header and one escaped row per triple",
 TEST_CASE("extract reads standard input when given no file", "[cli]") {
   auto r = RunCli({"extract", "--date", "2031-05-07"}, "Norway hosted Finland in Oslo on Tuesday.\n");
   REQUIRE(r.code == 0);
-  const auto triples = JsonLines(r.out);
+  const auto triples = Triples(r.out);
   const json* host = Find(triples, "Norway", "host", "Finland");
   REQUIRE(host != nullptr);
   CHECK((*host)["doc"] == "stdin");
@@ -94,7 +95,7 @@ TEST_CASE("a malformed JSONL line is reported with its number and skipped, the r
   CHECK(r.code == 1);
   CHECK(r.err.find("articles.jsonl:2: \"date\" is not a string; line skipped") != std::string::npos);
   CHECK(r.err.find("articles.jsonl:3: not valid JSON") != std::string::npos);
-  const auto triples = JsonLines(r.out);
+  const auto triples = Triples(r.out);
   CHECK(HasTriple(triples, "Norway", "host", "Finland"));
   CHECK(HasTriple(triples, "Finland", "host", "Norway"));
   CHECK(Find(triples, "Finland", "host", "Norway")->at("modality") == "expected");
@@ -117,7 +118,7 @@ TEST_CASE("bad inputs get one clear line and the right exit code", "[cli]") {
     auto r = RunCli({"extract", Fixture("invalid-utf8.txt")});
     CHECK(r.code == 0);
     CHECK(r.err.find("invalid-utf8.txt: invalid UTF-8 at byte 28, replaced by U+FFFD") != std::string::npos);
-    CHECK(HasTriple(JsonLines(r.out), "Norway", "meet", "Finland"));
+    CHECK(HasTriple(Triples(r.out), "Norway", "meet", "Finland"));
   }
 }
 
@@ -242,7 +243,7 @@ TEST_CASE("the installed binary runs the same commands as the library", "[cli]")
   const std::string command = std::string(GEOKG_BINARY) + " extract '" + Fixture("articles/2031-03-02-ribeiro-rabat.txt") +
                               "' > '" + (dir / "out.jsonl") + "'";
   REQUIRE(std::system(command.c_str()) == 0);
-  CHECK(HasTriple(JsonLines(ReadFile(dir / "out.jsonl")), "Ana Ribeiro", "visit", "Rabat"));
+  CHECK(HasTriple(Triples(ReadFile(dir / "out.jsonl")), "Ana Ribeiro", "visit", "Rabat"));
   CHECK(std::system((std::string(GEOKG_BINARY) + " nonsense 2>/dev/null").c_str()) != 0);
 }
 

@@ -50,6 +50,38 @@ TEST_CASE("a triple survives a round trip through its JSON line", "[graph]") {
   }
 }
 
+TEST_CASE("aliases and document lines survive a round trip, and a bad document line is named", "[graph]") {
+  Triple t;
+  t.subject = {"South Korea", EntityType::kCountry, "KOR", {"ROK", "Seoul"}};
+  t.object = {"Ana Ribeiro", EntityType::kPerson, "", {}};
+  t.evidence = {"doc-1", 0, 0, 10, "Seoul hosted Ribeiro."};
+  const nlohmann::json j = TripleToJson(t);
+  CHECK(!j["object"].contains("aliases"));
+  const Triple back = TripleFromJson(nlohmann::json::parse(j.dump())).value();
+  CHECK(back.subject.aliases == t.subject.aliases);
+
+  const Document doc{"doc-1", "Title", "2031-03-02", "", "https://example.org/1", "text not carried"};
+  const nlohmann::json line = DocumentLineToJson(doc, 0x00ff00ff00ff00ffull, 2);
+  CHECK(line.dump().rfind("{\"document\":", 0) == 0);
+  CHECK(IsDocumentLine(line));
+  CHECK(!IsDocumentLine(j));
+  CHECK(line["document"]["content_hash"] == "00ff00ff00ff00ff");
+  CHECK(line["document"]["source"].is_null());
+  const DocumentLine read = DocumentLineFromJson(nlohmann::json::parse(line.dump())).value();
+  CHECK(read.document.id == "doc-1");
+  CHECK(read.document.title == "Title");
+  CHECK(read.document.url == doc.url);
+  CHECK(read.document.text.empty());
+  CHECK(read.content_hash == 0x00ff00ff00ff00ffull);
+  CHECK(read.triples == 2);
+  nlohmann::json bad = line;
+  bad["document"]["content_hash"] = "xyz";
+  CHECK(DocumentLineFromJson(bad).status().message() == "field \"document.content_hash\" is not 16 hex digits");
+  bad = line;
+  bad["triples"] = -1;
+  CHECK(DocumentLineFromJson(bad).status().message() == "field \"triples\" is not a non-negative integer");
+}
+
 TEST_CASE("TSV rows and DOT strings escape whatever a name contains", "[graph]") {
   Triple t;
   t.subject = {"Tab\there", EntityType::kPerson, "", {}};

@@ -68,6 +68,14 @@ inline std::vector<nlohmann::json> JsonLines(const std::string& text) {
   return out;
 }
 
+// The triples of `geokg extract` JSON Lines: every line but the document lines.
+inline std::vector<nlohmann::json> Triples(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  for (nlohmann::json& j : JsonLines(text))
+    if (!j.contains("document")) out.push_back(std::move(j));
+  return out;
+}
+
 // Writes `content` to `path`, replacing it.
 inline void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;

@@ -4,9 +4,11 @@
 //       way, alternately, R ingests between R + 1 extractions; prints the median wall and CPU
 //       times and their ratios (the store's overhead), facts and triples written per second,
 //       size on disk per fact and peak memory.
-//   bench_store synthetic FACTS [--work DIR]
+//   bench_store synthetic FACTS [--work DIR] [--jsonl FILE]
 //       stores generated articles (triples made directly, no extraction) until the store
 //       holds FACTS facts; prints facts/s, size per fact and resident memory as it grows.
+//       --jsonl also writes them to FILE as `geokg extract` would (outside the timing), so that
+//       `geokg load FILE` can be timed on the very same input.
 //   bench_store articles N [SEED]
 //       writes N generated articles as JSON Lines on stdout (input for tools/crash_test.sh).
 #include <sys/resource.h>
@@ -26,6 +28,7 @@
 
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
+#include "graph/triple_format.h"
 #include "store/store.h"
 #include "tools/bench/synthetic_corpus.h"
 #include "tools/cli/parallel_extraction.h"
@@ -164,8 +167,13 @@ int News(const std::vector<std::string>& inputs, size_t threads, int rounds, con
   return 0;
 }
 
-int Synthetic(uint64_t target, const fs::path& work) {
+int Synthetic(uint64_t target, const fs::path& work, const std::string& jsonl_path) {
   const fs::path dir = work / "synthetic.db";
+  std::ofstream jsonl;
+  if (!jsonl_path.empty()) {
+    jsonl.open(jsonl_path, std::ios::binary);
+    if (!jsonl) return Fail(jsonl_path + ": cannot be written");
+  }
   fs::remove_all(dir);
   geokg::bench::SyntheticCorpus corpus(7, 200000);
   geokg::store::StoreStats stats;
@@ -179,6 +187,10 @@ int Synthetic(uint64_t target, const fs::path& work) {
     while (stats.facts < target) {
       const Clock::time_point made = Clock::now();
       auto [doc, triples] = corpus.NextWithTriples(10);
+      if (jsonl.is_open()) {
+        jsonl << geokg::DocumentLineToJson(doc, geokg::store::ContentHash(doc), triples.size()).dump() << "\n";
+        for (const Triple& t : triples) jsonl << geokg::TripleToJson(t).dump() << "\n";
+      }
       generate += Since(made);
       auto put = store.value()->PutDocument(doc, triples);
       if (!put.ok()) return Fail(put.status().message());
@@ -220,11 +232,12 @@ int Articles(size_t n, uint64_t seed) {
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   const std::string usage =
-      "usage: bench_store news INPUT... [--threads N] [--rounds R] [--work DIR] | synthetic FACTS [--work DIR] | articles N [SEED]\n";
+      "usage: bench_store news INPUT... [--threads N] [--rounds R] [--work DIR] | synthetic FACTS [--work DIR] [--jsonl FILE] | articles N [SEED]\n";
   if (args.size() < 2) return std::cerr << usage, 2;
   geokg::bench::WarnIfUnrepresentativeBuild();
   size_t threads = std::max(1u, std::thread::hardware_concurrency());
   int rounds = 3;
+  std::string jsonl;
   fs::path work = fs::temp_directory_path() / "geokg-bench";
   std::vector<std::string> positional;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -232,6 +245,8 @@ int main(int argc, char** argv) {
       threads = std::stoul(args[++i]);
     } else if (args[i] == "--rounds" && i + 1 < args.size()) {
       rounds = std::max(1, std::stoi(args[++i]));
+    } else if (args[i] == "--jsonl" && i + 1 < args.size()) {
+      jsonl = args[++i];
     } else if (args[i] == "--work" && i + 1 < args.size()) {
       work = args[++i];
     } else {
@@ -241,6 +256,6 @@ int main(int argc, char** argv) {
   if (args[0] == "articles") return Articles(std::stoul(positional.at(0)), positional.size() > 1 ? std::stoul(positional[1]) : 1);
   fs::create_directories(work);
   if (args[0] == "news") return News(positional, threads, rounds, work);
-  if (args[0] == "synthetic") return Synthetic(std::stoull(positional.at(0)), work);
+  if (args[0] == "synthetic") return Synthetic(std::stoull(positional.at(0)), work, jsonl);
   return std::cerr << usage, 2;
 }

@@ -4,6 +4,7 @@ namespace geokg::cli {
 
 std::unique_ptr<Command> MakeExtractCommand();
 std::unique_ptr<Command> MakeIngestCommand();
+std::unique_ptr<Command> MakeLoadCommand();
 std::unique_ptr<Command> MakeMetCommand();
 std::unique_ptr<Command> MakeTripleQueryCommand();
 std::unique_ptr<Command> MakeNeighborsCommand();
@@ -24,6 +25,7 @@ namespace {
 constexpr CommandSpec kCommands[] = {
     {"extract", "extract triples from articles and print them (no store needed)", MakeExtractCommand},
     {"ingest", "extract triples from articles and store them", MakeIngestCommand},
+    {"load", "store the output of `geokg extract` without extracting again", MakeLoadCommand},
     {"met", "who met or called whom, with modality, date and sentence count", MakeMetCommand},
     {"query", "facts matching a triple pattern: --subject, --relation, --object, dates", MakeTripleQueryCommand},
     {"neighbors", "the actors within --depth hops of an entity", MakeNeighborsCommand},

@@ -1,6 +1,8 @@
-// geokg extract: articles in, triples out, no store.
+// geokg extract: articles in, triples out, no store. In JSON Lines each document's triples
+// follow a line describing the document, so that `geokg load` can store them as ingest would.
 #include "graph/event_tables.h"
 #include "graph/triple_format.h"
+#include "store/store.h"
 #include "tools/cli/article_input.h"
 #include "tools/cli/parallel_extraction.h"
 
@@ -35,6 +37,9 @@ class ExtractCommand : public Command {
                                if (kgtk) kgtk->Write(facts);
                                else WriteGdeltRows(facts, CountriesByRole(facts), io.out);
                              } else {
+                               if (format_ == "jsonl")
+                                 io.out << DocumentLineToJson(doc, store::ContentHash(doc), triples->size()).dump()
+                                        << "\n";
                                for (const Triple& t : *triples)
                                  io.out << (format_ == "tsv" ? TripleToTsv(t) : TripleToJson(t).dump()) << "\n";
                              }

@@ -1,0 +1,89 @@
+// tools/cli/store_writer.h -- what the commands that write documents into the store share
+// (ingest, which extracts them, and load, which reads extracted triples): the counts of new,
+// unchanged and replaced documents, the progress line, Ctrl-C handling and the closing summary,
+// so that both report alike.
+#pragma once
+
+#include <chrono>
+#include <csignal>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+
+#include <signal.h>
+
+#include "graph/document.h"
+#include "graph/triple.h"
+#include "store/store.h"
+#include "tools/cli/command.h"
+
+namespace geokg::cli {
+
+// A progress line on stderr, rewritten in place at most twice a second: documents (of how
+// many, when the total is known), triples, rate and ETA.
+class Progress {
+ public:
+  Progress(std::ostream& err, std::optional<size_t> total) : err_(err), total_(total) {}
+  void Update(size_t documents, size_t triples);
+  // Erases the line, so that the summary starts on a clean one.
+  void Clear();
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::ostream& err_;
+  std::optional<size_t> total_;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_ = start_ - std::chrono::seconds(1);  // the first document shows the line
+  size_t width_ = 0;
+};
+
+// While it lives, the first SIGINT (Ctrl-C) asks the command to stop reading; the documents
+// already read are written, each whole or not at all; a second one ends the process as usual.
+class InterruptCatcher {
+ public:
+  InterruptCatcher();
+  ~InterruptCatcher();
+  InterruptCatcher(const InterruptCatcher&) = delete;
+  InterruptCatcher& operator=(const InterruptCatcher&) = delete;
+  bool interrupted() const;
+
+ private:
+  struct sigaction previous_ = {};
+};
+
+// Stores documents one WriteBatch each, counting what each write did and showing progress.
+// Used from one thread.
+class StoreWriter {
+ public:
+  // `progress_total`: show progress on io.err when set (its value: the documents expected,
+  // when known). `store` is open read-write and outlives the writer.
+  StoreWriter(const Io& io, store::Store& store, std::optional<std::optional<size_t>> progress_total);
+
+  // Stores `document` with `triples` (store::Store::PutDocument); `content_hash` stands for the
+  // document's text when it is not at hand.
+  Status Put(const Document& document, std::optional<uint64_t> content_hash, std::span<const Triple> triples);
+  // Counts a document found stored unchanged without writing it.
+  void CountUnchanged();
+
+  // Clears the progress line and prints the summary: "<verb> N documents into DB (new,
+  // unchanged, replaced, `failed` failed); triples; what the store holds; time". Returns the
+  // exit code: 130 when interrupted, 1 when `failed` > 0, else 0 (1 after a stats error).
+  int Finish(const std::string& verb, size_t failed, bool interrupted);
+  // Clears the progress line only (before reporting an error).
+  void ClearProgress();
+
+ private:
+  void Count(store::PutOutcome outcome, size_t triples);
+
+  const Io& io_;
+  store::Store& store_;
+  std::optional<Progress> progress_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  size_t added_ = 0, unchanged_ = 0, replaced_ = 0, triples_ = 0;
+};
+
+// The progress total to give StoreWriter: set when --progress was given or stderr is a terminal.
+std::optional<std::optional<size_t>> ProgressTotal(const Io& io, bool force, const std::function<std::optional<size_t>()>& count);
+
+}  // namespace geokg::cli
