@@ -136,7 +136,13 @@ class IngestCommand : public Command {
     const Clock::time_point start = Clock::now();
     auto extractor = input_.MakeExtractor();
     if (!extractor.ok()) return Fail(io, extractor.status());
+    // A full disk loses nothing stored so far; the user needs to know that, and what to do.
+    auto disk_full = [&](size_t stored) {
+      return Fail(io, Status::NoSpace("disk full while writing " + DbPath(db_).string() + ": " + std::to_string(stored) +
+                                      " documents stored, the rest not; free space and run the same command again"));
+    };
     auto store = store::Store::Open(DbPath(db_), {});
+    if (store.status().code() == Code::kNoSpace) return disk_full(0);
     if (!store.ok()) return Fail(io, store.status());
     std::optional<Progress> progress;
     if (force_progress_ || (&io.err == &std::cerr && isatty(STDERR_FILENO)))
@@ -174,11 +180,14 @@ class IngestCommand : public Command {
       if (interrupt.interrupted()) return Status::IOError("interrupted");  // not shown: reported below
       return run.Push(std::move(doc));
     });
-    const Status written = run.Finish();
+    Status written = run.Finish();
     if (progress) progress->Clear();
+    auto stats = store.value()->Stats();
+    // The close writes the memtables to table files: a full disk may show only there.
+    if (Status closed = store.value()->Close(); written.ok()) written = closed;
+    if (written.code() == Code::kNoSpace) return disk_full(added + unchanged + replaced);
     if (!written.ok()) return Fail(io, written);
     if (!summary.ok() && !interrupt.interrupted()) return Fail(io, summary.status());
-    auto stats = store.value()->Stats();
     if (!stats.ok()) return Fail(io, stats.status());
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     char time[32];
