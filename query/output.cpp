@@ -4,6 +4,8 @@
 #include <cmath>
 #include <iterator>
 
+#include "graph/printable.h"
+
 namespace geokg::query {
 namespace {
 
@@ -41,9 +43,8 @@ size_t Width(std::string_view s) {
   return n;
 }
 
-std::string ForTable(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+std::string ForTable(std::string_view text) {
+  const std::string s = Printable(text);
   if (Width(s) <= kTableTextLimit) return s;
   size_t bytes = 0, points = 0;
   while (bytes < s.size() && points < kTableTextLimit - 3) {

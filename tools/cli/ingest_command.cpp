@@ -23,7 +23,9 @@ using Clock = std::chrono::steady_clock;
 // an input is standard input. Counted only to show an ETA, so unreadable inputs count as 0.
 std::optional<size_t> CountArticles(const std::vector<std::string>& inputs) {
   auto count_file = [](const fs::path& path) -> size_t {
-    if (path.extension() != ".jsonl") return 1;
+    std::error_code ec;
+    // Never read a pipe or a device twice (nor an endless one once more) just for an ETA.
+    if (path.extension() != ".jsonl" || !fs::is_regular_file(path, ec)) return 1;
     std::ifstream in(path, std::ios::binary);
     size_t lines = 0;
     std::string line;
