@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,45 +21,106 @@ bool IsDate(std::string_view s) {
   return std::regex_match(s.begin(), s.end(), kDate);
 }
 
-Status OptionalString(const nlohmann::json& j, const char* key, std::string* out) {
+// The text of field `key`: a string, or an integer taken as its decimal text (one rule for
+// every field: "id": 5 and "date": 20250101 both read as text, which is then checked).
+Status TextField(const nlohmann::json& j, const char* key, std::string* out) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return Status();
-  if (!it->is_string()) return Status::InvalidInput(std::string("\"") + key + "\" is not a string");
-  *out = it->get<std::string>();
+  if (it->is_string()) {
+    *out = it->get<std::string>();
+  } else if (it->is_number_integer()) {
+    *out = it->dump();
+  } else {
+    return Status::InvalidInput(std::string("\"") + key + "\" is neither a string nor an integer");
+  }
   return Status();
 }
 
-// A .txt article: an optional title (first line, then a blank line) and the body.
+// Line ends of any convention (CRLF, CR, LF) as LF, so that the same article gives the same
+// sentences, numbers and spans whichever system wrote it.
+std::string UnixLineEnds(std::string text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+// Joins the lines of hard-wrapped paragraphs: a line break becomes a space when the line before
+// looks cut by a fixed width (at least 3/4 of the longest line of its paragraph, which is 40
+// bytes or more) and does not end a sentence. Headings, lists and one-line paragraphs stay as
+// they are. Byte offsets do not move (one byte for one byte).
+void JoinWrappedLines(std::string* text) {
+  std::string& t = *text;
+  size_t start = 0;
+  while (start < t.size()) {
+    // The paragraph: lines up to a blank line or the end.
+    std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) without the '\n'
+    size_t pos = start, longest = 0;
+    while (pos < t.size()) {
+      size_t eol = t.find('\n', pos);
+      if (eol == std::string::npos) eol = t.size();
+      const bool blank = t.find_first_not_of(" \t", pos) >= eol;
+      if (blank) break;
+      lines.emplace_back(pos, eol);
+      longest = std::max(longest, eol - pos);
+      pos = eol + 1;
+    }
+    for (size_t i = 0; i + 1 < lines.size() && longest >= 40; ++i) {
+      const auto [begin, end] = lines[i];
+      const size_t last = t.find_last_not_of(" \t", end - 1);
+      const char c = t[last];
+      const bool ends_sentence = c == '.' || c == '!' || c == '?' || c == ':' || c == '"';
+      if (!ends_sentence && (end - begin) * 4 >= longest * 3) t[end] = ' ';
+    }
+    // Past the paragraph and the blank lines after it.
+    start = pos;
+    while (start < t.size()) {
+      const size_t eol = t.find('\n', start);
+      if (eol == std::string::npos || t.find_first_not_of(" \t", start) < eol) break;
+      start = eol + 1;
+    }
+  }
+}
+
+// A .txt article: an optional title (first line, then a blank line) and the body, with
+// uniform line ends and hard-wrapped paragraphs joined.
 Document TextDocument(std::string id, std::string content) {
+  content = UnixLineEnds(std::move(content));
   Document doc;
   doc.id = std::move(id);
   if (doc.id.size() >= 10 && IsDate(std::string_view(doc.id).substr(0, 10))) doc.date = doc.id.substr(0, 10);
   size_t eol = content.find('\n');
   if (eol != std::string::npos && eol > 0 && content.compare(eol, 2, "\n\n") == 0 && eol < 300) {
     doc.title = content.substr(0, eol);
-    if (!doc.title.empty() && doc.title.back() == '\r') doc.title.pop_back();
     size_t body = content.find_first_not_of("\r\n", eol);
     content.erase(0, body == std::string::npos ? content.size() : body);
   }
+  JoinWrappedLines(&content);
   doc.text = std::move(content);
   return doc;
 }
 
-// Reads the rest of `in`, at most `max` bytes of it; the rest is consumed and dropped. Returns
-// whether anything was dropped. A cut never splits a UTF-8 sequence.
+// Reads `in` up to its end or `max` bytes, whichever comes first; what lies beyond is left
+// unread, so that an endless input (/dev/zero, a pipe that never closes) ends too. Returns
+// whether there was more. A cut never splits a UTF-8 sequence.
 bool ReadAtMost(std::istream& in, size_t max, std::string* out) {
   out->clear();
   std::streambuf* buffer = in.rdbuf();
   char chunk[1 << 16];
   bool truncated = false;
-  for (std::streamsize n; (n = buffer->sgetn(chunk, sizeof chunk)) > 0;) {
+  while (!truncated) {
+    const std::streamsize n = buffer->sgetn(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, max - out->size() + 1)));
+    if (n <= 0) break;
     const size_t room = max - out->size();
-    if (static_cast<size_t>(n) > room) {
-      out->append(chunk, room);
-      truncated = true;
-    } else {
-      out->append(chunk, static_cast<size_t>(n));
-    }
+    truncated = static_cast<size_t>(n) > room;
+    out->append(chunk, truncated ? room : static_cast<size_t>(n));
   }
   if (truncated) {
     size_t cut = out->size();
@@ -70,9 +132,10 @@ bool ReadAtMost(std::istream& in, size_t max, std::string* out) {
   return truncated;
 }
 
-// Reads one line (without its '\n') of at most `max` bytes; a longer line is consumed to its
-// end and `*too_long` set. Returns false at the end of the input.
-bool ReadLine(std::istream& in, size_t max, std::string* line, bool* too_long) {
+// Reads one line (without its '\n') of at most `max` bytes. A longer line sets `*too_long`
+// and, when `finish_long_lines`, is consumed to its end; otherwise reading stops there (an
+// endless line has no end). Returns false at the end of the input.
+bool ReadLine(std::istream& in, size_t max, bool finish_long_lines, std::string* line, bool* too_long) {
   line->clear();
   *too_long = false;
   std::streambuf* buffer = in.rdbuf();
@@ -82,10 +145,43 @@ bool ReadLine(std::istream& in, size_t max, std::string* line, bool* too_long) {
       line->push_back(static_cast<char>(c));
     } else {
       *too_long = true;
+      if (!finish_long_lines) return true;
     }
   }
   in.setstate(std::ios::eofbit);
   return !line->empty() || *too_long;
+}
+
+// Whether `in` starts with a UTF-16 byte order mark; consumes it if so, else nothing.
+bool StartsUtf16(std::istream& in) {
+  std::streambuf* buffer = in.rdbuf();
+  const int first = buffer->sgetc();
+  if (first != 0xFF && first != 0xFE) return false;
+  buffer->sbumpc();
+  const int second = buffer->sgetc();
+  if (second == (first == 0xFF ? 0xFE : 0xFF)) {
+    buffer->sbumpc();
+    return true;
+  }
+  buffer->sungetc();
+  return false;
+}
+
+// `name` with each byte that is not part of valid UTF-8 written as %XX.
+std::string EscapeInvalidUtf8(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size();) {
+    const size_t n = Utf8Length(name, i);
+    if (n > 0) {
+      out.append(name, i, n);
+      i += n;
+      continue;
+    }
+    static const char kHex[] = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(name[i++]);
+    out += {'%', kHex[b >> 4], kHex[b & 15]};
+  }
+  return out;
 }
 
 class Reader {
@@ -148,18 +244,37 @@ class Reader {
       Problem(s);
       return Status();
     }
-    if (path.extension() == ".jsonl") return Jsonl(in, path.string());
-    return Text(in, path.string(), path.stem().string());
+    if (Utf16(in, path.string())) return Status();
+    // Only a regular file surely ends: a device or a pipe named on the command line may not.
+    std::error_code ec;
+    const bool finite = fs::is_regular_file(path, ec);
+    if (path.extension() == ".jsonl") return Jsonl(in, path.string(), finite);
+    std::string id = path.stem().string();
+    if (RepairUtf8(&id) != std::string::npos) {
+      id = EscapeInvalidUtf8(path.stem().string());
+      Problem(Status::InvalidInput(path.string() + ": the file name is not UTF-8; document id \"" + id +
+                                   "\" (invalid bytes written as %XX)"));
+    }
+    return Text(in, path.string(), std::move(id));
   }
 
   Status Stream(std::istream& in, const std::string& name, const std::string& id) {
+    if (Utf16(in, name)) return Status();
     int c = in.peek();
     while (c != EOF && std::isspace(c)) {
       in.get();
       c = in.peek();
     }
-    if (c == '{') return Jsonl(in, name);
+    if (c == '{') return Jsonl(in, name, /*finite=*/false);
     return Text(in, name, id);
+  }
+
+  // Skips an input that starts with a UTF-16 byte order mark, saying why.
+  bool Utf16(std::istream& in, const std::string& name) {
+    if (!StartsUtf16(in)) return false;
+    ++summary_.skipped;
+    Problem(Status::InvalidInput(name + ": UTF-16 is not supported, convert to UTF-8 (iconv -f UTF-16 -t UTF-8); skipped"));
+    return true;
   }
 
   Status Text(std::istream& in, const std::string& name, std::string id) {
@@ -178,17 +293,20 @@ class Reader {
     return Emit(TextDocument(std::move(id), std::move(content)));
   }
 
-  Status Jsonl(std::istream& in, const std::string& name) {
+  // `finite`: the input surely ends (a regular file), so a line over the limit can be skipped
+  // to its end; in any other input it ends the reading, since it might never end.
+  Status Jsonl(std::istream& in, const std::string& name, bool finite) {
     std::string line;
     size_t number = 0;
     bool too_long = false;
-    while (ReadLine(in, options_.max_document_bytes, &line, &too_long)) {
+    while (ReadLine(in, options_.max_document_bytes, finite, &line, &too_long)) {
       ++number;
       if (too_long) {
         ++summary_.skipped;
         Problem(Status::InvalidInput(name + ":" + std::to_string(number) + ": longer than the limit of " +
-                                     std::to_string(options_.max_document_bytes) +
-                                     " bytes (--max-document-bytes); line skipped"));
+                                     std::to_string(options_.max_document_bytes) + " bytes (--max-document-bytes); " +
+                                     (finite ? "line skipped" : "line skipped and the rest of the input not read")));
+        if (!finite) return Status();
         continue;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -199,6 +317,10 @@ class Reader {
                                      "; line skipped"));
         continue;
       }
+      const std::string where = name + ":" + std::to_string(number);
+      if (auto [first, added] = first_seen_.try_emplace(doc.value().id, where); !added)
+        Problem(Status::InvalidInput(where + ": id \"" + doc.value().id + "\" already given at " + first->second +
+                                     "; this article replaces that one"));
       GEOKG_RETURN_IF_ERROR(Emit(std::move(doc).value()));
     }
     return Status();
@@ -217,6 +339,7 @@ class Reader {
   const DocumentSink& sink_;
   const ProblemSink& problems_;
   ReadSummary summary_;
+  std::unordered_map<std::string, std::string> first_seen_;  // JSONL id -> file:line where it came
 };
 
 }  // namespace
@@ -226,24 +349,17 @@ Result<Document> ParseJsonlDocument(std::string_view line) {
   if (j.is_discarded()) return Status::InvalidInput("not valid JSON (or not UTF-8)");
   if (!j.is_object()) return Status::InvalidInput("not a JSON object");
   Document doc;
-  auto id = j.find("id");
-  if (id == j.end()) return Status::InvalidInput("missing \"id\"");
-  if (id->is_string()) {
-    doc.id = id->get<std::string>();
-  } else if (id->is_number_integer()) {
-    doc.id = id->dump();
-  } else {
-    return Status::InvalidInput("\"id\" is not a string");
-  }
+  if (!j.contains("id")) return Status::InvalidInput("missing \"id\"");
+  GEOKG_RETURN_IF_ERROR(TextField(j, "id", &doc.id));
   if (doc.id.empty()) return Status::InvalidInput("\"id\" is empty");
   auto text = j.find("text");
   if (text == j.end()) return Status::InvalidInput("missing \"text\"");
   if (!text->is_string()) return Status::InvalidInput("\"text\" is not a string");
   doc.text = text->get<std::string>();
-  GEOKG_RETURN_IF_ERROR(OptionalString(j, "title", &doc.title));
-  GEOKG_RETURN_IF_ERROR(OptionalString(j, "date", &doc.date));
-  GEOKG_RETURN_IF_ERROR(OptionalString(j, "source", &doc.source));
-  GEOKG_RETURN_IF_ERROR(OptionalString(j, "url", &doc.url));
+  GEOKG_RETURN_IF_ERROR(TextField(j, "title", &doc.title));
+  GEOKG_RETURN_IF_ERROR(TextField(j, "date", &doc.date));
+  GEOKG_RETURN_IF_ERROR(TextField(j, "source", &doc.source));
+  GEOKG_RETURN_IF_ERROR(TextField(j, "url", &doc.url));
   if (!doc.date.empty() && !IsDate(doc.date))
     return Status::InvalidInput("\"date\" is not an ISO date: \"" + doc.date + "\"");
   return doc;

@@ -4,6 +4,14 @@
 // optional "title", "date", "source", "url"; other fields are ignored), directories (their .txt and
 // .jsonl files, recursively, in name order) and "-" (standard input: JSON Lines when it starts
 // with '{', else one text article with id "stdin"). Not thread-safe; one reader per thread.
+//
+// Text articles read alike whatever wrote them: CRLF and CR line ends become LF, and the lines of
+// a hard-wrapped paragraph are joined (a line break inside it becomes a space), so that a
+// sentence cut by the wrap is one sentence. JSONL fields take a string or an integer (read as
+// its decimal text: "id": 5 is "5", and "date": 20250101 is then refused as not an ISO date).
+// Problems that are reported and read past: a file name that is not UTF-8 (the id writes each
+// invalid byte as %XX), an id given twice (the later article replaces the earlier), an input
+// that starts with a UTF-16 byte order mark (skipped: not supported).
 #pragma once
 
 #include <functional>
@@ -25,8 +33,9 @@ using ProblemSink = std::function<void(const Status&)>;
 struct ReadOptions {
   std::string fallback_date;  // ISO date for documents that carry none; may be empty
   // A .txt file or standard input longer than this is cut to its first max_document_bytes (a
-  // problem is reported); a longer JSONL line is skipped. Keeps memory bounded on any input.
-  // REQUIRES: below 4 GiB (offsets in the text are 32-bit).
+  // problem is reported) and the rest left unread; a longer JSONL line is skipped, and in an
+  // input that may never end (standard input, a pipe, a device) it ends that input. Keeps
+  // memory and time bounded on any input. REQUIRES: below 4 GiB (offsets in the text are 32-bit).
   size_t max_document_bytes = 8 << 20;
 };
 

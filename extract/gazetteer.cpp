@@ -205,6 +205,16 @@ Status Gazetteer::AddText(std::string_view text, std::string_view origin) {
       return Status::InvalidInput(std::string(origin) + ":" + std::to_string(line_no) + ": " +
                                   problem);
     };
+    // A control character in a name would reach the store, every export and the terminal.
+    const auto control = std::find_if(raw.begin(), raw.end(), [](unsigned char c) {
+      return (c < 0x20 && c != '\t') || c == 0x7F;
+    });
+    if (control != raw.end()) {
+      static const char kHex[] = "0123456789ABCDEF";
+      const auto c = static_cast<unsigned char>(*control);
+      return fail(std::string("control character 0x") + kHex[c >> 4] + kHex[c & 15] +
+                  " in the line: names must be printable text");
+    }
     std::vector<std::string_view> fields;
     for (size_t pos = 0;;) {
       const size_t tab = raw.find('\t', pos);

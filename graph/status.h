@@ -19,6 +19,7 @@ enum class Code : uint8_t {
   kCorruption,
   kBusy,
   kUnsupported,
+  kNoSpace,  // the disk is full: freeing space and running the command again finishes the work
 };
 
 // The outcome of an operation: OK, or a code and a one-line message naming the thing and the
@@ -32,6 +33,7 @@ class [[nodiscard]] Status {
   static Status Corruption(std::string m) { return {Code::kCorruption, std::move(m)}; }
   static Status Busy(std::string m) { return {Code::kBusy, std::move(m)}; }
   static Status Unsupported(std::string m) { return {Code::kUnsupported, std::move(m)}; }
+  static Status NoSpace(std::string m) { return {Code::kNoSpace, std::move(m)}; }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

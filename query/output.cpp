@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "graph/printable.h"
 #include "graph/text.h"
 
 namespace geokg::query {
@@ -35,9 +36,9 @@ std::string Cell(const json& v) {
 }
 
 // One line, cut to `limit` terminal columns (0: whole) with "..." marking the cut.
-std::string ForTable(std::string s, size_t limit) {
-  for (char& c : s)
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+std::string ForTable(std::string_view text, size_t limit) {
+  // Control characters made inert (a line break, tab or CR becomes a space: one line).
+  const std::string s = Printable(text);
   if (limit == 0 || DisplayWidth(s) <= limit) return s;
   const size_t room = limit > 3 ? limit - 3 : 0;
   size_t bytes = 0, columns = 0;

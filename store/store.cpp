@@ -1,9 +1,14 @@
 #include "store/store.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cassert>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <tuple>
 #include <map>
@@ -19,6 +24,7 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include "store/disk_budget.h"
 #include "store/key_codec.h"
 #include "store/value_codec.h"
 
@@ -48,6 +54,8 @@ Status FromRocks(const rocksdb::Status& s, const fs::path& path) {
   const std::string where = path.string() + ": ";
   if (s.IsIOError() && s.ToString().find("lock") != std::string::npos)
     return Status::Busy(where + "store is in use by another process");
+  if (s.IsNoSpace() || s.ToString().find("No space left") != std::string::npos)
+    return Status::NoSpace(where + "disk full: " + s.ToString());
   if (s.IsCorruption()) return Status::Corruption(where + "store is corrupt: " + s.ToString());
   if (s.IsNotFound()) return Status::NotFound(where + s.ToString());
   return Status::IOError(where + s.ToString());
@@ -169,15 +177,22 @@ std::vector<rocksdb::ColumnFamilyDescriptor> FamilyDescriptors(const rocksdb::Op
 
 class Store::Impl {
  public:
-  Impl(fs::path path, std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles, bool read_only)
-      : path_(std::move(path)), db_(std::move(db)), handles_(std::move(handles)), read_only_(read_only) {}
-  ~Impl() {
-    // A writer leaves its memtables in table files, not only in the write-ahead log: the next
-    // reader would otherwise replay the whole log into memory before answering anything
-    // (seconds per 100 MB; docs/STORE.md, "Opening"). On failure the log still holds them.
-    if (!read_only_) (void)db_->Flush(rocksdb::FlushOptions(), handles_);
+  Impl(fs::path path, std::unique_ptr<rocksdb::Env> env, std::unique_ptr<rocksdb::DB> db,
+       std::vector<rocksdb::ColumnFamilyHandle*> handles, bool read_only)
+      : path_(std::move(path)), env_(std::move(env)), db_(std::move(db)), handles_(std::move(handles)),
+        read_only_(read_only) {}
+  ~Impl() { (void)Close(); }
+
+  Status Close() {
+    if (!db_) return Status();
+    // After a failed write nothing more is written (see write_failure): the log keeps the rest.
+    Status result = write_failure;
+    if (!read_only_ && result.ok()) result = FromRocks(FlushAll(), path_);
     for (auto* h : handles_) (void)db_->DestroyColumnFamilyHandle(h);
-    (void)db_->Close();
+    handles_.clear();
+    const rocksdb::Status closed = db_->Close();
+    db_.reset();
+    return result.ok() ? FromRocks(closed, path_) : result;
   }
 
   rocksdb::ColumnFamilyHandle* cf(Family f) const { return handles_[f]; }
@@ -231,11 +246,30 @@ class Store::Impl {
 
   // The writer's state, used only by the thread that writes (store.h: one writer at a time).
   Counters counters{};
+  bool wrote = false;  // a batch was written since the open
+  // The first failed write. RocksDB must not touch its log again after one (its writer aborts
+  // the process if asked to), so the store takes no more writes and closes without a flush.
+  Status write_failure;
+  std::string schema;  // the schema version as stored, once read; written back by Close
   std::unordered_map<std::string, EntityId> entity_cache;  // normalised name, 0, type -> entity
   std::unordered_map<std::string, FactId> fact_cache;      // spo prefix (s, r, o, m) -> fact
 
  private:
+  // A writer leaves its memtables in table files, not only in the write-ahead log: the next
+  // reader would otherwise replay the whole log into memory before answering anything (seconds
+  // per 100 MB; docs/STORE.md, "Opening"). On failure the log still holds them.
+  rocksdb::Status FlushAll() {
+    // RocksDB drops a log only once a flush with data has moved every family past it, and each
+    // open starts a new log: a writer that wrote nothing would leave one more empty log behind
+    // per open, replayed by every later open. Rewriting the schema key (with the value read at
+    // open) gives the flush its data.
+    if (!schema.empty() && !wrote)
+      if (rocksdb::Status s = db_->Put(rocksdb::WriteOptions(), cf(kMeta), "schema", schema); !s.ok()) return s;
+    return db_->Flush(rocksdb::FlushOptions(), handles_);
+  }
+
   fs::path path_;
+  std::unique_ptr<rocksdb::Env> env_;  // null: the default; outlives db_
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   bool read_only_;
@@ -377,9 +411,13 @@ class Transaction {
     for (EntityId id : changed_entities_) batch_.Put(impl_.cf(kEntities), U32Key(id), Encode(EntityValue{entities_.at(id)}));
     for (size_t i = 0; i < kCounters; ++i)
       if (counters_[i] != impl_.counters[i]) batch_.Put(impl_.cf(kMeta), kCounterNames[i], U64Key(counters_[i]));
-    GEOKG_RETURN_IF_ERROR(FromRocks(impl_.db()->Write(rocksdb::WriteOptions(), &batch_), impl_.path()));
+    if (Status written = FromRocks(impl_.db()->Write(rocksdb::WriteOptions(), &batch_), impl_.path()); !written.ok()) {
+      impl_.write_failure = written;
+      return written;
+    }
 
     impl_.counters = counters_;
+    impl_.wrote = true;
     if (impl_.entity_cache.size() + pending_entities_.size() > kMaxCached) impl_.entity_cache.clear();
     impl_.entity_cache.insert(pending_entities_.begin(), pending_entities_.end());
     if (impl_.fact_cache.size() + pending_facts_.size() > kMaxCached) impl_.fact_cache.clear();
@@ -506,15 +544,46 @@ rocksdb::Options DbOptions() {
   o.db_write_buffer_size = 96 << 20;  // all memtables together: bounds memory on any corpus
   o.max_background_jobs = 2;
   o.max_total_wal_size = 128 << 20;
+  // A record torn by a kill at the end of the log is dropped (it was never acknowledged), but
+  // a damaged record inside it refuses the open: the default, kPointInTimeRecovery, would
+  // silently drop everything after the damage (docs/STORE.md, "Recovery guarantees").
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
   return o;
 }
 
-// Creates an empty store in `dir`: built beside it with every family and the schema version,
-// then renamed into place, so that a crash never leaves a half-created store.
+// Holds an exclusive flock on a directory while it lives: serialises the processes (and
+// threads) creating stores in it, without leaving a lock file behind.
+class DirectoryLock {
+ public:
+  explicit DirectoryLock(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  ~DirectoryLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  DirectoryLock(const DirectoryLock&) = delete;
+  DirectoryLock& operator=(const DirectoryLock&) = delete;
+  bool locked() const { return fd_ >= 0; }
+
+ private:
+  int fd_;
+};
+
+// Creates an empty store in `dir` unless another process has just done so: built beside it
+// with every family and the schema version, then renamed into place, so that a crash never
+// leaves a half-created store; under a lock on the parent, so that two creators never share
+// (or delete) one staging directory.
 Status Create(const fs::path& dir, rocksdb::Options options) {
-  const fs::path staging = dir.string() + ".creating";
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  const DirectoryLock lock(parent);
+  if (!lock.locked()) return Status::IOError(dir.string() + ": cannot create store: cannot lock " + parent.string());
   std::error_code ec;
-  fs::remove_all(staging, ec);
+  if (fs::exists(dir / "CURRENT", ec)) return Status();
+  const fs::path staging = dir.string() + ".creating";
+  fs::remove_all(staging, ec);  // left by a creator that was killed
   options.create_if_missing = true;
   options.create_missing_column_families = true;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -532,6 +601,19 @@ Status Create(const fs::path& dir, rocksdb::Options options) {
   fs::rename(staging, dir, ec);
   if (ec) return Status::IOError(dir.string() + ": cannot create store: " + ec.message());
   return Status();
+}
+
+// The Env of GEOKG_TEST_DISK_BUDGET (store.h), or null for RocksDB's default.
+std::unique_ptr<rocksdb::Env> TestEnv() {
+  const char* budget = std::getenv(kDiskBudgetVariable);
+  if (budget == nullptr || *budget == '\0') return nullptr;
+  return NewDiskBudgetEnv(std::strtoull(budget, nullptr, 10));
+}
+
+// Whether RocksDB's error says that a write-ahead log is damaged (not a table file).
+bool DamagedLog(const rocksdb::Status& s) {
+  const std::string text = s.ToString();
+  return s.IsCorruption() && text.find(".sst") == std::string::npos && text.find("MANIFEST") == std::string::npos;
 }
 
 }  // namespace
@@ -561,7 +643,9 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
       return Status::InvalidInput(dir.string() + ": a RocksDB database, but not a geokg store");
   }
 
-  const rocksdb::Options db_options = DbOptions();
+  std::unique_ptr<rocksdb::Env> env = TestEnv();
+  rocksdb::Options db_options = DbOptions();
+  if (env) db_options.env = env.get();
   if (!has_current && !options.read_only) GEOKG_RETURN_IF_ERROR(Create(dir, db_options));
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
@@ -574,8 +658,13 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
     if (!options.read_only || !(s.IsIOError() || s.IsNotFound())) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  if (DamagedLog(s))
+    return Status::Corruption(dir.string() + ": the write-ahead log is damaged (" + s.ToString() +
+                              "); not opened, so nothing more is lost: 'geokg repair --db " + dir.string() +
+                              "' keeps the articles written before the damage");
   if (!s.ok()) return FromRocks(s, dir);
-  auto impl = std::make_unique<Impl>(dir, std::unique_ptr<rocksdb::DB>(raw), std::move(handles), options.read_only);
+  auto impl = std::make_unique<Impl>(dir, std::move(env), std::unique_ptr<rocksdb::DB>(raw), std::move(handles),
+                                     options.read_only);
 
   auto version = impl->Get(kMeta, "schema");
   if (!version.ok()) return version.status();
@@ -597,9 +686,51 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
     auto counters = impl->ReadCounters();
     if (!counters.ok()) return counters.status();
     impl->counters = counters.value();
+    impl->schema = *version.value();
   }
   return std::unique_ptr<Store>(new Store(dir, std::move(impl)));
 }
+
+Result<Store::RepairReport> Store::Repair(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir / "CURRENT", ec)) return Status::NotFound(dir.string() + ": no store here");
+  rocksdb::Options options = DbOptions();
+  const auto descriptors = FamilyDescriptors(options);
+  auto documents = [&](Impl& impl) -> Result<uint64_t> {
+    auto counters = impl.ReadCounters();
+    if (!counters.ok()) return counters.status();
+    return counters.value()[kDocuments];
+  };
+  // How many documents the log says the store held: every intact record replayed, the damaged
+  // ones skipped, read-only so that nothing changes. Its last counter is the writer's last.
+  uint64_t logged = 0;
+  {
+    rocksdb::Options skip = options;
+    skip.wal_recovery_mode = rocksdb::WALRecoveryMode::kSkipAnyCorruptedRecords;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    if (rocksdb::DB::OpenForReadOnly(skip, dir.string(), descriptors, &handles, &raw).ok()) {
+      Impl impl(dir, nullptr, std::unique_ptr<rocksdb::DB>(raw), std::move(handles), true);
+      if (auto n = documents(impl); n.ok()) logged = n.value();
+    }
+  }
+  // Replays the log up to its first damaged record (each article is one record, so the store is
+  // consistent there) and flushes, after which the damaged log is no longer needed.
+  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(options, dir.string(), descriptors, &handles, &raw);
+  if (!s.ok()) return FromRocks(s, dir);
+  Impl impl(dir, nullptr, std::unique_ptr<rocksdb::DB>(raw), std::move(handles), false);
+  auto kept = documents(impl);
+  if (!kept.ok()) return kept.status();
+  // Even when nothing before the damage survived, the close's flush must retire the damaged log.
+  if (auto schema = impl.Get(kMeta, "schema"); schema.ok() && schema.value()) impl.schema = *schema.value();
+  GEOKG_RETURN_IF_ERROR(impl.Close());
+  return RepairReport{kept.value(), logged > kept.value() ? logged - kept.value() : 0};
+}
+
+Status Store::Close() { return impl_->Close(); }
 
 namespace {
 
@@ -628,6 +759,7 @@ Result<PutOutcome> Store::PutDocument(const Document& document, std::span<const 
 
 Result<PutOutcome> Store::PutDocument(const Document& document, uint64_t hash, std::span<const Triple> triples) {
   assert(!impl_->read_only());
+  GEOKG_RETURN_IF_ERROR(impl_->write_failure);
   auto existing = LoadDocument(*impl_, document.id);
   if (!existing.ok()) return existing.status();
   Transaction tx(*impl_);
@@ -664,6 +796,7 @@ Result<bool> Store::IsStored(const Document& document) const {
 
 Status Store::DeleteDocument(const std::string& doc_id) {
   assert(!impl_->read_only());
+  GEOKG_RETURN_IF_ERROR(impl_->write_failure);
   auto existing = LoadDocument(*impl_, doc_id);
   if (!existing.ok()) return existing.status();
   if (!existing.value()) return Status::NotFound(path_.string() + ": no document \"" + doc_id + "\"");
@@ -934,6 +1067,18 @@ Result<VerifyReport> Store::Verify(size_t max_problems) const {
   }
 
   // Evidence rows: decodable, their fact exists, their document is stored under their number.
+  // Each document's number is decoded once: its value lists all its rows, so decoding it per
+  // row made verify quadratic in the rows of one document.
+  std::unordered_map<std::string, std::optional<uint32_t>> doc_numbers;
+  auto doc_number = [&](const std::string& doc_id) -> std::optional<uint32_t> {
+    auto [it, added] = doc_numbers.try_emplace(doc_id);
+    if (added) {
+      std::optional<std::string> d = check(kDocs, doc_id);
+      std::optional<DocValue> doc = d ? DecodeDoc(*d) : std::nullopt;
+      if (doc) it->second = doc->number;
+    }
+    return it->second;
+  };
   GEOKG_RETURN_IF_ERROR(scan(kEvidence, [&](std::string_view key, std::string_view value) {
     ++report.counted.evidence;
     if (key.size() != 16) return problem("evidence: a key of " + std::to_string(key.size()) + " bytes");
@@ -942,10 +1087,9 @@ Result<VerifyReport> Store::Verify(size_t max_problems) const {
     std::optional<EvidenceValue> ev = DecodeEvidence(value);
     if (!ev) return problem(name + " is unreadable");
     if (!check(kFacts, std::string(key.substr(0, 8)))) problem(name + ": the fact does not exist");
-    std::optional<std::string> d = check(kDocs, ev->doc);
-    std::optional<DocValue> doc = d ? DecodeDoc(*d) : std::nullopt;
-    if (!doc) return problem(name + ": document \"" + ev->doc + "\" is not stored");
-    if (doc->number != ReadU32(key, 8)) problem(name + ": document \"" + ev->doc + "\" has another number");
+    const std::optional<uint32_t> number = doc_number(ev->doc);
+    if (!number) return problem(name + ": document \"" + ev->doc + "\" is not stored");
+    if (*number != ReadU32(key, 8)) problem(name + ": document \"" + ev->doc + "\" has another number");
   }));
   GEOKG_RETURN_IF_ERROR(failure);
 

@@ -119,8 +119,30 @@ class Store {
   // Opens the store in `dir`. kNotFound: no store there (read-only, or create_if_missing off).
   // kInvalidInput: `dir` holds something that is not a geokg store, or its parent is missing.
   // kBusy: another process has it open for writing. kUnsupported: a newer geokg wrote it (the
-  // message names both schema versions). kIOError/kCorruption: as RocksDB says, with the path.
+  // message names both schema versions). kCorruption: a damaged write-ahead log (never replayed
+  // only in part: the message says to run Repair) or damaged table files. kIOError: as RocksDB
+  // says, with the path. Creating a new store is atomic and exclusive: processes racing to
+  // create the same one end with one store, each either opening it or getting kBusy.
+  // Test hook: with GEOKG_TEST_DISK_BUDGET=N in the environment, the store's files take N more
+  // bytes and then the disk counts as full (store/disk_budget.h).
   static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& dir, const Options& options);
+
+  // What Repair kept and what it had to drop.
+  struct RepairReport {
+    uint64_t documents = 0;  // documents the repaired store holds
+    uint64_t dropped = 0;    // documents the log recorded past its damage (lost; ingest them again)
+  };
+  // Recovers the store in `dir` after Open reported a damaged write-ahead log: keeps every
+  // article written before the first damaged record and drops the rest, so that the store is
+  // consistent again (each article whole or absent). kBusy when another process has it open;
+  // kCorruption when table files are damaged too (nothing is changed then).
+  static Result<RepairReport> Repair(const std::filesystem::path& dir);
+
+  // Writes what is still only in the write-ahead log to table files and closes the store. A
+  // failure (a full disk) is returned, not hidden: the log still holds every write then, and
+  // the next open replays it. The destructor does the same when Close was not called, silently.
+  // After Close only the destructor may be called.
+  Status Close();
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

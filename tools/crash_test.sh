@@ -3,14 +3,18 @@
 # random moments (at least KILLS times), and checks after each kill that `geokg verify` passes
 # (every article is all there or absent, every count matches its evidence), that readers and a
 # refused second writer behave while an ingest runs, and that resuming ends with exactly the
-# facts and counts of an uninterrupted ingest. Usage: tools/crash_test.sh [BUILD_DIR]
-# Environment: KILLS (default 12), ARTICLES (default 4000), SEED (default: random, printed).
+# facts and counts of an uninterrupted ingest. Then the same for an ingest of changed articles
+# (each replaces a stored one: its old contribution removed and the new one added in one
+# batch). Usage: tools/crash_test.sh [BUILD_DIR]
+# Environment: KILLS (default 12), CHANGED_KILLS (default 6), ARTICLES (default 4000),
+# SEED (default: random, printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 geokg="$build/tools/geokg"
 bench="$build/tools/bench_store"
 kills_wanted=${KILLS:-12}
+changed_kills_wanted=${CHANGED_KILLS:-6}
 articles=${ARTICLES:-4000}
 seed=${SEED:-$((RANDOM * 32768 + RANDOM))}
 RANDOM=$seed
@@ -26,12 +30,14 @@ fail() { echo "crash_test: FAILED (seed $seed): $*" >&2; exit 1; }
 "$geokg" stats --db "$work/ref.db" --format json > "$work/ref.stats"
 echo "crash_test: seed $seed; reference: $(tr -d ' \n' < "$work/ref.stats")"
 
-# Checks a store that a finished ingest left against the reference.
+# Checks a store that a finished ingest left against a reference: same_as_reference [DB [REF]]
+# (default: crash.db against ref).
 same_as_reference() {
-  "$geokg" export --db "$work/crash.db" --format jsonl > "$work/got.jsonl"
-  "$geokg" stats --db "$work/crash.db" --format json > "$work/got.stats"
-  cmp -s "$work/ref.stats" "$work/got.stats" || fail "counts differ: $(tr -d ' \n' < "$work/got.stats")"
-  cmp -s "$work/ref.jsonl" "$work/got.jsonl" || fail "facts differ from the uninterrupted ingest"
+  local db=${1:-crash.db} ref=${2:-ref}
+  "$geokg" export --db "$work/$db" --format jsonl > "$work/got.jsonl"
+  "$geokg" stats --db "$work/$db" --format json > "$work/got.stats"
+  cmp -s "$work/$ref.stats" "$work/got.stats" || fail "$db: counts differ: $(tr -d ' \n' < "$work/got.stats")"
+  cmp -s "$work/$ref.jsonl" "$work/got.jsonl" || fail "$db: facts differ from the uninterrupted ingest"
 }
 
 # While an ingest runs (a larger corpus, so that it runs long enough): a second writer is
@@ -79,4 +85,43 @@ done
 "$geokg" ingest "$work/articles.jsonl" --db "$work/crash.db" --threads 2 2>/dev/null
 "$geokg" verify --db "$work/crash.db" > /dev/null || fail "verify after the final resume"
 same_as_reference
-echo "crash_test: passed: $kills kills in $rounds rounds, $((completions + 1)) resumed ingests equal to the reference"
+echo "crash_test: $kills kills in $rounds rounds, $((completions + 1)) resumed ingests equal to the reference"
+
+# Changed articles: the first half of the ids again, with other text. Each kill must leave every
+# article whole (old or new version), and resuming must end where an uninterrupted run does.
+"$bench" articles $((articles / 2)) $((seed % 1000 + 2)) > "$work/changed.jsonl"
+cp -r "$work/ref.db" "$work/ref-changed.db"
+"$geokg" ingest "$work/changed.jsonl" --db "$work/ref-changed.db" --threads 2 2>/dev/null
+"$geokg" export --db "$work/ref-changed.db" --format jsonl > "$work/ref-changed.jsonl"
+"$geokg" stats --db "$work/ref-changed.db" --format json > "$work/ref-changed.stats"
+cmp -s "$work/ref.jsonl" "$work/ref-changed.jsonl" && fail "the changed articles changed nothing"
+rm -rf "$work/changed.db"
+cp -r "$work/ref.db" "$work/changed.db"
+kills=0 rounds=0 completions=0
+while (( kills < changed_kills_wanted )); do
+  (( ++rounds <= 20 * changed_kills_wanted )) || fail "only $kills kills of a changed-articles ingest in $rounds rounds"
+  "$geokg" ingest "$work/changed.jsonl" --db "$work/changed.db" --threads 2 2>"$work/ingest.err" &
+  pid=$!
+  sleep "0.$(printf '%03d' $((20 + RANDOM % 980)))"
+  if kill -KILL "$pid" 2>/dev/null; then
+    wait "$pid" 2>/dev/null || true
+    kills=$((kills + 1))
+    "$geokg" verify --db "$work/changed.db" > "$work/verify.out" 2>&1 ||
+      fail "verify after kill $kills of a changed-articles ingest: $(head -5 "$work/verify.out")"
+    "$geokg" export --db "$work/changed.db" --format jsonl > "$work/got.jsonl"
+    state="partly replaced"
+    cmp -s "$work/got.jsonl" "$work/ref.jsonl" && state="none replaced yet"
+    cmp -s "$work/got.jsonl" "$work/ref-changed.jsonl" && state="all replaced"
+    echo "crash_test: changed articles, round $rounds, kill $kills: store verified, $state"
+  else
+    wait "$pid" || fail "ingest of changed articles failed: $(cat "$work/ingest.err")"
+    same_as_reference changed.db ref-changed
+    completions=$((completions + 1))
+    rm -rf "$work/changed.db"  # start over from the old versions, so that later kills land mid-ingest
+    cp -r "$work/ref.db" "$work/changed.db"
+  fi
+done
+"$geokg" ingest "$work/changed.jsonl" --db "$work/changed.db" --threads 2 2>/dev/null
+"$geokg" verify --db "$work/changed.db" > /dev/null || fail "verify after the final resume of changed articles"
+same_as_reference changed.db ref-changed
+echo "crash_test: passed; changed articles: $kills kills in $rounds rounds, $((completions + 1)) resumed ingests equal to the reference"

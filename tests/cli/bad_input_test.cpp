@@ -157,10 +157,10 @@ TEST_CASE("deeply nested, huge and ill-typed JSON lines are skipped or read by t
   CHECK(HasTriple(r.out, "Sweden", "host", "Denmark"));
   CHECK(HasTriple(r.out, "Estonia", "accuse", "Latvia"));
   for (const char* problem : {"<stdin>:3: not valid JSON (or not UTF-8); line skipped",
-                              "<stdin>:4: \"id\" is not a string; line skipped",
+                              "<stdin>:4: \"id\" is neither a string nor an integer; line skipped",
                               "<stdin>:5: \"text\" is not a string; line skipped",
-                              "<stdin>:6: \"title\" is not a string; line skipped",
-                              "<stdin>:7: \"url\" is not a string; line skipped",
+                              "<stdin>:6: \"title\" is neither a string nor an integer; line skipped",
+                              "<stdin>:7: \"url\" is neither a string nor an integer; line skipped",
                               "<stdin>:8: \"id\" is empty; line skipped",
                               "<stdin>:9: not a JSON object; line skipped"}) {
     CAPTURE(problem);

@@ -93,7 +93,7 @@ TEST_CASE("extract reads standard input when given no file", "[cli]") {
 TEST_CASE("a malformed JSONL line is reported with its number and skipped, the rest is processed", "[cli]") {
   auto r = RunCli({"extract", Fixture("articles.jsonl")});
   CHECK(r.code == 1);
-  CHECK(r.err.find("articles.jsonl:2: \"date\" is not a string; line skipped") != std::string::npos);
+  CHECK(r.err.find("articles.jsonl:2: \"date\" is not an ISO date: \"2031\"; line skipped") != std::string::npos);
   CHECK(r.err.find("articles.jsonl:3: not valid JSON") != std::string::npos);
   const auto triples = Triples(r.out);
   CHECK(HasTriple(triples, "Norway", "host", "Finland"));

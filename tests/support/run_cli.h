@@ -76,6 +76,9 @@ inline std::vector<nlohmann::json> Triples(const std::string& text) {
   return out;
 }
 
+// Whether `text` contains `part`.
+inline bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 // Writes `content` to `path`, replacing it.
 inline void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "graph/printable.h"
+
 namespace geokg::cli {
 
 void ArticleInput::Declare(CLI::App* app) {
@@ -13,8 +15,10 @@ void ArticleInput::Declare(CLI::App* app) {
                    ? std::string()
                    : "not a date (YYYY-MM-DD): " + v;
       });
-  app->add_option("--lexicon", lexicons, "extra gazetteer file (docs/LEXICON.md); may repeat")
-      ->check(CLI::ExistingFile);
+  // One file per --lexicon: "--lexicon F in.jsonl" must leave in.jsonl an input.
+  app->add_option("--lexicon", lexicons, "extra gazetteer file (docs/LEXICON.md); repeat the flag for more")
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app->add_option("--relation-model", relation_model,
                   "relation model file written by geokg-train-relations, instead of the built-in one")
       ->check(CLI::ExistingFile);
@@ -44,7 +48,7 @@ Result<std::unique_ptr<extract::Extractor>> ArticleInput::MakeExtractor() const 
 Result<extract::ReadSummary> ArticleInput::Read(const Io& io, const extract::DocumentSink& sink) const {
   const std::vector<std::string> names = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
   return extract::ReadDocuments(names, io.in, read, sink,
-                                [&](const Status& s) { io.err << "geokg: " << s.message() << "\n"; });
+                                [&](const Status& s) { io.err << "geokg: " << Printable(s.message()) << "\n"; });
 }
 
 std::vector<Triple> ArticleInput::Extract(const Io& io, const extract::Extractor& extractor, const Document& doc) const {
@@ -56,7 +60,7 @@ std::vector<Triple> ArticleInput::Extract(const Io& io, const extract::Extractor
 
 void ArticleInput::ReportLimits(const Io& io, const Document& doc, const extract::ExtractReport& report) const {
   if (report.sentences_over_limit > 0)
-    io.err << "geokg: document \"" << doc.id << "\": " << report.sentences_over_limit
+    io.err << "geokg: document \"" << Printable(doc.id) << "\": " << report.sentences_over_limit
            << " sentence(s) over the limit of " << extraction.max_sentence_tokens << " tokens or "
            << extraction.max_sentence_bytes << " bytes skipped (--max-sentence-tokens, --max-sentence-bytes)\n";
 }

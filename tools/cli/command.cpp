@@ -1,7 +1,16 @@
 #include "tools/cli/command.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <random>
+
+#include "graph/printable.h"
 
 namespace geokg::cli {
 namespace fs = std::filesystem;
@@ -21,8 +30,24 @@ Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& db_flag)
 }
 
 int Fail(const Io& io, const Status& status) {
-  io.err << "geokg: " << status.message() << "\n";
+  io.err << "geokg: " << Printable(status.message()) << "\n";
   return 1;
+}
+
+Result<fs::path> CreateTempBeside(const fs::path& target) {
+  static std::atomic<unsigned> counter{0};
+  std::random_device random;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const fs::path temp = target.string() + "." + std::to_string(getpid()) + "-" + std::to_string(++counter) + "-" +
+                          std::to_string(random() % 1000000) + ".tmp";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      ::close(fd);
+      return temp;
+    }
+    if (errno != EEXIST) return Status::IOError(target.string() + ": cannot write file: " + std::strerror(errno));
+  }
+  return Status::IOError(target.string() + ": cannot write file: no free temporary name beside it");
 }
 
 int WriteOutput(const Io& io, const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -32,21 +57,26 @@ int WriteOutput(const Io& io, const std::string& path, const std::function<void(
     return 0;
   }
   const fs::path target(path);
-  const fs::path temp = target.string() + ".tmp";
+  // A temporary file of this run only: two exports to one file each write their own and the
+  // last rename wins, whole.
+  auto temp = CreateTempBeside(target);
+  if (!temp.ok()) return Fail(io, temp.status());
   {
-    std::ofstream file(temp, std::ios::binary);
-    if (!file) return Fail(io, Status::IOError(path + ": cannot write file"));
-    write(file);
+    std::ofstream file(temp.value(), std::ios::binary);
+    if (file) write(file);
     file.flush();
     if (!file) {
       std::error_code ec;
-      fs::remove(temp, ec);
+      fs::remove(temp.value(), ec);
       return Fail(io, Status::IOError(path + ": write failed"));
     }
   }
   std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) return Fail(io, Status::IOError(path + ": cannot write file: " + ec.message()));
+  fs::rename(temp.value(), target, ec);
+  if (ec) {
+    fs::remove(temp.value(), ec);
+    return Fail(io, Status::IOError(path + ": cannot write file: " + ec.message()));
+  }
   return 0;
 }
 

@@ -53,8 +53,13 @@ Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& db_flag)
 // Prints "geokg: <message>" on io.err and returns 1.
 int Fail(const Io& io, const Status& status);
 
-// Writes through `write` to `path` via a temporary file renamed into place, so that a failed
-// run leaves no half-written output; an empty path or "-" writes to io.out. Returns the exit code.
+// Creates an empty file beside `target` with a name no other run uses, for output renamed
+// into place once complete.
+Result<std::filesystem::path> CreateTempBeside(const std::filesystem::path& target);
+
+// Writes through `write` to `path` via a temporary file of its own renamed into place, so that
+// a failed run leaves no half-written output and concurrent runs never mix their output; an
+// empty path or "-" writes to io.out. Returns the exit code.
 int WriteOutput(const Io& io, const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace geokg::cli

@@ -18,6 +18,7 @@ std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeStatsCommand();
 std::unique_ptr<Command> MakeDeleteCommand();
 std::unique_ptr<Command> MakeVerifyCommand();
+std::unique_ptr<Command> MakeRepairCommand();
 std::unique_ptr<Command> MakeParseCommand();
 
 namespace {
@@ -39,6 +40,7 @@ constexpr CommandSpec kCommands[] = {
     {"stats", "count what the store holds", MakeStatsCommand},
     {"delete", "remove articles and everything they contributed", MakeDeleteCommand},
     {"verify", "check every invariant of the store; exit 1 when one is broken", MakeVerifyCommand},
+    {"repair", "recover a store whose write-ahead log is damaged; says how many documents it dropped", MakeRepairCommand},
     {"parse", "tag, lemmatise and parse text or CoNLL-U (Universal Dependencies)", MakeParseCommand},
 };
 }  // namespace

@@ -21,6 +21,8 @@ class DeleteCommand : public Command {
         if (s.code() != Code::kNotFound) return code;  // a store error: later deletes would fail too
       }
     }
+    // A delete that cannot be flushed (a full disk) is in the log, but the user must know.
+    if (Status closed = store.value()->Close(); !closed.ok()) return Fail(io, closed);
     return code;
   }
 

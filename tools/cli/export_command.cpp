@@ -131,14 +131,21 @@ class ExportCommand : public Command {
     const fs::path base = output_.empty() || output_ == "-"
                               ? fs::temp_directory_path() / ("geokg-export-" + std::to_string(getpid()))
                               : fs::path(output_);
-    const fs::path dot_file = base.string() + ".dot.tmp", rendered = base.string() + ".tmp";
+    auto dot_temp = CreateTempBeside(base.string() + ".dot");
+    if (!dot_temp.ok()) return Fail(io, dot_temp.status());
+    auto rendered_temp = CreateTempBeside(base);
+    std::error_code ec;
+    if (!rendered_temp.ok()) {
+      fs::remove(dot_temp.value(), ec);
+      return Fail(io, rendered_temp.status());
+    }
+    const fs::path dot_file = dot_temp.value(), rendered = rendered_temp.value();
     {
       std::ofstream file(dot_file, std::ios::binary);
       if (!file) return Fail(io, Status::IOError(dot_file.string() + ": cannot write file"));
       WriteDot(g, Title(filter), file);
     }
     const Status s = RenderWithDot(format_, dot_file, rendered);
-    std::error_code ec;
     fs::remove(dot_file, ec);
     if (!s.ok()) {
       fs::remove(rendered, ec);

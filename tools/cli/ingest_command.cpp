@@ -15,7 +15,9 @@ namespace fs = std::filesystem;
 // an input is standard input. Counted only to show an ETA, so unreadable inputs count as 0.
 std::optional<size_t> CountArticles(const std::vector<std::string>& inputs) {
   auto count_file = [](const fs::path& path) -> size_t {
-    if (path.extension() != ".jsonl") return 1;
+    std::error_code ec;
+    // Never read a pipe or a device twice (nor an endless one once more) just for an ETA.
+    if (path.extension() != ".jsonl" || !fs::is_regular_file(path, ec)) return 1;
     std::ifstream in(path, std::ios::binary);
     size_t lines = 0;
     std::string line;
@@ -52,6 +54,7 @@ class IngestCommand : public Command {
     auto extractor = input_.MakeExtractor();
     if (!extractor.ok()) return Fail(io, extractor.status());
     auto store = store::Store::Open(DbPath(db_), {});
+    if (store.status().code() == Code::kNoSpace) return DiskFull(io, DbPath(db_), 0);
     if (!store.ok()) return Fail(io, store.status());
     store::Store& db = *store.value();
     StoreWriter writer(io, db, ProgressTotal(io, force_progress_, [&] {
@@ -82,10 +85,8 @@ class IngestCommand : public Command {
       return run.Push(std::move(doc));
     });
     const Status written = run.Finish();
-    writer.ClearProgress();
-    if (!written.ok()) return Fail(io, written);
-    if (!summary.ok() && !interrupt.interrupted()) return Fail(io, summary.status());
-    return writer.Finish("ingested", summary.ok() ? summary.value().skipped : 0, interrupt.interrupted());
+    return writer.Finish("ingested", written, summary.ok() ? Status() : summary.status(),
+                         summary.ok() ? summary.value().skipped : 0, interrupt.interrupted());
   }
 
  private:

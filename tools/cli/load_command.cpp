@@ -47,21 +47,19 @@ class LoadCommand : public Command {
       if (!*files.back()) return Fail(io, Status::IOError(name + ": cannot be read"));
     }
     auto store = store::Store::Open(DbPath(db_), {});
+    if (store.status().code() == Code::kNoSpace) return DiskFull(io, DbPath(db_), 0);
     if (!store.ok()) return Fail(io, store.status());
     StoreWriter writer(io, *store.value(), ProgressTotal(io, force_progress_, [&] { return CountDocuments(names); }));
     const InterruptCatcher interrupt;
     size_t failed = 0;
     auto file = files.begin();
+    Status loaded;
     for (const std::string& name : names) {
       std::istream& in = name == "-" ? io.in : **file++;
-      const Status loaded = Load(io, name == "-" ? "<stdin>" : name, in, writer, interrupt, &failed);
-      if (!loaded.ok()) {
-        writer.ClearProgress();
-        return Fail(io, loaded);
-      }
-      if (interrupt.interrupted()) break;
+      loaded = Load(io, name == "-" ? "<stdin>" : name, in, writer, interrupt, &failed);
+      if (!loaded.ok() || interrupt.interrupted()) break;
     }
-    return writer.Finish("loaded", failed, interrupt.interrupted());
+    return writer.Finish("loaded", loaded, Status(), failed, interrupt.interrupted());
   }
 
  private:

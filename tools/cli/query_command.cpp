@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "graph/printable.h"
+
 namespace geokg::cli {
 namespace {
 
@@ -82,9 +84,9 @@ int QueryCommand::Execute(const Io& io) {
   if (answer.value().rows.empty() && format == query::Format::kTable) {
     auto stats = store.value()->Stats();
     if (stats.ok() && stats.value().facts == 0)
-      io.err << "geokg: " << DbPath(db_).string() << " holds no facts yet (add articles with 'geokg ingest')\n";
+      io.err << "geokg: " << Printable(DbPath(db_).string()) << " holds no facts yet (add articles with 'geokg ingest')\n";
     else
-      io.err << "geokg: " << Nothing() << " in " << DbPath(db_).string() << "\n";
+      io.err << "geokg: " << Printable(Nothing() + " in " + DbPath(db_).string()) << "\n";
   }
   return 0;
 }

@@ -89,13 +89,20 @@ void StoreWriter::Count(store::PutOutcome outcome, size_t triples) {
   if (progress_) progress_->Update(added_ + unchanged_ + replaced_, triples_);
 }
 
-void StoreWriter::ClearProgress() {
-  if (progress_) progress_->Clear();
+int DiskFull(const Io& io, const std::filesystem::path& path, size_t stored) {
+  // Nothing stored so far is lost; the user needs to know that, and what to do.
+  return Fail(io, Status::NoSpace("disk full while writing " + path.string() + ": " + std::to_string(stored) +
+                                  " documents stored, the rest not; free space and run the same command again"));
 }
 
-int StoreWriter::Finish(const std::string& verb, size_t failed, bool interrupted) {
-  ClearProgress();
+int StoreWriter::Finish(const std::string& verb, Status written, const Status& read, size_t failed, bool interrupted) {
+  if (progress_) progress_->Clear();
   auto stats = store_.Stats();
+  // The close writes the memtables to table files: a full disk may show only there.
+  if (Status closed = store_.Close(); written.ok()) written = closed;
+  if (written.code() == Code::kNoSpace) return DiskFull(io_, store_.path(), added_ + unchanged_ + replaced_);
+  if (!written.ok()) return Fail(io_, written);
+  if (!read.ok() && !interrupted) return Fail(io_, read);
   if (!stats.ok()) return Fail(io_, stats.status());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   char time[32];

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <span>
@@ -66,12 +67,13 @@ class StoreWriter {
   // Counts a document found stored unchanged without writing it.
   void CountUnchanged();
 
-  // Clears the progress line and prints the summary: "<verb> N documents into DB (new,
-  // unchanged, replaced, `failed` failed); triples; what the store holds; time". Returns the
-  // exit code: 130 when interrupted, 1 when `failed` > 0, else 0 (1 after a stats error).
-  int Finish(const std::string& verb, size_t failed, bool interrupted);
-  // Clears the progress line only (before reporting an error).
-  void ClearProgress();
+  // Ends the run: clears the progress line and closes the store, whose final flush may fail
+  // too. `written` is how writing went; `read` how reading the input went. A full disk, during
+  // the run or at close, fails with DiskFull; another write error, or a read error that no
+  // interrupt caused, fails with its message. Otherwise prints the summary: "<verb> N documents
+  // into DB (new, unchanged, replaced, `failed` failed); triples; what the store holds; time".
+  // Returns the exit code: 130 when interrupted, 1 on an error or when `failed` > 0, else 0.
+  int Finish(const std::string& verb, Status written, const Status& read, size_t failed, bool interrupted);
 
  private:
   void Count(store::PutOutcome outcome, size_t triples);
@@ -82,6 +84,10 @@ class StoreWriter {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   size_t added_ = 0, unchanged_ = 0, replaced_ = 0, triples_ = 0;
 };
+
+// Reports a full disk while writing the store at `path`, with what is safe (`stored` documents)
+// and what to do, and returns the exit code (1).
+int DiskFull(const Io& io, const std::filesystem::path& path, size_t stored);
 
 // The progress total to give StoreWriter: set when --progress was given or stderr is a terminal.
 std::optional<std::optional<size_t>> ProgressTotal(const Io& io, bool force, const std::function<std::optional<size_t>()>& count);

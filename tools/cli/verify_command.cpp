@@ -1,4 +1,5 @@
 // geokg verify: checks every invariant of the store; each problem is one line on stdout.
+#include "graph/printable.h"
 #include "tools/cli/command.h"
 
 namespace geokg::cli {
@@ -17,7 +18,7 @@ class VerifyCommand : public Command {
     auto report = store.value()->Verify(max_problems_);
     if (!report.ok()) return Fail(io, report.status());
     const store::VerifyReport& r = report.value();
-    for (const std::string& problem : r.problems) io.out << problem << "\n";
+    for (const std::string& problem : r.problems) io.out << Printable(problem) << "\n";
     const std::string counted = std::to_string(r.counted.documents) + " documents, " +
                                 std::to_string(r.counted.entities) + " entities, " + std::to_string(r.counted.facts) +
                                 " facts, " + std::to_string(r.counted.evidence) + " evidence rows";
