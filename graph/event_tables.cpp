@@ -104,17 +104,7 @@ std::string KgtkDate(std::string_view iso) {
 
 // A symbol safe in every KGTK column: ASCII letters, digits and -_.:/ kept, the rest %XX.
 std::string KgtkSymbol(std::string_view prefix, std::string_view name) {
-  std::string out(prefix);
-  for (unsigned char c : name) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
+  return std::string(prefix) + PercentEncode(name, "-_.");
 }
 
 }  // namespace

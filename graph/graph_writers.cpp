@@ -59,19 +59,7 @@ std::string Typed(const std::string& value, std::string_view type) {
 
 // A path segment: unreserved ASCII kept, every other byte percent-encoded, so the IRI is ASCII
 // and the same name always gives the same IRI.
-std::string Segment(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
+std::string Segment(std::string_view s) { return PercentEncode(s, "-._~"); }
 
 std::string Iri(std::string_view path) { return "<" + std::string(kRdfNamespace) + std::string(path) + ">"; }
 std::string EntityIri(const VertexProperties& v) { return Iri("entity/" + Segment(v.name)); }

@@ -1,5 +1,7 @@
 #include "graph/text.h"
 
+#include <cctype>
+
 namespace geokg {
 
 size_t Utf8Length(std::string_view s, size_t i) {
@@ -57,6 +59,19 @@ std::string CsvField(std::string_view s, char separator) {
     out += c;
   }
   return out + "\"";
+}
+
+std::string PercentEncode(std::string_view s, std::string_view keep) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || keep.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      static const char kHex[] = "0123456789ABCDEF";
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return out;
 }
 
 }  // namespace geokg

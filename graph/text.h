@@ -38,4 +38,8 @@ size_t DisplayWidth(std::string_view s);
 // the separator (a comma, or a tab for tab-separated tables), a quote or a line break.
 std::string CsvField(std::string_view s, char separator = ',');
 
+// `s` with every byte but ASCII letters, digits and those of `keep` written as %XX: an ASCII
+// identifier (IRI segment, KGTK symbol) that the same name always gives.
+std::string PercentEncode(std::string_view s, std::string_view keep);
+
 }  // namespace geokg
