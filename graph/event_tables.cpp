@@ -96,7 +96,7 @@ std::string KgtkLanguageString(std::string_view s) { return KgtkQuoted(s, '\'') 
 std::string KgtkDate(std::string_view iso) {
   const Ymd d = ParseYmd(iso);
   if (d.year == 0) return "";
-  char buf[40];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "^%04d-%02d-%02dT00:00:00Z/%d", d.year, std::max(d.month, 1), std::max(d.day, 1),
                 d.day > 0 ? 11 : d.month > 0 ? 10 : 9);
   return buf;

@@ -136,7 +136,7 @@ Triple SentenceRelator::Base(Relation relation, std::string predicate, float con
   t.time_text = std::move(time.text);
   t.attribution = AttributionOf(tokens_, at);
   t.evidence = {doc_.id, index_, sentence_.begin, sentence_.end,
-                std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin))};
+                std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin)), doc_.date};
   return t;
 }
 

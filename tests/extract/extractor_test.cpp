@@ -518,3 +518,10 @@ TEST_CASE("a claim of responsibility for an attack is the attack; peace talks re
   const auto talks = Extract("2031-03-02", "Chile and Peru held peace talks in Quito.");
   CHECK(Find(talks, "Chile", Relation::kNegotiate, "Peru") != nullptr);
 }
+
+TEST_CASE("every triple carries its article's date beside the event's time", "[extract][time]") {
+  const auto triples = Extract("2031-03-05", "Norway met Finland on Monday.");
+  REQUIRE(!triples.empty());
+  CHECK(triples.front().evidence.date == "2031-03-05");
+  CHECK(triples.front().time == "2031-03-03");
+}
