@@ -82,8 +82,9 @@ void JoinWrappedLines(std::string* text) {
     // Past the paragraph and the blank lines after it.
     start = pos;
     while (start < t.size()) {
-      const size_t eol = t.find('\n', start);
-      if (eol == std::string::npos || t.find_first_not_of(" \t", start) < eol) break;
+      // A last blank line without a line end counts too: the loop must always move on.
+      const size_t eol = std::min(t.find('\n', start), t.size());
+      if (t.find_first_not_of(" \t", start) < eol) break;
       start = eol + 1;
     }
   }

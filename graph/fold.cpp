@@ -34,7 +34,9 @@ std::string StripMarks(std::string_view text) {
   return out;
 }
 
-std::string FoldName(std::string_view name) {
+namespace {
+
+std::string FoldOnce(std::string_view name) {
   std::string folded;
   if (Ascii(name) || !Map(name, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &folded))
     folded.assign(name);
@@ -56,6 +58,20 @@ std::string FoldName(std::string_view name) {
     space = false;
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FoldName(std::string_view name) {
+  // One pass of case folding and composition does not always reach a fixed point (a folded
+  // letter may fold or compose again): fold until the name stops changing.
+  std::string out = FoldOnce(name);
+  for (int pass = 0; pass < 4; ++pass) {
+    std::string again = FoldOnce(out);
+    if (again == out) break;
+    out = std::move(again);
   }
   return out;
 }

@@ -164,7 +164,9 @@ bool LooksLikePhoenix(std::string_view text) {
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     if (line.empty() || line.starts_with('#')) continue;
     if (line.find('\t') != std::string_view::npos) return false;
-    const std::string_view phrase = Words(line.starts_with('+') ? line.substr(1) : line).front();
+    const auto words = Words(line.starts_with('+') ? line.substr(1) : line);
+    if (words.empty()) return line.starts_with('+');  // "+" alone: a synonym line with no words
+    const std::string_view phrase = words.front();
     return phrase.find('_') != std::string_view::npos || line.find('[') != std::string_view::npos ||
            line.starts_with('+') || std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
