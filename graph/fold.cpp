@@ -65,10 +65,11 @@ std::string FoldOnce(std::string_view name) {
 }  // namespace
 
 std::string FoldName(std::string_view name) {
-  // One pass of case folding and composition does not always reach a fixed point (a folded
-  // letter may fold or compose again): fold until the name stops changing.
+  // One pass does not always reach a fixed point: a folded letter may fold or compose again,
+  // and dropping an apostrophe may join bytes into another one. Fold until the name stops
+  // changing; past the first passes each one only shortens it.
   std::string out = FoldOnce(name);
-  for (int pass = 0; pass < 4; ++pass) {
+  for (size_t pass = 0, most = out.size() + 4; pass < most; ++pass) {
     std::string again = FoldOnce(out);
     if (again == out) break;
     out = std::move(again);
