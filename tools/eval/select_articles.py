@@ -3,9 +3,16 @@
 by article into train/dev/test: international news naming two or more countries, with several
 diplomatic or military words, no sport, market or company-results pages. Prints the counts and
 writes split.json (id -> split) to the current directory. Deterministic (fixed seed).
-usage: tools/eval/select_articles.py [NEWS_DIR]"""
+With --extend N SPLIT: draws N more articles by the same criteria, none already in
+tools/eval/gold/split.tsv, in the same corpus proportions, and prints "id<TAB>SPLIT" lines.
+usage: tools/eval/select_articles.py [NEWS_DIR] | --extend N SPLIT [NEWS_DIR]"""
 import json, glob, random, re, collections, sys
-news = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news"
+args = sys.argv[1:]
+extend = None
+if args[:1] == ['--extend']:
+    extend = (int(args[1]), args[2])
+    args = args[3:]
+news = args[0] if args else "../shared/data/news"
 random.seed(20261206)
 countries = """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Cambodia Cameroon Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus Czech Denmark Ecuador Egypt Eritrea Estonia Ethiopia Finland France Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Laos Latvia Lebanon Liberia Libya Lithuania Malaysia Mali Mexico Moldova Mongolia Morocco Mozambique Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palestinian Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Saudi Senegal Serbia Singapore Slovakia Somalia Soviet Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Uganda Ukraine Emirates Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe Moscow Washington Beijing Tokyo Tehran Baghdad Kremlin NATO OPEC Gaza Israeli Iranian Iraqi Soviet Chinese Japanese Russian American French German British Indian Pakistani Turkish Syrian Ukrainian""".split()
 verbs = r"\b(met|meet|meets|meeting|visit|visited|visits|talks|summit|sanction\w*|accus\w*|condemn\w*|attack\w*|invad\w*|agree\w*|signed|minister|president|prime minister|urged|demand\w*|criticis\w*|criticiz\w*|support\w*|supplied|supplies|allies|ally|alliance|treaty|embargo|tariff\w*|threat\w*|envoy|ambassador|diplomat\w*)\b"
@@ -36,6 +43,19 @@ for path in glob.glob(news + '/*/*.jsonl'):
         score = len(cs) + vs / 2
         cands[corpus].append((score, a['id'], words))
 quota = {'reuters-21578': 95, 'bbc-news': 70, 'wikinews': 75, 'wcep': 80}
+if extend:
+    n, name = extend
+    split_file = 'tools/eval/gold/split.tsv'
+    done = {l.split('\t')[0] for l in open(split_file) if l.strip() and not l.startswith('#')}
+    random.seed('%s:%d:%d' % (name, n, len(done)))
+    pools = {c: sorted(x for x in cands[c] if x[1] not in done) for c in quota}
+    total = sum(q for c, q in quota.items() if pools[c])
+    for c, q in quota.items():
+        pool = pools[c]
+        random.shuffle(pool)
+        for s_, i, w in pool[:round(n * q / total)]:
+            print('%s\t%s' % (i, name))
+    sys.exit(0)
 chosen = []
 for c, q in quota.items():
     pool = sorted(cands[c], reverse=True)[:q * 3]
