@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "extract/web_page.h"
+#include "graph/calendar_date.h"
 #include "graph/text.h"
 
 namespace geokg::extract {
@@ -16,9 +18,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool IsDate(std::string_view s) {
-  static const std::regex kDate(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?)");
-  return std::regex_match(s.begin(), s.end(), kDate);
+// Whether `name` has extension `ext` (".txt"), in any case.
+bool HasExtension(const fs::path& name, std::string_view ext) {
+  const std::string e = name.extension().string();
+  return std::equal(e.begin(), e.end(), ext.begin(), ext.end(),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+bool IsWebPage(const fs::path& name) { return HasExtension(name, ".html") || HasExtension(name, ".htm"); }
+bool IsJsonl(const fs::path& name) { return HasExtension(name, ".jsonl"); }
+
+// Bytes that text never holds: NUL and control characters other than white space and ESC
+// (which terminal captures keep), and bytes that are not UTF-8.
+bool LooksBinary(std::string_view content) {
+  const std::string_view head = content.substr(0, 8192);
+  size_t odd = 0;
+  for (size_t i = 0; i < head.size();) {
+    const auto c = static_cast<unsigned char>(head[i]);
+    const size_t n = Utf8Length(head, i);
+    // A sequence cut by the end of the head is not held against it.
+    if (n == 0 && i + 4 < head.size()) ++odd;
+    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) ++odd;
+    i += n == 0 ? 1 : n;
+  }
+  return odd * 10 > head.size();
 }
 
 // The text of field `key`: a string, or an integer taken as its decimal text (one rule for
@@ -90,13 +113,35 @@ void JoinWrappedLines(std::string* text) {
   }
 }
 
+// The date a file name starts with (2025-03-01-summit.txt), or "".
+std::string DateOfName(const std::string& id) {
+  if (id.size() < 10) return "";
+  return CalendarDate(std::string_view(id).substr(0, 10)).value_or("");
+}
+
+// A web page's article as a document without an id. kInvalidInput when the page cannot be
+// read or holds no article text.
+Result<Document> PageDocument(std::string_view html, PageBytes bytes) {
+  auto page = ReadWebPage(html, bytes);
+  if (!page.ok()) return page.status();
+  WebPage& p = page.value();
+  if (p.text.empty()) return Status::InvalidInput("no article text in the page (no prose <p> paragraphs)");
+  Document doc;
+  doc.title = std::move(p.title);
+  doc.date = std::move(p.date);
+  doc.url = std::move(p.url);
+  doc.source = std::move(p.source);
+  doc.text = std::move(p.text);
+  return doc;
+}
+
 // A .txt article: an optional title (first line, then a blank line) and the body, with
 // uniform line ends and hard-wrapped paragraphs joined.
 Document TextDocument(std::string id, std::string content) {
   content = UnixLineEnds(std::move(content));
   Document doc;
   doc.id = std::move(id);
-  if (doc.id.size() >= 10 && IsDate(std::string_view(doc.id).substr(0, 10))) doc.date = doc.id.substr(0, 10);
+  doc.date = DateOfName(doc.id);
   size_t eol = content.find('\n');
   if (eol != std::string::npos && eol > 0 && content.compare(eol, 2, "\n\n") == 0 && eol < 300) {
     doc.title = content.substr(0, eol);
@@ -218,7 +263,7 @@ class Reader {
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       const fs::path& p = it->path();
-      if (p.extension() != ".txt" && p.extension() != ".jsonl") continue;
+      if (!IsArticleFile(p)) continue;
       const fs::file_type type = it->status(ec).type();
       if (type == fs::file_type::regular) {
         files.push_back(p);
@@ -249,13 +294,14 @@ class Reader {
     // Only a regular file surely ends: a device or a pipe named on the command line may not.
     std::error_code ec;
     const bool finite = fs::is_regular_file(path, ec);
-    if (path.extension() == ".jsonl") return Jsonl(in, path.string(), finite);
+    if (IsJsonl(path)) return Jsonl(in, path.string(), finite);
     std::string id = path.stem().string();
     if (RepairUtf8(&id) != std::string::npos) {
       id = EscapeInvalidUtf8(path.stem().string());
       Problem(Status::InvalidInput(path.string() + ": the file name is not UTF-8; document id \"" + id +
                                    "\" (invalid bytes written as %XX)"));
     }
+    if (IsWebPage(path)) return Page(in, path.string(), std::move(id));
     return Text(in, path.string(), std::move(id));
   }
 
@@ -267,6 +313,7 @@ class Reader {
       c = in.peek();
     }
     if (c == '{') return Jsonl(in, name, /*finite=*/false);
+    if (c == '<') return Page(in, name, id);
     return Text(in, name, id);
   }
 
@@ -278,7 +325,9 @@ class Reader {
     return true;
   }
 
-  Status Text(std::istream& in, const std::string& name, std::string id) {
+  // The content of a text or page input, up to the limit; nullopt (reported) when there is no
+  // article in it: empty, or binary.
+  std::optional<std::string> Content(std::istream& in, const std::string& name) {
     std::string content;
     if (ReadAtMost(in, options_.max_document_bytes, &content))
       Problem(Status::InvalidInput(name + ": longer than the limit of " + std::to_string(options_.max_document_bytes) +
@@ -286,12 +335,37 @@ class Reader {
                                    " bytes are read"));
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
       Problem(Status::InvalidInput(name + ": empty, no article to read"));
-      return Status();
+      return std::nullopt;
     }
-    if (size_t bad = RepairUtf8(&content); bad != std::string::npos)
+    if (LooksBinary(content)) {
+      ++summary_.skipped;
+      Problem(Status::InvalidInput(name + ": binary data, not text; skipped"));
+      return std::nullopt;
+    }
+    return content;
+  }
+
+  Status Text(std::istream& in, const std::string& name, std::string id) {
+    std::optional<std::string> content = Content(in, name);
+    if (!content) return Status();
+    if (size_t bad = RepairUtf8(&*content); bad != std::string::npos)
       Problem(Status::InvalidInput(name + ": invalid UTF-8 at byte " + std::to_string(bad) +
                                    ", replaced by U+FFFD"));
-    return Emit(TextDocument(std::move(id), std::move(content)));
+    return Emit(TextDocument(std::move(id), std::move(*content)));
+  }
+
+  Status Page(std::istream& in, const std::string& name, std::string id) {
+    std::optional<std::string> content = Content(in, name);
+    if (!content) return Status();
+    Result<Document> doc = PageDocument(*content, PageBytes::kAsStored);
+    if (!doc.ok()) {
+      ++summary_.skipped;
+      Problem(Status::InvalidInput(name + ": " + doc.status().message() + "; skipped"));
+      return Status();
+    }
+    doc.value().id = std::move(id);
+    if (doc.value().date.empty()) doc.value().date = DateOfName(doc.value().id);
+    return Emit(std::move(doc).value());
   }
 
   // `finite`: the input surely ends (a regular file), so a line over the limit can be skipped
@@ -312,6 +386,12 @@ class Reader {
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       Result<Document> doc = ParseJsonlDocument(line);
+      if (!doc.ok() && LooksBinary(line)) {
+        ++summary_.skipped;
+        Problem(Status::InvalidInput(name + ":" + std::to_string(number) +
+                                     ": binary data, not JSON Lines; the rest of the file skipped"));
+        return Status();
+      }
       if (!doc.ok()) {
         ++summary_.skipped;
         Problem(Status::InvalidInput(name + ":" + std::to_string(number) + ": " + doc.status().message() +
@@ -345,6 +425,10 @@ class Reader {
 
 }  // namespace
 
+bool IsArticleFile(const std::filesystem::path& name) {
+  return HasExtension(name, ".txt") || IsJsonl(name) || IsWebPage(name);
+}
+
 Result<Document> ParseJsonlDocument(std::string_view line) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Status::InvalidInput("not valid JSON (or not UTF-8)");
@@ -354,15 +438,30 @@ Result<Document> ParseJsonlDocument(std::string_view line) {
   GEOKG_RETURN_IF_ERROR(TextField(j, "id", &doc.id));
   if (doc.id.empty()) return Status::InvalidInput("\"id\" is empty");
   auto text = j.find("text");
-  if (text == j.end()) return Status::InvalidInput("missing \"text\"");
-  if (!text->is_string()) return Status::InvalidInput("\"text\" is not a string");
-  doc.text = text->get<std::string>();
+  auto html = j.find("html");
+  if (text != j.end()) {
+    if (!text->is_string()) return Status::InvalidInput("\"text\" is not a string");
+    doc.text = text->get<std::string>();
+  } else if (html != j.end()) {
+    if (!html->is_string()) return Status::InvalidInput("\"html\" is not a string");
+    // The page's own title, date, URL and source, unless the line gives them.
+    auto page = PageDocument(html->get<std::string>(), PageBytes::kUtf8);
+    if (!page.ok()) return page.status();
+    page.value().id = std::move(doc.id);
+    doc = std::move(page).value();
+  } else {
+    return Status::InvalidInput("missing \"text\" (or \"html\")");
+  }
   GEOKG_RETURN_IF_ERROR(TextField(j, "title", &doc.title));
-  GEOKG_RETURN_IF_ERROR(TextField(j, "date", &doc.date));
+  std::string date;
+  GEOKG_RETURN_IF_ERROR(TextField(j, "date", &date));
   GEOKG_RETURN_IF_ERROR(TextField(j, "source", &doc.source));
   GEOKG_RETURN_IF_ERROR(TextField(j, "url", &doc.url));
-  if (!doc.date.empty() && !IsDate(doc.date))
-    return Status::InvalidInput("\"date\" is not an ISO date: \"" + doc.date + "\"");
+  if (!date.empty()) {
+    auto day = CalendarDate(date);
+    if (!day) return Status::InvalidInput("\"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"" + date + "\"");
+    doc.date = *day;
+  }
   return doc;
 }
 

@@ -1,9 +1,13 @@
 // extract/document_reader.h -- reads articles from the inputs a user names: .txt files (id = file
 // name without extension; a first line followed by a blank line is the title; a file name that
-// starts with YYYY-MM-DD gives the date), .jsonl files (one article a line: "id", "text", and
-// optional "title", "date", "source", "url"; other fields are ignored), directories (their .txt and
-// .jsonl files, recursively, in name order) and "-" (standard input: JSON Lines when it starts
-// with '{', else one text article with id "stdin"). Not thread-safe; one reader per thread.
+// starts with YYYY-MM-DD gives the date), .html and .htm web pages (id as for .txt; title, date,
+// URL, source and the article's paragraphs from the page: extract/web_page.h), .jsonl files (one
+// article a line: "id", "text" or "html" (a web page, read as a .html file), and optional
+// "title", "date", "source", "url", which win over the page's; other fields are ignored),
+// directories (their article files, recursively, in name order) and "-" (standard input: JSON
+// Lines when it starts with '{', a web page when it starts with '<', else one text article; id
+// "stdin"). Dates are read by graph/calendar_date.h and kept as YYYY-MM-DD. Not thread-safe;
+// one reader per thread.
 //
 // Text articles read alike whatever wrote them: CRLF and CR line ends become LF, and the lines of
 // a hard-wrapped paragraph are joined (a line break inside it becomes a space), so that a
@@ -11,9 +15,12 @@
 // its decimal text: "id": 5 is "5", and "date": 20250101 is then refused as not an ISO date).
 // Problems that are reported and read past: a file name that is not UTF-8 (the id writes each
 // invalid byte as %XX), an id given twice (the later article replaces the earlier), an input
-// that starts with a UTF-16 byte order mark (skipped: not supported).
+// that starts with a UTF-16 byte order mark (skipped: not supported), binary data (a file that
+// is mostly control bytes or not UTF-8 is skipped whole, with one problem, JSONL too), a web
+// page in a character set that cannot be converted or without article text (skipped).
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <span>
@@ -51,6 +58,9 @@ struct ReadSummary {
 Result<ReadSummary> ReadDocuments(std::span<const std::string> inputs, std::istream& standard_input,
                                   const ReadOptions& options, const DocumentSink& sink,
                                   const ProblemSink& problems);
+
+// Whether a file found in a directory is read as articles: .txt, .jsonl, .html or .htm, in any case.
+bool IsArticleFile(const std::filesystem::path& name);
 
 // Parses one JSONL line into a document. kInvalidInput says what is wrong with the line (without
 // file and line: the caller adds them).

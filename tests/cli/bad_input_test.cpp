@@ -57,15 +57,15 @@ constexpr const char* kMeeting = "Norway met Finland in Oslo on Tuesday.";
 
 }  // namespace
 
-TEST_CASE("binary junk is read as text with its bad bytes replaced and yields nothing", "[cli][bad-input]") {
+TEST_CASE("binary junk is skipped as not text, never stored as an article", "[cli][bad-input]") {
   TempDir dir;
   std::string junk;
   for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) % 256));
   WriteFile(dir / "junk.txt", junk);
   auto r = RunCli({"extract", dir / "junk.txt"});
-  CHECK(r.code == 0);
-  CHECK(Contains(r.err, "junk.txt: invalid UTF-8 at byte "));
-  CHECK(Triples(r.out).empty());
+  CHECK(r.code == 1);
+  CHECK(Contains(r.err, "junk.txt: binary data, not text; skipped"));
+  CHECK(r.out.empty());
 }
 
 TEST_CASE("overlong, surrogate and out-of-range UTF-8 and NUL bytes are replaced and the prose around them is read",

@@ -8,6 +8,7 @@
 
 #include "tests/support/run_cli.h"
 
+using geokg::testing::HasTriple;
 using geokg::testing::Fixture;
 using geokg::testing::JsonLines;
 using geokg::testing::Triples;
@@ -17,12 +18,6 @@ using geokg::testing::TempDir;
 using nlohmann::json;
 
 namespace {
-
-bool HasTriple(const std::vector<json>& triples, const std::string& s, const std::string& r, const std::string& o) {
-  for (const json& t : triples)
-    if (t["subject"]["name"] == s && t["relation"] == r && t["object"]["name"] == o) return true;
-  return false;
-}
 
 const json* Find(const std::vector<json>& triples, const std::string& s, const std::string& r, const std::string& o) {
   for (const json& t : triples)
@@ -93,7 +88,7 @@ TEST_CASE("extract reads standard input when given no file", "[cli]") {
 TEST_CASE("a malformed JSONL line is reported with its number and skipped, the rest is processed", "[cli]") {
   auto r = RunCli({"extract", Fixture("articles.jsonl")});
   CHECK(r.code == 1);
-  CHECK(r.err.find("articles.jsonl:2: \"date\" is not an ISO date: \"2031\"; line skipped") != std::string::npos);
+  CHECK(r.err.find("articles.jsonl:2: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2031\"; line skipped") != std::string::npos);
   CHECK(r.err.find("articles.jsonl:3: not valid JSON") != std::string::npos);
   const auto triples = Triples(r.out);
   CHECK(HasTriple(triples, "Norway", "host", "Finland"));
@@ -108,10 +103,11 @@ TEST_CASE("bad inputs get one clear line and the right exit code", "[cli]") {
     CHECK(r.err == "geokg: " + Fixture("no-such-file.txt") + ": no such file or directory\n");
     CHECK(r.out.empty());
   }
-  SECTION("an empty file is reported, and is not a failure") {
+  SECTION("an empty file is reported, and as the only input it leaves no articles: a failure") {
     auto r = RunCli({"extract", Fixture("empty.txt")});
-    CHECK(r.code == 0);
+    CHECK(r.code == 1);
     CHECK(r.err.find("empty.txt: empty, no article to read") != std::string::npos);
+    CHECK(r.err.find("geokg: no articles found in " + Fixture("empty.txt")) != std::string::npos);
     CHECK(r.out.empty());
   }
   SECTION("invalid UTF-8 is reported and replaced, and the article is still read") {
@@ -138,7 +134,7 @@ TEST_CASE("usage mistakes exit 2 with the problem on stderr, help and version ex
   auto r = RunCli(args);
   CHECK(r.code == std::get<1>(data));
   if (r.code == 2) {
-    CHECK(r.err.rfind("geokg: ", 0) == 0);
+    CHECK(r.err.rfind("geokg", 0) == 0);
     CHECK(r.out.empty());
   } else {
     CHECK(!r.out.empty());

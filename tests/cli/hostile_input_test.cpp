@@ -80,8 +80,9 @@ TEST_CASE("a file name that is not UTF-8 gives a valid UTF-8 document id, with a
 TEST_CASE("the document size limit holds for devices, pipes and endless standard input", "[cli]") {
   SECTION("a device that never ends") {
     auto r = RunCli({"extract", "--max-document-bytes", "200000", "/dev/zero"});
-    CHECK(r.code == 0);
+    CHECK(r.code == 1);  // NUL bytes: binary, so no article
     CHECK(Contains(r.err, "/dev/zero: longer than the limit of 200000 bytes"));
+    CHECK(Contains(r.err, "/dev/zero: binary data, not text; skipped"));
   }
   SECTION("endless text on standard input") {
     EndlessBuffer endless("Norway hosted Finland. ", 'a');
@@ -170,8 +171,8 @@ TEST_CASE("JSONL input rules: numbers as text, duplicate ids, one lexicon per fl
                                  R"({"id": 6, "date": 2031, "text": "Norway hosted Finland."})"
                                  "\n");
     CHECK(r.code == 1);
-    CHECK(Contains(r.err, "<stdin>:1: \"date\" is not an ISO date: \"20310401\"; line skipped"));
-    CHECK(Contains(r.err, "<stdin>:2: \"date\" is not an ISO date: \"2031\"; line skipped"));
+    CHECK(Contains(r.err, "<stdin>:1: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"20310401\"; line skipped"));
+    CHECK(Contains(r.err, "<stdin>:2: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2031\"; line skipped"));
     auto fine = RunCli({"extract"}, R"({"id": 7, "title": 2031, "text": "Norway hosted Finland."})"
                                     "\n");
     CHECK(fine.code == 0);

@@ -76,6 +76,14 @@ inline std::vector<nlohmann::json> Triples(const std::string& text) {
   return out;
 }
 
+// Whether `triples` (as Triples gives them) hold subject `s`, relation `r`, object `o`.
+inline bool HasTriple(const std::vector<nlohmann::json>& triples, const std::string& s, const std::string& r,
+                      const std::string& o) {
+  for (const nlohmann::json& t : triples)
+    if (t["subject"]["name"] == s && t["relation"] == r && t["object"]["name"] == o) return true;
+  return false;
+}
+
 // Whether `text` contains `part`.
 inline bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
