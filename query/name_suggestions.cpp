@@ -1,7 +1,8 @@
 #include "query/name_suggestions.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "graph/fold.h"
 
 namespace geokg::query::internal {
 namespace {
@@ -26,8 +27,7 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
 
 }  // namespace
 
-NameSuggestions::NameSuggestions(std::string_view name) {
-  for (char c : name) name_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+NameSuggestions::NameSuggestions(std::string_view name) : name_(FoldName(name)) {
   max_distance_ = std::max<size_t>(1, name_.size() / 3);
 }
 

@@ -1,6 +1,7 @@
 // query/name_suggestions.h -- internal: "did you mean" for an unknown name. Fed every
 // (alias, entity) pair, it keeps the closest entities: aliases starting with the name, then
-// aliases containing it, then aliases within a small edit distance. Not thread-safe.
+// aliases containing it, then aliases within a small edit distance; the name is folded as the
+// aliases are (graph/fold.h: no case, accents, apostrophes). Not thread-safe.
 #pragma once
 
 #include <map>

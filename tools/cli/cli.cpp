@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "tools/cli/command.h"
+#include "tools/cli/usage.h"
 
 namespace geokg::cli {
 namespace {
@@ -26,6 +27,7 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     commands.emplace_back(sub, spec.make());
     commands.back().second->Declare(sub);
   }
+  NameTypes(&app);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -39,9 +41,7 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     out << kVersion << "\n";
     return 0;
   } catch (const CLI::ParseError& e) {
-    err << "geokg: " << e.what() << "\n";
-    const auto used = app.get_subcommands();
-    err << (used.empty() ? app.help() : used.front()->help());
+    err << UsageMessage(app, e, args) << "\n";
     return 2;
   }
   for (auto& [sub, command] : commands)

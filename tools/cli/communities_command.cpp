@@ -1,5 +1,6 @@
 // geokg communities: groups of actors, as connected components or by modularity.
 #include "tools/cli/query_command.h"
+#include "tools/cli/usage.h"
 
 namespace geokg::cli {
 namespace {
@@ -8,11 +9,11 @@ class CommunitiesCommand : public QueryCommand {
  protected:
   void DeclareOptions(CLI::App* app) override {
     app->add_option("--method", method_, "components (connected) or modularity (Louvain)")
-        ->check(CLI::IsMember({"components", "modularity"}))
+        ->check(OneOf({"components", "modularity"}))
         ->default_val("modularity");
-    app->add_option("--top", top_, "how many groups, largest first")->check(CLI::PositiveNumber)->default_val(20);
+    app->add_option("--top", top_, "how many groups, largest first")->check(AtLeastOne())->default_val(20);
     app->add_option("--members", members_, "members listed per group, best connected first")
-        ->check(CLI::PositiveNumber)
+        ->check(AtLeastOne())
         ->default_val(10);
     AddFilterOptions(app, &flags_, kAllFilterOptions);
   }

@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "tools/cli/article_input.h"
 #include "tools/cli/parallel_extraction.h"
+#include "tools/cli/usage.h"
 
 namespace geokg::cli {
 namespace {
@@ -14,7 +15,7 @@ class ExtractCommand : public Command {
   void Declare(CLI::App* app) override {
     input_.Declare(app);
     app->add_option("--format", format_, "jsonl, tsv, gdelt (GDELT-style event table) or kgtk (KGTK edges)")
-        ->check(CLI::IsMember({"jsonl", "tsv", "gdelt", "kgtk"}))
+        ->check(OneOf({"jsonl", "tsv", "gdelt", "kgtk"}))
         ->default_val("jsonl");
   }
 

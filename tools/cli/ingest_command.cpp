@@ -36,7 +36,7 @@ std::optional<size_t> CountArticles(const std::vector<std::string>& inputs) {
     for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path& p = it->path();
-      if (it->is_regular_file(ec) && (p.extension() == ".txt" || p.extension() == ".jsonl")) total += count_file(p);
+      if (it->is_regular_file(ec) && extract::IsArticleFile(p)) total += count_file(p);
     }
   }
   return total;
@@ -53,13 +53,17 @@ class IngestCommand : public Command {
   int Execute(const Io& io) override {
     auto extractor = input_.MakeExtractor();
     if (!extractor.ok()) return Fail(io, extractor.status());
-    auto store = store::Store::Open(DbPath(db_), {});
-    if (store.status().code() == Code::kNoSpace) return DiskFull(io, DbPath(db_), 0);
+    const fs::path path = DbPath(db_);
+    std::error_code ec;
+    const bool existed = fs::exists(path, ec);
+    auto store = store::Store::Open(path, {});
+    if (store.status().code() == Code::kNoSpace) return DiskFull(io, path, 0);
     if (!store.ok()) return Fail(io, store.status());
     store::Store& db = *store.value();
     StoreWriter writer(io, db, ProgressTotal(io, force_progress_, [&] {
                          return CountArticles(input_.inputs.empty() ? std::vector<std::string>{"-"} : input_.inputs);
                        }));
+    input_.warn = [&](const std::string& line) { writer.Warn(line); };
     // Articles the store already holds unchanged are not extracted again (a resumed ingest
     // skips quickly to where it stopped); the writer confirms it in input order.
     auto stored = [&](const Document& doc) {
@@ -85,8 +89,14 @@ class IngestCommand : public Command {
       return run.Push(std::move(doc));
     });
     const Status written = run.Finish();
-    return writer.Finish("ingested", written, summary.ok() ? Status() : summary.status(),
-                         summary.ok() ? summary.value().skipped : 0, interrupt.interrupted());
+    const int code = writer.Finish("ingested", written, summary.ok() ? Status() : summary.status(),
+                                   summary.ok() ? summary.value().skipped : 0, interrupt.interrupted());
+    // A run that stored nothing leaves no empty store behind it.
+    if (code != 0 && !existed && writer.stored() == 0) {
+      store.value().reset();
+      fs::remove_all(path, ec);
+    }
+    return code;
   }
 
  private:

@@ -1,5 +1,6 @@
 // geokg neighbors: the actors within a few hops of one entity.
 #include "tools/cli/query_command.h"
+#include "tools/cli/usage.h"
 
 namespace geokg::cli {
 namespace {
@@ -8,7 +9,7 @@ class NeighborsCommand : public QueryCommand {
  protected:
   void DeclareOptions(CLI::App* app) override {
     app->add_option("name", name_, "the entity (any alias, any case)")->required();
-    app->add_option("--depth", depth_, "hops from the entity")->check(CLI::Range(1, 6))->default_val(1);
+    app->add_option("--depth", depth_, "hops from the entity")->check(Between(1, 6))->default_val(1);
     AddFilterOptions(app, &flags_, kAllFilterOptions);
   }
 

@@ -4,6 +4,7 @@
 #include "extract/conllu.h"
 #include "extract/syntax.h"
 #include "tools/cli/command.h"
+#include "tools/cli/usage.h"
 
 namespace geokg::cli {
 namespace {
@@ -12,9 +13,9 @@ class ParseCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
     app->add_option("inputs", inputs_, "text or CoNLL-U files, or - for standard input (default)");
-    app->add_option("--format", format_, "conllu or jsonl")->check(CLI::IsMember({"conllu", "jsonl"}))->default_val("conllu");
+    app->add_option("--format", format_, "conllu or jsonl")->check(OneOf({"conllu", "jsonl"}))->default_val("conllu");
     app->add_option("--input", input_, "text (segment and tokenise) or conllu (keep the given tokens and sentences)")
-        ->check(CLI::IsMember({"text", "conllu"}))
+        ->check(OneOf({"text", "conllu"}))
         ->default_val("text");
   }
 

@@ -1,16 +1,33 @@
 #include "tools/cli/query_command.h"
+#include "tools/cli/usage.h"
 
-#include <regex>
-
+#include "graph/calendar_date.h"
 #include "graph/printable.h"
 
 namespace geokg::cli {
 namespace {
 
-// A date bound: YYYY, YYYY-MM or YYYY-MM-DD.
-bool IsDateBound(const std::string& s) {
-  static const std::regex kDate(R"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)");
-  return std::regex_match(s, kDate);
+// A validator from a list parser: its message, and the closest of `names` to each unknown item.
+template <class T>
+CLI::Validator ListOf(Result<T> (*parse)(const std::string&), std::vector<std::string> names) {
+  return CLI::Validator([parse, names](std::string& value) -> std::string {
+    auto parsed = parse(value);
+    if (parsed.ok()) return "";
+    std::string hint;
+    for (size_t begin = 0; begin <= value.size() && hint.empty();) {
+      const size_t end = std::min(value.find(',', begin), value.size());
+      const std::string item = value.substr(begin, end - begin);
+      if (!parse(item).ok()) hint = DidYouMean(item, names);
+      begin = end + 1;
+    }
+    return "has an " + parsed.status().message() + hint;
+  }, "");
+}
+
+std::vector<std::string> RelationNames() {
+  std::vector<std::string> names;
+  for (const RelationInfo& info : AllRelations()) names.emplace_back(info.name);
+  return names;
 }
 
 constexpr size_t kTerminalCellWidth = 60;
@@ -26,7 +43,7 @@ Result<query::FactFilter> FilterFlags::Build() const {
   if (!modalities.ok()) return modalities.status();
   filter.modalities = modalities.value();
   for (const std::string* bound : {&since, &until})
-    if (!bound->empty() && !IsDateBound(*bound))
+    if (!bound->empty() && !IsDatePrefix(*bound))
       return Status::InvalidInput("\"" + *bound + "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
   filter.since = since;
   filter.until = until;
@@ -37,19 +54,23 @@ Result<query::FactFilter> FilterFlags::Build() const {
 
 void AddFilterOptions(CLI::App* app, FilterFlags* flags, unsigned which, const std::string& modality_default) {
   if (which & kRelationOption)
-    app->add_option("--relation", flags->relation, "only these relations, comma-separated (meet,call; docs/RELATIONS.md)");
+    app->add_option("--relation", flags->relation, "only these relations, comma-separated (meet,call; docs/RELATIONS.md)")
+        ->check(ListOf(query::ParseRelationList, RelationNames()));
   if (which & kPeriodOption) {
-    app->add_option("--since", flags->since, "only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)");
-    app->add_option("--until", flags->until, "only facts dated on or before DATE (a prefix covers its whole period)");
+    app->add_option("--since", flags->since, "only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ->check(Period());
+    app->add_option("--until", flags->until, "only facts dated on or before DATE (a prefix covers its whole period)")
+        ->check(Period());
   }
   if (which & kModalityOption) {
     flags->modality = modality_default;
     app->add_option("--modality", flags->modality, "asserted, expected, negated, a comma list, or any")
+        ->check(ListOf(query::ParseModalityList, {"asserted", "expected", "negated", "any"}))
         ->default_str(modality_default);
   }
   if (which & kConfidenceOption)
     app->add_option("--min-confidence", flags->min_confidence, "only facts at least this confident (0..1)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(Between(0, 1));
   if (which & kMentionsOption)
     app->add_option("--min-mentions", flags->min_mentions, "only facts stated in at least this many sentences");
 }
@@ -58,10 +79,10 @@ void QueryCommand::Declare(CLI::App* app) {
   DeclareOptions(app);
   AddDbOption(app, &db_);
   app->add_option("--format", format_, "table, json, jsonl or csv")
-      ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
+      ->check(OneOf({"table", "json", "jsonl", "csv"}))
       ->default_val("table");
   app->add_option("--width", width_, "cut table cells at N columns (default: 60 on a terminal, whole text otherwise)")
-      ->check(CLI::Range(4, 100000));
+      ->check(Between(4, 100000));
   app->add_flag("--no-truncate", no_truncate_, "never cut table cells")->excludes("--width");
 }
 

@@ -1,5 +1,6 @@
 // geokg rank: the most central actors of the (filtered) graph.
 #include "tools/cli/query_command.h"
+#include "tools/cli/usage.h"
 
 namespace geokg::cli {
 namespace {
@@ -8,9 +9,9 @@ class RankCommand : public QueryCommand {
  protected:
   void DeclareOptions(CLI::App* app) override {
     app->add_option("--by", by_, "degree, pagerank or betweenness (exact Brandes: slow on large graphs)")
-        ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))
+        ->check(OneOf({"degree", "pagerank", "betweenness"}))
         ->default_val("pagerank");
-    app->add_option("--top", top_, "how many entities")->check(CLI::PositiveNumber)->default_val(20);
+    app->add_option("--top", top_, "how many entities")->check(AtLeastOne())->default_val(20);
     AddFilterOptions(app, &flags_, kAllFilterOptions);
   }
 

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tools/cli/command.h"
+#include "tools/cli/usage.h"
 
 namespace geokg::cli {
 namespace {
@@ -10,7 +11,7 @@ class StatsCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
     AddDbOption(app, &db_);
-    app->add_option("--format", format_, "table or json")->check(CLI::IsMember({"table", "json"}))->default_val("table");
+    app->add_option("--format", format_, "table or json")->check(OneOf({"table", "json"}))->default_val("table");
   }
 
   int Execute(const Io& io) override {

@@ -28,6 +28,7 @@ constexpr int kInterruptedExit = 128 + SIGINT;
 }  // namespace
 
 void Progress::Update(size_t documents, size_t triples) {
+  const std::lock_guard lock(mutex_);
   const Clock::time_point now = Clock::now();
   if (now - last_ < std::chrono::milliseconds(500)) return;
   last_ = now;
@@ -48,7 +49,20 @@ void Progress::Update(size_t documents, size_t triples) {
 }
 
 void Progress::Clear() {
+  const std::lock_guard lock(mutex_);
+  Erase();
+}
+
+void Progress::Warn(const std::string& line) {
+  const std::lock_guard lock(mutex_);
+  Erase();
+  err_ << line << std::flush;
+  last_ = Clock::now() - std::chrono::seconds(1);
+}
+
+void Progress::Erase() {
   if (width_ > 0) err_ << '\r' << std::string(width_, ' ') << '\r' << std::flush;
+  width_ = 0;
 }
 
 InterruptCatcher::InterruptCatcher() {
@@ -78,6 +92,11 @@ Status StoreWriter::Put(const Document& document, std::optional<uint64_t> conten
 }
 
 void StoreWriter::CountUnchanged() { Count(store::PutOutcome::kUnchanged, 0); }
+
+void StoreWriter::Warn(const std::string& line) {
+  if (progress_) progress_->Warn(line);
+  else io_.err << line << std::flush;
+}
 
 void StoreWriter::Count(store::PutOutcome outcome, size_t triples) {
   switch (outcome) {

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,16 +23,22 @@
 namespace geokg::cli {
 
 // A progress line on stderr, rewritten in place at most twice a second: documents (of how
-// many, when the total is known), triples, rate and ETA.
+// many, when the total is known), triples, rate and ETA. Thread-safe: warnings from the reader
+// and the line from the writer never mix.
 class Progress {
  public:
   Progress(std::ostream& err, std::optional<size_t> total) : err_(err), total_(total) {}
   void Update(size_t documents, size_t triples);
   // Erases the line, so that the summary starts on a clean one.
   void Clear();
+  // Prints `line` (a whole line, with its end) where the progress line was; the next Update
+  // draws the progress line again below it.
+  void Warn(const std::string& line);
 
  private:
   using Clock = std::chrono::steady_clock;
+  void Erase();  // REQUIRES: mutex_ held
+  std::mutex mutex_;
   std::ostream& err_;
   std::optional<size_t> total_;
   Clock::time_point start_ = Clock::now();
@@ -66,6 +73,11 @@ class StoreWriter {
   Status Put(const Document& document, std::optional<uint64_t> content_hash, std::span<const Triple> triples);
   // Counts a document found stored unchanged without writing it.
   void CountUnchanged();
+  // Prints a warning line (with its end) on io.err, over the progress line when one is shown.
+  // Thread-safe.
+  void Warn(const std::string& line);
+  // Documents written or found unchanged so far.
+  size_t stored() const { return added_ + unchanged_ + replaced_; }
 
   // Ends the run: clears the progress line and closes the store, whose final flush may fail
   // too. `written` is how writing went; `read` how reading the input went. A full disk, during
