@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -12,12 +13,16 @@
 #include "graph/event_tables.h"
 #include "graph/graph_writers.h"
 #include "tools/cli/query_command.h"
+#include "tools/cli/usage.h"
 
 extern char** environ;
 
 namespace geokg::cli {
 namespace {
 namespace fs = std::filesystem;
+
+// Edges past which GraphViz takes long enough that the user should hear what is going on.
+constexpr size_t kSlowToDraw = 500;
 
 // Runs GraphViz `dot -T<format> dot_file -o out_file` directly (no shell).
 Status RenderWithDot(const std::string& format, const fs::path& dot_file, const fs::path& out_file) {
@@ -46,12 +51,17 @@ class ExportCommand : public Command {
     AddDbOption(app, &db_);
     app->add_option("--format", format_,
                     "dot, svg, png, pdf, graphml, csv, ntriples, jsonl, gdelt or kgtk (docs/FORMATS.md)")
-        ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "csv", "ntriples", "jsonl", "gdelt", "kgtk"}))
+        ->check(OneOf({"dot", "svg", "png", "pdf", "graphml", "csv", "ntriples", "jsonl", "gdelt", "kgtk"}))
         ->required();
     app->add_option("-o,--output", output_, "output file (a directory for csv; default: standard output)");
     app->add_option("--entity", entity_, "only the facts around this entity (any alias)");
-    app->add_option("--depth", depth_, "hops around --entity")->check(CLI::Range(0, 10))->default_val(1);
+    app->add_option("--depth", depth_, "hops around --entity")->check(Between(0, 10))->default_val(1);
     AddFilterOptions(app, &flags_, kAllFilterOptions);
+    app->add_flag("--edge-per-fact", dot_.edge_per_fact,
+                  "diagrams: one edge per fact, instead of one per pair and direction labelled with its relations");
+    app->add_flag("--role-edges", dot_.role_edges,
+                  "diagrams: draw leads/official_of as edges, instead of a person's current office in their node");
+    app->add_option("--max-edges", dot_.max_edges, "diagrams: keep only the N most mentioned edges")->check(AtLeastOne());
   }
 
   int Execute(const Io& io) override {
@@ -82,7 +92,7 @@ class ExportCommand : public Command {
     if (format_ == "csv") return WriteCsv(io, g);
     if (format_ == "svg" || format_ == "png" || format_ == "pdf") return Render(io, g, filter.value());
     return WriteOutput(io, output_, [&](std::ostream& out) {
-      if (format_ == "dot") WriteDot(g, Title(filter.value()), out);
+      if (format_ == "dot") WarnIfLarge(io, WriteDot(g, Title(filter.value()), out, dot_));
       else if (format_ == "graphml") WriteGraphMl(g, out);
       else if (format_ == "ntriples") WriteNTriples(g, out);
       else if (format_ == "gdelt" || format_ == "kgtk") WriteEventTable(g, out);
@@ -91,6 +101,17 @@ class ExportCommand : public Command {
   }
 
  private:
+  // A diagram of thousands of edges takes GraphViz minutes and nobody can read it: say so, and
+  // what makes a readable one.
+  void WarnIfLarge(const Io& io, const DotSummary& summary) const {
+    constexpr size_t kReadable = 2000;
+    if (summary.drawn <= kReadable) return;
+    io.err << "geokg: the diagram has " << summary.drawn
+           << " edges, too many to read (and GraphViz takes minutes on it); choose fewer with --entity NAME --depth 1, "
+              "--min-mentions 3, --relation, --since, or --max-edges N"
+           << std::endl;
+  }
+
   std::string Title(const query::FactFilter& filter) const {
     std::string title = entity_.empty() ? "geokg: all facts" : "geokg: " + entity_ + ", depth " + std::to_string(depth_);
     const std::string selection = filter.Describe();
@@ -140,12 +161,21 @@ class ExportCommand : public Command {
       return Fail(io, rendered_temp.status());
     }
     const fs::path dot_file = dot_temp.value(), rendered = rendered_temp.value();
+    DotSummary summary;
     {
       std::ofstream file(dot_file, std::ios::binary);
       if (!file) return Fail(io, Status::IOError(dot_file.string() + ": cannot write file"));
-      WriteDot(g, Title(filter), file);
+      summary = WriteDot(g, Title(filter), file, dot_);
     }
+    WarnIfLarge(io, summary);
+    const auto start = std::chrono::steady_clock::now();
+    if (summary.drawn > kSlowToDraw)
+      io.err << "geokg: laying out " << summary.drawn << " edges with GraphViz dot..." << std::endl;
     const Status s = RenderWithDot(format_, dot_file, rendered);
+    if (summary.drawn > kSlowToDraw && s.ok())
+      io.err << "geokg: laid out in "
+             << static_cast<long>(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count())
+             << " s" << std::endl;
     fs::remove(dot_file, ec);
     if (!s.ok()) {
       fs::remove(rendered, ec);
@@ -166,6 +196,7 @@ class ExportCommand : public Command {
   std::string db_, format_, output_, entity_;
   int depth_ = 1;
   FilterFlags flags_;
+  DotOptions dot_;
   RoleCountries roles_;  // gdelt: the country each actor holds office in
 };
 
