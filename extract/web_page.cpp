@@ -182,6 +182,40 @@ Result<std::string> ToUtf8(std::string_view bytes, const std::string& name, cons
   return out;
 }
 
+// --- nesting bound ------------------------------------------------------------------------------
+
+// HTML5 tree construction scans the open elements for each new one, so a page that nests
+// elements N deep costs N^2 (8 MiB of "<div>" would take hours). Real pages nest a few dozen
+// deep; this bounds the cost before parsing.
+constexpr size_t kMaxNesting = 5000;
+
+bool IsVoidElement(std::string_view name) {
+  for (const char* v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                        "track", "wbr", "param", "keygen"})
+    if (name == v) return true;
+  return false;
+}
+
+// An upper bound on how deep `page` nests: start tags of elements that take content, less end
+// tags, at their highest (elements that HTML closes implicitly only make it higher).
+size_t NestingBound(std::string_view page) {
+  size_t depth = 0, deepest = 0;
+  for (size_t i = page.find('<'); i != std::string_view::npos && i + 1 < page.size(); i = page.find('<', i + 1)) {
+    const bool end = page[i + 1] == '/';
+    size_t j = i + (end ? 2 : 1);
+    const size_t name_start = j;
+    while (j < page.size() && std::isalnum(static_cast<unsigned char>(page[j])) && j - name_start < 16) ++j;
+    if (j == name_start || !std::isalpha(static_cast<unsigned char>(page[name_start]))) continue;
+    const std::string name = Lower(page.substr(name_start, j - name_start));
+    if (end) {
+      depth -= depth > 0 ? 1 : 0;
+    } else if (!IsVoidElement(name)) {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
 // --- page furniture ----------------------------------------------------------------------------
 
 // Elements that never hold article prose.
@@ -474,6 +508,9 @@ WebPage Read(const GumboNode* document) {
 
 Result<WebPage> ReadWebPage(std::string_view page, PageBytes bytes) {
   if (page.substr(0, 3) == "\xEF\xBB\xBF") page.remove_prefix(3);
+  if (NestingBound(page) > kMaxNesting)
+    return Status::InvalidInput("nests elements more than " + std::to_string(kMaxNesting) +
+                                " deep, which no article page does");
   const Parsed parsed(page);
   if (bytes == PageBytes::kAsStored) {
     const std::string label = DeclaredCharset(parsed.root());

@@ -102,7 +102,7 @@ TEST_CASE("an ego view draws only the edges around the entity", "[cli][graph]") 
   for (const DotEdge& e : edges) CHECK((e.from == xi || e.to == xi));
 }
 
-TEST_CASE("--max-edges keeps the most mentioned edges and the title says so", "[cli][graph]") {
+TEST_CASE("a diagram capped by --max-edges keeps the most mentioned edges and the title says so", "[cli][graph]") {
   auto r = RunCli({"export", "--format", "dot", "--max-edges", "3", "--db", ExampleStore()});
   REQUIRE(r.code == 0);
   CHECK(EdgesOf(r.out).size() == 3);

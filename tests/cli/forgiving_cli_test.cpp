@@ -82,7 +82,7 @@ TEST_CASE("help names value types in our words", "[cli][usage]") {
   }
 }
 
-TEST_CASE("article dates are checked against the calendar; RFC 3339 and RFC 2822 dates keep their day", "[cli][date]") {
+TEST_CASE("article dates are checked against the calendar: RFC 3339 and RFC 2822 dates keep their day", "[cli][date]") {
   TempDir dir;
   WriteFile(dir / "dated.jsonl",
             json({{"id", "a"}, {"date", "2025-13-45"}, {"text", kMeeting}}).dump() + "\n" +
@@ -105,7 +105,7 @@ TEST_CASE("article dates are checked against the calendar; RFC 3339 and RFC 2822
   }
 }
 
-TEST_CASE("inputs without articles say so and exit 1; ingest leaves no empty store", "[cli][usage]") {
+TEST_CASE("inputs without articles say so and exit 1: ingest leaves no empty store", "[cli][usage]") {
   TempDir dir;
   std::filesystem::create_directories(dir / "empty");
   std::filesystem::create_directories(dir / "pdfs");
@@ -133,7 +133,7 @@ TEST_CASE("inputs without articles say so and exit 1; ingest leaves no empty sto
   }
 }
 
-TEST_CASE("binary files are skipped with one warning each; a binary .jsonl gives one message", "[cli][bad-input]") {
+TEST_CASE("binary files are skipped with one warning each: a binary .jsonl gives one message", "[cli][bad-input]") {
   TempDir dir;
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) % 256));
