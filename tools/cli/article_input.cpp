@@ -9,7 +9,7 @@
 namespace geokg::cli {
 
 void ArticleInput::Declare(CLI::App* app) {
-  app->add_option("inputs", inputs, "articles: .txt, .jsonl, directories, or - for standard input (default)");
+  app->add_option("inputs", inputs, "articles: .txt, .html, .htm, .jsonl, directories, or - for standard input (default)");
   app->add_option("--date", read.fallback_date,
                   "date for articles that carry none (YYYY-MM-DD, RFC 3339 or RFC 2822); resolves 'on Sunday'")
       ->transform(CalendarDay());
@@ -25,7 +25,7 @@ void ArticleInput::Declare(CLI::App* app) {
       ->check(Between(1, 256))
       ->capture_default_str();
   app->add_option("--max-document-bytes", read.max_document_bytes,
-                  "longer .txt articles are cut to this size, longer JSONL lines skipped")
+                  "longer .txt and .html articles are cut to this size, longer JSONL lines skipped")
       ->check(Between(1, 2147483648.0))
       ->capture_default_str();
   app->add_option("--max-sentence-tokens", extraction.max_sentence_tokens, "longer sentences are skipped")

@@ -56,7 +56,7 @@ class LoadCommand : public Command {
     Status loaded;
     for (const std::string& name : names) {
       std::istream& in = name == "-" ? io.in : **file++;
-      loaded = Load(io, name == "-" ? "<stdin>" : name, in, writer, interrupt, &failed);
+      loaded = Load(name == "-" ? "<stdin>" : name, in, writer, interrupt, &failed);
       if (!loaded.ok() || interrupt.interrupted()) break;
     }
     return writer.Finish("loaded", loaded, Status(), failed, interrupt.interrupted());
@@ -72,10 +72,10 @@ class LoadCommand : public Command {
 
   // Stores the documents of one input. Malformed lines and incomplete documents are reported
   // as `label:line:`, counted in `failed` and skipped; an error is a failed write.
-  static Status Load(const Io& io, const std::string& label, std::istream& in, StoreWriter& writer,
+  static Status Load(const std::string& label, std::istream& in, StoreWriter& writer,
                      const InterruptCatcher& interrupt, size_t* failed) {
     auto problem = [&](size_t line_number, const std::string& message) {
-      io.err << "geokg: " << label << ":" << line_number << ": " << message << "\n";
+      writer.Warn("geokg: " + label + ":" + std::to_string(line_number) + ": " + message + "\n");
       ++*failed;
     };
     std::optional<Pending> pending;
