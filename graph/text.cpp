@@ -1,6 +1,8 @@
 #include "graph/text.h"
 
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
 namespace geokg {
 
@@ -72,6 +74,28 @@ std::string PercentEncode(std::string_view s, std::string_view keep) {
     }
   }
   return out;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  // Three rows of the table: two above for swaps, one above, and the one being filled.
+  std::vector<size_t> before(b.size() + 1), above(b.size() + 1), row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) above[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    size_t smallest = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      row[j] = std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
+      smallest = std::min(smallest, row[j]);
+    }
+    // A row past the limit keeps every later one past it (a swap costs as much as the
+    // substitution it stands for).
+    if (smallest > limit) return limit + 1;
+    std::swap(before, above);
+    std::swap(above, row);
+  }
+  return std::min(above[b.size()], limit + 1);
 }
 
 }  // namespace geokg

@@ -34,6 +34,11 @@ int CodePointWidth(uint32_t cp);
 // The columns `s` takes in a monospace terminal (invalid bytes count as U+FFFD, width 1).
 size_t DisplayWidth(std::string_view s);
 
+// The edit distance between `a` and `b` in bytes: insertions, deletions, substitutions and swaps
+// of two neighbouring bytes count 1 each ("mett"/"met", "sinse"/"since", "teh"/"the": 1). Gives
+// up once it must exceed `limit`, returning limit + 1: the measure of "did you mean".
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
+
 // `s` as one CSV field (RFC 4180): as is, or in double quotes with quotes doubled when it holds
 // the separator (a comma, or a tab for tab-separated tables), a quote or a line break.
 std::string CsvField(std::string_view s, char separator = ',');

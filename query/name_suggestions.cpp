@@ -3,29 +3,9 @@
 #include <algorithm>
 
 #include "graph/fold.h"
+#include "graph/text.h"
 
 namespace geokg::query::internal {
-namespace {
-
-// Levenshtein distance on bytes, giving up (returning limit + 1) once it must exceed `limit`.
-size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0], smallest = row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-      smallest = std::min(smallest, row[j]);
-    }
-    if (smallest > limit) return limit + 1;
-  }
-  return row[b.size()];
-}
-
-}  // namespace
 
 NameSuggestions::NameSuggestions(std::string_view name) : name_(FoldName(name)) {
   max_distance_ = std::max<size_t>(1, name_.size() / 3);

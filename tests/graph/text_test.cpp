@@ -94,3 +94,14 @@ TEST_CASE("CAMEO codes give GDELT's root, base, QuadClass and Goldstein scale", 
   CHECK(!geokg::GoldsteinScale("999").has_value());
   CHECK(!geokg::GoldsteinScale("").has_value());
 }
+
+TEST_CASE("edit distance counts a swap of neighbours as one edit and gives up past its limit", "[graph][text]") {
+  CHECK(geokg::EditDistance("mett", "met", 3) == 1);
+  CHECK(geokg::EditDistance("sinse", "since", 3) == 1);
+  CHECK(geokg::EditDistance("teh", "the", 3) == 1);
+  CHECK(geokg::EditDistance("verison", "version", 3) == 1);
+  CHECK(geokg::EditDistance("kitten", "sitting", 5) == 3);
+  CHECK(geokg::EditDistance("", "abc", 5) == 3);
+  CHECK(geokg::EditDistance("kitten", "sitting", 2) == 3);  // limit + 1
+  CHECK(geokg::EditDistance("a", "abcdefgh", 2) == 3);
+}

@@ -7,23 +7,10 @@
 
 #include "graph/calendar_date.h"
 #include "graph/printable.h"
+#include "graph/text.h"
 
 namespace geokg::cli {
 namespace {
-
-// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
-// neighbouring characters, each 1.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i)
-    for (size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -102,7 +89,7 @@ std::string Closest(std::string_view word, const std::vector<std::string>& candi
   std::string best;
   size_t best_distance = std::max<size_t>(1, w.size() / 3) + 1;
   for (const std::string& c : candidates) {
-    const size_t d = EditDistance(w, Lower(c));
+    const size_t d = EditDistance(w, Lower(c), best_distance - 1);
     if (d < best_distance) best = c, best_distance = d;
   }
   return best;
