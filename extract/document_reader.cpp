@@ -28,20 +28,19 @@ bool HasExtension(const fs::path& name, std::string_view ext) {
 bool IsWebPage(const fs::path& name) { return HasExtension(name, ".html") || HasExtension(name, ".htm"); }
 bool IsJsonl(const fs::path& name) { return HasExtension(name, ".jsonl"); }
 
-// Bytes that text never holds: NUL and control characters other than white space and ESC
-// (which terminal captures keep), and bytes that are not UTF-8.
+// Whether `content` is binary rather than text: more than 1 in 20 of its first 8 KiB are NUL or
+// control characters other than white space and ESC (which terminal captures keep). Bytes that
+// are not UTF-8 do not count: a page or text in a legacy character set (ISO-8859-1,
+// windows-1251) is mostly such bytes, and random data has controls enough.
 bool LooksBinary(std::string_view content) {
   const std::string_view head = content.substr(0, 8192);
-  size_t odd = 0;
-  for (size_t i = 0; i < head.size();) {
-    const auto c = static_cast<unsigned char>(head[i]);
-    const size_t n = Utf8Length(head, i);
-    // A sequence cut by the end of the head is not held against it.
-    if (n == 0 && i + 4 < head.size()) ++odd;
-    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) ++odd;
-    i += n == 0 ? 1 : n;
+  size_t controls = 0;
+  for (const char ch : head) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B)
+      ++controls;
   }
-  return odd * 10 > head.size();
+  return controls * 20 > head.size();
 }
 
 // The text of field `key`: a string, or an integer taken as its decimal text (one rule for
@@ -126,6 +125,8 @@ Result<Document> PageDocument(std::string_view html, PageBytes bytes) {
   if (!page.ok()) return page.status();
   WebPage& p = page.value();
   if (p.text.empty()) return Status::InvalidInput("no article text in the page (no prose <p> paragraphs)");
+  // JSON-LD strings may hold what text never does (\u0000).
+  for (std::string* field : {&p.title, &p.url, &p.source, &p.text}) RepairUtf8(field);
   Document doc;
   doc.title = std::move(p.title);
   doc.date = std::move(p.date);
@@ -153,6 +154,15 @@ Document TextDocument(std::string id, std::string content) {
   return doc;
 }
 
+// Cuts `text` to at most `max` bytes without splitting a UTF-8 sequence: one that the cut would
+// leave incomplete (text[max] continues it) goes whole.
+void CutUtf8(std::string* text, size_t max) {
+  if (text->size() <= max) return;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>((*text)[cut]) & 0xC0) == 0x80) --cut;
+  text->resize(cut);
+}
+
 // Reads `in` up to its end or `max` bytes, whichever comes first; what lies beyond is left
 // unread, so that an endless input (/dev/zero, a pipe that never closes) ends too. Returns
 // whether there was more. A cut never splits a UTF-8 sequence.
@@ -166,14 +176,9 @@ bool ReadAtMost(std::istream& in, size_t max, std::string* out) {
     if (n <= 0) break;
     const size_t room = max - out->size();
     truncated = static_cast<size_t>(n) > room;
-    out->append(chunk, truncated ? room : static_cast<size_t>(n));
+    out->append(chunk, static_cast<size_t>(n));  // one byte past the limit when cut: CutUtf8 looks at it
   }
-  if (truncated) {
-    size_t cut = out->size();
-    while (cut > 0 && (static_cast<unsigned char>((*out)[cut - 1]) & 0xC0) == 0x80) --cut;
-    if (cut > 0 && static_cast<unsigned char>((*out)[cut - 1]) >= 0xC0) --cut;
-    out->resize(cut);
-  }
+  if (truncated) CutUtf8(out, max);
   in.setstate(std::ios::eofbit);
   return truncated;
 }
@@ -365,6 +370,14 @@ class Reader {
     }
     doc.value().id = std::move(id);
     if (doc.value().date.empty()) doc.value().date = DateOfName(doc.value().id);
+    // Entities and converted characters can make the text longer than the page.
+    if (doc.value().text.size() > options_.max_document_bytes) {
+      CutUtf8(&doc.value().text, options_.max_document_bytes);
+      Problem(Status::InvalidInput(name + ": the page's text is longer than the limit of " +
+                                   std::to_string(options_.max_document_bytes) +
+                                   " bytes (--max-document-bytes); only the first " +
+                                   std::to_string(doc.value().text.size()) + " bytes are read"));
+    }
     return Emit(std::move(doc).value());
   }
 

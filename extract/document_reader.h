@@ -15,8 +15,9 @@
 // its decimal text: "id": 5 is "5", and "date": 20250101 is then refused as not an ISO date).
 // Problems that are reported and read past: a file name that is not UTF-8 (the id writes each
 // invalid byte as %XX), an id given twice (the later article replaces the earlier), an input
-// that starts with a UTF-16 byte order mark (skipped: not supported), binary data (a file that
-// is mostly control bytes or not UTF-8 is skipped whole, with one problem, JSONL too), a web
+// that starts with a UTF-16 byte order mark (skipped: not supported), binary data (a file more
+// than 1 in 20 of whose first 8 KiB are control bytes is skipped whole, with one problem, JSONL
+// too; text in a legacy character set is not binary), a web
 // page in a character set that cannot be converted or without article text (skipped).
 #pragma once
 

@@ -204,3 +204,27 @@ TEST_CASE("the seed article as a web page gives the same triples as the seed tex
   REQUIRE(!Triples(from_text.out).empty());
   CHECK(Triples(from_page.out) == Triples(from_text.out));
 }
+
+TEST_CASE("a page whose text grows past the size limit in conversion is cut at a character", "[cli][web]") {
+  TempDir dir;
+  // 3000 bytes of ISO-8859-1 'é' are 6000 bytes of UTF-8.
+  WriteFile(dir / "long.html", "<meta charset=\"iso-8859-1\"><p>Norway met Finland in Oslo on Tuesday. " +
+                                   std::string(3000, '\xE9') + ".</p>");
+  auto r = RunCli({"extract", "--max-document-bytes", "4000", dir / "long.html"});
+  CHECK(r.code == 0);
+  CHECK(Contains(r.err, "long.html: the page's text is longer than the limit of 4000 bytes (--max-document-bytes); "
+                        "only the first 3999 bytes are read"));
+  CHECK(HasTriple(Triples(r.out), "Norway", "meet", "Finland"));
+}
+
+TEST_CASE("a page in a legacy character set of mostly non-ASCII letters is text, not binary", "[cli][web]") {
+  TempDir dir;
+  // windows-1251 Cyrillic: every letter a byte that is not UTF-8.
+  std::string cyrillic;
+  for (int i = 0; i < 2000; ++i) cyrillic += static_cast<char>(i % 7 == 6 ? ' ' : '\xE0' + i % 32);
+  WriteFile(dir / "ru.html", "<meta charset=\"windows-1251\"><p>" + cyrillic + ".</p><p>Norway met Finland in Oslo on Tuesday.</p>");
+  auto r = RunCli({"extract", dir / "ru.html"});
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
+  CHECK(Contains(r.out, "Norway met Finland"));
+}
