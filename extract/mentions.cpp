@@ -13,10 +13,14 @@ namespace {
 struct Title {
   std::array<std::string_view, 5> words;  // lower case; unused slots empty
   Relation relation;
+  // Words too common to be read as a title unless a state or organisation comes right before
+  // them: "IAEA chief Rafael Grossi", "Commerzbank analyst Carsten Fritsch".
+  bool needs_owner = false;
 };
 
 // Offices read from titles. The head of a state or government "leads" it; everyone else is an
-// official of it. Longer titles come first so that the first match is the longest.
+// official of it; a legislator is a member of a party or parliament, an official of a country.
+// Longer titles come first so that the first match is the longest.
 constexpr Title kTitles[] = {
     {{"deputy", "prime", "minister"}, Relation::kOfficialOf},
     {{"national", "security", "adviser"}, Relation::kOfficialOf},
@@ -78,6 +82,28 @@ constexpr Title kTitles[] = {
     {{"chairwoman"}, Relation::kLeads},
     {{"director-general"}, Relation::kLeads},
     {{"secretary-general"}, Relation::kLeads},
+    {{"governor"}, Relation::kLeads},
+    {{"senator"}, Relation::kMemberOf},
+    {{"congressman"}, Relation::kMemberOf},
+    {{"congresswoman"}, Relation::kMemberOf},
+    {{"lawmaker"}, Relation::kMemberOf},
+    {{"legislator"}, Relation::kMemberOf},
+    {{"mp"}, Relation::kMemberOf},
+    {{"co-chairman"}, Relation::kOfficialOf},
+    {{"vice-chairman"}, Relation::kOfficialOf},
+    {{"commander"}, Relation::kOfficialOf},
+    {{"negotiator"}, Relation::kOfficialOf},
+    {{"chief", "executive"}, Relation::kLeads, true},
+    {{"ceo"}, Relation::kLeads, true},
+    {{"chief"}, Relation::kLeads, true},
+    {{"head"}, Relation::kLeads, true},
+    {{"director"}, Relation::kOfficialOf, true},
+    {{"official"}, Relation::kOfficialOf, true},
+    {{"diplomat"}, Relation::kOfficialOf, true},
+    {{"adviser"}, Relation::kOfficialOf, true},
+    {{"advisor"}, Relation::kOfficialOf, true},
+    {{"analyst"}, Relation::kOfficialOf, true},
+    {{"economist"}, Relation::kOfficialOf, true},
 };
 
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
@@ -120,6 +146,12 @@ bool IsLeaderOffice(std::string_view office) {
     if (lower == words) return true;
   }
   return false;
+}
+
+// The relation a title gives its holder to `of`: a legislator is a member of a party or a
+// parliament but an official of a country.
+Relation RoleRelation(Relation titled, const Entity& of) {
+  return titled == Relation::kMemberOf && of.type == EntityType::kCountry ? Relation::kOfficialOf : titled;
 }
 
 // The title that starts at tokens[i], or nullptr; `length` receives its token count.
@@ -428,6 +460,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // The country: a name or demonym just before the title ("US President", "South Korea's
   // national security adviser"), or "of <country>" after the name.
   Entity country;
+  bool owner_is_party = false;
   std::optional<Mention> country_mention;  // "of South Korea" stays an actor in its own right
   uint32_t phrase_begin = i;
   // Up to three lower-case words may stand between: "Hungarian cabinet minister", "AU trade and
@@ -461,20 +494,40 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
                                        modifiers_only(before->end + 1)))) {
     country = before->is_capital ? before->country : before->entities[0];
     phrase_begin = before->begin;
+    owner_is_party = IsParty(*before);
     out->mentions.pop_back();  // part of the person's description, not an actor of its own
   }
+  if (title->needs_owner && country.name.empty()) return false;
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   bool from_lexicon = false;
+  Relation relation = title->relation;
   if (country.name.empty() && person_entry) {
-    if (const Term* term = gazetteer_.TermOf(*person_entry, office, when_)) {
+    const Term* term = gazetteer_.TermOf(*person_entry, office, when_);
+    // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
+    // says he held one; the lexicon says of which state on that day, and which kind of office.
+    if (term == nullptr && when_ != 0) {
+      term = gazetteer_.DatedTermOf(*person_entry, when_);
+      if (term != nullptr && !term->office.empty())
+        relation = IsLeaderOffice(term->office) ? Relation::kLeads : Relation::kOfficialOf;
+    }
+    if (term != nullptr) {
       country = CountryNamed(term->country);
       from_lexicon = true;
     }
   }
-  if (person.code.empty()) person.code = RoleCode(country);
-  size_t index = Remember(person, country.name.empty() ? country_of_person : country.name, office);
+  relation = RoleRelation(relation, country);
+  // "Republican President Trump", "Labour MP X": a state office held by a party's member.
+  static constexpr auto kPartyOffices = std::to_array<std::string_view>(
+      {"leader", "chairman", "chairwoman", "chairperson", "co-chairman", "vice-chairman", "spokesman", "spokeswoman",
+       "spokesperson", "chief", "head", "chief executive", "general secretary", "secretary-general"});
+  const bool party_member = owner_is_party && !OneOf(kPartyOffices, Lower(office));
+  // The office itself is of the state the lexicon knows for that day.
+  const Term* state_term = party_member && person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
+  if (party_member) relation = Relation::kMemberOf;
+  if (person.code.empty()) person.code = RoleCode(state_term ? CountryNamed(state_term->country) : country);
+  size_t index = Remember(person, country.name.empty() || party_member ? country_of_person : country.name, office);
   NotePerson(index);
   // The mention spans the whole description, so "met Moroccan Prime Minister Karim Alaoui"
   // finds its object right after the verb.
@@ -486,15 +539,18 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     out->mentions.push_back(*country_mention);
   }
   if (!country.name.empty())
-    out->roles.push_back({people_[index].entity, title->relation, office, country, phrase_begin, name_end,
-                          from_lexicon, from_lexicon && when_ == 0});
+    out->roles.push_back({people_[index].entity, relation, party_member ? "a member" : office, country, phrase_begin,
+                          name_end, from_lexicon, from_lexicon && when_ == 0});
+  if (state_term != nullptr)
+    out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf, office,
+                          CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
   // Patrice Talon of Benin".
   if (office.back() == 's' && name_end + 1 < tokens.size() &&
       (tokens[name_end].text == "and" || tokens[name_end].text == ",")) {
     uint32_t after = name_end + 1;
-    if (TryNamedOfCountry(tokens, after, title->relation, office.substr(0, office.size() - 1), out, &after)) *next = after;
+    if (TryNamedOfCountry(tokens, after, RoleRelation(title->relation, country), office.substr(0, office.size() - 1), out, &after)) *next = after;
   }
   return true;
 }
@@ -559,7 +615,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   NotePerson(index);
   NoteActor(country);
   out->mentions.push_back({i, i + run, {people_[index].entity}, {}, false, false, Evidence::kTitled});
-  out->roles.push_back({people_[index].entity, title->relation, office, country, i, end, false});
+  out->roles.push_back({people_[index].entity, RoleRelation(title->relation, country), office, country, i, end, false});
   *next = end;
   return true;
 }
@@ -670,7 +726,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     }
     uint32_t title_length = 0;
     const Title* title = MatchTitle(tokens, k, &title_length);
-    if (title != nullptr && NameRun(tokens, k + title_length) == 0) {
+    if (title != nullptr && !title->needs_owner && NameRun(tokens, k + title_length) == 0) {
       const std::string office = Lower(TitleText(tokens, k, k + title_length));
       for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
         const Person& p = people_[*it];
@@ -687,7 +743,8 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
           const Entity person = EntityOf(*holder);
           const size_t index = Remember(person, country, gazetteer_.TermOf(*holder, office, when_)->office);
           NotePerson(index);
-          out->roles.push_back({person, title->relation, office, CountryNamed(country), i, k + title_length, true, false});
+          out->roles.push_back({person, RoleRelation(title->relation, CountryNamed(country)), office, CountryNamed(country), i,
+                                k + title_length, true, false});
           return person_mention(index, k + title_length, Evidence::kDescription);
         }
       }
@@ -965,8 +1022,48 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     i = next;
   }
+  FindMemberships(tokens, &out);
   NoteSubject(out);
   return out;
+}
+
+bool MentionFinder::IsParty(const Mention& m) {
+  return m.entities.size() == 1 && m.entities[0].type == EntityType::kOrganization &&
+         (m.is_demonym || m.entities[0].name.find("Party") != std::string::npos);
+}
+
+void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const {
+  static constexpr auto kMemberWords = std::to_array<std::string_view>(
+      {"member", "members", "member-state", "member-states", "member-country", "member-countries"});
+  static constexpr auto kMemberNouns = std::to_array<std::string_view>({"state", "states", "country", "countries", "nation", "nations"});
+  std::vector<RoleFact> found;
+  const std::vector<Mention>& ms = out->mentions;
+  for (size_t k = 0; k + 1 < ms.size(); ++k) {
+    const Mention& owner = ms[k];
+    if (owner.entities.size() != 1 || owner.entities[0].type != EntityType::kOrganization) continue;
+    uint32_t at = owner.end;
+    // "OPEC member Venezuela", "fellow NATO members Turkey and Greece", "EU member states A, B and C".
+    if (at < tokens.size() && OneOf(kMemberWords, Lower(tokens[at].text))) {
+      ++at;
+      if (at < tokens.size() && OneOf(kMemberNouns, Lower(tokens[at].text))) ++at;
+      for (size_t j = k + 1; j < ms.size() && ms[j].begin == at; ++j) {
+        const Mention& member = ms[j];
+        if (member.is_demonym || member.entities.size() != 1 || member.entities[0].type != EntityType::kCountry) break;
+        found.push_back({member.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, member.end, false});
+        at = member.end;
+        while (at < tokens.size() && (tokens[at].text == "," || tokens[at].text == "and")) ++at;
+      }
+      continue;
+    }
+    // "Democrat Chuck Schumer", "Labour's Paul Flynn": a party's adjective or name right before a person.
+    if (!IsParty(owner)) continue;
+    if (at < tokens.size() && IsPossessive(tokens[at].text)) ++at;
+    const Mention& next = ms[k + 1];
+    if (next.begin == at && next.entities.size() == 1 && next.entities[0].type == EntityType::kPerson &&
+        next.evidence != Evidence::kPronoun)
+      found.push_back({next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
+  }
+  out->roles.insert(out->roles.end(), found.begin(), found.end());
 }
 
 }  // namespace geokg::extract::internal

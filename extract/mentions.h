@@ -37,7 +37,7 @@ struct Mention {
 // national security adviser, Wi Sung-lac" (official_of).
 struct RoleFact {
   Entity person;
-  Relation relation = Relation::kLeads;  // kLeads or kOfficialOf
+  Relation relation = Relation::kLeads;  // kLeads, kOfficialOf, or kMemberOf for a legislator
   std::string office;                    // "President", "national security adviser"
   Entity country;
   uint32_t begin = 0;  // token range of the whole phrase
@@ -111,6 +111,12 @@ class MentionFinder {
   bool TryNamedEntity(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   // Whether tokens [begin, end) hold a name the lexicon or the article knows after `begin`.
   bool KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
+  // Whether a mention names a political party: an organisation named as an adjective
+  // ("Republican") or called a party.
+  static bool IsParty(const Mention& m);
+  // Memberships the order of mentions states: "OPEC member Venezuela", "NATO members Turkey and
+  // Greece", "Democrat Chuck Schumer", "Labour's Paul Flynn".
+  void FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const;
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
   void NoteSubject(const SentenceMentions& sentence);

@@ -525,3 +525,55 @@ TEST_CASE("every triple carries its article's date beside the event's time", "[e
   CHECK(triples.front().evidence.date == "2031-03-05");
   CHECK(triples.front().time == "2031-03-03");
 }
+
+TEST_CASE("a known person's title worded otherwise than the lexicon's office still gives the role of the day",
+          "[extract][entities]") {
+  // The lexicon has Gordon Brown as Chancellor of the Exchequer from 1997 to 2007.
+  const auto triples = Extract("2004-05-03", "Chancellor Gordon Brown said the economy was strong.");
+  CHECK(Find(triples, "Gordon Brown", Relation::kOfficialOf, "United Kingdom") != nullptr);
+  CHECK(Find(triples, "Gordon Brown", Relation::kLeads, "United Kingdom") == nullptr);
+}
+
+TEST_CASE("legislators are members of their party and officials of their country", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Labour MP Ann Dalby criticised the budget. "
+                               "Irish lawmaker Sean Brannagh asked for a vote.");
+  CHECK(Find(triples, "Ann Dalby", Relation::kMemberOf, "Labour Party") != nullptr);
+  CHECK(Find(triples, "Sean Brannagh", Relation::kOfficialOf, "Ireland") != nullptr);
+  CHECK(Find(triples, "Sean Brannagh", Relation::kMemberOf, "Ireland") == nullptr);
+}
+
+TEST_CASE("common words read as titles only right after their state or organisation", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "IAEA chief Rafael Grossi arrived in Tehran. "
+                               "Chief Inspector Tom Berg said Norway would wait. "
+                               "Head Office Manager Lise Dahl praised Sweden.");
+  CHECK(Find(triples, "Rafael Grossi", Relation::kLeads, "International Atomic Energy Agency") != nullptr);
+  for (const Triple& t : triples) {
+    CAPTURE(t.subject.name, t.object.name);
+    CHECK(t.subject.name.find("Inspector") == std::string::npos);
+    CHECK(t.subject.name.find("Office") == std::string::npos);
+    if (t.subject.name != "Rafael Grossi") CHECK(t.relation != Relation::kLeads);
+  }
+}
+
+TEST_CASE("memberships read from the order of names", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Fellow OPEC members Norway and Angola raised output. "
+                               "Democrat Ann Dalby criticised the budget. "
+                               "Labour's Tom Hesketh praised Norway. "
+                               "Republican Senator Ed Marlow met Sweden's foreign minister. "
+                               "Tory leader Jim Orton spoke.");
+  CHECK(Find(triples, "Norway", Relation::kMemberOf, "Organization of the Petroleum Exporting Countries") != nullptr);
+  CHECK(Find(triples, "Angola", Relation::kMemberOf, "Organization of the Petroleum Exporting Countries") != nullptr);
+  CHECK(Find(triples, "Ann Dalby", Relation::kMemberOf, "Democratic Party") != nullptr);
+  CHECK(Find(triples, "Tom Hesketh", Relation::kMemberOf, "Labour Party") != nullptr);
+  CHECK(Find(triples, "Ed Marlow", Relation::kMemberOf, "Republican Party") != nullptr);
+  CHECK(Find(triples, "Ed Marlow", Relation::kLeads, "Republican Party") == nullptr);
+  CHECK(Find(triples, "Jim Orton", Relation::kLeads, "Conservative Party") != nullptr);
+}
+
+TEST_CASE("a party adjective does not cut short a name that begins with it", "[extract][entities]") {
+  const auto triples = Extract("1991-01-20", "Iraq's Republican Guard attacked Kuwait.");
+  CHECK(Find(triples, "Republican Guard", Relation::kAttack, "Kuwait") != nullptr);
+}
