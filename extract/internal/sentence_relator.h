@@ -80,6 +80,9 @@ class SentenceRelator {
                 size_t rule_end, std::vector<Triple>* out);
   // The open predicate of a relation the model found: the relation as a plain verb phrase.
   static std::string_view PredicateOf(Relation relation);
+  // Whether `place` is (the capital of) the country whose office `person` holds, by their
+  // CAMEO codes: TURGOV at home in Turkey.
+  static bool IsHome(const Mention& person, const Mention& place);
   // Relations whose object may be a place: where one goes, and what force strikes ("Russian
   // drones struck Dnipro").
   static bool TakesPlace(Relation r) { return r == Relation::kVisit || r == Relation::kAttend || r == Relation::kAttack; }

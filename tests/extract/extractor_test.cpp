@@ -577,3 +577,10 @@ TEST_CASE("a party adjective does not cut short a name that begins with it", "[e
   const auto triples = Extract("1991-01-20", "Iraq's Republican Guard attacked Kuwait.");
   CHECK(Find(triples, "Republican Guard", Relation::kAttack, "Kuwait") != nullptr);
 }
+
+TEST_CASE("nobody visits the country they serve", "[extract][relations]") {
+  // The lexicon knows Erdogan as Turkey's president in 2024.
+  const auto triples = Extract("2024-01-05", "Recep Tayyip Erdogan met Ingrid Haugland in Ankara.");
+  CHECK(Find(triples, "Recep Tayyip Erdogan", Relation::kVisit, "Ankara") == nullptr);
+  CHECK(Find(triples, "Recep Tayyip Erdogan", Relation::kVisit, "Turkey") == nullptr);
+}
