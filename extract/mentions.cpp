@@ -112,7 +112,7 @@ constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
     "Organisation", "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly",
     "Congress", "Senate", "Court", "Army", "Navy", "Police", "Office", "Department", "Institute",
     "Association", "Fund", "Front", "Movement", "Coalition", "Authority", "Service", "Guard", "Corps",
-    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Forces", "Network"});
+    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Force", "Forces", "Network"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>({
@@ -432,6 +432,18 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the name.
   if (name_begin + 1 < tokens.size() && IsHonorific(tokens[name_begin].text) && IsNameToken(tokens[name_begin + 1].text))
     ++name_begin;
+  // "Prime Minister of India Narendra Modi": the title's state between the title and the name.
+  std::optional<Entity> title_of;
+  if (name_begin + 2 < tokens.size() && tokens[name_begin].text == "of") {
+    if (auto m = gazetteer_.LongestMatch(tokens, name_begin + 1, when_);
+        m && m->kind == NameKind::kName &&
+        (gazetteer_.entry(m->entry).entity.type == EntityType::kCountry ||
+         gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization) &&
+        NameRun(tokens, name_begin + 1 + static_cast<uint32_t>(m->length)) > 0) {
+      title_of = EntityOf(m->entry);
+      name_begin += 1 + static_cast<uint32_t>(m->length);
+    }
+  }
   // "AU chairperson President X": the second title is the one that introduces the name.
   uint32_t second_title = 0;
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
@@ -478,7 +490,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   };
   // "President X of Egypt" names the country outright; otherwise a name or demonym just before
   // the title does ("US President", "South Korea's national security adviser").
-  if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
+  if (title_of) {
+    country = *title_of;
+  } else if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
     if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1, when_);
         m && gazetteer_.entry(m->entry).entity.type == EntityType::kCountry && m->kind == NameKind::kName) {
       country = EntityOf(m->entry);
@@ -487,7 +501,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       name_end = country_mention->end;
     }
   }
-  if (!country_mention && before != nullptr && !before->entities.empty() &&
+  if (!country_mention && !title_of && before != nullptr && !before->entities.empty() &&
       (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
        before->is_capital) &&
       (modifiers_only(before->end) || (before->end < i && IsPossessive(tokens[before->end].text) &&
@@ -575,7 +589,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   uint32_t k = i + run;
   if (k + 3 >= n || tokens[k].text != ",") return false;
   ++k;
-  if (Lower(tokens[k].text) == "the") ++k;
+  if (const std::string article = Lower(tokens[k].text); article == "the" || article == "a" || article == "an") ++k;
   Entity country;
   uint32_t title_at = k;
   auto state = gazetteer_.LongestMatch(tokens, k, when_);
@@ -584,17 +598,21 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     const EntityType type = gazetteer_.entry(m->entry).entity.type;
     return type == EntityType::kCountry || type == EntityType::kOrganization;
   };
+  uint32_t title_length = 0;
+  const Title* title = nullptr;
   if (is_state(state)) {
-    // "Egypt's foreign minister", "the Egyptian foreign minister".
+    // "Egypt's foreign minister", "the Egyptian foreign minister", "a US peace envoy".
     country = EntityOf(state->entry);
     title_at = k + static_cast<uint32_t>(state->length);
-    if (state->kind != NameKind::kDemonym) {
-      if (title_at >= n || !IsPossessive(tokens[title_at].text)) return false;
-      ++title_at;
+    if (title_at < n && IsPossessive(tokens[title_at].text)) ++title_at;
+    for (uint32_t modifiers = 0; modifiers <= 2 && title_at < n; ++modifiers, ++title_at) {
+      if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
+      const std::string_view t = tokens[title_at].text;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
     }
+  } else {
+    title = MatchTitle(tokens, title_at, &title_length);
   }
-  uint32_t title_length = 0;
-  const Title* title = MatchTitle(tokens, title_at, &title_length);
   if (title == nullptr) return false;
   uint32_t end = title_at + title_length;
   if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
@@ -696,12 +714,17 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     auto m = gazetteer_.LongestMatch(tokens, demonym_at, when_);
     if (m && m->kind == NameKind::kDemonym && m->length == 1) {
       const Entity country = EntityOf(m->entry);
-      // "his Israeli counterpart, Ariel Sharon": the apposition names him.
-      const uint32_t name_at = demonym_at + 3;
-      if (const uint32_t run = name_at < tokens.size() && tokens[name_at - 1].text == "," ? NameRun(tokens, name_at) : 0;
-          run >= 2) {
-        const size_t index = Remember(PersonNamed(tokens, name_at, name_at + run), country.name, "");
+      // "his Israeli counterpart, Ariel Sharon", "his German counterpart Hans Eichel": the name
+      // that follows is his, and his office is the office of the person he is counterpart to.
+      uint32_t name_at = demonym_at + 2;
+      if (name_at < tokens.size() && tokens[name_at].text == ",") ++name_at;
+      if (const uint32_t run = NameRun(tokens, name_at); run >= 2) {
+        const std::string office = recent_.empty() ? std::string() : people_[recent_.back()].office;
+        const size_t index = Remember(PersonNamed(tokens, name_at, name_at + run), country.name, office);
         NotePerson(index);
+        if (!office.empty())
+          out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf,
+                                office, country, i, name_at + run, false});
         return person_mention(index, name_at + run, Evidence::kTitled);
       }
       if (const Person* p = LeaderOf(country.name))

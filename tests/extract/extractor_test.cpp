@@ -584,3 +584,23 @@ TEST_CASE("nobody visits the country they serve", "[extract][relations]") {
   CHECK(Find(triples, "Recep Tayyip Erdogan", Relation::kVisit, "Ankara") == nullptr);
   CHECK(Find(triples, "Recep Tayyip Erdogan", Relation::kVisit, "Turkey") == nullptr);
 }
+
+TEST_CASE("a title's state may stand between the title and the name", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Prime Minister of Norway Kari Solvang opened the session.");
+  CHECK(Find(triples, "Kari Solvang", Relation::kLeads, "Norway") != nullptr);
+}
+
+TEST_CASE("a counterpart named right after takes the office of the person he is counterpart to",
+          "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Finnish finance minister Aino Virta met her Swedish counterpart Lars Berglund.");
+  CHECK(Find(triples, "Aino Virta", Relation::kOfficialOf, "Finland") != nullptr);
+  CHECK(Find(triples, "Lars Berglund", Relation::kOfficialOf, "Sweden") != nullptr);
+  CHECK(Find(triples, "Aino Virta", Relation::kMeet, "Lars Berglund") != nullptr);
+}
+
+TEST_CASE("an apposition with an indefinite article and a state used as a modifier gives a role",
+          "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Rebels met Tom Hadley, a US peace envoy, in Doha.");
+  CHECK(Find(triples, "Tom Hadley", Relation::kOfficialOf, "United States") != nullptr);
+}
