@@ -501,11 +501,16 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       name_end = country_mention->end;
     }
   }
+  // "Brazilian Coffee Institute (IBC) president X", "Liberal Democratic Party (LDP) chairman X":
+  // the abbreviation in parentheses belongs to the name before it.
+  uint32_t owner_end = before != nullptr ? before->end : 0;
+  if (owner_end < i && tokens[owner_end].text == ")") ++owner_end;
+  else if (owner_end + 2 < i && tokens[owner_end].text == "(" && tokens[owner_end + 2].text == ")") owner_end += 3;
   if (!country_mention && !title_of && before != nullptr && !before->entities.empty() &&
       (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
        before->is_capital) &&
-      (modifiers_only(before->end) || (before->end < i && IsPossessive(tokens[before->end].text) &&
-                                       modifiers_only(before->end + 1)))) {
+      (modifiers_only(owner_end) || (owner_end < i && IsPossessive(tokens[owner_end].text) &&
+                                     modifiers_only(owner_end + 1)))) {
     country = before->is_capital ? before->country : before->entities[0];
     phrase_begin = before->begin;
     owner_is_party = IsParty(*before);

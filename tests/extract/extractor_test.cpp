@@ -604,3 +604,9 @@ TEST_CASE("an apposition with an indefinite article and a state used as a modifi
   const auto triples = Extract("2031-03-02", "Rebels met Tom Hadley, a US peace envoy, in Doha.");
   CHECK(Find(triples, "Tom Hadley", Relation::kOfficialOf, "United States") != nullptr);
 }
+
+TEST_CASE("an abbreviation in parentheses belongs to the organisation before a title", "[extract][entities]") {
+  const auto triples = Extract("1987-06-16",
+                               "Ruling Liberal Democratic Party (LDP) executive council chairman Kenji Mori spoke.");
+  CHECK(Find(triples, "Kenji Mori", Relation::kLeads, "Liberal Democratic Party") != nullptr);
+}
