@@ -117,6 +117,9 @@ class MentionFinder {
   // Memberships the order of mentions states: "OPEC member Venezuela", "NATO members Turkey and
   // Greece", "Democrat Chuck Schumer", "Labour's Paul Flynn".
   void FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const;
+  // The tokens of a wire story's dateline that opens `tokens` ("TOKYO, June 16 -", "BRUSSELS
+  // (Reuters) -"): where the story was filed, which acts in none of its sentences.
+  static uint32_t DatelineLength(const std::vector<Token>& tokens);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
   void NoteSubject(const SentenceMentions& sentence);
@@ -129,6 +132,7 @@ class MentionFinder {
   std::vector<size_t> recent_;                       // people_ indices, most recent last
   std::optional<size_t> last_subject_;               // the first person of the last sentence with one
   std::vector<Entity> recent_actors_;                // countries and organisations, most recent last
+  bool first_sentence_ = true;
 };
 
 }  // namespace geokg::extract::internal

@@ -43,7 +43,9 @@ constexpr auto kEventNouns = std::to_array<std::string_view>({"trip", "visit", "
 constexpr auto kEndingCues = std::to_array<std::string_view>({
     "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
     "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing",
-    "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn"});
+    "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn",
+    // "cancelled his trip to Switzerland": the event will not take place.
+    "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "postpone", "postpones", "postponed"});
 constexpr auto kReportingVerbs = std::to_array<std::string_view>({
     "said", "says", "announced", "stated", "told", "reported", "claimed", "added", "noted", "confirmed",
     "insisted", "warned"});

@@ -43,17 +43,19 @@ constexpr Pattern kPatterns[] = {
     {"land|lands|landed|landing in @", kVisit, "arrives in", kForward},
     {"travel|travels|travelled|traveled|travelling|traveling to @", kVisit, "travels to", kForward},
     {"fly|flies|flew|flying|flown to @", kVisit, "flies to", kForward},
-    {"left|leave|leaves|leaving|depart|departs|departed|departing for @", kVisit, "leaves for", kForward},
+    {"left|leave|leaves|leaving|depart|departs|departed|departing|departure for @", kVisit, "leaves for", kForward},
     {"return|returns|returned|returning from @", kVisit, "returns from", kForward},
     {"tour|tours|toured|touring of @", kVisit, "tours", kForward},
     {"visit|visits|trip|trips|tour to @", kVisit, "visits", kForward},
     {"visit|visits|visited|visiting @", kVisit, "visits", kForward},
     {"trip|visit|tour", kVisit, "visits", kModifier},
     // host
+    {"hosted|welcomed|received by @", kHost, "hosts", kReverse},
     {"host|hosts|hosted|hosting * in @ 's|\xE2\x80\x99s honour|honor", kHost, "hosts", kForward},
     {"host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming @", kHost, "hosts", kForward},
     // invite
     {"invitation of|from @", kInvite, "invites", kReverse},
+    {"invited by @", kInvite, "invites", kReverse},
     {"invite|invites|invited|inviting @", kInvite, "invites", kForward},
     // negotiate
     {"negotiate|negotiates|negotiated|negotiating|negotiations * with @", kNegotiate, "negotiates with", kForward},
@@ -81,6 +83,8 @@ constexpr Pattern kPatterns[] = {
     {"imports|import|imported # from @", kSupply, "supplies {} to", kReverse},
     {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
     // support
+    // Passives name the agent after "by": "France, backed by the IMF, wants ...".
+    {"backed|supported|endorsed by @", kSupport, "supports", kReverse},
     {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
     // Headline verbs of praise.
     {"hail|hails|hailed|laud|lauds|lauded|praise|praises|praised|commend|commends|commended @", kSupport, "praises", kForward},
@@ -98,6 +102,7 @@ constexpr Pattern kPatterns[] = {
     {"called|calls|call on|upon @", kDemand, "calls on", kForward},
     {"urge|urges|urged|urging|demand|demands|demanded|demanding @", kDemand, "urges", kForward},
     // criticize
+    {"criticised|criticized|condemned|denounced|rebuked by @", kCriticize, "criticizes", kReverse},
     {"criticise|criticises|criticised|criticize|criticizes|criticized|condemn|condemns|condemned|denounce|denounces|denounced|rebuked|slammed @",
      kCriticize, "criticizes", kForward},
     // Headline verbs of blame: "Norway slams Iceland", "Finland raps Sweden over ...".

@@ -610,3 +610,30 @@ TEST_CASE("an abbreviation in parentheses belongs to the organisation before a t
                                "Ruling Liberal Democratic Party (LDP) executive council chairman Kenji Mori spoke.");
   CHECK(Find(triples, "Kenji Mori", Relation::kLeads, "Liberal Democratic Party") != nullptr);
 }
+
+TEST_CASE("a wire story's dateline acts in none of its sentences", "[extract][entities]") {
+  const auto triples = Extract("2031-04-27", "OSLO, April 27 - Finland has cancelled a trip to Estonia, officials said.");
+  for (const Triple& t : triples) {
+    CAPTURE(t.subject.name, t.object.name);
+    CHECK(t.subject.name != "Norway");
+    CHECK(t.object.name != "Norway");
+  }
+  const Triple* trip = Find(triples, "Finland", Relation::kVisit, "Estonia");
+  REQUIRE(trip != nullptr);
+  CHECK(trip->modality == Modality::kNegated);
+}
+
+TEST_CASE("passives name the agent after by", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Chile, backed by Peru, rejected the plan. "
+                               "Norway was criticised by Sweden over the plan. "
+                               "Estonia's president was welcomed by Finland.");
+  CHECK(Find(triples, "Peru", Relation::kSupport, "Chile") != nullptr);
+  CHECK(Find(triples, "Chile", Relation::kSupport, "Peru") == nullptr);
+  CHECK(Find(triples, "Sweden", Relation::kCriticize, "Norway") != nullptr);
+}
+
+TEST_CASE("a departure for a place is a visit", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Haakon Berg's departure for Washington was delayed.");
+  CHECK(Find(triples, "Haakon Berg", Relation::kVisit, "Washington") != nullptr);
+}
