@@ -923,20 +923,20 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   return true;
 }
 
-uint32_t MentionFinder::DatelineLength(const std::vector<Token>& tokens) {
+std::pair<uint32_t, uint32_t> MentionFinder::Dateline(const std::vector<Token>& tokens) {
   const auto all_capitals = [](std::string_view t) {
     return std::any_of(t.begin(), t.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
            std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
   };
   uint32_t k = 0;
   while (k < tokens.size() && k < 4 && all_capitals(tokens[k].text)) ++k;
-  if (k == 0 || k >= tokens.size() || (tokens[k].text != "," && tokens[k].text != "(")) return 0;
+  if (k == 0 || k >= tokens.size() || (tokens[k].text != "," && tokens[k].text != "(")) return {0, 0};
   // Then the date or the agency, and a dash, within a few tokens.
   for (uint32_t end = k + 1; end < tokens.size() && end <= k + 6; ++end) {
     const std::string_view t = tokens[end].text;
-    if (t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93") return end + 1;
+    if (t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93") return {k, end + 1};
   }
-  return 0;
+  return {0, 0};
 }
 
 SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
@@ -945,10 +945,25 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   uint32_t start = 0;
   if (first_sentence_) {
     first_sentence_ = false;
-    start = DatelineLength(tokens);
+    const auto [place_end, dateline_end] = Dateline(tokens);
+    start = dateline_end;
+    if (place_end > 0) {
+      const SentenceMentions place = Find(std::vector<Token>(tokens.begin(), tokens.begin() + place_end));
+      if (place.mentions.size() == 1 && place.mentions[0].entities[0].type != EntityType::kPerson)
+        dateline_ = place.mentions[0];
+    }
   }
   for (uint32_t i = start; i < n;) {
     uint32_t next = i + 1;
+    // "said here": in a wire story, the place it was filed from.
+    if (dateline_ && tokens[i].text == "here") {
+      Mention here = *dateline_;
+      here.begin = i;
+      here.end = i + 1;
+      out.mentions.push_back(std::move(here));
+      ++i;
+      continue;
+    }
     const Mention* before = out.mentions.empty() ? nullptr : &out.mentions.back();
     if (TryTitle(tokens, i, before, &out, &next) || TryAppositiveTitle(tokens, i, &out, &next) ||
         TryDescription(tokens, i, &out, &next)) {

@@ -118,8 +118,9 @@ class MentionFinder {
   // Greece", "Democrat Chuck Schumer", "Labour's Paul Flynn".
   void FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const;
   // The tokens of a wire story's dateline that opens `tokens` ("TOKYO, June 16 -", "BRUSSELS
-  // (Reuters) -"): where the story was filed, which acts in none of its sentences.
-  static uint32_t DatelineLength(const std::vector<Token>& tokens);
+  // (Reuters) -"): where the story was filed, which acts in none of its sentences. Returns the
+  // end of the place's name and the end of the dateline; {0, 0} when there is none.
+  static std::pair<uint32_t, uint32_t> Dateline(const std::vector<Token>& tokens);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
   void NoteSubject(const SentenceMentions& sentence);
@@ -133,6 +134,7 @@ class MentionFinder {
   std::optional<size_t> last_subject_;               // the first person of the last sentence with one
   std::vector<Entity> recent_actors_;                // countries and organisations, most recent last
   bool first_sentence_ = true;
+  std::optional<Mention> dateline_;  // the dateline's place, which "here" names in the story
 };
 
 }  // namespace geokg::extract::internal

@@ -100,6 +100,11 @@ constexpr Pattern kPatterns[] = {
     {"recognition of @", kRecognize, "recognizes", kForward},
     // demand
     {"called|calls|call on|upon @", kDemand, "calls on", kForward},
+    // "calls for the RSF head to", "asked for Bolton's resignation": a demand made of someone.
+    {"called|calls|call|asked|asks|ask for @ to", kDemand, "calls on", kForward},
+    {"called|calls|call|asked|asks|ask for @ 's|\xE2\x80\x99s", kDemand, "calls on", kForward},
+    {"ask|asks|asked|asking|press|presses|pressed|pressing|pressure|pressures|pressured|pressuring|challenge|challenges|challenged|challenging @ to",
+     kDemand, "urges", kForward},
     {"urge|urges|urged|urging|demand|demands|demanded|demanding @", kDemand, "urges", kForward},
     // criticize
     {"criticised|criticized|condemned|denounced|rebuked by @", kCriticize, "criticizes", kReverse},

@@ -637,3 +637,12 @@ TEST_CASE("a departure for a place is a visit", "[extract][relations]") {
   const auto triples = Extract("2031-03-02", "Haakon Berg's departure for Washington was delayed.");
   CHECK(Find(triples, "Haakon Berg", Relation::kVisit, "Washington") != nullptr);
 }
+
+TEST_CASE("here in a wire story is the place of its dateline", "[extract][entities]") {
+  const auto triples = Extract("2031-03-03",
+                               "LONDON, March 3 - Norwegian trade minister Siri Dahl, on a visit here, said Norway would "
+                               "cut tariffs.");
+  CHECK(Find(triples, "Siri Dahl", Relation::kVisit, "London") != nullptr);
+  const auto undated = Extract("2031-03-03", "Norwegian trade minister Siri Dahl, on a visit here, said little.");
+  for (const Triple& t : undated) CHECK(t.relation != Relation::kVisit);
+}
