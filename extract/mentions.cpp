@@ -898,12 +898,18 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   std::vector<std::string_view> forms(tokens.size());
   for (size_t k = 0; k < tokens.size(); ++k) forms[k] = tokens[k].text;
   const std::optional<NamedSpan> span = ner_->SpanAt(forms, i);
-  if (!span || (span->type != "PER" && span->type != "ORG")) return false;
+  if (!span) return false;
+  // A place the lexicon lacks counts where a preposition of place introduces it: "an airstrike
+  // in Zawtar al-Gharbiyah", "arrived in Sirte".
+  static constexpr auto kLocatives = std::to_array<std::string_view>(
+      {"in", "near", "at", "into", "outside", "across", "toward", "towards", "around", "to"});
+  const bool place = span->type == "LOC" && i > 0 && OneOf(kLocatives, Lower(tokens[i - 1].text));
+  if (span->type != "PER" && span->type != "ORG" && !place) return false;
   const uint32_t end = span->end;
   if (KnownInside(tokens, i, end) || (common && end == i + 1)) return false;
   for (uint32_t k = i; k < end; ++k)
     if (OneOf(kMonthsAndDays, tokens[k].text)) return false;
-  Entity entity{TitleText(tokens, i, end), EntityType::kOrganization, "", {}};
+  Entity entity{TitleText(tokens, i, end), place ? EntityType::kLocation : EntityType::kOrganization, "", {}};
   if (span->type == "PER") {
     // A lone word is too often a place or a surname of someone unnamed; the exclusions of
     // unknown person runs hold as well.
@@ -915,7 +921,7 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
     entity = PersonNamed(tokens, i, end);
     if (entity.name == TitleText(tokens, i, end)) entity.name = NameWithoutInitials(tokens, i, end);
     NotePerson(Remember(entity, "", ""));
-  } else {
+  } else if (!place) {  // a place acts for no one
     NoteActor(entity);
   }
   out->mentions.push_back({i, end, {entity}, {}, false, false, Evidence::kUnknownName});

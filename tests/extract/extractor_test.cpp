@@ -646,3 +646,11 @@ TEST_CASE("here in a wire story is the place of its dateline", "[extract][entiti
   const auto undated = Extract("2031-03-03", "Norwegian trade minister Siri Dahl, on a visit here, said little.");
   for (const Triple& t : undated) CHECK(t.relation != Relation::kVisit);
 }
+
+TEST_CASE("a place the lexicon lacks counts after a preposition of place", "[extract][entities]") {
+  const auto triples = Extract("2031-03-08",
+                               "Russian forces attacked positions near Pokrovsk. The Norwegian envoy Kari Dahl flew "
+                               "to Kandahar.");
+  CHECK(Find(triples, "Russia", Relation::kAttack, "Pokrovsk") != nullptr);
+  CHECK(Find(triples, "Kari Dahl", Relation::kVisit, "Kandahar") != nullptr);
+}
