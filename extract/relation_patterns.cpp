@@ -127,7 +127,11 @@ constexpr Pattern kPatterns[] = {
     {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
     {"summon|summons|summoned|summoning * ambassador|envoy|chargé|charge|diplomat|diplomats", kProtest, "summons the envoy of", kEnvoy},
     // sanction
-    {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward, false, true},
+    {"sanctions|tariffs|tariff|embargo|ban|duties|restrictions on|against @", kSanction, "imposes sanctions on", kForward, false, true},
+    // "trade sanctions imposed on Japan", "a ban on flights to Cuba", "an embargo on trade with Iran".
+    {"sanctions|tariffs|tariff|embargo|ban|duties|restrictions imposed|placed|levied|slapped on|against @", kSanction,
+     "imposes sanctions on", kForward, false, true},
+    {"embargo|ban|restrictions on * to|with @", kSanction, "imposes sanctions on", kForward, false, true},
     {"sanction|sanctions|sanctioned|sanctioning @", kSanction, "sanctions", kForward},
     // "tariffs on imported items from Mexico"; before the "imports from" of supply.
     {"tariff|tariffs|duties * on * from @", kSanction, "imposes tariffs on", kForward, false, true},

@@ -654,3 +654,11 @@ TEST_CASE("a place the lexicon lacks counts after a preposition of place", "[ext
   CHECK(Find(triples, "Russia", Relation::kAttack, "Pokrovsk") != nullptr);
   CHECK(Find(triples, "Kari Dahl", Relation::kVisit, "Kandahar") != nullptr);
 }
+
+TEST_CASE("restrictions and bans on flights or trade to a state sanction it", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Norway announced new restrictions on flights to Belarus. "
+                               "Sweden imposed an embargo on trade with Iran.");
+  CHECK(Find(triples, "Norway", Relation::kSanction, "Belarus") != nullptr);
+  CHECK(Find(triples, "Sweden", Relation::kSanction, "Iran") != nullptr);
+}
