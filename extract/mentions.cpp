@@ -250,6 +250,29 @@ constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
 
+// The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
+// ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0.
+uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  uint32_t end = i;
+  uint32_t last_head = 0;
+  while (end < n && end - i < 8 &&
+         (Capitalized(tokens[end].text) ||
+          ((tokens[end].text == "of" || tokens[end].text == "for" || tokens[end].text == "and") && end + 1 < n &&
+           Capitalized(tokens[end + 1].text)))) {
+    if (OneOf(kOrganizationHeads, tokens[end].text)) last_head = end + 1;
+    ++end;
+  }
+  return last_head;
+}
+
+// Heads of a state's own organs: "the Japanese Foreign Ministry", "the Israeli Air Force" act for
+// the state the demonym names.
+constexpr auto kStateOrgans = std::to_array<std::string_view>(
+    {"Ministry", "Army", "Navy", "Police", "Cabinet", "Parliament", "Government", "Office", "Department", "Forces",
+     "Force", "Guard", "Corps", "Administration", "Court", "Senate", "Congress", "Assembly", "Agency", "Service",
+     "Commission", "Council", "Committee", "Board", "Authority", "Bank"});
+
 // Ranks and honorifics that open a name without being part of it.
 constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
     {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Dame", "Lord",
@@ -506,7 +529,11 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   uint32_t owner_end = before != nullptr ? before->end : 0;
   if (owner_end < i && tokens[owner_end].text == ")") ++owner_end;
   else if (owner_end + 2 < i && tokens[owner_end].text == "(" && tokens[owner_end + 2].text == ")") owner_end += 3;
-  if (!country_mention && !title_of && before != nullptr && !before->entities.empty() &&
+  // "Economy and Labour Minister X": a portfolio that happens to name a party.
+  const bool portfolio = before != nullptr && before->begin >= 2 &&
+                         (tokens[before->begin - 1].text == "and" || tokens[before->begin - 1].text == "&") &&
+                         Capitalized(tokens[before->begin - 2].text) && Capitalized(tokens[i].text);
+  if (!country_mention && !title_of && !portfolio && before != nullptr && !before->entities.empty() &&
       (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
        before->is_capital) &&
       (modifiers_only(owner_end) || (owner_end < i && IsPossessive(tokens[owner_end].text) &&
@@ -1012,6 +1039,15 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     if (m && m->length == 1 && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson &&
         InLongerName(tokens, i, i + 1, out))
       m.reset();
+    // "Brazilian Coffee Institute", "Nippon Mining Co Ltd", "Darfur Joint Protection Force": a
+    // state's name or demonym opens the name of an organisation that is not an organ of that
+    // state; a region's name opens the name of any organisation.
+    if (m) {
+      const EntityType type = gazetteer_.entry(m->entry).entity.type;
+      const uint32_t org_end = type == EntityType::kCountry || type == EntityType::kLocation ? OrganizationPhraseEnd(tokens, i) : 0;
+      if (org_end > i + m->length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text)))
+        m.reset();
+    }
     if (m) {
       const GazetteerEntry& entry = gazetteer_.entry(m->entry);
       const auto end = static_cast<uint32_t>(i + m->length);
@@ -1061,16 +1097,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     // A capitalised phrase that ends in an organisation's head word.
     if (Capitalized(text) && !IsCommonCapitalizedWord(text)) {
-      uint32_t end = i;
-      uint32_t last_head = 0;
-      while (end < n && end - i < 8 &&
-             (Capitalized(tokens[end].text) ||
-              ((tokens[end].text == "of" || tokens[end].text == "for" || tokens[end].text == "and") &&
-               end + 1 < n && Capitalized(tokens[end + 1].text)))) {
-        if (OneOf(kOrganizationHeads, tokens[end].text)) last_head = end + 1;
-        ++end;
-      }
-      if (last_head > i + 1) {
+      if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i); last_head > i + 1) {
         Entity org{TitleText(tokens, i, last_head), EntityType::kOrganization, "", {}};
         NoteActor(org);
         out.mentions.push_back({i, last_head, {org}, {}, false, false, Evidence::kNamed});
@@ -1129,8 +1156,9 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     if (!IsParty(owner)) continue;
     if (at < tokens.size() && IsPossessive(tokens[at].text)) ++at;
     const Mention& next = ms[k + 1];
+    // A titled person took the party as the owner of the title, if it was one.
     if (next.begin == at && next.entities.size() == 1 && next.entities[0].type == EntityType::kPerson &&
-        next.evidence != Evidence::kPronoun)
+        next.evidence != Evidence::kPronoun && next.evidence != Evidence::kTitled)
       found.push_back({next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
   }
   out->roles.insert(out->roles.end(), found.begin(), found.end());

@@ -662,3 +662,18 @@ TEST_CASE("restrictions and bans on flights or trade to a state sanction it", "[
   CHECK(Find(triples, "Norway", Relation::kSanction, "Belarus") != nullptr);
   CHECK(Find(triples, "Sweden", Relation::kSanction, "Iran") != nullptr);
 }
+
+TEST_CASE("a state's name or demonym may open an organisation's name, but not a state organ's", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Norwegian Fisheries Institute director Ola Lien met Sweden's trade minister. "
+                               "Norway Salmon Corp chairman Per Ask spoke. "
+                               "The Finnish Foreign Ministry protested to Russia.");
+  CHECK(Find(triples, "Ola Lien", Relation::kOfficialOf, "Norwegian Fisheries Institute") != nullptr);
+  CHECK(Find(triples, "Per Ask", Relation::kLeads, "Norway Salmon Corp") != nullptr);
+  CHECK(Find(triples, "Finland", Relation::kProtest, "Russia") != nullptr);
+}
+
+TEST_CASE("a portfolio that names a party is no party membership", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Economy and Labour Minister Jan Kowal criticised Germany.");
+  CHECK(Find(triples, "Jan Kowal", Relation::kMemberOf, "Labour Party") == nullptr);
+}
