@@ -273,6 +273,17 @@ constexpr auto kStateOrgans = std::to_array<std::string_view>(
      "Force", "Guard", "Corps", "Administration", "Court", "Senate", "Congress", "Assembly", "Agency", "Service",
      "Commission", "Council", "Committee", "Board", "Authority", "Bank"});
 
+// Words of a government portfolio, which may stand between a state and a title ("Ivorian
+// Agriculture Minister", "US Treasury Secretary") or after it ("Minister of Finance",
+// "Chancellor of the Exchequer", "Minister for Trade Negotiations").
+constexpr auto kPortfolioWords = std::to_array<std::string_view>(
+    {"Agriculture", "Finance", "Foreign", "Defence", "Defense", "Trade", "Interior", "Justice", "Economy",
+     "Economic", "Health", "Education", "Energy", "Industry", "Commerce", "Labour", "Labor", "Transport",
+     "Environment", "Culture", "Treasury", "Exchequer", "Home", "Affairs", "Planning", "Information", "Oil",
+     "Petroleum", "Mines", "Fisheries", "Tourism", "Communications", "Development", "Security", "Intelligence",
+     "Budget", "Housing", "Welfare", "Science", "Technology", "Negotiations", "Deputy", "Junior", "Senior", "and",
+     "the"});
+
 // Ranks and honorifics that open a name without being part of it.
 constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
     {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Dame", "Lord",
@@ -442,6 +453,17 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const Title* title = MatchTitle(tokens, i, &title_length);
   if (title == nullptr) return false;
   uint32_t name_begin = i + title_length;
+  bool portfolio_office = false;  // a minister's office, whatever the title's first word
+  // "Chancellor of the Exchequer Nigel Lawson", "Minister for Trade Negotiations Michael Duffy".
+  if (name_begin + 1 < tokens.size() && (tokens[name_begin].text == "of" || tokens[name_begin].text == "for")) {
+    uint32_t k = name_begin + 1;
+    while (k < tokens.size() && OneOf(kPortfolioWords, tokens[k].text)) ++k;
+    if (k > name_begin + 1 && Capitalized(tokens[k - 1].text) && NameRun(tokens, k) > 0) {
+      title_length = k - i;
+      name_begin = k;
+      portfolio_office = true;
+    }
+  }
   if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
     // "his second term as US President, Tony Blair has said": the title is predicated, and the
     // name after the comma is someone else.
@@ -505,7 +527,12 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     for (uint32_t k = from; k < i; ++k) {
       const std::string_view t = tokens[k].text;
       // "South Korea opposition leader X" does not lead South Korea.
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former" ||
+      // "Ivorian Agriculture Minister", "German Economy and Labour Minister"; but "Egypt and
+      // President X" is two people.
+      const bool between_portfolio_words = k > from && k + 1 < i && OneOf(kPortfolioWords, tokens[k - 1].text) &&
+                                           OneOf(kPortfolioWords, tokens[k + 1].text);
+      if (t == "and" ? between_portfolio_words : t != "the" && OneOf(kPortfolioWords, t)) continue;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "and" || t == "or" || t == "former" ||
           t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled")
         return false;
     }
@@ -529,11 +556,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   uint32_t owner_end = before != nullptr ? before->end : 0;
   if (owner_end < i && tokens[owner_end].text == ")") ++owner_end;
   else if (owner_end + 2 < i && tokens[owner_end].text == "(" && tokens[owner_end + 2].text == ")") owner_end += 3;
-  // "Economy and Labour Minister X": a portfolio that happens to name a party.
-  const bool portfolio = before != nullptr && before->begin >= 2 &&
-                         (tokens[before->begin - 1].text == "and" || tokens[before->begin - 1].text == "&") &&
-                         Capitalized(tokens[before->begin - 2].text) && Capitalized(tokens[i].text);
-  if (!country_mention && !title_of && !portfolio && before != nullptr && !before->entities.empty() &&
+  if (!country_mention && !title_of && before != nullptr && !before->entities.empty() &&
       (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
        before->is_capital) &&
       (modifiers_only(owner_end) || (owner_end < i && IsPossessive(tokens[owner_end].text) &&
@@ -543,12 +566,18 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     owner_is_party = IsParty(*before);
     out->mentions.pop_back();  // part of the person's description, not an actor of its own
   }
+  // "Syrian president Ahmed al-Sharaa and interior minister Anas Khattab": the second title
+  // shares the first one's state.
+  if (country.name.empty() && before != nullptr && before->evidence == Evidence::kTitled && before->end + 1 == i &&
+      tokens[before->end].text == "and" && !out->roles.empty() && out->roles.back().end == before->end &&
+      out->roles.back().country.type == EntityType::kCountry)
+    country = out->roles.back().country;
   if (title->needs_owner && country.name.empty()) return false;
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   bool from_lexicon = false;
-  Relation relation = title->relation;
+  Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
   if (country.name.empty() && person_entry) {
     const Term* term = gazetteer_.TermOf(*person_entry, office, when_);
     // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
@@ -1039,6 +1068,13 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     if (m && m->length == 1 && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson &&
         InLongerName(tokens, i, i + 1, out))
       m.reset();
+    // "Economy and Labour Minister": a portfolio word before a capitalised title names no party.
+    if (m && m->length == 1 && OneOf(kPortfolioWords, text) && i + 1 < n && Capitalized(tokens[i + 1].text)) {
+      uint32_t title_length = 0;
+      if (const Title* title = MatchTitle(tokens, i + 1, &title_length);
+          title != nullptr && (OneOf(title->words, "minister") || OneOf(title->words, "secretary")))
+        m.reset();
+    }
     // "Brazilian Coffee Institute", "Nippon Mining Co Ltd", "Darfur Joint Protection Force": a
     // state's name or demonym opens the name of an organisation that is not an organ of that
     // state; a region's name opens the name of any organisation.

@@ -677,3 +677,29 @@ TEST_CASE("a portfolio that names a party is no party membership", "[extract][en
   const auto triples = Extract("2031-03-02", "Economy and Labour Minister Jan Kowal criticised Germany.");
   CHECK(Find(triples, "Jan Kowal", Relation::kMemberOf, "Labour Party") == nullptr);
 }
+
+TEST_CASE("government portfolios around titles", "[extract][entities]") {
+  const auto triples = Extract("2031-04-05",
+                               "Danish Chancellor of the Exchequer Mads Holm spoke. "
+                               "Finnish Agriculture Minister Aino Virta arrived. "
+                               "German Economy and Labour Minister Karl Weber agreed. "
+                               "Norway's Minister for Trade Negotiations Ola Berg is optimistic.");
+  CHECK(Find(triples, "Mads Holm", Relation::kOfficialOf, "Denmark") != nullptr);
+  CHECK(Find(triples, "Mads Holm", Relation::kLeads, "Denmark") == nullptr);
+  CHECK(Find(triples, "Aino Virta", Relation::kOfficialOf, "Finland") != nullptr);
+  CHECK(Find(triples, "Karl Weber", Relation::kOfficialOf, "Germany") != nullptr);
+  CHECK(Find(triples, "Karl Weber", Relation::kMemberOf, "Labour Party") == nullptr);
+  CHECK(Find(triples, "Ola Berg", Relation::kOfficialOf, "Norway") != nullptr);
+}
+
+TEST_CASE("a state joined by and to a title is not the title's state", "[extract][entities]") {
+  const auto triples = Extract("2031-04-05", "The talks between Egypt and President Anna Lind went well.");
+  CHECK(Find(triples, "Anna Lind", Relation::kLeads, "Egypt") == nullptr);
+}
+
+TEST_CASE("a second title joined by and shares the first one's state", "[extract][entities]") {
+  const auto triples = Extract("2031-04-05", "Sanctions on Syrian president Omar Haddad and interior minister Sami Nour "
+                                             "were lifted.");
+  CHECK(Find(triples, "Omar Haddad", Relation::kLeads, "Syria") != nullptr);
+  CHECK(Find(triples, "Sami Nour", Relation::kOfficialOf, "Syria") != nullptr);
+}
