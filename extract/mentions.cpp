@@ -104,6 +104,9 @@ constexpr Title kTitles[] = {
     {{"advisor"}, Relation::kOfficialOf, true},
     {{"analyst"}, Relation::kOfficialOf, true},
     {{"economist"}, Relation::kOfficialOf, true},
+    // "Libertarian Party presidential nominee X": a party's candidates are its members.
+    {{"nominee"}, Relation::kMemberOf, true},
+    {{"candidate"}, Relation::kMemberOf, true},
 };
 
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
@@ -573,6 +576,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       out->roles.back().country.type == EntityType::kCountry)
     country = out->roles.back().country;
   if (title->needs_owner && country.name.empty()) return false;
+  if (title->needs_owner && title->relation == Relation::kMemberOf && !owner_is_party) return false;
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
@@ -1196,6 +1200,17 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     if (next.begin == at && next.entities.size() == 1 && next.entities[0].type == EntityType::kPerson &&
         next.evidence != Evidence::kPronoun && next.evidence != Evidence::kTitled)
       found.push_back({next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
+  }
+  // "Trump is a Republican".
+  for (size_t k = 1; k < ms.size(); ++k) {
+    const Mention& who = ms[k - 1];
+    const Mention& party = ms[k];
+    if (!party.is_demonym || !IsParty(party) || who.end + 2 != party.begin || who.entities.size() != 1 ||
+        who.entities[0].type != EntityType::kPerson)
+      continue;
+    const std::string be = Lower(tokens[who.end].text), article = Lower(tokens[who.end + 1].text);
+    if ((be == "is" || be == "was") && (article == "a" || article == "an"))
+      found.push_back({who.entities[0], Relation::kMemberOf, "a member", party.entities[0], who.begin, party.end, false});
   }
   out->roles.insert(out->roles.end(), found.begin(), found.end());
 }

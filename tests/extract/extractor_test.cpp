@@ -703,3 +703,12 @@ TEST_CASE("a second title joined by and shares the first one's state", "[extract
   CHECK(Find(triples, "Omar Haddad", Relation::kLeads, "Syria") != nullptr);
   CHECK(Find(triples, "Sami Nour", Relation::kOfficialOf, "Syria") != nullptr);
 }
+
+TEST_CASE("a party's nominees and declared members are its members", "[extract][entities]") {
+  const auto triples = Extract("2031-04-05",
+                               "Green Party presidential nominee Ada Holm spoke. Lars Berg is a Republican. "
+                               "US presidential candidate Joe Smith spoke.");
+  CHECK(Find(triples, "Ada Holm", Relation::kMemberOf, "Green Party") != nullptr);
+  CHECK(Find(triples, "Lars Berg", Relation::kMemberOf, "Republican Party") != nullptr);
+  for (const Triple& t : triples) CHECK(t.subject.name != "Joe Smith");
+}
