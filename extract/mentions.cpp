@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "extract/internal/cues.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
@@ -249,9 +250,7 @@ constexpr auto kPlaceOpeners = std::to_array<std::string_view>({
     "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Saint",
     "St", "San", "Santa", "Los", "Las", "Port", "Fort", "Mount", "Lake", "Cape", "Upper", "Lower", "Great",
     "Greater", "United", "Royal", "National", "International", "Federal", "European", "World", "Middle"});
-constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
+bool IsMonthOrDay(std::string_view t) { return IsCue(Cue::kMonth, t) || IsCue(Cue::kWeekday, t); }
 
 // The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
 // ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0.
@@ -287,17 +286,7 @@ constexpr auto kPortfolioWords = std::to_array<std::string_view>(
      "Budget", "Housing", "Welfare", "Science", "Technology", "Negotiations", "Deputy", "Junior", "Senior", "and",
      "the"});
 
-// Ranks and honorifics that open a name without being part of it.
-constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
-    {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Dame", "Lord",
-     "Lady", "Mr", "Mrs", "Ms", "Dr"});
-
-// Words of address before a name, never part of it: "Sir Geoffrey Howe" is Geoffrey Howe.
-bool IsHonorific(std::string_view t) {
-  static constexpr auto kHonorifics = std::to_array<std::string_view>(
-      {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"});
-  return OneOf(kHonorifics, t);
-}
+bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
 
 // A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
 // "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
@@ -315,7 +304,7 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   const uint32_t run = NameRun(tokens, i);
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
   if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
-  if (OneOf(kPlaceOpeners, tokens[i].text) || OneOf(kRankAbbreviations, tokens[i].text) ||
+  if (OneOf(kPlaceOpeners, tokens[i].text) || IsCue(Cue::kRank, tokens[i].text) ||
       IsCommonCapitalizedWord(tokens[i].text))
     return 0;
   for (uint32_t k = i; k < i + run; ++k) {
@@ -325,7 +314,7 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
     uint32_t title_length = 0;
     if (k + 1 < i + run && MatchTitle(tokens, k, &title_length) != nullptr) return 0;
     const bool all_caps = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-    if (all_caps || OneOf(kPlaceOrEventWords, t) || OneOf(kMonthsAndDays, t)) return 0;
+    if (all_caps || OneOf(kPlaceOrEventWords, t) || IsMonthOrDay(t)) return 0;
   }
   return run;
 }
@@ -348,13 +337,9 @@ std::string NameWithoutInitials(const std::vector<Token>& tokens, uint32_t begin
 // Generational suffixes that make another person: "Donald Trump Jr."
 // Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
 bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
-  static constexpr auto kReporting = std::to_array<std::string_view>(
-      {"says", "said", "say", "announces", "announced", "announce", "states", "stated", "state", "insists",
-       "insisted", "insist", "claims", "claimed", "claim", "declares", "declared", "declare", "confirms",
-       "confirmed", "confirm", "warns", "warned", "warn", "reports", "reported", "report"});
   uint32_t k = i;
   if (k > 0 && Lower(tokens[k - 1].text) == "that") --k;
-  return k > 0 && OneOf(kReporting, Lower(tokens[k - 1].text));
+  return k > 0 && IsCue(Cue::kReportingVerb, Lower(tokens[k - 1].text));
 }
 
 bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
@@ -363,12 +348,12 @@ bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || 
 // and words that open a sentence or clause ("Later Baker said").
 bool IsNameOpener(std::string_view t) {
   static constexpr auto kOpeners = std::to_array<std::string_view>(
-      {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "But",
-       "And", "Then", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "When", "After", "Before", "While",
+      {"But", "And", "Then", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "When", "After", "Before", "While",
        "As", "In", "On", "At", "For", "With", "From", "By", "If", "So", "Also", "However", "Now", "Still", "Since",
        "Although", "Though", "Under", "Asked", "Speaking", "Why", "How", "What", "Where", "Did", "Does", "Will",
        "Can", "Could", "Would", "Should", "Has", "Had", "Is", "Was", "Former", "Ex", "Senator", "Sen."});
-  return OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
+  const std::string_view undotted = t.ends_with('.') ? t.substr(0, t.size() - 1) : t;
+  return IsHonorific(t) || IsCue(Cue::kRank, undotted) || OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
 }
 
 }  // namespace
@@ -377,7 +362,7 @@ bool MentionFinder::InLongerName(const std::vector<Token>& tokens, uint32_t begi
                                  const SentenceMentions& sentence) const {
   if (end < tokens.size()) {
     const std::string_view next = tokens[end].text;
-    if (IsNameToken(next) && !IsGenerationSuffix(next) && !OneOf(kMonthsAndDays, next)) return true;
+    if (IsNameToken(next) && !IsGenerationSuffix(next) && !IsMonthOrDay(next)) return true;
   }
   if (begin == 0) return false;
   const std::string_view prev = tokens[begin - 1].text;
@@ -951,7 +936,7 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   // Cheap tests first, so that most words are never tagged: a capitalised common word opens a
   // name only when a capitalised word follows ("National Grain Alliance").
   if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) ||
-      OneOf(kMonthsAndDays, text))
+      IsMonthOrDay(text))
     return false;
   const bool common = ner_->IsCommonWord(text);
   if (common && (i + 1 >= tokens.size() || !Capitalized(tokens[i + 1].text))) return false;
@@ -968,12 +953,12 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   const uint32_t end = span->end;
   if (KnownInside(tokens, i, end) || (common && end == i + 1)) return false;
   for (uint32_t k = i; k < end; ++k)
-    if (OneOf(kMonthsAndDays, tokens[k].text)) return false;
+    if (IsMonthOrDay(tokens[k].text)) return false;
   Entity entity{TitleText(tokens, i, end), place ? EntityType::kLocation : EntityType::kOrganization, "", {}};
   if (span->type == "PER") {
     // A lone word is too often a place or a surname of someone unnamed; the exclusions of
     // unknown person runs hold as well.
-    if (end - i < 2 || OneOf(kPlaceOpeners, text) || OneOf(kRankAbbreviations, text)) return false;
+    if (end - i < 2 || OneOf(kPlaceOpeners, text) || IsCue(Cue::kRank, text)) return false;
     for (uint32_t k = i; k < end; ++k)
       if (OneOf(kPlaceOrEventWords, tokens[k].text) || OneOf(kThingWords, tokens[k].text) ||
           OneOf(kOrganizationHeads, tokens[k].text))

@@ -230,7 +230,7 @@ bool IsPossessivePronoun(std::string_view t) { return t == "its" || t == "his" |
 bool IsPossessiveMark(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
 // An actor after one of these belongs to another clause: "rejects reports that Iran ...".
-bool OpensClause(std::string_view t) {
+bool LeadsIntoOtherClause(std::string_view t) {
   return t == "," || t == "that" || t == "which" || t == "who" || t == "whether" || t == "if";
 }
 
@@ -316,7 +316,7 @@ class Matcher {
           // Determiners and adjectives may come first; a preposition or a new clause may not:
           // in "accuses him of undermining Bosnia", Bosnia is not the accused.
           const std::string_view t = tokens_[k + skip].text;
-          if (Breaks(t) || OpensClause(t) || IsPreposition(Lower(t))) break;
+          if (Breaks(t) || LeadsIntoOtherClause(t) || IsPreposition(Lower(t))) break;
         }
         if (final_slot_optional_ && w + 1 == words_.size()) {
           m->end = k;
