@@ -712,3 +712,11 @@ TEST_CASE("a party's nominees and declared members are its members", "[extract][
   CHECK(Find(triples, "Lars Berg", Relation::kMemberOf, "Republican Party") != nullptr);
   for (const Triple& t : triples) CHECK(t.subject.name != "Joe Smith");
 }
+
+TEST_CASE("a state's armed forces acting are the state, as its capital is", "[extract][entities]") {
+  const auto triples = Extract("2031-04-25",
+                               "The Israel Defense Forces attacked Hamas positions. CENTCOM says its forces struck "
+                               "Iranian radar sites.");
+  CHECK(Find(triples, "Israel", Relation::kAttack, "Hamas") != nullptr);
+  CHECK(Find(triples, "United States", Relation::kAttack, "Iran") != nullptr);
+}
