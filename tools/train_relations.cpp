@@ -1,4 +1,4 @@
-// geokg-train-relations -- trains the relation model (extract/relation_model.h) on our gold
+// geokg-train-relations -- trains the relation model (extract/internal/relation_model.h) on our gold
 // annotations of news articles (tools/eval/gold/, docs/EXTRACTION.md): every pair of parties the
 // extractor finds in a sentence is an example, labelled with the gold relation between them
 // where the annotator's paragraph holds it. Trains on --train, keeps the epoch that scores best
@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/extractor.h"
-#include "extract/relation_model.h"
+#include "extract/internal/relation_model.h"
 
 namespace {
 

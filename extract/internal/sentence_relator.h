@@ -11,13 +11,13 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/clauses.h"
+#include "extract/internal/clauses.h"
 #include "extract/extractor.h"
 #include "extract/internal/arguments.h"
-#include "extract/mentions.h"
-#include "extract/qualifiers.h"
-#include "extract/relation_model.h"
-#include "extract/relation_patterns.h"
+#include "extract/internal/mentions.h"
+#include "extract/internal/qualifiers.h"
+#include "extract/internal/relation_model.h"
+#include "extract/internal/relation_patterns.h"
 #include "graph/document.h"
 #include "graph/triple.h"
 

@@ -1,4 +1,4 @@
-#include "extract/mentions.h"
+#include "extract/internal/mentions.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-// extract/mentions.h -- internal: finds the entities a sentence mentions and resolves them
+// extract/internal/mentions.h -- finds the entities a sentence mentions and resolves them
 // against what the document said before (surnames, pronouns, "the two leaders", "his Chinese
 // counterpart", capitals that act for their country). One MentionFinder per document; not
 // thread-safe.

@@ -1,4 +1,4 @@
-#include "extract/relation_patterns.h"
+#include "extract/internal/relation_patterns.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "extract/qualifiers.h"
+#include "extract/internal/qualifiers.h"
 
 #include <algorithm>
 #include <array>
