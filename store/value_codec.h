@@ -60,13 +60,23 @@ struct EntityValue {
   Entity entity;  // canonical name, type, code, explicit aliases
 };
 
+// A merge a user asked for (keyed by the merged entity's id, in `meta`; schema 5): the entity it
+// went into and the merged entity as it was, so that later ingests map its names there too.
+struct MergeValue {
+  uint32_t into = 0;
+  Entity merged;
+  std::string when;  // UTC, ISO 8601 to the second
+};
+
 std::string Encode(const FactValue& v);
 std::string Encode(const EvidenceValue& v);
 std::string Encode(const DocValue& v);
 std::string Encode(const EntityValue& v);
+std::string Encode(const MergeValue& v);
 std::optional<FactValue> DecodeFact(std::string_view bytes);
 std::optional<EvidenceValue> DecodeEvidence(std::string_view bytes);
 std::optional<DocValue> DecodeDoc(std::string_view bytes);
 std::optional<EntityValue> DecodeEntity(std::string_view bytes);
+std::optional<MergeValue> DecodeMerge(std::string_view bytes);
 
 }  // namespace geokg::store::internal

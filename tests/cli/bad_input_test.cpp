@@ -211,7 +211,7 @@ TEST_CASE("a store of a newer schema is refused and left as it was", "[cli][bad-
     CAPTURE(command);
     auto r = command == "ingest" ? RunCli({"ingest", dir / "b.txt", "--db", db}) : RunCli({"stats", "--db", db});
     CHECK(r.code == 1);
-    CHECK(Contains(r.err, "store schema 99, this geokg reads schema 4"));
+    CHECK(Contains(r.err, "store schema 99, this geokg reads schemas 4 and 5"));
     CHECK(r.out.empty());
   }
 }

@@ -108,14 +108,14 @@ TEST_CASE("a store is refused when another process writes it or another schema m
   auto newer = Store::Open(path, {.read_only = true});
   REQUIRE(!newer.ok());
   CHECK(newer.status().code() == geokg::Code::kUnsupported);
-  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 4") != std::string::npos);
+  CHECK(newer.status().message().find("store schema 99, this geokg reads schemas 4 and 5") != std::string::npos);
   // Schema 3 stored no report dates and folded names to ASCII only: read as 4 they would be corrupt.
   SetSchema(path, "3");
   auto older = Store::Open(path, {.read_only = true});
   REQUIRE(!older.ok());
   CHECK(older.status().code() == geokg::Code::kUnsupported);
-  CHECK(older.status().message() == path + ": written by an older geokg (store schema 3, this geokg reads schema 4); "
-                                           "ingest the articles again into a new store");
+  CHECK(older.status().message() == path + ": written by an older geokg (store schema 3, this geokg reads schemas 4 "
+                                           "and 5); ingest the articles again into a new store");
 }
 
 TEST_CASE("index keys decode to what was encoded and sort by their leading id", "[store]") {

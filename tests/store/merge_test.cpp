@@ -1,0 +1,216 @@
+// Store::MergeEntities: two entities made one in one write, the facts that become the same
+// combined as ingest combines them, and the merge recorded for later writes (issue 14).
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <tuple>
+
+#include <rocksdb/db.h>
+
+#include "store/store.h"
+#include "tests/support/run_cli.h"
+
+using geokg::Document;
+using geokg::Entity;
+using geokg::EntityType;
+using geokg::Relation;
+using geokg::Triple;
+using geokg::store::EntityId;
+using geokg::store::Store;
+using geokg::testing::TempDir;
+
+namespace {
+
+// The date is the article's: PutDocument takes it from the Document.
+Triple Stated(const std::string& doc, uint32_t sentence, const std::string& s, Relation r, const std::string& o,
+              float confidence = 0.8f) {
+  Triple t;
+  t.subject = Entity{s, EntityType::kCountry, "", {}};
+  t.object = Entity{o, EntityType::kCountry, "", {}};
+  t.relation = r;
+  t.predicate = "meets";
+  t.confidence = confidence;
+  t.evidence = {doc, sentence, 0, 10, "a sentence", ""};
+  return t;
+}
+
+Document Article(const std::string& id, const std::string& date) { return {id, "", date, "", "", "text of " + id}; }
+
+// Valdoria and the Republic of Valdoria, kept apart: both met Norway (once in the same sentence
+// of c) and each other, and only Valdoria criticised Sweden.
+void PutArticles(Store& store) {
+  REQUIRE(store.PutDocument(Article("a", "2031-01-01"),
+                            std::vector<Triple>{Stated("a", 0, "Valdoria", Relation::kMeet, "Norway"),
+                                                Stated("a", 1, "Valdoria", Relation::kCriticize, "Sweden")})
+              .ok());
+  REQUIRE(store.PutDocument(Article("b", "2031-02-01"),
+                            std::vector<Triple>{Stated("b", 0, "Republic of Valdoria", Relation::kMeet, "Norway", 0.9f),
+                                                Stated("b", 1, "Republic of Valdoria", Relation::kMeet, "Valdoria")})
+              .ok());
+  REQUIRE(store.PutDocument(Article("c", "2031-03-01"),
+                            std::vector<Triple>{Stated("c", 0, "Valdoria", Relation::kMeet, "Norway"),
+                                                Stated("c", 0, "Republic of Valdoria", Relation::kMeet, "Norway")})
+              .ok());
+}
+
+EntityId Id(const Store& store, const std::string& name) { return store.FindEntities(name).value().front().id; }
+
+// Every fact as (subject, relation, object, mentions, first reported, last reported), by name.
+using FactKey = std::tuple<std::string, Relation, std::string, uint32_t, std::string, std::string>;
+std::set<FactKey> Facts(const Store& store) {
+  std::set<FactKey> out;
+  REQUIRE(store
+              .ForEachFact({}, [&](const geokg::store::Fact& f) {
+                out.insert({store.GetEntity(f.subject).value().entity.name, f.relation,
+                            store.GetEntity(f.object).value().entity.name, f.mentions, f.first_reported,
+                            f.last_reported});
+                return geokg::Status();
+              })
+              .ok());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a merge moves every fact, combines those that become the same and keeps the store valid", "[store][merge]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  PutArticles(*store);
+  CHECK(store->Stats().value().entities == 4);
+  CHECK(store->Stats().value().facts == 4);
+  CHECK(store->Stats().value().evidence == 6);
+  const EntityId valdoria = Id(*store, "Valdoria"), republic = Id(*store, "Republic of Valdoria");
+
+  const auto report = store->MergeEntities(valdoria, republic).value();
+  CHECK(report.into.entity.name == "Valdoria");
+  CHECK(report.into.entity.aliases == std::vector<std::string>{"Republic of Valdoria"});
+  CHECK(report.merged.entity.name == "Republic of Valdoria");
+  CHECK(report.facts_moved == 2);       // met Norway, met Valdoria
+  CHECK(report.facts_combined == 1);    // met Norway: now Valdoria's own
+  CHECK(report.self_loops == 1);        // Republic of Valdoria met Valdoria
+  CHECK(report.evidence_dropped == 1);  // c's sentence stated both meetings
+
+  const auto stats = store->Stats().value();
+  CHECK(stats.entities == 3);
+  CHECK(stats.facts == 3);
+  CHECK(stats.evidence == 5);
+  CHECK(Facts(*store) == std::set<FactKey>{{"Valdoria", Relation::kMeet, "Norway", 3, "2031-01-01", "2031-03-01"},
+                                           {"Valdoria", Relation::kCriticize, "Sweden", 1, "2031-01-01", "2031-01-01"},
+                                           {"Valdoria", Relation::kMeet, "Valdoria", 1, "2031-02-01", "2031-02-01"}});
+  // The combined fact keeps the best confidence of its rows, from the merged entity's article.
+  REQUIRE(store->ForEachFact({valdoria, Id(*store, "Norway"), Relation::kMeet}, [](const geokg::store::Fact& f) {
+    CHECK(f.confidence == 0.9f);
+    return geokg::Status();
+  }).ok());
+  const auto found = store->FindEntities("republic of valdoria").value();
+  REQUIRE(found.size() == 1);
+  CHECK(found.front().id == valdoria);
+  CHECK_FALSE(store->FindEntity(republic).value());
+  const auto verified = store->Verify().value();
+  INFO((verified.problems.empty() ? "" : verified.problems.front()));
+  CHECK(verified.ok());
+  // Deleting an article afterwards undoes exactly its rows, wherever the merge moved them.
+  REQUIRE(store->DeleteDocument("c").ok());
+  CHECK(store->Stats().value().evidence == 4);
+  CHECK(store->Verify().value().ok());
+}
+
+TEST_CASE("a recorded merge maps the merged entity's names in later writes, after reopening too", "[store][merge]") {
+  TempDir dir;
+  const std::string path = dir / "kg.db";
+  EntityId valdoria = 0, republic = 0;
+  {
+    auto store = Store::Open(path, {}).value();
+    PutArticles(*store);
+    valdoria = Id(*store, "Valdoria");
+    republic = Id(*store, "Republic of Valdoria");
+    REQUIRE(store->MergeEntities(valdoria, republic).ok());
+    // In the same session: the writer's caches knew the merged entity.
+    REQUIRE(store->PutDocument(Article("d", "2031-04-01"),
+                               std::vector<Triple>{Stated("d", 0, "Republic of Valdoria", Relation::kMeet, "Sweden")})
+                .ok());
+    CHECK(store->Stats().value().entities == 3);
+  }
+  auto store = Store::Open(path, {}).value();
+  // Another type: an alias would not merge it, a recorded merge does.
+  Triple as_person = Stated("e", 0, "REPUBLIC OF VALDORIA", Relation::kVisit, "Sweden");
+  as_person.subject.type = EntityType::kPerson;
+  REQUIRE(store->PutDocument(Article("e", "2031-05-01"), std::vector<Triple>{as_person}).ok());
+  CHECK(store->Stats().value().entities == 3);
+  CHECK(Facts(*store).count({"Valdoria", Relation::kVisit, "Sweden", 1, "2031-05-01", "2031-05-01"}) == 1);
+
+  const auto merges = store->Merges().value();
+  REQUIRE(merges.size() == 1);
+  CHECK(merges[0].merged_id == republic);
+  CHECK(merges[0].merged.name == "Republic of Valdoria");
+  CHECK(merges[0].into == valdoria);
+  CHECK(merges[0].now_in == valdoria);
+  CHECK(merges[0].when.size() == 20);  // 2031-05-01T12:00:00Z
+
+  SECTION("a chain of merges leads the first one's names to the last entity") {
+    const EntityId sweden = Id(*store, "Sweden");
+    REQUIRE(store->MergeEntities(sweden, valdoria).ok());
+    CHECK(store->Merges().value()[0].now_in == sweden);
+    REQUIRE(store->PutDocument(Article("f", "2031-06-01"),
+                               std::vector<Triple>{Stated("f", 0, "Republic of Valdoria", Relation::kMeet, "Norway")})
+                .ok());
+    CHECK(store->Stats().value().entities == 2);
+    CHECK(store->Verify().value().ok());
+  }
+  SECTION("an entity cannot be merged with itself") {
+    auto same = store->MergeEntities(valdoria, valdoria);
+    REQUIRE_FALSE(same.ok());
+    CHECK(same.status().code() == geokg::Code::kInvalidInput);
+  }
+}
+
+TEST_CASE("deleting and storing the same articles again after a merge gives the merged graph", "[store][merge]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  PutArticles(*store);
+  REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
+  const auto merged = Facts(*store);
+  for (const char* doc : {"a", "b", "c"}) REQUIRE(store->DeleteDocument(doc).ok());
+  CHECK(store->Stats().value().facts == 0);
+  PutArticles(*store);
+  CHECK(Facts(*store) == merged);
+  CHECK(store->Stats().value().entities == 3);
+  CHECK(store->Verify().value().ok());
+}
+
+TEST_CASE("verify checks the merge records: their schema and where their names lead", "[store][merge]") {
+  TempDir dir;
+  const std::string path = dir / "kg.db";
+  {
+    auto store = Store::Open(path, {}).value();
+    PutArticles(*store);
+    REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
+  }
+  // What a geokg that knew nothing of merges could have done: write schema 4 and drop a name.
+  {
+    rocksdb::DB* raw = nullptr;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+    for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, families, &handles, &raw).ok());
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "meta") REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "schema", "4").ok());
+      if (names[i] == "names") {
+        std::string key("republic of valdoria");
+        key.push_back('\0');
+        key += std::string("\0\0\0\1", 4);
+        REQUIRE(raw->Delete(rocksdb::WriteOptions(), handles[i], key).ok());
+      }
+    }
+    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+    delete raw;
+  }
+  auto store = Store::Open(path, {.read_only = true}).value();
+  const auto report = store->Verify().value();
+  REQUIRE(report.problems.size() == 2);
+  CHECK(report.problems[0] == "merge records in a store of schema 4 (a merge makes it 5)");
+  CHECK(report.problems[1] ==
+        "merge of entity 4 (Republic of Valdoria): its name \"republic of valdoria\" does not lead to entity 1");
+}
