@@ -448,12 +448,7 @@ class Transaction {
     for (FactId id : touched) {
       GEOKG_RETURN_IF_ERROR(LoadFact(id));
       FactValue& f = facts_.at(id);
-      f.mentions = 0;
-      f.first_time.clear();
-      f.last_time.clear();
-      f.first_reported.clear();
-      f.last_reported.clear();
-      f.confidence = 0;
+      Unfold(&f);
       Status bad;
       GEOKG_RETURN_IF_ERROR(impl_.Scan(kEvidence, U64Key(id), [&](std::string_view key, std::string_view value) {
         if (removed_evidence_.count(std::string(key))) return true;
@@ -692,12 +687,7 @@ class Transaction {
   // left without mentions, so Commit deletes them and their index keys.
   Status Combine(FactId survivor, std::span<const FactId> absorbed, MergeReport* report) {
     FactValue& f = facts_.at(survivor);
-    f.mentions = 0;
-    f.first_time.clear();
-    f.last_time.clear();
-    f.first_reported.clear();
-    f.last_reported.clear();
-    f.confidence = 0;
+    Unfold(&f);
     std::set<std::string> rows;
     std::vector<FactId> order = {survivor};  // the survivor's own rows first: they are kept
     order.insert(order.end(), absorbed.begin(), absorbed.end());

@@ -104,6 +104,15 @@ void Fold(FactValue* f, const std::string& time, const std::string& date, float 
   f->confidence = std::max(f->confidence, confidence);
 }
 
+void Unfold(FactValue* f) {
+  f->mentions = 0;
+  f->first_time.clear();
+  f->last_time.clear();
+  f->first_reported.clear();
+  f->last_reported.clear();
+  f->confidence = 0;
+}
+
 std::string Encode(const FactValue& v) {
   std::string out;
   out.reserve(32 + v.predicate.size() + v.first_time.size() + v.last_time.size());

@@ -32,6 +32,8 @@ struct FactValue {
 // Counts one evidence row into `f`: mentions, best confidence, event and report dates. The
 // writer and `verify` both merge with it, so they cannot disagree.
 void Fold(FactValue* f, const std::string& time, const std::string& date, float confidence);
+// Forgets every row counted into `f`, so that its rows can be counted again.
+void Unfold(FactValue* f);
 
 // One evidence row (keyed by fact id, document number, sentence).
 struct EvidenceValue {
