@@ -18,15 +18,15 @@ std::string Count(uint64_t n, const std::string& noun) { return std::to_string(n
 class MergeCommand : public Command {
  public:
   void Declare(CLI::App* app) override {
-    auto* into = app->add_option("into", into_, "the entity that stays: a name, alias or code in any case, or #ID");
-    auto* from = app->add_option("from", from_, "the entity merged into it: its names become aliases of INTO");
+    auto* into = app->add_option("A", into_, "the entity that stays: a name, alias or code in any case, or #ID");
+    auto* from = app->add_option("B", from_, "the entity merged into A: its names become aliases of A");
     app->add_flag("--list", list_, "show the recorded merges instead")->excludes(into)->excludes(from);
     app->add_option("--format", format_, "for --list: table, json, jsonl or csv")
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
         ->default_val("table");
     AddDbOption(app, &db_);
     app->callback([this] {
-      if (!list_ && from_.empty()) throw CLI::RequiredError("INTO and FROM (or --list)");
+      if (!list_ && from_.empty()) throw CLI::ValidationError("merge needs two entities, A and B, or --list");
     });
   }
 
