@@ -534,15 +534,11 @@ class Transaction {
   rocksdb::WriteBatch& batch() { return batch_; }
 
  private:
-  // The stored entity `norm` names: the one a user merged the entity so named into (of the
-  // mention's type when several were), else the one whose canonical name it is, else one of the
-  // same type that lists it as an alias or code (names derived from words never merge entities).
+  // The stored entity `norm` names: the one whose canonical name it is; else the one a user
+  // merged the entity so named into, whatever the mention's type (of that type when several
+  // were); else one of the same type that lists it as an alias or code (names derived from words
+  // never merge entities).
   Result<std::optional<EntityId>> LookupEntity(const std::string& norm, EntityType type) {
-    if (auto merged = impl_.merged_names.find(norm); merged != impl_.merged_names.end()) {
-      for (const auto& [merged_type, id] : merged->second)
-        if (merged_type == type) return std::optional<EntityId>(id);
-      return std::optional<EntityId>(merged->second.front().second);
-    }
     std::vector<EntityId> candidates;
     GEOKG_RETURN_IF_ERROR(impl_.Scan(kNames, norm + '\0', [&](std::string_view key, std::string_view) {
       if (key.size() == norm.size() + 5) candidates.push_back(ReadU32(key, norm.size() + 1));
@@ -558,6 +554,11 @@ class Transaction {
       if (NormalizeName(entity.code) == norm) by_alias = id;
       for (const std::string& a : entity.aliases)
         if (NormalizeName(a) == norm) by_alias = id;
+    }
+    if (auto merged = impl_.merged_names.find(norm); merged != impl_.merged_names.end()) {
+      for (const auto& [merged_type, id] : merged->second)
+        if (merged_type == type) return std::optional<EntityId>(id);
+      return std::optional<EntityId>(merged->second.front().second);
     }
     return by_alias;
   }

@@ -164,6 +164,24 @@ TEST_CASE("a recorded merge maps the merged entity's names in later writes, afte
   }
 }
 
+TEST_CASE("a merged entity's name that is another entity's canonical name stays that entity's", "[store][merge]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  PutArticles(*store);
+  Triple with_alias = Stated("x", 0, "Republic of Valdoria", Relation::kMeet, "Norway");
+  with_alias.subject.aliases = {"Valdor"};
+  Triple person = Stated("y", 0, "Valdor", Relation::kVisit, "Norway");
+  person.subject.type = EntityType::kPerson;  // an alias merges only within a type: a person of its own
+  REQUIRE(store->PutDocument(Article("x", "2031-04-01"), std::vector<Triple>{with_alias}).ok());
+  REQUIRE(store->PutDocument(Article("y", "2031-04-02"), std::vector<Triple>{person}).ok());
+  const EntityId valdor = store->FindEntities("Valdor").value().front().id;
+  REQUIRE(store->GetEntity(valdor).value().entity.type == EntityType::kPerson);
+  REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
+  REQUIRE(store->PutDocument(Article("z", "2031-04-03"), std::vector<Triple>{Stated("z", 0, "Valdor", Relation::kVisit, "Sweden")}).ok());
+  CHECK(Facts(*store).count({"Valdor", Relation::kVisit, "Sweden", 1, "2031-04-03", "2031-04-03"}) == 1);
+  CHECK(store->Verify().value().ok());
+}
+
 TEST_CASE("deleting and storing the same articles again after a merge gives the merged graph", "[store][merge]") {
   TempDir dir;
   auto store = Store::Open(dir / "kg.db", {}).value();
