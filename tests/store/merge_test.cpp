@@ -2,6 +2,8 @@
 // combined as ingest combines them, and the merge recorded for later writes (issue 14).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -231,4 +233,60 @@ TEST_CASE("verify checks the merge records: their schema and where their names l
   CHECK(report.problems[0] == "merge records in a store of schema 4 (a merge makes it 5)");
   CHECK(report.problems[1] ==
         "merge of entity 4 (Republic of Valdoria): its name \"republic of valdoria\" does not lead to entity 1");
+}
+
+TEST_CASE("a merge that meets a full disk leaves the store as it was before the merge", "[store][merge]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  const std::string original = dir / "original.db", db = dir / "kg.db";
+  std::set<FactKey> before, after;
+  EntityId valdoria = 0, republic = 0;
+  {
+    auto store = Store::Open(original, {}).value();
+    PutArticles(*store);
+    before = Facts(*store);
+    valdoria = Id(*store, "Valdoria");
+    republic = Id(*store, "Republic of Valdoria");
+  }
+  // A copy of the store merged on a disk with `budget` bytes free: 0 when it could not even be
+  // opened, 1 when the merge's write failed, 2 when it was written.
+  auto merge_on_disk = [&](uint64_t budget) {
+    fs::remove_all(db);
+    fs::copy(original, db, fs::copy_options::recursive);
+    setenv("GEOKG_TEST_DISK_BUDGET", std::to_string(budget).c_str(), 1);
+    int outcome = 0;
+    if (auto store = Store::Open(db, {}); store.ok()) {
+      auto merged = store.value()->MergeEntities(valdoria, republic);
+      outcome = merged.ok() ? 2 : 1;
+      if (!merged.ok()) CHECK(merged.status().code() == geokg::Code::kNoSpace);
+    }
+    unsetenv("GEOKG_TEST_DISK_BUDGET");
+    return outcome;
+  };
+  // The smallest disk the store opens on, then disks a little larger each time until the merge
+  // is written: each failed merge left the store whole, as before it.
+  uint64_t low = 0, high = uint64_t{8} << 20;
+  REQUIRE(merge_on_disk(high) == 2);
+  while (low + 1 < high) {
+    const uint64_t middle = (low + high) / 2;
+    (merge_on_disk(middle) == 0 ? low : high) = middle;
+  }
+  int failed = 0;
+  for (uint64_t budget = high;; budget += 2048) {
+    REQUIRE(budget < high + (64 << 10));
+    const int outcome = merge_on_disk(budget);
+    if (outcome == 0) continue;
+    auto store = Store::Open(db, {.read_only = true}).value();
+    CHECK(store->Verify().value().ok());
+    if (outcome == 2) {
+      CHECK(store->Stats().value().entities == 3);
+      CHECK(store->Merges().value().size() == 1);
+      break;
+    }
+    ++failed;
+    CHECK(Facts(*store) == before);
+    CHECK(store->Stats().value().entities == 4);
+    CHECK(store->Merges().value().empty());
+  }
+  CHECK(failed > 0);
 }
