@@ -95,6 +95,15 @@ TEST_CASE("merge makes two entities one that queries, verify and later ingests s
     CHECK(json::parse(RunCli({"met", "Teodor Valk", "--db", corpus.db, "--format", "json"}).out)[0]["mentions"] == 2);
     CHECK(RunCli({"verify", "--db", corpus.db}).code == 0);
   }
+  SECTION("a load of extracted articles keeps the two one, as an ingest does") {
+    const std::string more = dir / "more.jsonl";
+    std::ofstream(more) << R"({"id":"a5","date":"2024-04-09","text":"Teo Valk visited Denmark."})" "\n";
+    auto extracted = RunCli({"extract", more, "--lexicon", corpus.lexicon});
+    REQUIRE(extracted.code == 0);
+    REQUIRE(RunCli({"load", "--db", corpus.db}, extracted.out).code == 0);
+    CHECK(Card("Teodor Valk", corpus.db)["by_relation"]["visit"] == 1);
+    CHECK(Stats(corpus.db)["entities"].get<int>() == entities);  // Denmark is new, Teo Valk is not
+  }
   SECTION("an ingest into a store without the merge keeps them apart, as before") {
     const std::string other = dir / "other.db";
     REQUIRE(RunCli({"ingest", corpus.articles, "--lexicon", corpus.lexicon, "--db", other}).code == 0);
@@ -132,7 +141,12 @@ TEST_CASE("merge refuses, in one line, what it cannot do", "[cli][merge]") {
   CHECK(RunCli({"merge", "Teodor Valk", "--db", corpus.db}).code == 2);  // usage: two entities or --list
   CHECK(RunCli({"merge", "--list", "Teodor Valk", "--db", corpus.db}).code == 2);
 
-  // By id, when a name will not do.
-  const std::string teo = "#" + std::to_string(Card("Teo Valk", corpus.db)["id"].get<int>());
-  CHECK(RunCli({"merge", "Teodor Valk", teo, "--db", corpus.db}).code == 0);
+  // By id, when a name will not do; of another type, said so.
+  const std::string more = dir / "more.jsonl";
+  std::ofstream(more) << R"({"id":"a9","date":"2024-05-01","text":"Sweden criticised Denmark over the budget."})" "\n";
+  REQUIRE(corpus.Ingest(more).code == 0);
+  const std::string sweden = "#" + std::to_string(Card("Sweden", corpus.db)["id"].get<int>());
+  auto typed = RunCli({"merge", "Teodor Valk", sweden, "--db", corpus.db});
+  CHECK(typed.code == 0);
+  CHECK(Contains(typed.err, "; the types differ: \"Teodor Valk\" stays a person\n"));
 }

@@ -55,6 +55,8 @@ class MergeCommand : public Command {
                        Count(r.facts_moved, "fact") + " moved";
     if (r.facts_combined > 0) line += ", " + std::to_string(r.facts_combined) + " combined with a fact that became the same";
     if (r.evidence_dropped > 0) line += " (" + Count(r.evidence_dropped, "sentence") + " stated both: counted once)";
+    if (r.merged.entity.type != r.into.entity.type)
+      line += "; the types differ: " + name + " stays a " + std::string(EntityTypeName(r.into.entity.type));
     io.err << "geokg: " << Printable(line) << "\n";
     if (r.self_loops > 0)
       io.err << "geokg: " << Count(r.self_loops, "fact") << (r.self_loops == 1 ? " now joins " : " now join ")
