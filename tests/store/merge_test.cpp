@@ -9,7 +9,9 @@
 
 #include <rocksdb/db.h>
 
+#include "store/key_codec.h"
 #include "store/store.h"
+#include "tests/support/raw_store.h"
 #include "tests/support/run_cli.h"
 
 using geokg::Document;
@@ -18,6 +20,7 @@ using geokg::EntityType;
 using geokg::Relation;
 using geokg::Triple;
 using geokg::store::EntityId;
+using geokg::store::internal::NameKey;
 using geokg::store::Store;
 using geokg::testing::TempDir;
 
@@ -207,26 +210,10 @@ TEST_CASE("verify checks the merge records: their schema and where their names l
     REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
   }
   // What a geokg that knew nothing of merges could have done: write schema 4 and drop a name.
-  {
-    rocksdb::DB* raw = nullptr;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-    for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, families, &handles, &raw).ok());
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "meta") REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "schema", "4").ok());
-      if (names[i] == "names") {
-        std::string key("republic of valdoria");
-        key.push_back('\0');
-        key += std::string("\0\0\0\1", 4);
-        REQUIRE(raw->Delete(rocksdb::WriteOptions(), handles[i], key).ok());
-      }
-    }
-    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
-    delete raw;
-  }
+  geokg::testing::SetSchema(path, "4");
+  geokg::testing::EditRaw(path, [](rocksdb::DB& db, const std::string& family, rocksdb::ColumnFamilyHandle* handle) {
+    if (family == "names") REQUIRE(db.Delete(rocksdb::WriteOptions(), handle, NameKey("republic of valdoria", 1)).ok());
+  });
   auto store = Store::Open(path, {.read_only = true}).value();
   const auto report = store->Verify().value();
   REQUIRE(report.problems.size() == 2);
