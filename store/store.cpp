@@ -478,8 +478,9 @@ class Transaction {
   }
 
   // Writes the touched facts (deleting those left without evidence), entities and counters,
-  // then publishes the new state to the writer's caches.
-  Status Commit() {
+  // then publishes the new state to the writer's caches. With `undoable_merge`, the batch also
+  // records how to take itself back (UndoValue).
+  Status Commit(std::optional<EntityId> undoable_merge = std::nullopt) {
     counters_[kEvidence_] -= removed_evidence_.size();
     std::vector<std::string> dropped;
     for (auto& [id, f] : facts_) {
@@ -498,6 +499,7 @@ class Transaction {
     for (EntityId id : changed_entities_) batch_.Put(impl_.cf(kEntities), U32Key(id), Encode(EntityValue{entities_.at(id)}));
     for (size_t i = 0; i < kCounters; ++i)
       if (counters_[i] != impl_.counters[i]) batch_.Put(impl_.cf(kMeta), kCounterNames[i], U64Key(counters_[i]));
+    if (undoable_merge) GEOKG_RETURN_IF_ERROR(RecordUndo(*undoable_merge));
     if (Status written = FromRocks(impl_.db()->Write(rocksdb::WriteOptions(), &batch_), impl_.path()); !written.ok()) {
       impl_.write_failure = written;
       return written;
@@ -741,6 +743,39 @@ class Transaction {
       d.rows = std::move(rows);
       batch_.Put(impl_.cf(kDocs), doc_id, Encode(d));
     }
+    return Status();
+  }
+
+  // Puts into the batch, under "undo", the batch that gives every key it writes the value it has
+  // now (or deletes it), and the sequence number the store will be at once it is written.
+  Status RecordUndo(EntityId merged) {
+    class Inverse : public rocksdb::WriteBatch::Handler {
+     public:
+      explicit Inverse(Store::Impl& impl) : impl_(impl) {
+        for (size_t f = 0; f < kFamilies; ++f) families_[impl.cf(Family(f))->GetID()] = Family(f);
+      }
+      rocksdb::Status PutCF(uint32_t id, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Restore(id, key); }
+      rocksdb::Status DeleteCF(uint32_t id, const rocksdb::Slice& key) override { return Restore(id, key); }
+      // The first write of a key in the batch finds the value it had before the batch.
+      rocksdb::Status Restore(uint32_t id, const rocksdb::Slice& key) {
+        if (!seen_.insert({id, key.ToString()}).second) return rocksdb::Status::OK();
+        const Family family = families_.at(id);
+        auto value = impl_.Get(family, std::string_view(key.data(), key.size()));
+        if (!value.ok()) return rocksdb::Status::IOError(value.status().message());
+        return value.value() ? batch.Put(impl_.cf(family), key, *value.value()) : batch.Delete(impl_.cf(family), key);
+      }
+      rocksdb::WriteBatch batch;
+
+     private:
+      Store::Impl& impl_;
+      std::map<uint32_t, Family> families_;
+      std::set<std::pair<uint32_t, std::string>> seen_;
+    } inverse(impl_);
+    GEOKG_RETURN_IF_ERROR(FromRocks(batch_.Iterate(&inverse), impl_.path()));
+    GEOKG_RETURN_IF_ERROR(FromRocks(inverse.Restore(impl_.cf(kMeta)->GetID(), "undo"), impl_.path()));
+    // Every key written takes one sequence number: the batch's, and the undo record's own.
+    const uint64_t after = impl_.db()->GetLatestSequenceNumber() + batch_.Count() + 1;
+    batch_.Put(impl_.cf(kMeta), "undo", Encode(UndoValue{merged, after, inverse.batch.Data()}));
     return Status();
   }
 
@@ -1040,10 +1075,15 @@ Result<MergeReport> Store::MergeEntities(EntityId into, EntityId from) {
   GEOKG_RETURN_IF_ERROR(impl_->write_failure);
   if (into == from)
     return Status::InvalidInput(path_.string() + ": entity " + std::to_string(into) + " cannot be merged with itself");
+  for (EntityId id : {into, from}) {
+    auto found = FindEntity(id);
+    if (!found.ok()) return found.status();
+    if (!found.value()) return Status::NotFound(path_.string() + ": no entity #" + std::to_string(id));
+  }
   MergeReport report;
   Transaction tx(*impl_);
   GEOKG_RETURN_IF_ERROR(tx.Merge(into, from, &report));
-  GEOKG_RETURN_IF_ERROR(tx.Commit());
+  GEOKG_RETURN_IF_ERROR(tx.Commit(from));
   impl_->schema = std::to_string(kSchemaVersion);
   // The writer's caches may hold `from` and the facts that are gone.
   impl_->entity_cache.clear();
@@ -1053,6 +1093,41 @@ Result<MergeReport> Store::MergeEntities(EntityId into, EntityId from) {
   if (!merged.ok()) return merged.status();
   report.into = std::move(merged).value();
   return report;
+}
+
+Result<MergeRecord> Store::UndoLastMerge() {
+  assert(!impl_->read_only());
+  GEOKG_RETURN_IF_ERROR(impl_->write_failure);
+  auto value = impl_->Get(kMeta, "undo");
+  if (!value.ok()) return value.status();
+  if (!value.value()) return Status::NotFound(path_.string() + ": no merge to undo");
+  std::optional<UndoValue> undo = DecodeUndo(*value.value());
+  if (!undo) return Status::Corruption(path_.string() + ": the record of the last merge is unreadable");
+  auto merges = ReadMerges(*impl_);
+  if (!merges.ok()) return merges.status();
+  auto record = std::find_if(merges.value().begin(), merges.value().end(),
+                             [&](const MergeRecord& m) { return m.merged_id == undo->merged; });
+  if (record == merges.value().end()) return Status::NotFound(path_.string() + ": no merge to undo");
+  if (impl_->db()->GetLatestSequenceNumber() != undo->sequence)
+    return Status::Unsupported(path_.string() + ": the merge of \"" + record->merged.name +
+                               "\" cannot be undone exactly: the store was written since; to split them, ingest "
+                               "the articles again into a new store");
+  rocksdb::WriteBatch inverse(undo->batch);
+  if (Status written = FromRocks(impl_->db()->Write(rocksdb::WriteOptions(), &inverse), path_); !written.ok()) {
+    impl_->write_failure = written;
+    return written;
+  }
+  impl_->wrote = true;
+  auto counters = impl_->ReadCounters();
+  if (!counters.ok()) return counters.status();
+  impl_->counters = counters.value();
+  auto schema = impl_->Get(kMeta, "schema");
+  if (!schema.ok()) return schema.status();
+  impl_->schema = schema.value().value_or(impl_->schema);
+  impl_->entity_cache.clear();
+  impl_->fact_cache.clear();
+  GEOKG_RETURN_IF_ERROR(LoadMergedNames(*impl_));
+  return *record;
 }
 
 Result<std::vector<MergeRecord>> Store::Merges() const { return ReadMerges(*impl_); }
@@ -1401,6 +1476,8 @@ Result<VerifyReport> Store::Verify(size_t max_problems) const {
   auto merges = ReadMerges(*impl_, snapshot);
   if (!merges.ok() && merges.status().code() != Code::kCorruption) return merges.status();
   if (!merges.ok()) problem(merges.status().message());
+  if (std::optional<std::string> undo = check(kMeta, "undo"); undo && !DecodeUndo(*undo))
+    problem("the record of the last merge, to undo it, is unreadable");
   const std::string schema = check(kMeta, "schema").value_or("");
   if (merges.ok() && !merges.value().empty() && schema != std::to_string(kSchemaVersion))
     problem("merge records in a store of schema " + schema + " (a merge makes it " + std::to_string(kSchemaVersion) + ")");

@@ -190,9 +190,16 @@ class Store {
   // name and type and takes `from`'s names as aliases (and its code when it has none); every
   // fact, evidence row and name of `from` becomes `into`'s; facts that become the same are
   // combined as ingest combines them. The merge is recorded, so that later writes map
-  // `from`'s names to `into` whatever the type of the mention. kInvalidInput when the two are
-  // the same; kCorruption when either does not resolve. REQUIRES: read-write.
+  // `from`'s names to `into` whatever the type of the mention; UndoLastMerge can take it back
+  // until the store is written again. kInvalidInput when the two are the same; kNotFound when
+  // either does not exist. REQUIRES: read-write.
   Result<MergeReport> MergeEntities(EntityId into, EntityId from);
+  // Takes back the last merge exactly, when nothing was written to the store since it: every
+  // row it changed gets the value it had before, its record included. kNotFound when there is
+  // no merge to undo; kUnsupported when the store was written since (an ingest, a load, a
+  // delete, another merge or undo, or an open for writing that wrote nothing): later rows may
+  // then depend on the merge. Returns the record of the merge undone. REQUIRES: read-write.
+  Result<MergeRecord> UndoLastMerge();
   // The recorded merges, by merged entity id.
   Result<std::vector<MergeRecord>> Merges() const;
 

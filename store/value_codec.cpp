@@ -268,4 +268,21 @@ std::optional<MergeValue> DecodeMerge(std::string_view bytes) {
   return IfComplete(r, std::move(v));
 }
 
+std::string Encode(const UndoValue& v) {
+  std::string out;
+  PutVarint(&out, v.merged);
+  PutVarint(&out, v.sequence);
+  PutString(&out, v.batch);
+  return out;
+}
+
+std::optional<UndoValue> DecodeUndo(std::string_view bytes) {
+  Reader r(bytes);
+  UndoValue v;
+  v.merged = r.U32();
+  v.sequence = r.Varint();
+  v.batch = r.String();
+  return IfComplete(r, std::move(v));
+}
+
 }  // namespace geokg::store::internal

@@ -73,12 +73,23 @@ struct MergeValue {
 std::string Encode(const FactValue& v);
 std::string Encode(const EvidenceValue& v);
 std::string Encode(const DocValue& v);
+// How to take back the last merge exactly (in `meta` under "undo"): the batch that restores
+// every row it wrote, and the store's sequence number right after it, which tells whether
+// anything was written since.
+struct UndoValue {
+  uint32_t merged = 0;
+  uint64_t sequence = 0;
+  std::string batch;  // a RocksDB WriteBatch, serialised
+};
+
 std::string Encode(const EntityValue& v);
 std::string Encode(const MergeValue& v);
+std::string Encode(const UndoValue& v);
 std::optional<FactValue> DecodeFact(std::string_view bytes);
 std::optional<EvidenceValue> DecodeEvidence(std::string_view bytes);
 std::optional<DocValue> DecodeDoc(std::string_view bytes);
 std::optional<EntityValue> DecodeEntity(std::string_view bytes);
 std::optional<MergeValue> DecodeMerge(std::string_view bytes);
+std::optional<UndoValue> DecodeUndo(std::string_view bytes);
 
 }  // namespace geokg::store::internal

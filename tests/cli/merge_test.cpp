@@ -81,6 +81,26 @@ TEST_CASE("merge makes two entities one that queries, verify and later ingests s
   CHECK(merges[0]["now_in"] == "Teodor Valk");
   CHECK(merges[0]["into_id"] == teodor["id"]);
 
+  SECTION("--undo takes the last merge back exactly, until the store is written again") {
+    // A mistyped merge does not open the store for writing, so the undo still can be exact.
+    CHECK(RunCli({"merge", "Teodor Valk", "Nobody Known", "--db", corpus.db}).code == 1);
+    auto undone = RunCli({"merge", "--undo", "--db", corpus.db});
+    INFO(undone.err);
+    REQUIRE(undone.code == 0);
+    CHECK(Contains(undone.err, "geokg: undid the merge of Teo Valk (#" + std::to_string(teo["id"].get<int>()) + ") into #" +
+                                   std::to_string(teodor["id"].get<int>()) + ": " + corpus.db + " is as it was before it\n"));
+    CHECK(Card("Teo Valk", corpus.db) == teo);
+    CHECK(Card("Teodor Valk", corpus.db) == teodor);
+    CHECK(Stats(corpus.db)["entities"].get<int>() == entities);
+    CHECK(RunCli({"verify", "--db", corpus.db}).code == 0);
+    CHECK(RunCli({"merge", "--undo", "--db", corpus.db}).err == "geokg: " + corpus.db + ": no merge to undo\n");
+
+    REQUIRE(RunCli({"merge", "Teodor Valk", "Teo Valk", "--db", corpus.db}).code == 0);
+    REQUIRE(corpus.Ingest(corpus.articles).code == 0);  // nothing new, but the store was opened to write
+    auto refused = RunCli({"merge", "--undo", "--db", corpus.db});
+    CHECK(refused.code == 1);
+    CHECK(Contains(refused.err, "cannot be undone exactly: the store was written since"));
+  }
   SECTION("the same articles again, changed ones and new ones keep the two one") {
     CHECK(corpus.Ingest(corpus.articles).code == 0);  // unchanged: skipped
     const std::string more = dir / "more.jsonl";

@@ -277,3 +277,58 @@ TEST_CASE("a merge that meets a full disk leaves the store as it was before the 
   }
   CHECK(failed > 0);
 }
+
+TEST_CASE("the last merge is undone exactly while nothing was written since, and refused after", "[store][merge]") {
+  TempDir dir;
+  const std::string path = dir / "kg.db";
+  std::set<FactKey> before;
+  std::vector<geokg::store::EntityRecord> entities;
+  auto all_entities = [](const Store& store) {
+    std::vector<geokg::store::EntityRecord> out;
+    for (EntityId id = 1; id <= 4; ++id)
+      if (auto e = store.FindEntity(id).value()) out.push_back(*e);
+    return out;
+  };
+  {
+    auto store = Store::Open(path, {}).value();
+    PutArticles(*store);
+    before = Facts(*store);
+    entities = all_entities(*store);
+    REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
+  }
+  {
+    auto store = Store::Open(path, {}).value();  // another process, as `geokg merge --undo` is
+    const auto undone = store->UndoLastMerge().value();
+    CHECK(undone.merged.name == "Republic of Valdoria");
+    CHECK(Facts(*store) == before);
+    const auto after = all_entities(*store);
+    REQUIRE(after.size() == entities.size());
+    for (size_t i = 0; i < after.size(); ++i) {
+      CHECK(after[i].id == entities[i].id);
+      CHECK(after[i].entity.aliases == entities[i].entity.aliases);
+    }
+    CHECK(store->Merges().value().empty());
+    CHECK(store->Stats().value().entities == 4);
+    CHECK(store->Verify().value().ok());
+    // Its names are its own again, in later writes too.
+    REQUIRE(store->PutDocument(Article("d", "2031-04-01"),
+                               std::vector<Triple>{Stated("d", 0, "Republic of Valdoria", Relation::kVisit, "Sweden")})
+                .ok());
+    CHECK(Facts(*store).count({"Republic of Valdoria", Relation::kVisit, "Sweden", 1, "2031-04-01", "2031-04-01"}) == 1);
+    CHECK(store->UndoLastMerge().status().code() == geokg::Code::kNotFound);
+  }
+  {
+    auto store = Store::Open(path, {}).value();
+    REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
+    REQUIRE(store->PutDocument(Article("e", "2031-05-01"),
+                               std::vector<Triple>{Stated("e", 0, "Republic of Valdoria", Relation::kVisit, "Norway")})
+                .ok());
+    auto refused = store->UndoLastMerge();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.status().code() == geokg::Code::kUnsupported);
+    CHECK(refused.status().message() ==
+          path + ": the merge of \"Republic of Valdoria\" cannot be undone exactly: the store was written since; to "
+                 "split them, ingest the articles again into a new store");
+    CHECK(store->Merges().value().size() == 1);
+  }
+}

@@ -20,33 +20,46 @@ class MergeCommand : public Command {
   void Declare(CLI::App* app) override {
     auto* into = app->add_option("A", into_, "the entity that stays: a name, alias or code in any case, or #ID");
     auto* from = app->add_option("B", from_, "the entity merged into A: its names become aliases of A");
-    app->add_flag("--list", list_, "show the recorded merges instead")->excludes(into)->excludes(from);
+    auto* list = app->add_flag("--list", list_, "show the recorded merges instead")->excludes(into)->excludes(from);
+    app->add_flag("--undo", undo_, "take back the last merge, exactly, if nothing was written to the store since")
+        ->excludes(into)
+        ->excludes(from)
+        ->excludes(list);
     app->add_option("--format", format_, "for --list: table, json, jsonl or csv")
         ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
         ->default_val("table");
     AddDbOption(app, &db_);
     app->callback([this] {
-      if (!list_ && from_.empty()) throw CLI::ValidationError("merge needs two entities, A and B, or --list");
+      if (!list_ && !undo_ && from_.empty()) throw CLI::ValidationError("merge needs two entities, A and B, --list or --undo");
     });
   }
 
-  int Execute(const Io& io) override { return list_ ? List(io) : Merge(io); }
+  int Execute(const Io& io) override { return list_ ? List(io) : undo_ ? Undo(io) : Merge(io); }
 
  private:
   int Merge(const Io& io) {
     const auto path = DbPath(db_);
+    store::EntityId into = 0, from = 0;
+    {
+      // Names are resolved on a read-only view, so that a mistyped one never opens the store for
+      // writing, which would end the chance to undo the last merge (Store::UndoLastMerge).
+      auto reader = OpenForReading(db_);
+      if (!reader.ok()) return Fail(io, reader.status());
+      const query::Engine engine(*reader.value());
+      auto a = engine.ResolveOne(into_);
+      if (!a.ok()) return Fail(io, a.status());
+      auto b = engine.ResolveOne(from_);
+      if (!b.ok()) return Fail(io, b.status());
+      if (a.value().id == b.value().id)
+        return Fail(io, Status::InvalidInput("\"" + into_ + "\" and \"" + from_ + "\" are the same entity, " +
+                                             Describe(a.value()) + ", in " + path.string() + ": nothing to merge"));
+      into = a.value().id;
+      from = b.value().id;
+    }
     auto opened = store::Store::Open(path, {.create_if_missing = false});
     if (!opened.ok()) return Fail(io, opened.status());
     store::Store& store = *opened.value();
-    const query::Engine engine(store);
-    auto into = engine.ResolveOne(into_);
-    if (!into.ok()) return Fail(io, into.status());
-    auto from = engine.ResolveOne(from_);
-    if (!from.ok()) return Fail(io, from.status());
-    if (into.value().id == from.value().id)
-      return Fail(io, Status::InvalidInput("\"" + into_ + "\" and \"" + from_ + "\" are the same entity, " +
-                                           Describe(into.value()) + ", in " + path.string() + ": nothing to merge"));
-    auto merged = store.MergeEntities(into.value().id, from.value().id);
+    auto merged = store.MergeEntities(into, from);
     if (!merged.ok()) return Fail(io, merged.status());
     if (Status closed = store.Close(); !closed.ok()) return Fail(io, closed);
     const store::MergeReport& r = merged.value();
@@ -64,6 +77,19 @@ class MergeCommand : public Command {
              << Printable(name) << " --object " << Printable(name) << "' lists them\n";
     io.err << "geokg: recorded in " << Printable(path.string()) << ": later ingests and loads store "
            << Printable(r.merged.entity.name) << "'s names as " << Printable(name) << " ('geokg merge --list')\n";
+    return 0;
+  }
+
+  int Undo(const Io& io) {
+    const auto path = DbPath(db_);
+    auto store = store::Store::Open(path, {.create_if_missing = false});
+    if (!store.ok()) return Fail(io, store.status());
+    auto undone = store.value()->UndoLastMerge();
+    if (!undone.ok()) return Fail(io, undone.status());
+    if (Status closed = store.value()->Close(); !closed.ok()) return Fail(io, closed);
+    auto into = undone.value().into;
+    io.err << "geokg: undid the merge of " << Printable(undone.value().merged.name) << " (#" << undone.value().merged_id
+           << ") into #" << into << ": " << Printable(path.string()) << " is as it was before it\n";
     return 0;
   }
 
@@ -93,7 +119,7 @@ class MergeCommand : public Command {
   }
 
   std::string into_, from_, db_, format_;
-  bool list_ = false;
+  bool list_ = false, undo_ = false;
 };
 
 }  // namespace
