@@ -11,9 +11,9 @@
 #include "extract/boilerplate.h"
 #include "extract/internal/model_file.h"
 #include "extract/internal/sentence_relator.h"
-#include "extract/mentions.h"
-#include "extract/qualifiers.h"
-#include "extract/relation_model.h"
+#include "extract/internal/mentions.h"
+#include "extract/internal/qualifiers.h"
+#include "extract/internal/relation_model.h"
 #include "extract/tokenizer.h"
 
 namespace geokg::extract {

@@ -601,6 +601,17 @@ const Term* Gazetteer::TermOf(uint32_t person, std::string_view office, Day when
   return best;
 }
 
+const Term* Gazetteer::DatedTermOf(uint32_t person, Day when) const {
+  const Term* best = nullptr;
+  for (uint32_t t : terms_of_[person]) {
+    const Term& term = terms_[t];
+    if (term.country.empty() || (term.from == 0 && term.until == 0) || !Covers(term.from, term.until, when)) continue;
+    const auto rank = [](const Term& x) { return std::make_pair(!x.office.empty(), x.from); };
+    if (best == nullptr || rank(term) >= rank(*best)) best = &term;
+  }
+  return best;
+}
+
 std::string Gazetteer::CodeAt(uint32_t entry, Day when) const {
   const Entity& entity = entries_[entry].entity;
   if (entity.type != EntityType::kPerson) return entity.code;

@@ -102,6 +102,11 @@ class Gazetteer {
   // The term of `person` in `office` (any case; empty: any office) covering `when`; with
   // `when` 0, the latest such term. Of several, the one begun last. nullptr when there is none.
   const Term* TermOf(uint32_t person, std::string_view office, Day when) const;
+  // Any dated office or role of `person` that names a state and covers `when` (nonzero): the
+  // state a titled person served on that day when the title's wording is not the lexicon's
+  // ("Chancellor" for "Chancellor of the Exchequer", "Health Secretary" for a GBRGOV role).
+  // Offices before roles; of several, the one begun last. nullptr when there is none.
+  const Term* DatedTermOf(uint32_t person, Day when) const;
   // Every office and membership of an entry, oldest first.
   std::vector<Term> TermsOf(uint32_t entry) const;
   // The CAMEO actor code of an entry at `when`: a person's role of that day ("USAGOV"), from a

@@ -1,9 +1,11 @@
 #include "query/engine.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 #include <unordered_map>
 
+#include "graph/fold.h"
 #include "query/entity_cache.h"
 #include "query/name_suggestions.h"
 #include "query/place_finder.h"
@@ -26,6 +28,35 @@ Result<store::EntityRecord> Engine::Resolve(const std::string& name) const {
     message += "?";
   }
   return Status::NotFound(message);
+}
+
+Result<store::EntityRecord> Engine::ResolveOne(const std::string& name) const {
+  store::EntityId id = 0;
+  const char* end = name.data() + name.size();
+  if (name.size() > 1 && name[0] == '#' && std::from_chars(name.data() + 1, end, id).ptr == end) {
+    auto found = store_.FindEntity(id);
+    if (!found.ok()) return found.status();
+    if (!found.value()) return Status::NotFound("no entity " + name + " in " + store_.path().string());
+    return std::move(*found.value());
+  }
+  auto found = store_.FindEntities(name);
+  if (!found.ok()) return found.status();
+  if (found.value().empty()) return Resolve(name);
+  const std::string folded = FoldName(name);
+  std::vector<store::EntityRecord> canonical;
+  for (const store::EntityRecord& r : found.value())
+    if (FoldName(r.entity.name) == folded) canonical.push_back(r);
+  if (canonical.size() == 1) return canonical.front();
+  if (canonical.empty() && found.value().size() == 1) return found.value().front();
+  const std::vector<store::EntityRecord>& several = canonical.empty() ? found.value() : canonical;
+  constexpr size_t kShown = 5;
+  std::string message = "\"" + name + "\" names " + std::to_string(several.size()) + " entities in " +
+                        store_.path().string() + ": ";
+  for (size_t i = 0; i < several.size() && i < kShown; ++i)
+    message += (i ? ", " : "") + several[i].entity.name + " (" + std::string(EntityTypeName(several[i].entity.type)) +
+               ", #" + std::to_string(several[i].id) + ")";
+  if (several.size() > kShown) message += " and " + std::to_string(several.size() - kShown) + " more";
+  return Status::InvalidInput(message + "; give a fuller name or the #id");
 }
 
 Result<std::vector<std::string>> Engine::Suggest(const std::string& name, size_t limit) const {

@@ -118,6 +118,11 @@ class Engine {
   // the missing entity and suggests up to five close names ("did you mean ..."); when several
   // share the name, the one named so canonically wins.
   Result<store::EntityRecord> Resolve(const std::string& name) const;
+  // The one entity `name` means, for commands that change the store: "#ID" is the entity with
+  // that id (`geokg entity` shows it); a name, the entity whose canonical name it is, else the
+  // only entity it names at all (an alias, a code, a surname). kNotFound as Resolve;
+  // kInvalidInput when it names several, listing up to five with their ids.
+  Result<store::EntityRecord> ResolveOne(const std::string& name) const;
   // Names close to `name`: aliases containing it, then canonical names within a small edit
   // distance, best first; at most `limit`.
   Result<std::vector<std::string>> Suggest(const std::string& name, size_t limit) const;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <tuple>
 #include <map>
 #include <set>
@@ -91,6 +92,40 @@ std::string U32Key(uint32_t v) {
   std::string k;
   AppendU32(&k, v);
   return k;
+}
+
+// Merge records live in `meta` under "merge", a 0 byte and the merged entity's id (schema 5).
+constexpr std::string_view kMergePrefix("merge\0", 6);
+
+std::string MergeKey(uint32_t merged) {
+  std::string k(kMergePrefix);
+  AppendU32(&k, merged);
+  return k;
+}
+
+// The normalised names that are an entity's own: its name, aliases and code (not a person's:
+// that is the CAMEO code of their role, `USAGOV`, which many share). A merge maps these.
+std::set<std::string> OwnNames(const Entity& e) {
+  std::set<std::string> names = {NormalizeName(e.name)};
+  for (const std::string& a : e.aliases) names.insert(NormalizeName(a));
+  if (!e.code.empty() && e.type != EntityType::kPerson) names.insert(NormalizeName(e.code));
+  names.erase("");
+  return names;
+}
+
+// Every normalised name `e` may be asked for by: its own, and for a person the first and last
+// word ("Lee" for "Lee Jae-myung").
+std::set<std::string> NamesOf(const Entity& e) {
+  std::set<std::string> names = OwnNames(e);
+  if (e.type == EntityType::kPerson) {
+    const size_t space = e.name.rfind(' ');
+    if (space != std::string::npos) {
+      names.insert(NormalizeName(e.name.substr(space + 1)));
+      names.insert(NormalizeName(e.name.substr(0, e.name.find(' '))));
+    }
+  }
+  names.erase("");
+  return names;
 }
 
 // The smallest key greater than every key starting with `prefix` ("" when there is none).
@@ -253,6 +288,9 @@ class Store::Impl {
   std::string schema;  // the schema version as stored, once read; written back by Close
   std::unordered_map<std::string, EntityId> entity_cache;  // normalised name, 0, type -> entity
   std::unordered_map<std::string, FactId> fact_cache;      // spo prefix (s, r, o, m) -> fact
+  // The names of merged entities -> (the merged entity's type, where its names lead now), in
+  // merged id order: read at open and after each merge.
+  std::unordered_map<std::string, std::vector<std::pair<EntityType, EntityId>>> merged_names;
 
  private:
   // A writer leaves its memtables in table files, not only in the write-ahead log: the next
@@ -276,6 +314,60 @@ class Store::Impl {
 };
 
 namespace {
+
+Result<std::optional<DocValue>> LoadDocument(const Store::Impl& impl, const std::string& doc_id) {
+  auto value = impl.Get(kDocs, doc_id);
+  if (!value.ok()) return value.status();
+  if (!value.value()) return std::optional<DocValue>();
+  std::optional<DocValue> doc = DecodeDoc(*value.value());
+  if (!doc) return Status::Corruption(impl.path().string() + ": document \"" + doc_id + "\" is unreadable");
+  return doc;
+}
+
+// Every merge record (as of `snapshot`), with where each one's names lead now: 0 when its
+// chain of merges never ends in an entity (a cycle, which only damage can make).
+Result<std::vector<MergeRecord>> ReadMerges(const Store::Impl& impl, const rocksdb::Snapshot* snapshot = nullptr) {
+  std::vector<MergeRecord> out;
+  Status bad;
+  GEOKG_RETURN_IF_ERROR(impl.Scan(kMeta, kMergePrefix, [&](std::string_view key, std::string_view value) {
+    std::optional<MergeValue> v = key.size() == kMergePrefix.size() + 4 ? DecodeMerge(value) : std::nullopt;
+    if (!v) {
+      bad = Status::Corruption(impl.path().string() + ": a merge record is unreadable");
+      return false;
+    }
+    out.push_back({ReadU32(key, kMergePrefix.size()), std::move(v->merged), v->into, 0, std::move(v->when)});
+    return true;
+  }, snapshot));
+  GEOKG_RETURN_IF_ERROR(bad);
+  std::unordered_map<EntityId, EntityId> into;
+  for (const MergeRecord& m : out) into[m.merged_id] = m.into;
+  for (MergeRecord& m : out) {
+    EntityId at = m.into;
+    for (size_t steps = 0; at != 0 && into.count(at); ++steps) at = steps < out.size() ? into[at] : 0;
+    m.now_in = at;
+  }
+  return out;
+}
+
+Status LoadMergedNames(Store::Impl& impl) {
+  auto merges = ReadMerges(impl);
+  if (!merges.ok()) return merges.status();
+  impl.merged_names.clear();
+  for (const MergeRecord& m : merges.value())
+    if (m.now_in != 0)
+      for (const std::string& n : OwnNames(m.merged)) impl.merged_names[n].emplace_back(m.merged.type, m.now_in);
+  return Status();
+}
+
+// Now, in UTC, ISO 8601 to the second.
+std::string UtcNow() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
 
 // One document's write: everything it adds or removes, staged in memory and written as one
 // WriteBatch, so a crash leaves either all of it or none. Counters and caches reach the Impl
@@ -356,12 +448,7 @@ class Transaction {
     for (FactId id : touched) {
       GEOKG_RETURN_IF_ERROR(LoadFact(id));
       FactValue& f = facts_.at(id);
-      f.mentions = 0;
-      f.first_time.clear();
-      f.last_time.clear();
-      f.first_reported.clear();
-      f.last_reported.clear();
-      f.confidence = 0;
+      Unfold(&f);
       Status bad;
       GEOKG_RETURN_IF_ERROR(impl_.Scan(kEvidence, U64Key(id), [&](std::string_view key, std::string_view value) {
         if (removed_evidence_.count(std::string(key))) return true;
@@ -391,8 +478,9 @@ class Transaction {
   }
 
   // Writes the touched facts (deleting those left without evidence), entities and counters,
-  // then publishes the new state to the writer's caches.
-  Status Commit() {
+  // then publishes the new state to the writer's caches. With `undoable_merge`, the batch also
+  // records how to take itself back (UndoValue).
+  Status Commit(std::optional<EntityId> undoable_merge = std::nullopt) {
     counters_[kEvidence_] -= removed_evidence_.size();
     std::vector<std::string> dropped;
     for (auto& [id, f] : facts_) {
@@ -411,6 +499,7 @@ class Transaction {
     for (EntityId id : changed_entities_) batch_.Put(impl_.cf(kEntities), U32Key(id), Encode(EntityValue{entities_.at(id)}));
     for (size_t i = 0; i < kCounters; ++i)
       if (counters_[i] != impl_.counters[i]) batch_.Put(impl_.cf(kMeta), kCounterNames[i], U64Key(counters_[i]));
+    if (undoable_merge) GEOKG_RETURN_IF_ERROR(RecordUndo(*undoable_merge));
     if (Status written = FromRocks(impl_.db()->Write(rocksdb::WriteOptions(), &batch_), impl_.path()); !written.ok()) {
       impl_.write_failure = written;
       return written;
@@ -426,6 +515,19 @@ class Transaction {
     return Status();
   }
 
+  // Makes entity `from` one with `into` (Store::MergeEntities) and records it; `report`
+  // counts what changed.
+  Status Merge(EntityId into, EntityId from, MergeReport* report) {
+    auto merged = LoadEntity(from);
+    if (!merged.ok()) return merged.status();
+    report->merged = {from, *merged.value()};
+    GEOKG_RETURN_IF_ERROR(TakeNames(into, from));
+    GEOKG_RETURN_IF_ERROR(MoveFacts(into, from, report));
+    batch_.Put(impl_.cf(kMeta), MergeKey(from), Encode(MergeValue{into, report->merged.entity, UtcNow()}));
+    batch_.Put(impl_.cf(kMeta), "schema", std::to_string(kSchemaVersion));
+    return Status();
+  }
+
   uint32_t NewDocNumber() {
     ++counters_[kDocuments];
     return static_cast<uint32_t>(++counters_[kNextDoc]);
@@ -434,26 +536,10 @@ class Transaction {
   rocksdb::WriteBatch& batch() { return batch_; }
 
  private:
-  // Every normalised name `e` may be asked for by: its name, aliases, code, and for a person
-  // the first and last word ("Lee" for "Lee Jae-myung"). A person's code is their role's
-  // ("USAGOV"), which many people share: no name of theirs.
-  static std::set<std::string> NamesOf(const Entity& e) {
-    std::set<std::string> names = {NormalizeName(e.name)};
-    for (const std::string& a : e.aliases) names.insert(NormalizeName(a));
-    if (!e.code.empty() && e.type != EntityType::kPerson) names.insert(NormalizeName(e.code));
-    if (e.type == EntityType::kPerson) {
-      const size_t space = e.name.rfind(' ');
-      if (space != std::string::npos) {
-        names.insert(NormalizeName(e.name.substr(space + 1)));
-        names.insert(NormalizeName(e.name.substr(0, e.name.find(' '))));
-      }
-    }
-    names.erase("");
-    return names;
-  }
-
-  // The stored entity `norm` names: the one whose canonical name it is, else one of the same
-  // type that lists it as an alias or code (names derived from words never merge entities).
+  // The stored entity `norm` names: the one whose canonical name it is; else the one a user
+  // merged the entity so named into, whatever the mention's type (of that type when several
+  // were); else one of the same type that lists it as an alias or code (names derived from words
+  // never merge entities).
   Result<std::optional<EntityId>> LookupEntity(const std::string& norm, EntityType type) {
     std::vector<EntityId> candidates;
     GEOKG_RETURN_IF_ERROR(impl_.Scan(kNames, norm + '\0', [&](std::string_view key, std::string_view) {
@@ -470,6 +556,11 @@ class Transaction {
       if (NormalizeName(entity.code) == norm) by_alias = id;
       for (const std::string& a : entity.aliases)
         if (NormalizeName(a) == norm) by_alias = id;
+    }
+    if (auto merged = impl_.merged_names.find(norm); merged != impl_.merged_names.end()) {
+      for (const auto& [merged_type, id] : merged->second)
+        if (merged_type == type) return std::optional<EntityId>(id);
+      return std::optional<EntityId>(merged->second.front().second);
     }
     return by_alias;
   }
@@ -507,6 +598,187 @@ class Transaction {
     return Status();
   }
 
+  // `into` takes the names of `from` (its name, aliases and code as aliases; its code when it
+  // has none) and every names key; `from` is deleted.
+  Status TakeNames(EntityId into, EntityId from) {
+    auto loaded = LoadEntity(into);
+    if (!loaded.ok()) return loaded.status();
+    Entity& target = *loaded.value();
+    const Entity merged = entities_.at(from);
+    const std::set<std::string> before = NamesOf(target);
+    std::set<std::string> own = OwnNames(target);
+    auto add = [&](const std::string& name) {
+      if (own.insert(NormalizeName(name)).second) target.aliases.push_back(name);
+    };
+    add(merged.name);
+    for (const std::string& a : merged.aliases) add(a);
+    if (target.code.empty()) target.code = merged.code;
+    else if (merged.type != EntityType::kPerson && !merged.code.empty()) add(merged.code);
+    changed_entities_.insert(into);
+    for (const std::string& n : NamesOf(target))
+      if (!before.count(n)) batch_.Put(impl_.cf(kNames), NameKey(n, into), "");
+    // Every key, not only those NamesOf gives today: each must lead somewhere after the merge.
+    GEOKG_RETURN_IF_ERROR(impl_.Scan(kNames, "", [&](std::string_view key, std::string_view) {
+      if (key.size() >= 5 && key[key.size() - 5] == '\0' && ReadU32(key, key.size() - 4) == from) {
+        batch_.Delete(impl_.cf(kNames), key);
+        batch_.Put(impl_.cf(kNames), NameKey(key.substr(0, key.size() - 5), into), "");
+      }
+      return true;
+    }));
+    batch_.Delete(impl_.cf(kEntities), U32Key(from));
+    entities_.erase(from);
+    changed_entities_.erase(from);
+    --counters_[kEntities_];
+    return Status();
+  }
+
+  // Every fact of `from` becomes `into`'s. Facts that become the same (s, r, o, m), with one of
+  // `into` or with each other, are combined into the oldest of them, as ingest would have
+  // stored them: one evidence row per sentence, merge state recomputed from the rows, the
+  // oldest fact's predicate and CAMEO code.
+  Status MoveFacts(EntityId into, EntityId from, MergeReport* report) {
+    std::set<FactId> moving;
+    for (Family index : {kSpo, kOsp})
+      GEOKG_RETURN_IF_ERROR(impl_.Scan(index, U32Key(from), [&](std::string_view key, std::string_view) {
+        auto e = index == kSpo ? DecodeSpo(key) : DecodeOsp(key);
+        if (e) moving.insert(e->fact);
+        return true;
+      }));
+    report->facts_moved = moving.size();
+    std::map<std::string, std::vector<FactId>> groups;  // by the spo prefix each fact will have
+    std::map<std::string, IndexEntry> entries;
+    for (FactId id : moving) {
+      GEOKG_RETURN_IF_ERROR(LoadFact(id));
+      const FactValue& f = facts_.at(id);
+      IndexEntry e{f.subject == from ? into : f.subject, f.object == from ? into : f.object, f.relation, f.modality, 0};
+      if (Info(e.relation).symmetric && e.object < e.subject) std::swap(e.subject, e.object);
+      const std::string prefix = SpoKey(e).substr(0, 10);
+      groups[prefix].push_back(id);
+      entries[prefix] = e;
+    }
+    for (auto& [prefix, ids] : groups) {
+      // A fact `into` already has: its key holds no `from`, so it is not one of those moving.
+      GEOKG_RETURN_IF_ERROR(impl_.Scan(kSpo, prefix, [&](std::string_view key, std::string_view) {
+        if (auto e = DecodeSpo(key)) ids.push_back(e->fact);
+        return true;
+      }));
+      std::sort(ids.begin(), ids.end());
+      const IndexEntry& e = entries.at(prefix);
+      if (e.subject == e.object) ++report->self_loops;
+      report->facts_combined += ids.size() - 1;
+      const FactId survivor = ids.front();
+      GEOKG_RETURN_IF_ERROR(LoadFact(survivor));
+      FactValue& f = facts_.at(survivor);
+      if (f.subject != e.subject || f.object != e.object) {
+        const IndexEntry old{f.subject, f.object, f.relation, f.modality, survivor};
+        const IndexEntry now{e.subject, e.object, e.relation, e.modality, survivor};
+        for (const auto& [family, key] : {std::pair{kSpo, SpoKey(old)}, {kPos, PosKey(old)}, {kOsp, OspKey(old)}})
+          batch_.Delete(impl_.cf(family), key);
+        batch_.Put(impl_.cf(kSpo), SpoKey(now), "");
+        batch_.Put(impl_.cf(kPos), PosKey(now), "");
+        batch_.Put(impl_.cf(kOsp), OspKey(now), "");
+        f.subject = e.subject;
+        f.object = e.object;
+      }
+      if (ids.size() > 1) GEOKG_RETURN_IF_ERROR(Combine(survivor, std::span(ids).subspan(1), report));
+    }
+    return RewriteDocumentRows();
+  }
+
+  // Moves the evidence rows of `absorbed` to `survivor`, dropping a row when `survivor` already
+  // has one for that sentence, and recomputes `survivor` from its rows. The absorbed facts are
+  // left without mentions, so Commit deletes them and their index keys.
+  Status Combine(FactId survivor, std::span<const FactId> absorbed, MergeReport* report) {
+    FactValue& f = facts_.at(survivor);
+    Unfold(&f);
+    std::set<std::string> rows;
+    std::vector<FactId> order = {survivor};  // the survivor's own rows first: they are kept
+    order.insert(order.end(), absorbed.begin(), absorbed.end());
+    for (const FactId from : order) {
+      GEOKG_RETURN_IF_ERROR(LoadFact(from));
+      Status bad;
+      GEOKG_RETURN_IF_ERROR(impl_.Scan(kEvidence, U64Key(from), [&](std::string_view key, std::string_view value) {
+        auto e = key.size() == 16 ? DecodeEvidence(value) : std::nullopt;
+        if (!e) {
+          bad = Status::Corruption(impl_.path().string() + ": an evidence row of fact " + std::to_string(from) +
+                                   " is unreadable");
+          return false;
+        }
+        const uint32_t sentence = ReadU32(key, 12);
+        const std::string moved = EvidenceKey(survivor, ReadU32(key, 8), sentence);
+        const bool kept = rows.insert(moved).second;
+        if (kept) Fold(&f, e->time, e->date, e->confidence);
+        if (from == survivor) return true;
+        batch_.Delete(impl_.cf(kEvidence), key);
+        if (kept) {
+          batch_.Put(impl_.cf(kEvidence), moved, value);
+        } else {
+          --counters_[kEvidence_];
+          ++report->evidence_dropped;
+        }
+        row_moves_[e->doc][{from, sentence}] = kept ? survivor : 0;
+        return true;
+      }));
+      GEOKG_RETURN_IF_ERROR(bad);
+      if (from != survivor) facts_.at(from).mentions = 0;
+    }
+    return Status();
+  }
+
+  // Each document whose evidence rows Combine moved lists them under their new fact.
+  Status RewriteDocumentRows() {
+    for (const auto& [doc_id, moves] : row_moves_) {
+      auto doc = LoadDocument(impl_, doc_id);
+      if (!doc.ok()) return doc.status();
+      if (!doc.value()) return Status::Corruption(impl_.path().string() + ": document \"" + doc_id + "\" is not stored");
+      DocValue& d = *doc.value();
+      std::vector<DocValue::Row> rows;
+      for (DocValue::Row row : d.rows) {
+        if (auto it = moves.find({row.fact, row.sentence}); it != moves.end()) {
+          if (it->second == 0) continue;
+          row.fact = it->second;
+        }
+        rows.push_back(row);
+      }
+      d.rows = std::move(rows);
+      batch_.Put(impl_.cf(kDocs), doc_id, Encode(d));
+    }
+    return Status();
+  }
+
+  // Puts into the batch, under "undo", the batch that gives every key it writes the value it has
+  // now (or deletes it), and the sequence number the store will be at once it is written.
+  Status RecordUndo(EntityId merged) {
+    class Inverse : public rocksdb::WriteBatch::Handler {
+     public:
+      explicit Inverse(Store::Impl& impl) : impl_(impl) {
+        for (size_t f = 0; f < kFamilies; ++f) families_[impl.cf(Family(f))->GetID()] = Family(f);
+      }
+      rocksdb::Status PutCF(uint32_t id, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Restore(id, key); }
+      rocksdb::Status DeleteCF(uint32_t id, const rocksdb::Slice& key) override { return Restore(id, key); }
+      // The first write of a key in the batch finds the value it had before the batch.
+      rocksdb::Status Restore(uint32_t id, const rocksdb::Slice& key) {
+        if (!seen_.insert({id, key.ToString()}).second) return rocksdb::Status::OK();
+        const Family family = families_.at(id);
+        auto value = impl_.Get(family, std::string_view(key.data(), key.size()));
+        if (!value.ok()) return rocksdb::Status::IOError(value.status().message());
+        return value.value() ? batch.Put(impl_.cf(family), key, *value.value()) : batch.Delete(impl_.cf(family), key);
+      }
+      rocksdb::WriteBatch batch;
+
+     private:
+      Store::Impl& impl_;
+      std::map<uint32_t, Family> families_;
+      std::set<std::pair<uint32_t, std::string>> seen_;
+    } inverse(impl_);
+    GEOKG_RETURN_IF_ERROR(FromRocks(batch_.Iterate(&inverse), impl_.path()));
+    GEOKG_RETURN_IF_ERROR(FromRocks(inverse.Restore(impl_.cf(kMeta)->GetID(), "undo"), impl_.path()));
+    // Every key written takes one sequence number: the batch's, and the undo record's own.
+    const uint64_t after = impl_.db()->GetLatestSequenceNumber() + batch_.Count() + 1;
+    batch_.Put(impl_.cf(kMeta), "undo", Encode(UndoValue{merged, after, inverse.batch.Data()}));
+    return Status();
+  }
+
   Status LoadFact(FactId id) {
     if (facts_.count(id)) return Status();
     auto value = impl_.Get(kFacts, U64Key(id));
@@ -527,6 +799,8 @@ class Transaction {
   std::map<FactId, FactValue> facts_;
   std::set<std::string> added_evidence_;
   std::set<std::string> removed_evidence_;
+  // Documents' evidence rows a merge moved: (old fact, sentence) -> new fact, 0 when dropped.
+  std::map<std::string, std::map<std::pair<FactId, uint32_t>, FactId>> row_moves_;
 };
 
 }  // namespace
@@ -593,7 +867,7 @@ Status Create(const fs::path& dir, rocksdb::Options options) {
   std::unique_ptr<rocksdb::DB> db(raw);
   rocksdb::WriteOptions sync;
   sync.sync = true;
-  s = db->Put(sync, handles[kMeta], "schema", std::to_string(kSchemaVersion));
+  s = db->Put(sync, handles[kMeta], "schema", std::to_string(kSchemaWithoutMerges));
   for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
   if (s.ok()) s = db->Close();
   db.reset();
@@ -675,18 +949,20 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
   } catch (const std::exception&) {
     return Status::Corruption(dir.string() + ": unreadable schema version \"" + *version.value() + "\"");
   }
+  const std::string readable = "this geokg reads schemas " + std::to_string(kSchemaWithoutMerges) + " and " +
+                               std::to_string(kSchemaVersion);
   if (found > kSchemaVersion)
-    return Status::Unsupported(dir.string() + ": written by a newer geokg (store schema " + std::to_string(found) +
-                               ", this geokg reads schema " + std::to_string(kSchemaVersion) + "); upgrade geokg");
-  if (found < kSchemaVersion)
-    return Status::Unsupported(dir.string() + ": written by an older geokg (store schema " + std::to_string(found) +
-                               ", this geokg reads schema " + std::to_string(kSchemaVersion) +
-                               "); ingest the articles again into a new store");
+    return Status::Unsupported(dir.string() + ": written by a newer geokg (store schema " + std::to_string(found) + ", " +
+                               readable + "); upgrade geokg");
+  if (found < kSchemaWithoutMerges)
+    return Status::Unsupported(dir.string() + ": written by an older geokg (store schema " + std::to_string(found) + ", " +
+                               readable + "); ingest the articles again into a new store");
   if (!options.read_only) {
     auto counters = impl->ReadCounters();
     if (!counters.ok()) return counters.status();
     impl->counters = counters.value();
     impl->schema = *version.value();
+    GEOKG_RETURN_IF_ERROR(LoadMergedNames(*impl));
   }
   return std::unique_ptr<Store>(new Store(dir, std::move(impl)));
 }
@@ -731,19 +1007,6 @@ Result<Store::RepairReport> Store::Repair(const fs::path& dir) {
 }
 
 Status Store::Close() { return impl_->Close(); }
-
-namespace {
-
-Result<std::optional<DocValue>> LoadDocument(const Store::Impl& impl, const std::string& doc_id) {
-  auto value = impl.Get(kDocs, doc_id);
-  if (!value.ok()) return value.status();
-  if (!value.value()) return std::optional<DocValue>();
-  std::optional<DocValue> doc = DecodeDoc(*value.value());
-  if (!doc) return Status::Corruption(impl.path().string() + ": document \"" + doc_id + "\" is unreadable");
-  return doc;
-}
-
-}  // namespace
 
 uint64_t ContentHash(const Document& d) {
   uint64_t h = Fnv1a(d.text);
@@ -807,6 +1070,68 @@ Status Store::DeleteDocument(const std::string& doc_id) {
   return tx.Commit();
 }
 
+Result<MergeReport> Store::MergeEntities(EntityId into, EntityId from) {
+  assert(!impl_->read_only());
+  GEOKG_RETURN_IF_ERROR(impl_->write_failure);
+  if (into == from)
+    return Status::InvalidInput(path_.string() + ": entity " + std::to_string(into) + " cannot be merged with itself");
+  for (EntityId id : {into, from}) {
+    auto found = FindEntity(id);
+    if (!found.ok()) return found.status();
+    if (!found.value()) return Status::NotFound(path_.string() + ": no entity #" + std::to_string(id));
+  }
+  MergeReport report;
+  Transaction tx(*impl_);
+  GEOKG_RETURN_IF_ERROR(tx.Merge(into, from, &report));
+  GEOKG_RETURN_IF_ERROR(tx.Commit(from));
+  impl_->schema = std::to_string(kSchemaVersion);
+  // The writer's caches may hold `from` and the facts that are gone.
+  impl_->entity_cache.clear();
+  impl_->fact_cache.clear();
+  GEOKG_RETURN_IF_ERROR(LoadMergedNames(*impl_));
+  auto merged = GetEntity(into);
+  if (!merged.ok()) return merged.status();
+  report.into = std::move(merged).value();
+  return report;
+}
+
+Result<MergeRecord> Store::UndoLastMerge() {
+  assert(!impl_->read_only());
+  GEOKG_RETURN_IF_ERROR(impl_->write_failure);
+  auto value = impl_->Get(kMeta, "undo");
+  if (!value.ok()) return value.status();
+  if (!value.value()) return Status::NotFound(path_.string() + ": no merge to undo");
+  std::optional<UndoValue> undo = DecodeUndo(*value.value());
+  if (!undo) return Status::Corruption(path_.string() + ": the record of the last merge is unreadable");
+  auto merges = ReadMerges(*impl_);
+  if (!merges.ok()) return merges.status();
+  auto record = std::find_if(merges.value().begin(), merges.value().end(),
+                             [&](const MergeRecord& m) { return m.merged_id == undo->merged; });
+  if (record == merges.value().end()) return Status::NotFound(path_.string() + ": no merge to undo");
+  if (impl_->db()->GetLatestSequenceNumber() != undo->sequence)
+    return Status::Unsupported(path_.string() + ": the merge of \"" + record->merged.name +
+                               "\" cannot be undone exactly: the store was written since; to split them, ingest "
+                               "the articles again into a new store");
+  rocksdb::WriteBatch inverse(undo->batch);
+  if (Status written = FromRocks(impl_->db()->Write(rocksdb::WriteOptions(), &inverse), path_); !written.ok()) {
+    impl_->write_failure = written;
+    return written;
+  }
+  impl_->wrote = true;
+  auto counters = impl_->ReadCounters();
+  if (!counters.ok()) return counters.status();
+  impl_->counters = counters.value();
+  auto schema = impl_->Get(kMeta, "schema");
+  if (!schema.ok()) return schema.status();
+  impl_->schema = schema.value().value_or(impl_->schema);
+  impl_->entity_cache.clear();
+  impl_->fact_cache.clear();
+  GEOKG_RETURN_IF_ERROR(LoadMergedNames(*impl_));
+  return *record;
+}
+
+Result<std::vector<MergeRecord>> Store::Merges() const { return ReadMerges(*impl_); }
+
 namespace {
 
 Status EntityDoesNotResolve(const fs::path& path, EntityId id) {
@@ -822,10 +1147,19 @@ Result<EntityRecord> ParseEntity(const fs::path& path, EntityId id, std::string_
 }  // namespace
 
 Result<EntityRecord> Store::GetEntity(EntityId id) const {
+  auto found = FindEntity(id);
+  if (!found.ok()) return found.status();
+  if (!found.value()) return EntityDoesNotResolve(path_, id);
+  return std::move(*found.value());
+}
+
+Result<std::optional<EntityRecord>> Store::FindEntity(EntityId id) const {
   auto value = impl_->Get(kEntities, U32Key(id));
   if (!value.ok()) return value.status();
-  if (!value.value()) return EntityDoesNotResolve(path_, id);
-  return ParseEntity(path_, id, *value.value());
+  if (!value.value()) return std::optional<EntityRecord>();
+  auto record = ParseEntity(path_, id, *value.value());
+  if (!record.ok()) return record.status();
+  return std::optional<EntityRecord>(std::move(record).value());
 }
 
 Status Store::ForEachEntity(std::span<const EntityId> ids,
@@ -1135,6 +1469,32 @@ Result<VerifyReport> Store::Verify(size_t max_problems) const {
       problem("name \"" + std::string(key.substr(0, zero)) + "\": entity " + std::to_string(ReadU32(key, zero + 1)) +
               " does not resolve");
   }));
+  GEOKG_RETURN_IF_ERROR(failure);
+
+  // Merges: each record readable, in a schema-5 store, its entity gone, each of its own names
+  // leading to the entity its chain of merges ends in.
+  auto merges = ReadMerges(*impl_, snapshot);
+  if (!merges.ok() && merges.status().code() != Code::kCorruption) return merges.status();
+  if (!merges.ok()) problem(merges.status().message());
+  if (std::optional<std::string> undo = check(kMeta, "undo"); undo && !DecodeUndo(*undo))
+    problem("the record of the last merge, to undo it, is unreadable");
+  const std::string schema = check(kMeta, "schema").value_or("");
+  if (merges.ok() && !merges.value().empty() && schema != std::to_string(kSchemaVersion))
+    problem("merge records in a store of schema " + schema + " (a merge makes it " + std::to_string(kSchemaVersion) + ")");
+  for (const MergeRecord& m : merges.ok() ? merges.value() : std::vector<MergeRecord>{}) {
+    const std::string name = "merge of entity " + std::to_string(m.merged_id) + " (" + m.merged.name + ")";
+    if (m.merged_id > counters[kNextEntity]) problem(name + ": the id is beyond next_entity");
+    if (check(kEntities, U32Key(m.merged_id))) problem(name + ": the entity still exists");
+    if (m.now_in == 0) {
+      problem(name + ": its chain of merges never ends in an entity");
+    } else if (!entity_resolves(m.now_in)) {
+      problem(name + ": entity " + std::to_string(m.now_in) + ", which it went into, does not resolve");
+    } else {
+      for (const std::string& n : OwnNames(m.merged))
+        if (!check(kNames, NameKey(n, m.now_in)))
+          problem(name + ": its name \"" + n + "\" does not lead to entity " + std::to_string(m.now_in));
+    }
+  }
   GEOKG_RETURN_IF_ERROR(failure);
 
   const std::pair<CounterId, uint64_t> counted[] = {{kDocuments, report.counted.documents},

@@ -23,9 +23,12 @@
 
 namespace geokg::store {
 
-// The schema this build reads and writes (docs/STORE.md); a store written by another one is
-// refused with a message naming both versions, never misread.
-inline constexpr int kSchemaVersion = 4;
+// The schemas this build reads and writes (docs/STORE.md): 5 is 4 plus the records of entity
+// merges. A store is created at 4 and becomes 5 with its first merge, so that an older geokg,
+// which would ignore the merges, refuses it, while stores without merges stay readable to it.
+// A store of any other schema is refused with a message naming the versions, never misread.
+inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaWithoutMerges = 4;
 
 using EntityId = uint32_t;
 using FactId = uint64_t;
@@ -110,6 +113,26 @@ struct Link {
   Modality modality = Modality::kAsserted;
 };
 
+// What MergeEntities did (docs/STORE.md, "Merging entities").
+struct MergeReport {
+  EntityRecord into;         // as it is after the merge: the merged entity's names are its aliases
+  EntityRecord merged;       // as it was
+  uint64_t facts_moved = 0;  // facts of the merged entity, now the other's
+  uint64_t facts_combined = 0;    // of those, folded into a fact that had become the same
+  uint64_t self_loops = 0;        // facts now joining `into` to itself (A met B became A met A)
+  uint64_t evidence_dropped = 0;  // rows that duplicated one of the fact they joined (same sentence)
+};
+
+// A recorded merge: `merged` went into entity `into`, which may itself have gone into another
+// since (`now_in` is where its names lead today).
+struct MergeRecord {
+  EntityId merged_id = 0;
+  Entity merged;  // as it was
+  EntityId into = 0;
+  EntityId now_in = 0;
+  std::string when;  // UTC, ISO 8601
+};
+
 // What PutDocument keeps to tell a changed document from an unchanged one: FNV-1a over text,
 // title, date, source and url. Stable across builds and machines (it is part of the schema).
 uint64_t ContentHash(const Document& document);
@@ -163,10 +186,30 @@ class Store {
   // Removes a document's contribution atomically. kNotFound when no such document is stored.
   Status DeleteDocument(const std::string& doc_id);
 
+  // Makes entity `from` one with entity `into`, in one atomic write: `into` keeps its canonical
+  // name and type and takes `from`'s names as aliases (and its code when it has none); every
+  // fact, evidence row and name of `from` becomes `into`'s; facts that become the same are
+  // combined as ingest combines them. The merge is recorded, so that later writes map
+  // `from`'s names to `into` whatever the type of the mention; UndoLastMerge can take it back
+  // until the store is written again. kInvalidInput when the two are the same; kNotFound when
+  // either does not exist. REQUIRES: read-write.
+  Result<MergeReport> MergeEntities(EntityId into, EntityId from);
+  // Takes back the last merge exactly, when nothing was written to the store since it: every
+  // row it changed gets the value it had before, its record included. kNotFound when there is
+  // no merge to undo; kUnsupported when the store was written since (an ingest, a load, a
+  // delete, another merge or undo, or an open for writing that wrote nothing): later rows may
+  // then depend on the merge. Returns the record of the merge undone. REQUIRES: read-write.
+  Result<MergeRecord> UndoLastMerge();
+  // The recorded merges, by merged entity id.
+  Result<std::vector<MergeRecord>> Merges() const;
+
   // Entities whose canonical name, alias or code is `name`, ignoring case.
   Result<std::vector<EntityRecord>> FindEntities(std::string_view name) const;
   // The entity with `id`. kCorruption when the id does not resolve.
   Result<EntityRecord> GetEntity(EntityId id) const;
+  // The entity with `id`, or nullopt when there is none: for ids a user gives (GetEntity is for
+  // the ids the store itself refers to).
+  Result<std::optional<EntityRecord>> FindEntity(EntityId id) const;
   // Calls `visit` with the entity of each of `ids` in that order, walking the entities family
   // once: far cheaper than a GetEntity per id when there are thousands. kCorruption when an id
   // does not resolve; stops at, and returns, the first non-OK status `visit` returns.

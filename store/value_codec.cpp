@@ -104,6 +104,15 @@ void Fold(FactValue* f, const std::string& time, const std::string& date, float 
   f->confidence = std::max(f->confidence, confidence);
 }
 
+void Unfold(FactValue* f) {
+  f->mentions = 0;
+  f->first_time.clear();
+  f->last_time.clear();
+  f->first_reported.clear();
+  f->last_reported.clear();
+  f->confidence = 0;
+}
+
 std::string Encode(const FactValue& v) {
   std::string out;
   out.reserve(32 + v.predicate.size() + v.first_time.size() + v.last_time.size());
@@ -208,24 +217,71 @@ std::optional<DocValue> DecodeDoc(std::string_view bytes) {
   return IfComplete(r, std::move(v));
 }
 
+namespace {
+
+void PutEntity(std::string* out, const Entity& e) {
+  PutVarint(out, static_cast<uint8_t>(e.type));
+  PutString(out, e.name);
+  PutString(out, e.code);
+  PutVarint(out, e.aliases.size());
+  for (const std::string& alias : e.aliases) PutString(out, alias);
+}
+
+Entity ReadEntity(Reader& r) {
+  Entity e;
+  e.type = static_cast<EntityType>(r.Byte(kMaxEntityType));
+  e.name = r.String();
+  e.code = r.String();
+  const uint64_t aliases = r.Varint();
+  for (uint64_t i = 0; r.ok() && i < aliases; ++i) e.aliases.push_back(r.String());
+  return e;
+}
+
+}  // namespace
+
 std::string Encode(const EntityValue& v) {
   std::string out;
-  PutVarint(&out, static_cast<uint8_t>(v.entity.type));
-  PutString(&out, v.entity.name);
-  PutString(&out, v.entity.code);
-  PutVarint(&out, v.entity.aliases.size());
-  for (const std::string& alias : v.entity.aliases) PutString(&out, alias);
+  PutEntity(&out, v.entity);
   return out;
 }
 
 std::optional<EntityValue> DecodeEntity(std::string_view bytes) {
   Reader r(bytes);
-  EntityValue v;
-  v.entity.type = static_cast<EntityType>(r.Byte(kMaxEntityType));
-  v.entity.name = r.String();
-  v.entity.code = r.String();
-  const uint64_t aliases = r.Varint();
-  for (uint64_t i = 0; r.ok() && i < aliases; ++i) v.entity.aliases.push_back(r.String());
+  EntityValue v{ReadEntity(r)};
+  return IfComplete(r, std::move(v));
+}
+
+std::string Encode(const MergeValue& v) {
+  std::string out;
+  PutVarint(&out, v.into);
+  PutEntity(&out, v.merged);
+  PutString(&out, v.when);
+  return out;
+}
+
+std::optional<MergeValue> DecodeMerge(std::string_view bytes) {
+  Reader r(bytes);
+  MergeValue v;
+  v.into = r.U32();
+  v.merged = ReadEntity(r);
+  v.when = r.String();
+  return IfComplete(r, std::move(v));
+}
+
+std::string Encode(const UndoValue& v) {
+  std::string out;
+  PutVarint(&out, v.merged);
+  PutVarint(&out, v.sequence);
+  PutString(&out, v.batch);
+  return out;
+}
+
+std::optional<UndoValue> DecodeUndo(std::string_view bytes) {
+  Reader r(bytes);
+  UndoValue v;
+  v.merged = r.U32();
+  v.sequence = r.Varint();
+  v.batch = r.String();
   return IfComplete(r, std::move(v));
 }
 

@@ -32,6 +32,8 @@ struct FactValue {
 // Counts one evidence row into `f`: mentions, best confidence, event and report dates. The
 // writer and `verify` both merge with it, so they cannot disagree.
 void Fold(FactValue* f, const std::string& time, const std::string& date, float confidence);
+// Forgets every row counted into `f`, so that its rows can be counted again.
+void Unfold(FactValue* f);
 
 // One evidence row (keyed by fact id, document number, sentence).
 struct EvidenceValue {
@@ -60,13 +62,34 @@ struct EntityValue {
   Entity entity;  // canonical name, type, code, explicit aliases
 };
 
+// A merge a user asked for (keyed by the merged entity's id, in `meta`; schema 5): the entity it
+// went into and the merged entity as it was, so that later ingests map its names there too.
+struct MergeValue {
+  uint32_t into = 0;
+  Entity merged;
+  std::string when;  // UTC, ISO 8601 to the second
+};
+
 std::string Encode(const FactValue& v);
 std::string Encode(const EvidenceValue& v);
 std::string Encode(const DocValue& v);
+// How to take back the last merge exactly (in `meta` under "undo"): the batch that restores
+// every row it wrote, and the store's sequence number right after it, which tells whether
+// anything was written since.
+struct UndoValue {
+  uint32_t merged = 0;
+  uint64_t sequence = 0;
+  std::string batch;  // a RocksDB WriteBatch, serialised
+};
+
 std::string Encode(const EntityValue& v);
+std::string Encode(const MergeValue& v);
+std::string Encode(const UndoValue& v);
 std::optional<FactValue> DecodeFact(std::string_view bytes);
 std::optional<EvidenceValue> DecodeEvidence(std::string_view bytes);
 std::optional<DocValue> DecodeDoc(std::string_view bytes);
 std::optional<EntityValue> DecodeEntity(std::string_view bytes);
+std::optional<MergeValue> DecodeMerge(std::string_view bytes);
+std::optional<UndoValue> DecodeUndo(std::string_view bytes);
 
 }  // namespace geokg::store::internal

@@ -1,4 +1,4 @@
-// geokg-train-relations -- trains the relation model (extract/relation_model.h) on our gold
+// geokg-train-relations -- trains the relation model (extract/internal/relation_model.h) on our gold
 // annotations of news articles (tools/eval/gold/, docs/EXTRACTION.md): every pair of parties the
 // extractor finds in a sentence is an example, labelled with the gold relation between them
 // where the annotator's paragraph holds it. Trains on --train, keeps the epoch that scores best
@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/extractor.h"
-#include "extract/relation_model.h"
+#include "extract/internal/relation_model.h"
 
 namespace {
 
@@ -60,6 +60,7 @@ struct Gold {
   geokg::Relation relation;
   bool optional = false;
   int paragraph = 0;  // 1-based paragraph the annotator cited ("P3: ..."), 0 when none
+  json line;          // as the gold file gives it, for the --uncovered report
 };
 
 struct Example {
@@ -94,7 +95,7 @@ std::map<std::string, std::vector<Gold>> ReadGold(const std::string& path, std::
       *error = path + ":" + std::to_string(n) + ": unknown relation";
       return gold;
     }
-    Gold g{{}, {}, *relation, j.value("optional", false), 0};
+    Gold g{{}, {}, *relation, j.value("optional", false), 0, j};
     for (const auto& name : j["s"]) g.s.insert(Norm(name.get<std::string>()));
     for (const auto& name : j["o"]) g.o.insert(Norm(name.get<std::string>()));
     const std::string why = j.value("why", "");
@@ -120,11 +121,16 @@ int ParagraphAt(const std::string& text, uint32_t offset) {
 
 // The examples of one article: its candidate pairs labelled by the gold triples.
 // `covered` counts the required gold triples some pair stands for: the most the model can find.
+// `uncovered`, when not null, gets the others, each with whether its subject and its object
+// were among the paragraph's parties: what the mention finder missed.
 void Label(const Document& doc, const std::vector<RelationCandidate>& candidates, const std::vector<Gold>& gold,
-           std::vector<Example>* out, size_t* covered, size_t* required) {
+           std::vector<Example>* out, size_t* covered, size_t* required, std::ostream* uncovered) {
   std::set<size_t> hit;
+  std::map<int, std::set<std::string>> parties;  // paragraph -> normalised names of its pairs' parties
   for (const RelationCandidate& c : candidates) {
     const int paragraph = ParagraphAt(doc.text, c.sentence_begin);
+    for (const auto* names : {&c.first_names, &c.second_names})
+      for (const std::string& n : *names) parties[paragraph].insert(Norm(n));
     Example e{c.features, {}};
     bool optional_only = false;
     const auto any = [](const std::vector<std::string>& names, const std::set<std::string>& gold_names) {
@@ -149,6 +155,18 @@ void Label(const Document& doc, const std::vector<RelationCandidate>& candidates
   }
   *covered += hit.size();
   *required += std::count_if(gold.begin(), gold.end(), [](const Gold& g) { return !g.optional; });
+  if (uncovered == nullptr) return;
+  for (size_t k = 0; k < gold.size(); ++k) {
+    if (gold[k].optional || hit.count(k)) continue;
+    const std::set<std::string>& seen = parties[gold[k].paragraph];
+    const auto found = [&](const std::set<std::string>& names) {
+      return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return seen.count(n) > 0; });
+    };
+    json line = gold[k].line;
+    line["s_found"] = found(gold[k].s);
+    line["o_found"] = found(gold[k].o);
+    *uncovered << line.dump() << '\n';
+  }
 }
 
 struct Scores {
@@ -266,7 +284,7 @@ int main(int argc, char** argv) {
   TrainOptions options;
   unsigned seed = 1, seeds = 3;
   float prune = -1;
-  std::string learner = "logistic";
+  std::string learner = "logistic", uncovered_file;
   app.add_option("--corpus", corpus, "directory of JSON Lines corpora holding the articles")->required();
   app.add_option("--train", train_file, "gold triples to train on")->required();
   app.add_option("--dev", dev_file, "gold triples to choose the epoch and calibrate on")->required();
@@ -280,6 +298,9 @@ int main(int argc, char** argv) {
   app.add_option("--rate", options.rate, "logistic learner: step size")->capture_default_str();
   app.add_option("--prune", prune, "drop features whose largest averaged weight is below this (default: 0.01 "
                                    "for logistic, 0.5 for perceptron)");
+  app.add_option("--uncovered", uncovered_file,
+                 "write the required gold triples that no candidate pair stands for to this file (JSON Lines, "
+                 "with s_found and o_found: whether each party was found in its paragraph)");
   CLI11_PARSE(app, argc, argv);
   options.logistic = learner == "logistic";
   options.prune = prune >= 0 ? prune : options.logistic ? 0.01f : 0.5f;
@@ -295,6 +316,11 @@ int main(int argc, char** argv) {
   auto extractor = geokg::extract::Extractor::Create(rules_only);
   if (!extractor.ok()) return Fail(extractor.status().message());
 
+  std::ofstream uncovered;
+  if (!uncovered_file.empty()) {
+    uncovered.open(uncovered_file, std::ios::trunc);
+    if (!uncovered) return Fail(uncovered_file + ": cannot write");
+  }
   std::vector<Example> train, dev;
   size_t found_docs = 0, covered[2] = {0, 0}, required[2] = {0, 0};
   for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus)) {
@@ -313,7 +339,8 @@ int main(int argc, char** argv) {
       if (j.contains("date") && j["date"].is_string()) doc.date = j["date"].get<std::string>().substr(0, 10);
       ++found_docs;
       Label(doc, extractor.value()->Candidates(doc), in_train ? train_gold.at(id) : dev_gold.at(id),
-            in_train ? &train : &dev, &covered[in_train], &required[in_train]);
+            in_train ? &train : &dev, &covered[in_train], &required[in_train],
+            uncovered_file.empty() ? nullptr : &uncovered);
     }
   }
   const auto positives = [](const std::vector<Example>& v) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "extract/internal/cues.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
@@ -28,10 +29,8 @@ bool OpensClause(const std::vector<Token>& tokens, uint32_t k) {
       w == "although" || w == "though" || w == "because" || w == "but")
     return true;
   // "Putin said Russia does not rule out ...": what follows a reporting verb is its own clause.
-  static const std::set<std::string> kReporting = {"said", "says", "announced", "announces", "stated", "states",
-                                                   "warned", "warns", "added", "claimed", "claims", "insisted"};
   // Case-sensitive: "States" in "United States" is no verb.
-  if (k > 0 && kReporting.count(std::string(tokens[k - 1].text)) && w != "that" && w != "on" && w != "in" &&
+  if (k > 0 && IsCue(Cue::kClauseReportingVerb, tokens[k - 1].text) && w != "that" && w != "on" && w != "in" &&
       w != ",")
     return true;
   const bool after_comma = k > 0 && tokens[k - 1].text == ",";

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/mentions.h"
+#include "extract/internal/mentions.h"
 #include "extract/tokenizer.h"
 
 namespace geokg::extract::internal {

@@ -4,13 +4,13 @@
 #include <array>
 #include <optional>
 
+#include "extract/internal/cues.h"
+
 namespace geokg::extract::internal {
 namespace {
 
 constexpr Day kSovietEnd = 19911225;
 
-constexpr auto kHonorifics = std::to_array<std::string_view>(
-    {"SIR", "DR", "MR", "MRS", "MS", "GEN", "COL", "LT", "MAJ", "ACTING", "DAME", "LORD", "PROF", "GOV", "SEN", "REP", "ADM", "CAPT"});
 // Words that make a phrase a description or an office rather than a person's name.
 constexpr auto kNotName = std::to_array<std::string_view>(
     {"MINISTER", "MINISTRY", "PRESIDENT", "LEADER", "FORMER", "EX", "SECRETARY", "CHANCELLOR", "KANZLER",
@@ -53,7 +53,7 @@ std::string_view WithoutDots(std::string_view w) {
 // "MIKHAIL_S._GORBACHEV_" -> "Mikhail S. Gorbachev"; empty when it is no person's full name.
 std::string PersonName(std::string_view phrase) {
   std::vector<std::string_view> words = Words(phrase);
-  while (!words.empty() && OneOf(kHonorifics, WithoutDots(words.front()))) words.erase(words.begin());
+  while (!words.empty() && IsCue(Cue::kDictionaryHonorific, WithoutDots(words.front()))) words.erase(words.begin());
   size_t real = 0;
   for (std::string_view w : words) {
     if (OneOf(kNotName, WithoutDots(w)) || w.starts_with("EX-")) return {};

@@ -66,6 +66,10 @@ void SentenceRelator::EmitPair(const RelationModel::Decision& decision, const Me
   const EntityType object_type = object.entities[0].type;
   const bool travel = relation == Relation::kVisit || relation == Relation::kAttend;
   if (travel && (object_type == EntityType::kPerson || object_type == EntityType::kGroup)) return;
+  // One is a member of an organisation or a party, never of a state or a person.
+  if (relation == Relation::kMemberOf && object_type != EntityType::kOrganization) return;
+  // Nobody visits the country they serve: "Erdogan met Sanchez in Ankara" is Sanchez's visit.
+  if (travel && IsHome(subject, object)) return;
   // Two parties parsed as one unit stand in one title phrase ("Kenyan President William
   // Ruto"): what relates them is the role the title gave, not an event.
   const SentenceClauses& clauses = Clauses();
@@ -87,6 +91,13 @@ void SentenceRelator::EmitPair(const RelationModel::Decision& decision, const Me
     t.object = o;
     if (t.subject.name != t.object.name) out->push_back(std::move(t));
   }
+}
+
+bool SentenceRelator::IsHome(const Mention& person, const Mention& place) {
+  const Entity& who = person.entities[0];
+  const Entity& state = place.is_capital ? place.country : place.entities[0];
+  return who.type == EntityType::kPerson && state.type == EntityType::kCountry && state.code.size() == 3 &&
+         who.code.starts_with(state.code);
 }
 
 std::string_view SentenceRelator::PredicateOf(Relation relation) {

@@ -11,13 +11,13 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/clauses.h"
+#include "extract/internal/clauses.h"
 #include "extract/extractor.h"
 #include "extract/internal/arguments.h"
-#include "extract/mentions.h"
-#include "extract/qualifiers.h"
-#include "extract/relation_model.h"
-#include "extract/relation_patterns.h"
+#include "extract/internal/mentions.h"
+#include "extract/internal/qualifiers.h"
+#include "extract/internal/relation_model.h"
+#include "extract/internal/relation_patterns.h"
 #include "graph/document.h"
 #include "graph/triple.h"
 
@@ -80,6 +80,9 @@ class SentenceRelator {
                 size_t rule_end, std::vector<Triple>* out);
   // The open predicate of a relation the model found: the relation as a plain verb phrase.
   static std::string_view PredicateOf(Relation relation);
+  // Whether `place` is (the capital of) the country whose office `person` holds, by their
+  // CAMEO codes: TURGOV at home in Turkey.
+  static bool IsHome(const Mention& person, const Mention& place);
   // Relations whose object may be a place: where one goes, and what force strikes ("Russian
   // drones struck Dnipro").
   static bool TakesPlace(Relation r) { return r == Relation::kVisit || r == Relation::kAttend || r == Relation::kAttack; }

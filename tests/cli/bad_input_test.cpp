@@ -14,9 +14,9 @@
 #include <streambuf>
 
 #include <nlohmann/json.hpp>
-#include <rocksdb/db.h>
 
 #include "store/store.h"
+#include "tests/support/raw_store.h"
 #include "tests/support/run_cli.h"
 
 using geokg::testing::Triples;
@@ -193,25 +193,13 @@ TEST_CASE("a store of a newer schema is refused and left as it was", "[cli][bad-
   const std::string db = dir / "kg.db";
   WriteFile(dir / "a.txt", kMeeting);
   REQUIRE(RunCli({"ingest", dir / "a.txt", "--db", db}).code == 0);
-  {
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), db, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), db, families, &handles, &raw).ok());
-    for (size_t i = 0; i < names.size(); ++i)
-      if (names[i] == "meta") REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "schema", "99").ok());
-    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
-    delete raw;
-  }
+  geokg::testing::SetSchema(db, "99");
   WriteFile(dir / "b.txt", "Sweden hosted Denmark.");
   for (const std::string command : {"ingest", "stats"}) {
     CAPTURE(command);
     auto r = command == "ingest" ? RunCli({"ingest", dir / "b.txt", "--db", db}) : RunCli({"stats", "--db", db});
     CHECK(r.code == 1);
-    CHECK(Contains(r.err, "store schema 99, this geokg reads schema 4"));
+    CHECK(Contains(r.err, "store schema 99, this geokg reads schemas 4 and 5"));
     CHECK(r.out.empty());
   }
 }

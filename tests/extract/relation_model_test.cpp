@@ -4,7 +4,7 @@
 #include <fstream>
 
 #include "extract/extractor.h"
-#include "extract/relation_model.h"
+#include "extract/internal/relation_model.h"
 
 using namespace geokg;
 namespace internal = geokg::extract::internal;

@@ -4,6 +4,7 @@
 
 #include "store/key_codec.h"
 #include "store/store.h"
+#include "tests/support/raw_store.h"
 #include "tests/support/run_cli.h"
 
 using geokg::Document;
@@ -14,6 +15,8 @@ using geokg::Relation;
 using geokg::Triple;
 using geokg::store::PutOutcome;
 using geokg::store::Store;
+using geokg::testing::EditRaw;
+using geokg::testing::SetSchema;
 using geokg::testing::TempDir;
 
 namespace {
@@ -39,21 +42,6 @@ uint32_t Mentions(const Store& store, const std::string& name) {
   REQUIRE(store.ForEachFact({entity.id, std::nullopt, std::nullopt}, add).ok());
   REQUIRE(store.ForEachFact({std::nullopt, entity.id, std::nullopt}, add).ok());
   return total;
-}
-
-// Writes `version` as the schema of the store at `path`, as another geokg would have.
-void SetSchema(const std::string& path, const std::string& version) {
-  rocksdb::DB* raw = nullptr;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  std::vector<rocksdb::ColumnFamilyDescriptor> families;
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-  for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, families, &handles, &raw).ok());
-  for (size_t i = 0; i < names.size(); ++i)
-    if (names[i] == "meta") REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "schema", version).ok());
-  for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
-  delete raw;
 }
 
 }  // namespace
@@ -108,14 +96,14 @@ TEST_CASE("a store is refused when another process writes it or another schema m
   auto newer = Store::Open(path, {.read_only = true});
   REQUIRE(!newer.ok());
   CHECK(newer.status().code() == geokg::Code::kUnsupported);
-  CHECK(newer.status().message().find("store schema 99, this geokg reads schema 4") != std::string::npos);
+  CHECK(newer.status().message().find("store schema 99, this geokg reads schemas 4 and 5") != std::string::npos);
   // Schema 3 stored no report dates and folded names to ASCII only: read as 4 they would be corrupt.
   SetSchema(path, "3");
   auto older = Store::Open(path, {.read_only = true});
   REQUIRE(!older.ok());
   CHECK(older.status().code() == geokg::Code::kUnsupported);
-  CHECK(older.status().message() == path + ": written by an older geokg (store schema 3, this geokg reads schema 4); "
-                                           "ingest the articles again into a new store");
+  CHECK(older.status().message() == path + ": written by an older geokg (store schema 3, this geokg reads schemas 4 "
+                                           "and 5); ingest the articles again into a new store");
 }
 
 TEST_CASE("index keys decode to what was encoded and sort by their leading id", "[store]") {
@@ -258,30 +246,19 @@ TEST_CASE("verify reports a fact missing from an index and counters that disagre
     CHECK(report.counted.evidence == 1);
     CHECK(report.counted.documents == 1);
   }
-  {
-    rocksdb::DB* raw = nullptr;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-    for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, families, &handles, &raw).ok());
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "pos") {
-        std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions(), handles[i]));
-        it->SeekToFirst();
-        REQUIRE(it->Valid());
-        REQUIRE(raw->Delete(rocksdb::WriteOptions(), handles[i], it->key()).ok());
-      }
-      if (names[i] == "meta") {
-        std::string two;
-        geokg::store::internal::AppendU64(&two, 2);
-        REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[i], "count_documents", two).ok());
-      }
+  EditRaw(path, [](rocksdb::DB& db, const std::string& family, rocksdb::ColumnFamilyHandle* handle) {
+    if (family == "pos") {
+      std::unique_ptr<rocksdb::Iterator> it(db.NewIterator(rocksdb::ReadOptions(), handle));
+      it->SeekToFirst();
+      REQUIRE(it->Valid());
+      REQUIRE(db.Delete(rocksdb::WriteOptions(), handle, it->key()).ok());
     }
-    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
-    delete raw;
-  }
+    if (family == "meta") {
+      std::string two;
+      geokg::store::internal::AppendU64(&two, 2);
+      REQUIRE(db.Put(rocksdb::WriteOptions(), handle, "count_documents", two).ok());
+    }
+  });
   auto store = Store::Open(path, {.read_only = true}).value();
   const auto report = store->Verify().value();
   CHECK(report.problems_found == 2);

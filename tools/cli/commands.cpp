@@ -17,6 +17,7 @@ std::unique_ptr<Command> MakeEntityCommand();
 std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeStatsCommand();
 std::unique_ptr<Command> MakeDeleteCommand();
+std::unique_ptr<Command> MakeMergeCommand();
 std::unique_ptr<Command> MakeVerifyCommand();
 std::unique_ptr<Command> MakeRepairCommand();
 std::unique_ptr<Command> MakeParseCommand();
@@ -39,6 +40,8 @@ constexpr CommandSpec kCommands[] = {
     {"export", "write the graph, or the part around one entity", MakeExportCommand},
     {"stats", "count what the store holds", MakeStatsCommand},
     {"delete", "remove articles and everything they contributed", MakeDeleteCommand},
+    {"merge", "make two entities one (A keeps its name, B's become aliases), recorded for later ingests; --list, --undo",
+     MakeMergeCommand},
     {"verify", "check every invariant of the store; exit 1 when one is broken", MakeVerifyCommand},
     {"repair", "recover a store whose write-ahead log is damaged; says how many documents it dropped", MakeRepairCommand},
     {"parse", "tag, lemmatise and parse text or CoNLL-U (Universal Dependencies)", MakeParseCommand},

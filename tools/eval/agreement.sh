@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Inter-annotator agreement on the test articles annotated twice: each annotator's required
-# triples scored against the other's gold (tools/eval/gold/second_annotator.jsonl against the
-# same articles of tools/eval/gold/test.jsonl), with the shared scorer. Its F1 is the ceiling of
-# any system's score on these articles. Needs ../shared (the scorer).
+# triples scored against the other's gold, with the shared scorer. Its F1 is the ceiling of any
+# system's score on these articles. Needs ../shared (the scorer).
+# Usage: tools/eval/agreement.sh [test|test2]
+#   test:  tools/eval/gold/second_annotator.jsonl against the same articles of test.jsonl
+#   test2: tools/eval/gold/test2_second_annotator.jsonl against the same articles of test2.jsonl
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+split=${1:-test}
+case "$split" in
+  test) second=tools/eval/gold/second_annotator.jsonl ;;
+  test2) second=tools/eval/gold/test2_second_annotator.jsonl ;;
+  *) echo "usage: tools/eval/agreement.sh [test|test2]" >&2; exit 2 ;;
+esac
 scorer=../shared/tools/score_triples.py
 if [ ! -f "$scorer" ]; then
   echo "agreement: skipped: $scorer is absent" >&2
@@ -12,7 +20,7 @@ if [ ! -f "$scorer" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - tools/eval/gold/test.jsonl tools/eval/gold/second_annotator.jsonl "$work" <<'PY'
+python3 - "tools/eval/gold/$split.jsonl" "$second" "$work" <<'PY'
 import json, sys
 first, second, work = sys.argv[1:]
 docs = {json.loads(l)["doc"] for l in open(second) if l.strip()}
@@ -34,4 +42,4 @@ PY
 echo "== second annotator scored against the first"
 python3 "$scorer" "$work/first.jsonl" "$work/second_system.jsonl" | head -2
 echo "== first annotator scored against the second"
-python3 "$scorer" tools/eval/gold/second_annotator.jsonl "$work/first_system.jsonl" | head -2
+python3 "$scorer" "$second" "$work/first_system.jsonl" | head -2

@@ -1,10 +1,11 @@
-#include "extract/mentions.h"
+#include "extract/internal/mentions.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
 
+#include "extract/internal/cues.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
@@ -13,10 +14,14 @@ namespace {
 struct Title {
   std::array<std::string_view, 5> words;  // lower case; unused slots empty
   Relation relation;
+  // Words too common to be read as a title unless a state or organisation comes right before
+  // them: "IAEA chief Rafael Grossi", "Commerzbank analyst Carsten Fritsch".
+  bool needs_owner = false;
 };
 
 // Offices read from titles. The head of a state or government "leads" it; everyone else is an
-// official of it. Longer titles come first so that the first match is the longest.
+// official of it; a legislator is a member of a party or parliament, an official of a country.
+// Longer titles come first so that the first match is the longest.
 constexpr Title kTitles[] = {
     {{"deputy", "prime", "minister"}, Relation::kOfficialOf},
     {{"national", "security", "adviser"}, Relation::kOfficialOf},
@@ -78,6 +83,31 @@ constexpr Title kTitles[] = {
     {{"chairwoman"}, Relation::kLeads},
     {{"director-general"}, Relation::kLeads},
     {{"secretary-general"}, Relation::kLeads},
+    {{"governor"}, Relation::kLeads},
+    {{"senator"}, Relation::kMemberOf},
+    {{"congressman"}, Relation::kMemberOf},
+    {{"congresswoman"}, Relation::kMemberOf},
+    {{"lawmaker"}, Relation::kMemberOf},
+    {{"legislator"}, Relation::kMemberOf},
+    {{"mp"}, Relation::kMemberOf},
+    {{"co-chairman"}, Relation::kOfficialOf},
+    {{"vice-chairman"}, Relation::kOfficialOf},
+    {{"commander"}, Relation::kOfficialOf},
+    {{"negotiator"}, Relation::kOfficialOf},
+    {{"chief", "executive"}, Relation::kLeads, true},
+    {{"ceo"}, Relation::kLeads, true},
+    {{"chief"}, Relation::kLeads, true},
+    {{"head"}, Relation::kLeads, true},
+    {{"director"}, Relation::kOfficialOf, true},
+    {{"official"}, Relation::kOfficialOf, true},
+    {{"diplomat"}, Relation::kOfficialOf, true},
+    {{"adviser"}, Relation::kOfficialOf, true},
+    {{"advisor"}, Relation::kOfficialOf, true},
+    {{"analyst"}, Relation::kOfficialOf, true},
+    {{"economist"}, Relation::kOfficialOf, true},
+    // "Libertarian Party presidential nominee X": a party's candidates are its members.
+    {{"nominee"}, Relation::kMemberOf, true},
+    {{"candidate"}, Relation::kMemberOf, true},
 };
 
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
@@ -86,7 +116,7 @@ constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
     "Organisation", "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly",
     "Congress", "Senate", "Court", "Army", "Navy", "Police", "Office", "Department", "Institute",
     "Association", "Fund", "Front", "Movement", "Coalition", "Authority", "Service", "Guard", "Corps",
-    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Forces", "Network"});
+    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Force", "Forces", "Network"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>({
@@ -120,6 +150,12 @@ bool IsLeaderOffice(std::string_view office) {
     if (lower == words) return true;
   }
   return false;
+}
+
+// The relation a title gives its holder to `of`: a legislator is a member of a party or a
+// parliament but an official of a country.
+Relation RoleRelation(Relation titled, const Entity& of) {
+  return titled == Relation::kMemberOf && of.type == EntityType::kCountry ? Relation::kOfficialOf : titled;
 }
 
 // The title that starts at tokens[i], or nullptr; `length` receives its token count.
@@ -214,21 +250,43 @@ constexpr auto kPlaceOpeners = std::to_array<std::string_view>({
     "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Saint",
     "St", "San", "Santa", "Los", "Las", "Port", "Fort", "Mount", "Lake", "Cape", "Upper", "Lower", "Great",
     "Greater", "United", "Royal", "National", "International", "Federal", "European", "World", "Middle"});
-constexpr auto kMonthsAndDays = std::to_array<std::string_view>({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
+bool IsMonthOrDay(std::string_view t) { return IsCue(Cue::kMonth, t) || IsCue(Cue::kWeekday, t); }
 
-// Ranks and honorifics that open a name without being part of it.
-constexpr auto kRankAbbreviations = std::to_array<std::string_view>(
-    {"Gen", "Col", "Lt", "Maj", "Adm", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "Rev", "Sir", "Dame", "Lord",
-     "Lady", "Mr", "Mrs", "Ms", "Dr"});
-
-// Words of address before a name, never part of it: "Sir Geoffrey Howe" is Geoffrey Howe.
-bool IsHonorific(std::string_view t) {
-  static constexpr auto kHonorifics = std::to_array<std::string_view>(
-      {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"});
-  return OneOf(kHonorifics, t);
+// The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
+// ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0.
+uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  uint32_t end = i;
+  uint32_t last_head = 0;
+  while (end < n && end - i < 8 &&
+         (Capitalized(tokens[end].text) ||
+          ((tokens[end].text == "of" || tokens[end].text == "for" || tokens[end].text == "and") && end + 1 < n &&
+           Capitalized(tokens[end + 1].text)))) {
+    if (OneOf(kOrganizationHeads, tokens[end].text)) last_head = end + 1;
+    ++end;
+  }
+  return last_head;
 }
+
+// Heads of a state's own organs: "the Japanese Foreign Ministry", "the Israeli Air Force" act for
+// the state the demonym names.
+constexpr auto kStateOrgans = std::to_array<std::string_view>(
+    {"Ministry", "Army", "Navy", "Police", "Cabinet", "Parliament", "Government", "Office", "Department", "Forces",
+     "Force", "Guard", "Corps", "Administration", "Court", "Senate", "Congress", "Assembly", "Agency", "Service",
+     "Commission", "Council", "Committee", "Board", "Authority", "Bank"});
+
+// Words of a government portfolio, which may stand between a state and a title ("Ivorian
+// Agriculture Minister", "US Treasury Secretary") or after it ("Minister of Finance",
+// "Chancellor of the Exchequer", "Minister for Trade Negotiations").
+constexpr auto kPortfolioWords = std::to_array<std::string_view>(
+    {"Agriculture", "Finance", "Foreign", "Defence", "Defense", "Trade", "Interior", "Justice", "Economy",
+     "Economic", "Health", "Education", "Energy", "Industry", "Commerce", "Labour", "Labor", "Transport",
+     "Environment", "Culture", "Treasury", "Exchequer", "Home", "Affairs", "Planning", "Information", "Oil",
+     "Petroleum", "Mines", "Fisheries", "Tourism", "Communications", "Development", "Security", "Intelligence",
+     "Budget", "Housing", "Welfare", "Science", "Technology", "Negotiations", "Deputy", "Junior", "Senior", "and",
+     "the"});
+
+bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
 
 // A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
 // "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
@@ -246,7 +304,7 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   const uint32_t run = NameRun(tokens, i);
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
   if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
-  if (OneOf(kPlaceOpeners, tokens[i].text) || OneOf(kRankAbbreviations, tokens[i].text) ||
+  if (OneOf(kPlaceOpeners, tokens[i].text) || IsCue(Cue::kRank, tokens[i].text) ||
       IsCommonCapitalizedWord(tokens[i].text))
     return 0;
   for (uint32_t k = i; k < i + run; ++k) {
@@ -256,7 +314,7 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
     uint32_t title_length = 0;
     if (k + 1 < i + run && MatchTitle(tokens, k, &title_length) != nullptr) return 0;
     const bool all_caps = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-    if (all_caps || OneOf(kPlaceOrEventWords, t) || OneOf(kMonthsAndDays, t)) return 0;
+    if (all_caps || OneOf(kPlaceOrEventWords, t) || IsMonthOrDay(t)) return 0;
   }
   return run;
 }
@@ -279,13 +337,9 @@ std::string NameWithoutInitials(const std::vector<Token>& tokens, uint32_t begin
 // Generational suffixes that make another person: "Donald Trump Jr."
 // Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
 bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
-  static constexpr auto kReporting = std::to_array<std::string_view>(
-      {"says", "said", "say", "announces", "announced", "announce", "states", "stated", "state", "insists",
-       "insisted", "insist", "claims", "claimed", "claim", "declares", "declared", "declare", "confirms",
-       "confirmed", "confirm", "warns", "warned", "warn", "reports", "reported", "report"});
   uint32_t k = i;
   if (k > 0 && Lower(tokens[k - 1].text) == "that") --k;
-  return k > 0 && OneOf(kReporting, Lower(tokens[k - 1].text));
+  return k > 0 && IsCue(Cue::kReportingVerb, Lower(tokens[k - 1].text));
 }
 
 bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
@@ -294,12 +348,12 @@ bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || 
 // and words that open a sentence or clause ("Later Baker said").
 bool IsNameOpener(std::string_view t) {
   static constexpr auto kOpeners = std::to_array<std::string_view>(
-      {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "But",
-       "And", "Then", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "When", "After", "Before", "While",
+      {"But", "And", "Then", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "When", "After", "Before", "While",
        "As", "In", "On", "At", "For", "With", "From", "By", "If", "So", "Also", "However", "Now", "Still", "Since",
        "Although", "Though", "Under", "Asked", "Speaking", "Why", "How", "What", "Where", "Did", "Does", "Will",
        "Can", "Could", "Would", "Should", "Has", "Had", "Is", "Was", "Former", "Ex", "Senator", "Sen."});
-  return OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
+  const std::string_view undotted = t.ends_with('.') ? t.substr(0, t.size() - 1) : t;
+  return IsHonorific(t) || IsCue(Cue::kRank, undotted) || OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
 }
 
 }  // namespace
@@ -308,7 +362,7 @@ bool MentionFinder::InLongerName(const std::vector<Token>& tokens, uint32_t begi
                                  const SentenceMentions& sentence) const {
   if (end < tokens.size()) {
     const std::string_view next = tokens[end].text;
-    if (IsNameToken(next) && !IsGenerationSuffix(next) && !OneOf(kMonthsAndDays, next)) return true;
+    if (IsNameToken(next) && !IsGenerationSuffix(next) && !IsMonthOrDay(next)) return true;
   }
   if (begin == 0) return false;
   const std::string_view prev = tokens[begin - 1].text;
@@ -387,6 +441,17 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const Title* title = MatchTitle(tokens, i, &title_length);
   if (title == nullptr) return false;
   uint32_t name_begin = i + title_length;
+  bool portfolio_office = false;  // a minister's office, whatever the title's first word
+  // "Chancellor of the Exchequer Nigel Lawson", "Minister for Trade Negotiations Michael Duffy".
+  if (name_begin + 1 < tokens.size() && (tokens[name_begin].text == "of" || tokens[name_begin].text == "for")) {
+    uint32_t k = name_begin + 1;
+    while (k < tokens.size() && OneOf(kPortfolioWords, tokens[k].text)) ++k;
+    if (k > name_begin + 1 && Capitalized(tokens[k - 1].text) && NameRun(tokens, k) > 0) {
+      title_length = k - i;
+      name_begin = k;
+      portfolio_office = true;
+    }
+  }
   if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
     // "his second term as US President, Tony Blair has said": the title is predicated, and the
     // name after the comma is someone else.
@@ -400,6 +465,18 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the name.
   if (name_begin + 1 < tokens.size() && IsHonorific(tokens[name_begin].text) && IsNameToken(tokens[name_begin + 1].text))
     ++name_begin;
+  // "Prime Minister of India Narendra Modi": the title's state between the title and the name.
+  std::optional<Entity> title_of;
+  if (name_begin + 2 < tokens.size() && tokens[name_begin].text == "of") {
+    if (auto m = gazetteer_.LongestMatch(tokens, name_begin + 1, when_);
+        m && m->kind == NameKind::kName &&
+        (gazetteer_.entry(m->entry).entity.type == EntityType::kCountry ||
+         gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization) &&
+        NameRun(tokens, name_begin + 1 + static_cast<uint32_t>(m->length)) > 0) {
+      title_of = EntityOf(m->entry);
+      name_begin += 1 + static_cast<uint32_t>(m->length);
+    }
+  }
   // "AU chairperson President X": the second title is the one that introduces the name.
   uint32_t second_title = 0;
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
@@ -428,6 +505,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // The country: a name or demonym just before the title ("US President", "South Korea's
   // national security adviser"), or "of <country>" after the name.
   Entity country;
+  bool owner_is_party = false;
   std::optional<Mention> country_mention;  // "of South Korea" stays an actor in its own right
   uint32_t phrase_begin = i;
   // Up to three lower-case words may stand between: "Hungarian cabinet minister", "AU trade and
@@ -437,7 +515,12 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     for (uint32_t k = from; k < i; ++k) {
       const std::string_view t = tokens[k].text;
       // "South Korea opposition leader X" does not lead South Korea.
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "former" ||
+      // "Ivorian Agriculture Minister", "German Economy and Labour Minister"; but "Egypt and
+      // President X" is two people.
+      const bool between_portfolio_words = k > from && k + 1 < i && OneOf(kPortfolioWords, tokens[k - 1].text) &&
+                                           OneOf(kPortfolioWords, tokens[k + 1].text);
+      if (t == "and" ? between_portfolio_words : t != "the" && OneOf(kPortfolioWords, t)) continue;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "and" || t == "or" || t == "former" ||
           t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled")
         return false;
     }
@@ -445,7 +528,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   };
   // "President X of Egypt" names the country outright; otherwise a name or demonym just before
   // the title does ("US President", "South Korea's national security adviser").
-  if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
+  if (title_of) {
+    country = *title_of;
+  } else if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
     if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1, when_);
         m && gazetteer_.entry(m->entry).entity.type == EntityType::kCountry && m->kind == NameKind::kName) {
       country = EntityOf(m->entry);
@@ -454,27 +539,59 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       name_end = country_mention->end;
     }
   }
-  if (!country_mention && before != nullptr && !before->entities.empty() &&
+  // "Brazilian Coffee Institute (IBC) president X", "Liberal Democratic Party (LDP) chairman X":
+  // the abbreviation in parentheses belongs to the name before it.
+  uint32_t owner_end = before != nullptr ? before->end : 0;
+  if (owner_end < i && tokens[owner_end].text == ")") ++owner_end;
+  else if (owner_end + 2 < i && tokens[owner_end].text == "(" && tokens[owner_end + 2].text == ")") owner_end += 3;
+  if (!country_mention && !title_of && before != nullptr && !before->entities.empty() &&
       (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
        before->is_capital) &&
-      (modifiers_only(before->end) || (before->end < i && IsPossessive(tokens[before->end].text) &&
-                                       modifiers_only(before->end + 1)))) {
+      (modifiers_only(owner_end) || (owner_end < i && IsPossessive(tokens[owner_end].text) &&
+                                     modifiers_only(owner_end + 1)))) {
     country = before->is_capital ? before->country : before->entities[0];
     phrase_begin = before->begin;
+    owner_is_party = IsParty(*before);
     out->mentions.pop_back();  // part of the person's description, not an actor of its own
   }
+  // "Syrian president Ahmed al-Sharaa and interior minister Anas Khattab": the second title
+  // shares the first one's state.
+  if (country.name.empty() && before != nullptr && before->evidence == Evidence::kTitled && before->end + 1 == i &&
+      tokens[before->end].text == "and" && !out->roles.empty() && out->roles.back().end == before->end &&
+      out->roles.back().country.type == EntityType::kCountry)
+    country = out->roles.back().country;
+  if (title->needs_owner && country.name.empty()) return false;
+  if (title->needs_owner && title->relation == Relation::kMemberOf && !owner_is_party) return false;
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   bool from_lexicon = false;
+  Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
   if (country.name.empty() && person_entry) {
-    if (const Term* term = gazetteer_.TermOf(*person_entry, office, when_)) {
+    const Term* term = gazetteer_.TermOf(*person_entry, office, when_);
+    // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
+    // says he held one; the lexicon says of which state on that day, and which kind of office.
+    if (term == nullptr && when_ != 0) {
+      term = gazetteer_.DatedTermOf(*person_entry, when_);
+      if (term != nullptr && !term->office.empty())
+        relation = IsLeaderOffice(term->office) ? Relation::kLeads : Relation::kOfficialOf;
+    }
+    if (term != nullptr) {
       country = CountryNamed(term->country);
       from_lexicon = true;
     }
   }
-  if (person.code.empty()) person.code = RoleCode(country);
-  size_t index = Remember(person, country.name.empty() ? country_of_person : country.name, office);
+  relation = RoleRelation(relation, country);
+  // "Republican President Trump", "Labour MP X": a state office held by a party's member.
+  static constexpr auto kPartyOffices = std::to_array<std::string_view>(
+      {"leader", "chairman", "chairwoman", "chairperson", "co-chairman", "vice-chairman", "spokesman", "spokeswoman",
+       "spokesperson", "chief", "head", "chief executive", "general secretary", "secretary-general"});
+  const bool party_member = owner_is_party && !OneOf(kPartyOffices, Lower(office));
+  // The office itself is of the state the lexicon knows for that day.
+  const Term* state_term = party_member && person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
+  if (party_member) relation = Relation::kMemberOf;
+  if (person.code.empty()) person.code = RoleCode(state_term ? CountryNamed(state_term->country) : country);
+  size_t index = Remember(person, country.name.empty() || party_member ? country_of_person : country.name, office);
   NotePerson(index);
   // The mention spans the whole description, so "met Moroccan Prime Minister Karim Alaoui"
   // finds its object right after the verb.
@@ -486,15 +603,18 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     out->mentions.push_back(*country_mention);
   }
   if (!country.name.empty())
-    out->roles.push_back({people_[index].entity, title->relation, office, country, phrase_begin, name_end,
-                          from_lexicon, from_lexicon && when_ == 0});
+    out->roles.push_back({people_[index].entity, relation, party_member ? "a member" : office, country, phrase_begin,
+                          name_end, from_lexicon, from_lexicon && when_ == 0});
+  if (state_term != nullptr)
+    out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf, office,
+                          CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
   // Patrice Talon of Benin".
   if (office.back() == 's' && name_end + 1 < tokens.size() &&
       (tokens[name_end].text == "and" || tokens[name_end].text == ",")) {
     uint32_t after = name_end + 1;
-    if (TryNamedOfCountry(tokens, after, title->relation, office.substr(0, office.size() - 1), out, &after)) *next = after;
+    if (TryNamedOfCountry(tokens, after, RoleRelation(title->relation, country), office.substr(0, office.size() - 1), out, &after)) *next = after;
   }
   return true;
 }
@@ -519,7 +639,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   uint32_t k = i + run;
   if (k + 3 >= n || tokens[k].text != ",") return false;
   ++k;
-  if (Lower(tokens[k].text) == "the") ++k;
+  if (const std::string article = Lower(tokens[k].text); article == "the" || article == "a" || article == "an") ++k;
   Entity country;
   uint32_t title_at = k;
   auto state = gazetteer_.LongestMatch(tokens, k, when_);
@@ -528,17 +648,21 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     const EntityType type = gazetteer_.entry(m->entry).entity.type;
     return type == EntityType::kCountry || type == EntityType::kOrganization;
   };
+  uint32_t title_length = 0;
+  const Title* title = nullptr;
   if (is_state(state)) {
-    // "Egypt's foreign minister", "the Egyptian foreign minister".
+    // "Egypt's foreign minister", "the Egyptian foreign minister", "a US peace envoy".
     country = EntityOf(state->entry);
     title_at = k + static_cast<uint32_t>(state->length);
-    if (state->kind != NameKind::kDemonym) {
-      if (title_at >= n || !IsPossessive(tokens[title_at].text)) return false;
-      ++title_at;
+    if (title_at < n && IsPossessive(tokens[title_at].text)) ++title_at;
+    for (uint32_t modifiers = 0; modifiers <= 2 && title_at < n; ++modifiers, ++title_at) {
+      if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
+      const std::string_view t = tokens[title_at].text;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
     }
+  } else {
+    title = MatchTitle(tokens, title_at, &title_length);
   }
-  uint32_t title_length = 0;
-  const Title* title = MatchTitle(tokens, title_at, &title_length);
   if (title == nullptr) return false;
   uint32_t end = title_at + title_length;
   if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
@@ -559,7 +683,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   NotePerson(index);
   NoteActor(country);
   out->mentions.push_back({i, i + run, {people_[index].entity}, {}, false, false, Evidence::kTitled});
-  out->roles.push_back({people_[index].entity, title->relation, office, country, i, end, false});
+  out->roles.push_back({people_[index].entity, RoleRelation(title->relation, country), office, country, i, end, false});
   *next = end;
   return true;
 }
@@ -640,12 +764,17 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     auto m = gazetteer_.LongestMatch(tokens, demonym_at, when_);
     if (m && m->kind == NameKind::kDemonym && m->length == 1) {
       const Entity country = EntityOf(m->entry);
-      // "his Israeli counterpart, Ariel Sharon": the apposition names him.
-      const uint32_t name_at = demonym_at + 3;
-      if (const uint32_t run = name_at < tokens.size() && tokens[name_at - 1].text == "," ? NameRun(tokens, name_at) : 0;
-          run >= 2) {
-        const size_t index = Remember(PersonNamed(tokens, name_at, name_at + run), country.name, "");
+      // "his Israeli counterpart, Ariel Sharon", "his German counterpart Hans Eichel": the name
+      // that follows is his, and his office is the office of the person he is counterpart to.
+      uint32_t name_at = demonym_at + 2;
+      if (name_at < tokens.size() && tokens[name_at].text == ",") ++name_at;
+      if (const uint32_t run = NameRun(tokens, name_at); run >= 2) {
+        const std::string office = recent_.empty() ? std::string() : people_[recent_.back()].office;
+        const size_t index = Remember(PersonNamed(tokens, name_at, name_at + run), country.name, office);
         NotePerson(index);
+        if (!office.empty())
+          out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf,
+                                office, country, i, name_at + run, false});
         return person_mention(index, name_at + run, Evidence::kTitled);
       }
       if (const Person* p = LeaderOf(country.name))
@@ -670,7 +799,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     }
     uint32_t title_length = 0;
     const Title* title = MatchTitle(tokens, k, &title_length);
-    if (title != nullptr && NameRun(tokens, k + title_length) == 0) {
+    if (title != nullptr && !title->needs_owner && NameRun(tokens, k + title_length) == 0) {
       const std::string office = Lower(TitleText(tokens, k, k + title_length));
       for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
         const Person& p = people_[*it];
@@ -687,7 +816,8 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
           const Entity person = EntityOf(*holder);
           const size_t index = Remember(person, country, gazetteer_.TermOf(*holder, office, when_)->office);
           NotePerson(index);
-          out->roles.push_back({person, title->relation, office, CountryNamed(country), i, k + title_length, true, false});
+          out->roles.push_back({person, RoleRelation(title->relation, CountryNamed(country)), office, CountryNamed(country), i,
+                                k + title_length, true, false});
           return person_mention(index, k + title_length, Evidence::kDescription);
         }
       }
@@ -806,23 +936,29 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   // Cheap tests first, so that most words are never tagged: a capitalised common word opens a
   // name only when a capitalised word follows ("National Grain Alliance").
   if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) ||
-      OneOf(kMonthsAndDays, text))
+      IsMonthOrDay(text))
     return false;
   const bool common = ner_->IsCommonWord(text);
   if (common && (i + 1 >= tokens.size() || !Capitalized(tokens[i + 1].text))) return false;
   std::vector<std::string_view> forms(tokens.size());
   for (size_t k = 0; k < tokens.size(); ++k) forms[k] = tokens[k].text;
   const std::optional<NamedSpan> span = ner_->SpanAt(forms, i);
-  if (!span || (span->type != "PER" && span->type != "ORG")) return false;
+  if (!span) return false;
+  // A place the lexicon lacks counts where a preposition of place introduces it: "an airstrike
+  // in Zawtar al-Gharbiyah", "arrived in Sirte".
+  static constexpr auto kLocatives = std::to_array<std::string_view>(
+      {"in", "near", "at", "into", "outside", "across", "toward", "towards", "around", "to"});
+  const bool place = span->type == "LOC" && i > 0 && OneOf(kLocatives, Lower(tokens[i - 1].text));
+  if (span->type != "PER" && span->type != "ORG" && !place) return false;
   const uint32_t end = span->end;
   if (KnownInside(tokens, i, end) || (common && end == i + 1)) return false;
   for (uint32_t k = i; k < end; ++k)
-    if (OneOf(kMonthsAndDays, tokens[k].text)) return false;
-  Entity entity{TitleText(tokens, i, end), EntityType::kOrganization, "", {}};
+    if (IsMonthOrDay(tokens[k].text)) return false;
+  Entity entity{TitleText(tokens, i, end), place ? EntityType::kLocation : EntityType::kOrganization, "", {}};
   if (span->type == "PER") {
     // A lone word is too often a place or a surname of someone unnamed; the exclusions of
     // unknown person runs hold as well.
-    if (end - i < 2 || OneOf(kPlaceOpeners, text) || OneOf(kRankAbbreviations, text)) return false;
+    if (end - i < 2 || OneOf(kPlaceOpeners, text) || IsCue(Cue::kRank, text)) return false;
     for (uint32_t k = i; k < end; ++k)
       if (OneOf(kPlaceOrEventWords, tokens[k].text) || OneOf(kThingWords, tokens[k].text) ||
           OneOf(kOrganizationHeads, tokens[k].text))
@@ -830,7 +966,7 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
     entity = PersonNamed(tokens, i, end);
     if (entity.name == TitleText(tokens, i, end)) entity.name = NameWithoutInitials(tokens, i, end);
     NotePerson(Remember(entity, "", ""));
-  } else {
+  } else if (!place) {  // a place acts for no one
     NoteActor(entity);
   }
   out->mentions.push_back({i, end, {entity}, {}, false, false, Evidence::kUnknownName});
@@ -838,11 +974,47 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   return true;
 }
 
+std::pair<uint32_t, uint32_t> MentionFinder::Dateline(const std::vector<Token>& tokens) {
+  const auto all_capitals = [](std::string_view t) {
+    return std::any_of(t.begin(), t.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+           std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  };
+  uint32_t k = 0;
+  while (k < tokens.size() && k < 4 && all_capitals(tokens[k].text)) ++k;
+  if (k == 0 || k >= tokens.size() || (tokens[k].text != "," && tokens[k].text != "(")) return {0, 0};
+  // Then the date or the agency, and a dash, within a few tokens.
+  for (uint32_t end = k + 1; end < tokens.size() && end <= k + 6; ++end) {
+    const std::string_view t = tokens[end].text;
+    if (t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93") return {k, end + 1};
+  }
+  return {0, 0};
+}
+
 SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   SentenceMentions out;
   const auto n = static_cast<uint32_t>(tokens.size());
-  for (uint32_t i = 0; i < n;) {
+  uint32_t start = 0;
+  if (first_sentence_) {
+    first_sentence_ = false;
+    const auto [place_end, dateline_end] = Dateline(tokens);
+    start = dateline_end;
+    if (place_end > 0) {
+      const SentenceMentions place = Find(std::vector<Token>(tokens.begin(), tokens.begin() + place_end));
+      if (place.mentions.size() == 1 && place.mentions[0].entities[0].type != EntityType::kPerson)
+        dateline_ = place.mentions[0];
+    }
+  }
+  for (uint32_t i = start; i < n;) {
     uint32_t next = i + 1;
+    // "said here": in a wire story, the place it was filed from.
+    if (dateline_ && tokens[i].text == "here") {
+      Mention here = *dateline_;
+      here.begin = i;
+      here.end = i + 1;
+      out.mentions.push_back(std::move(here));
+      ++i;
+      continue;
+    }
     const Mention* before = out.mentions.empty() ? nullptr : &out.mentions.back();
     if (TryTitle(tokens, i, before, &out, &next) || TryAppositiveTitle(tokens, i, &out, &next) ||
         TryDescription(tokens, i, &out, &next)) {
@@ -885,6 +1057,22 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     if (m && m->length == 1 && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson &&
         InLongerName(tokens, i, i + 1, out))
       m.reset();
+    // "Economy and Labour Minister": a portfolio word before a capitalised title names no party.
+    if (m && m->length == 1 && OneOf(kPortfolioWords, text) && i + 1 < n && Capitalized(tokens[i + 1].text)) {
+      uint32_t title_length = 0;
+      if (const Title* title = MatchTitle(tokens, i + 1, &title_length);
+          title != nullptr && (OneOf(title->words, "minister") || OneOf(title->words, "secretary")))
+        m.reset();
+    }
+    // "Brazilian Coffee Institute", "Nippon Mining Co Ltd", "Darfur Joint Protection Force": a
+    // state's name or demonym opens the name of an organisation that is not an organ of that
+    // state; a region's name opens the name of any organisation.
+    if (m) {
+      const EntityType type = gazetteer_.entry(m->entry).entity.type;
+      const uint32_t org_end = type == EntityType::kCountry || type == EntityType::kLocation ? OrganizationPhraseEnd(tokens, i) : 0;
+      if (org_end > i + m->length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text)))
+        m.reset();
+    }
     if (m) {
       const GazetteerEntry& entry = gazetteer_.entry(m->entry);
       const auto end = static_cast<uint32_t>(i + m->length);
@@ -934,16 +1122,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     // A capitalised phrase that ends in an organisation's head word.
     if (Capitalized(text) && !IsCommonCapitalizedWord(text)) {
-      uint32_t end = i;
-      uint32_t last_head = 0;
-      while (end < n && end - i < 8 &&
-             (Capitalized(tokens[end].text) ||
-              ((tokens[end].text == "of" || tokens[end].text == "for" || tokens[end].text == "and") &&
-               end + 1 < n && Capitalized(tokens[end + 1].text)))) {
-        if (OneOf(kOrganizationHeads, tokens[end].text)) last_head = end + 1;
-        ++end;
-      }
-      if (last_head > i + 1) {
+      if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i); last_head > i + 1) {
         Entity org{TitleText(tokens, i, last_head), EntityType::kOrganization, "", {}};
         NoteActor(org);
         out.mentions.push_back({i, last_head, {org}, {}, false, false, Evidence::kNamed});
@@ -965,8 +1144,60 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     i = next;
   }
+  FindMemberships(tokens, &out);
   NoteSubject(out);
   return out;
+}
+
+bool MentionFinder::IsParty(const Mention& m) {
+  return m.entities.size() == 1 && m.entities[0].type == EntityType::kOrganization &&
+         (m.is_demonym || m.entities[0].name.find("Party") != std::string::npos);
+}
+
+void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const {
+  static constexpr auto kMemberWords = std::to_array<std::string_view>(
+      {"member", "members", "member-state", "member-states", "member-country", "member-countries"});
+  static constexpr auto kMemberNouns = std::to_array<std::string_view>({"state", "states", "country", "countries", "nation", "nations"});
+  std::vector<RoleFact> found;
+  const std::vector<Mention>& ms = out->mentions;
+  for (size_t k = 0; k + 1 < ms.size(); ++k) {
+    const Mention& owner = ms[k];
+    if (owner.entities.size() != 1 || owner.entities[0].type != EntityType::kOrganization) continue;
+    uint32_t at = owner.end;
+    // "OPEC member Venezuela", "fellow NATO members Turkey and Greece", "EU member states A, B and C".
+    if (at < tokens.size() && OneOf(kMemberWords, Lower(tokens[at].text))) {
+      ++at;
+      if (at < tokens.size() && OneOf(kMemberNouns, Lower(tokens[at].text))) ++at;
+      for (size_t j = k + 1; j < ms.size() && ms[j].begin == at; ++j) {
+        const Mention& member = ms[j];
+        if (member.is_demonym || member.entities.size() != 1 || member.entities[0].type != EntityType::kCountry) break;
+        found.push_back({member.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, member.end, false});
+        at = member.end;
+        while (at < tokens.size() && (tokens[at].text == "," || tokens[at].text == "and")) ++at;
+      }
+      continue;
+    }
+    // "Democrat Chuck Schumer", "Labour's Paul Flynn": a party's adjective or name right before a person.
+    if (!IsParty(owner)) continue;
+    if (at < tokens.size() && IsPossessive(tokens[at].text)) ++at;
+    const Mention& next = ms[k + 1];
+    // A titled person took the party as the owner of the title, if it was one.
+    if (next.begin == at && next.entities.size() == 1 && next.entities[0].type == EntityType::kPerson &&
+        next.evidence != Evidence::kPronoun && next.evidence != Evidence::kTitled)
+      found.push_back({next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
+  }
+  // "Trump is a Republican".
+  for (size_t k = 1; k < ms.size(); ++k) {
+    const Mention& who = ms[k - 1];
+    const Mention& party = ms[k];
+    if (!party.is_demonym || !IsParty(party) || who.end + 2 != party.begin || who.entities.size() != 1 ||
+        who.entities[0].type != EntityType::kPerson)
+      continue;
+    const std::string be = Lower(tokens[who.end].text), article = Lower(tokens[who.end + 1].text);
+    if ((be == "is" || be == "was") && (article == "a" || article == "an"))
+      found.push_back({who.entities[0], Relation::kMemberOf, "a member", party.entities[0], who.begin, party.end, false});
+  }
+  out->roles.insert(out->roles.end(), found.begin(), found.end());
 }
 
 }  // namespace geokg::extract::internal

@@ -1,4 +1,4 @@
-// extract/qualifiers.h -- internal: what makes a triple usable besides its arguments. Whether
+// extract/internal/qualifiers.h -- what makes a triple usable besides its arguments. Whether
 // the event happened (modality), when (time, resolved against the article's date) and who says
 // so (attribution). Pure functions over a tokenised sentence: thread-safe.
 #pragma once

@@ -1,4 +1,4 @@
-// extract/mentions.h -- internal: finds the entities a sentence mentions and resolves them
+// extract/internal/mentions.h -- finds the entities a sentence mentions and resolves them
 // against what the document said before (surnames, pronouns, "the two leaders", "his Chinese
 // counterpart", capitals that act for their country). One MentionFinder per document; not
 // thread-safe.
@@ -37,7 +37,7 @@ struct Mention {
 // national security adviser, Wi Sung-lac" (official_of).
 struct RoleFact {
   Entity person;
-  Relation relation = Relation::kLeads;  // kLeads or kOfficialOf
+  Relation relation = Relation::kLeads;  // kLeads, kOfficialOf, or kMemberOf for a legislator
   std::string office;                    // "President", "national security adviser"
   Entity country;
   uint32_t begin = 0;  // token range of the whole phrase
@@ -111,6 +111,16 @@ class MentionFinder {
   bool TryNamedEntity(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   // Whether tokens [begin, end) hold a name the lexicon or the article knows after `begin`.
   bool KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
+  // Whether a mention names a political party: an organisation named as an adjective
+  // ("Republican") or called a party.
+  static bool IsParty(const Mention& m);
+  // Memberships the order of mentions states: "OPEC member Venezuela", "NATO members Turkey and
+  // Greece", "Democrat Chuck Schumer", "Labour's Paul Flynn".
+  void FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const;
+  // The tokens of a wire story's dateline that opens `tokens` ("TOKYO, June 16 -", "BRUSSELS
+  // (Reuters) -"): where the story was filed, which acts in none of its sentences. Returns the
+  // end of the place's name and the end of the dateline; {0, 0} when there is none.
+  static std::pair<uint32_t, uint32_t> Dateline(const std::vector<Token>& tokens);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
   void NoteSubject(const SentenceMentions& sentence);
@@ -123,6 +133,8 @@ class MentionFinder {
   std::vector<size_t> recent_;                       // people_ indices, most recent last
   std::optional<size_t> last_subject_;               // the first person of the last sentence with one
   std::vector<Entity> recent_actors_;                // countries and organisations, most recent last
+  bool first_sentence_ = true;
+  std::optional<Mention> dateline_;  // the dateline's place, which "here" names in the story
 };
 
 }  // namespace geokg::extract::internal

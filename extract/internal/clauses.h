@@ -1,4 +1,4 @@
-// extract/clauses.h -- internal: the clauses of one sentence from its dependency parse, as the
+// extract/internal/clauses.h -- the clauses of one sentence from its dependency parse, as the
 // relation finder needs them: a predicate's subject (through control, conjoined verbs and light
 // verbs), its objects with their prepositions, and the predicate as a present-tense phrase.
 //

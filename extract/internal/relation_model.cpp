@@ -1,4 +1,4 @@
-#include "extract/relation_model.h"
+#include "extract/internal/relation_model.h"
 
 #include <algorithm>
 #include <cmath>

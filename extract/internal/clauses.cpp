@@ -1,4 +1,4 @@
-#include "extract/clauses.h"
+#include "extract/internal/clauses.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-// extract/relation_model.h -- internal: the learned relation model. For two parties mentioned in
+// extract/internal/relation_model.h -- the learned relation model. For two parties mentioned in
 // one sentence it decides which core relation, if any, the sentence states between them and in
 // which direction, with a calibrated probability. It supplies the coverage the wordings of
 // relation_patterns lack; it is trained on our annotated articles by geokg-train-relations
@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/clauses.h"
+#include "extract/internal/clauses.h"
 #include "extract/internal/perceptron.h"
-#include "extract/mentions.h"
+#include "extract/internal/mentions.h"
 #include "graph/relation.h"
 #include "graph/status.h"
 

@@ -1,4 +1,4 @@
-#include "extract/relation_patterns.h"
+#include "extract/internal/relation_patterns.h"
 
 #include <algorithm>
 #include <array>
@@ -43,17 +43,19 @@ constexpr Pattern kPatterns[] = {
     {"land|lands|landed|landing in @", kVisit, "arrives in", kForward},
     {"travel|travels|travelled|traveled|travelling|traveling to @", kVisit, "travels to", kForward},
     {"fly|flies|flew|flying|flown to @", kVisit, "flies to", kForward},
-    {"left|leave|leaves|leaving|depart|departs|departed|departing for @", kVisit, "leaves for", kForward},
+    {"left|leave|leaves|leaving|depart|departs|departed|departing|departure for @", kVisit, "leaves for", kForward},
     {"return|returns|returned|returning from @", kVisit, "returns from", kForward},
     {"tour|tours|toured|touring of @", kVisit, "tours", kForward},
     {"visit|visits|trip|trips|tour to @", kVisit, "visits", kForward},
     {"visit|visits|visited|visiting @", kVisit, "visits", kForward},
     {"trip|visit|tour", kVisit, "visits", kModifier},
     // host
+    {"hosted|welcomed|received by @", kHost, "hosts", kReverse},
     {"host|hosts|hosted|hosting * in @ 's|\xE2\x80\x99s honour|honor", kHost, "hosts", kForward},
     {"host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming @", kHost, "hosts", kForward},
     // invite
     {"invitation of|from @", kInvite, "invites", kReverse},
+    {"invited by @", kInvite, "invites", kReverse},
     {"invite|invites|invited|inviting @", kInvite, "invites", kForward},
     // negotiate
     {"negotiate|negotiates|negotiated|negotiating|negotiations * with @", kNegotiate, "negotiates with", kForward},
@@ -81,6 +83,8 @@ constexpr Pattern kPatterns[] = {
     {"imports|import|imported # from @", kSupply, "supplies {} to", kReverse},
     {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
     // support
+    // Passives name the agent after "by": "France, backed by the IMF, wants ...".
+    {"backed|supported|endorsed by @", kSupport, "supports", kReverse},
     {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
     // Headline verbs of praise.
     {"hail|hails|hailed|laud|lauds|lauded|praise|praises|praised|commend|commends|commended @", kSupport, "praises", kForward},
@@ -96,8 +100,14 @@ constexpr Pattern kPatterns[] = {
     {"recognition of @", kRecognize, "recognizes", kForward},
     // demand
     {"called|calls|call on|upon @", kDemand, "calls on", kForward},
+    // "calls for the RSF head to", "asked for Bolton's resignation": a demand made of someone.
+    {"called|calls|call|asked|asks|ask for @ to", kDemand, "calls on", kForward},
+    {"called|calls|call|asked|asks|ask for @ 's|\xE2\x80\x99s", kDemand, "calls on", kForward},
+    {"ask|asks|asked|asking|press|presses|pressed|pressing|pressure|pressures|pressured|pressuring|challenge|challenges|challenged|challenging @ to",
+     kDemand, "urges", kForward},
     {"urge|urges|urged|urging|demand|demands|demanded|demanding @", kDemand, "urges", kForward},
     // criticize
+    {"criticised|criticized|condemned|denounced|rebuked by @", kCriticize, "criticizes", kReverse},
     {"criticise|criticises|criticised|criticize|criticizes|criticized|condemn|condemns|condemned|denounce|denounces|denounced|rebuked|slammed @",
      kCriticize, "criticizes", kForward},
     // Headline verbs of blame: "Norway slams Iceland", "Finland raps Sweden over ...".
@@ -117,7 +127,11 @@ constexpr Pattern kPatterns[] = {
     {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
     {"summon|summons|summoned|summoning * ambassador|envoy|chargé|charge|diplomat|diplomats", kProtest, "summons the envoy of", kEnvoy},
     // sanction
-    {"sanctions|tariffs|tariff|embargo|ban|duties on|against @", kSanction, "imposes sanctions on", kForward, false, true},
+    {"sanctions|tariffs|tariff|embargo|ban|duties|restrictions on|against @", kSanction, "imposes sanctions on", kForward, false, true},
+    // "trade sanctions imposed on Japan", "a ban on flights to Cuba", "an embargo on trade with Iran".
+    {"sanctions|tariffs|tariff|embargo|ban|duties|restrictions imposed|placed|levied|slapped on|against @", kSanction,
+     "imposes sanctions on", kForward, false, true},
+    {"embargo|ban|restrictions on * to|with @", kSanction, "imposes sanctions on", kForward, false, true},
     {"sanction|sanctions|sanctioned|sanctioning @", kSanction, "sanctions", kForward},
     // "tariffs on imported items from Mexico"; before the "imports from" of supply.
     {"tariff|tariffs|duties * on * from @", kSanction, "imposes tariffs on", kForward, false, true},
@@ -216,7 +230,7 @@ bool IsPossessivePronoun(std::string_view t) { return t == "its" || t == "his" |
 bool IsPossessiveMark(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
 // An actor after one of these belongs to another clause: "rejects reports that Iran ...".
-bool OpensClause(std::string_view t) {
+bool LeadsIntoOtherClause(std::string_view t) {
   return t == "," || t == "that" || t == "which" || t == "who" || t == "whether" || t == "if";
 }
 
@@ -302,7 +316,7 @@ class Matcher {
           // Determiners and adjectives may come first; a preposition or a new clause may not:
           // in "accuses him of undermining Bosnia", Bosnia is not the accused.
           const std::string_view t = tokens_[k + skip].text;
-          if (Breaks(t) || OpensClause(t) || IsPreposition(Lower(t))) break;
+          if (Breaks(t) || LeadsIntoOtherClause(t) || IsPreposition(Lower(t))) break;
         }
         if (final_slot_optional_ && w + 1 == words_.size()) {
           m->end = k;

@@ -1,4 +1,4 @@
-// extract/relation_patterns.h -- internal: the wordings that express each core relation
+// extract/internal/relation_patterns.h -- the wordings that express each core relation
 // ("accused X of", "arrived in X", "X's minerals come from Y") and where their arguments
 // stand. The table is built once and shared read-only: thread-safe.
 #pragma once

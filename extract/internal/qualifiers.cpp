@@ -1,20 +1,16 @@
-#include "extract/qualifiers.h"
+#include "extract/internal/qualifiers.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
 
+#include "extract/internal/cues.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
 namespace {
 
-constexpr auto kMonths = std::to_array<std::string_view>({"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"});
-constexpr auto kWeekdays = std::to_array<std::string_view>({"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"});
 constexpr auto kExpectedCues = std::to_array<std::string_view>({
     "will",  "'ll", "would", "shall", "expected", "likely", "plans", "plan", "planned", "planning",
     "scheduled", "set", "due", "intends", "intend", "potential", "upcoming", "may", "might",
@@ -43,10 +39,9 @@ constexpr auto kEventNouns = std::to_array<std::string_view>({"trip", "visit", "
 constexpr auto kEndingCues = std::to_array<std::string_view>({
     "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
     "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing",
-    "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn"});
-constexpr auto kReportingVerbs = std::to_array<std::string_view>({
-    "said", "says", "announced", "stated", "told", "reported", "claimed", "added", "noted", "confirmed",
-    "insisted", "warned"});
+    "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn",
+    // "cancelled his trip to Switzerland": the event will not take place.
+    "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "postpone", "postpones", "postponed"});
 
 template <size_t N>
 int IndexOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -201,7 +196,7 @@ TimeMention TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t en
       const long delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
       return {article ? Iso(CivilFromDays(today + delta)) : "", text(k, k + 1)};
     }
-    if (int wd = IndexOf(kWeekdays, w); wd >= 0) {
+    if (int wd = CueIndex(Cue::kWeekday, w); wd >= 0) {
       if (!article) return {"", text(k, k + 1)};
       const long weekday_today = ((today % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday (3)
       long delta = wd - weekday_today;
@@ -212,7 +207,7 @@ TimeMention TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t en
       }
       return {Iso(CivilFromDays(today + delta)), text(k, k + 1)};
     }
-    if (int month = IndexOf(kMonths, w); month >= 0) {
+    if (int month = CueIndex(Cue::kMonth, w); month >= 0) {
       // "May" is also a modal verb: only as a month with a day, a year, or "in/last/next".
       int day = next.empty() ? 0 : DayNumber(next);
       uint32_t last = k + (day > 0 ? 2 : 1);
@@ -274,7 +269,7 @@ std::string AttributionOf(const std::vector<Token>& tokens, uint32_t trigger) {
   // "X said (on Friday) that ...": the speaker is the phrase before the reporting verb, back to
   // the start of the sentence or the last comma.
   for (uint32_t k = trigger; k-- > 1;) {
-    if (IndexOf(kReportingVerbs, Lower(tokens[k].text)) < 0) continue;
+    if (!IsCue(Cue::kReportingVerb, Lower(tokens[k].text))) continue;
     // "X said (that) ...": the reported clause follows the verb, with or without "that".
     if (k + 1 >= trigger) continue;
     // The speaker may be set off by commas: "South Korea's adviser, Wi Sung-lac, said ...".
