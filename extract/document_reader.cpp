@@ -9,12 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "extract/web_page.h"
+#include "extract/internal/web_page.h"
 #include "graph/calendar_date.h"
 #include "graph/text.h"
 
 namespace geokg::extract {
 namespace fs = std::filesystem;
+using internal::PageBytes;
+using internal::ReadWebPage;
+using internal::WebPage;
 
 namespace {
 

@@ -1,9 +1,9 @@
 // extract/document_reader.h -- reads articles from the inputs a user names: .txt files (id = file
 // name without extension; a first line followed by a blank line is the title; a file name that
 // starts with YYYY-MM-DD gives the date), .html and .htm web pages (id as for .txt; title, date,
-// URL, source and the article's paragraphs from the page: extract/web_page.h), .jsonl files (one
-// article a line: "id", "text" or "html" (a web page, read as a .html file), and optional
-// "title", "date", "source", "url", which win over the page's; other fields are ignored),
+// URL, source and the article's paragraphs from the page: extract/internal/web_page.h), .jsonl
+// files (one article a line: "id", "text" or "html" (a web page, read as a .html file), and
+// optional "title", "date", "source", "url", which win over the page's; other fields ignored),
 // directories (their article files, recursively, in name order) and "-" (standard input: JSON
 // Lines when it starts with '{', a web page when it starts with '<', else one text article; id
 // "stdin"). Dates are read by graph/calendar_date.h and kept as YYYY-MM-DD. Not thread-safe;

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # clang and libclang-rt-14-dev (the libFuzzer runtime) serve tools/fuzz.sh; libutf8proc-dev folds
 # names (case, diacritics) so that one person spelt two ways is one entity (graph/fold.h);
 # python3-dask and python3-distributed serve tools/distributed/dask_ingest.py; libgumbo-dev and
-# pkg-config read saved web pages with an HTML5 parser (extract/web_page.h).
+# pkg-config read saved web pages with an HTML5 parser (extract/internal/web_page.h).
 packages=(g++ cmake ninja-build librocksdb-dev libzstd-dev nlohmann-json3-dev libboost-graph-dev libcli11-dev catch2
           graphviz python3 python3-networkx python3-pandas raptor2-utils clang libclang-rt-14-dev libutf8proc-dev
           python3-dask python3-distributed libgumbo-dev pkg-config)

@@ -1,4 +1,4 @@
-#include "extract/web_page.h"
+#include "extract/internal/web_page.h"
 
 #include <iconv.h>
 
@@ -14,7 +14,7 @@
 
 #include "graph/calendar_date.h"
 
-namespace geokg::extract {
+namespace geokg::extract::internal {
 namespace {
 
 using Json = nlohmann::json;
@@ -524,4 +524,4 @@ Result<WebPage> ReadWebPage(std::string_view page, PageBytes bytes) {
   return Read(parsed.root());
 }
 
-}  // namespace geokg::extract
+}  // namespace geokg::extract::internal

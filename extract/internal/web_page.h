@@ -1,4 +1,4 @@
-// extract/web_page.h -- reads a saved news web page with an HTML5 parser (gumbo, the parsing
+// extract/internal/web_page.h -- reads a saved news web page with an HTML5 parser (gumbo, the parsing
 // algorithm browsers use, so that broken markup reads as a browser shows it): its metadata and
 // the article's own paragraphs, without the page furniture around them (navigation, related
 // headlines, captions, share prompts, cookie banners, scripts). Pure function: thread-safe.
@@ -9,7 +9,7 @@
 
 #include "graph/status.h"
 
-namespace geokg::extract {
+namespace geokg::extract::internal {
 
 struct WebPage {
   std::string title;   // og:title, else <title>, else JSON-LD headline, else the first <h1>
@@ -35,4 +35,4 @@ enum class PageBytes {
 // that are not mostly links; when there are none, JSON-LD articleBody.
 Result<WebPage> ReadWebPage(std::string_view page, PageBytes bytes);
 
-}  // namespace geokg::extract
+}  // namespace geokg::extract::internal
