@@ -21,25 +21,16 @@ using Lists = std::array<std::vector<std::string>, kNames.size()>;
 const Lists& Parsed() {
   static const Lists lists = [] {
     Lists out;
-    const std::string_view text = embedded::cues_tsv();
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t end = text.find('\n', pos);
-      if (end == std::string_view::npos) end = text.size();
-      const std::string_view line = text.substr(pos, end - pos);
-      pos = end + 1;
-      const size_t tab = line.find('\t');
-      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+    ForEachKeyedLine(embedded::cues_tsv(), [&](std::string_view name, std::string_view words) {
       for (size_t k = 0; k < kNames.size(); ++k) {
-        if (line.substr(0, tab) != kNames[k]) continue;
-        std::string_view words = line.substr(tab + 1);
+        if (name != kNames[k]) continue;
         while (!words.empty()) {
           const size_t bar = words.find('|');
           out[k].emplace_back(words.substr(0, bar));
           words = bar == std::string_view::npos ? std::string_view() : words.substr(bar + 1);
         }
       }
-    }
+    });
     return out;
   }();
   return lists;

@@ -28,17 +28,9 @@ enum Template : uint32_t {
 const std::unordered_map<std::string, std::string>& CameoRoots() {
   static const auto* roots = [] {
     auto* m = new std::unordered_map<std::string, std::string>();
-    const std::string_view text = embedded::cameo_verbs_tsv();
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t eol = text.find('\n', pos);
-      if (eol == std::string_view::npos) eol = text.size();
-      const std::string_view line = text.substr(pos, eol - pos);
-      pos = eol + 1;
-      const size_t tab = line.find('\t');
-      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
-      m->emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
-    }
+    ForEachKeyedLine(embedded::cameo_verbs_tsv(), [&](std::string_view lemma, std::string_view root) {
+      m->emplace(std::string(lemma), std::string(root));
+    });
     return m;
   }();
   return *roots;

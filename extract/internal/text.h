@@ -1,4 +1,4 @@
-// extract/internal/text.h -- internal: small text helpers the extraction stages share.
+// extract/internal/text.h -- small text helpers the extraction stages share.
 #pragma once
 
 #include <string>
@@ -13,6 +13,22 @@ inline std::string Lower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+// Calls f(key, rest) for every "KEY<TAB>REST" line of an embedded data file, skipping blank
+// lines, '#' comments and lines without a tab.
+template <typename F>
+void ForEachKeyedLine(std::string_view text, F&& f) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    const size_t tab = line.find('\t');
+    if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+    f(line.substr(0, tab), line.substr(tab + 1));
+  }
 }
 
 }  // namespace geokg::extract::internal
