@@ -197,18 +197,30 @@ std::vector<double> DegreeCentrality(const LinkGraph& graph) {
 std::vector<double> PageRank(const LinkGraph& graph) {
   using Directed = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                                       boost::no_property, uint32_t, uint32_t>;
-  std::vector<std::pair<uint32_t, uint32_t>> arcs;
-  arcs.reserve(graph.link_count() * 2);
+  // Arcs placed into rows by counting, not sorted: with ten million facts sorting them was most
+  // of the time. Each row holds its arcs in fact order, which changes no sum: a target still
+  // receives from its sources in source order. Boost's CSR keeps these arrays public.
+  const size_t n = graph.vertex_count();
+  Directed g;
+  std::vector<uint32_t>& row_start = g.m_forward.m_rowstart;
+  std::vector<uint32_t>& column = g.m_forward.m_column;
+  row_start.assign(n + 1, 0);
+  for (const LinkArc& l : graph.links()) {
+    if (l.from == l.to) continue;
+    ++row_start[*graph.VertexOf(l.from) + 1];
+    if (!l.one_way) ++row_start[*graph.VertexOf(l.to) + 1];
+  }
+  for (size_t v = 0; v < n; ++v) row_start[v + 1] += row_start[v];
+  column.resize(row_start[n]);
+  std::vector<uint32_t> next(row_start.begin(), row_start.end() - 1);
   for (const LinkArc& l : graph.links()) {
     if (l.from == l.to) continue;
     const uint32_t u = *graph.VertexOf(l.from), v = *graph.VertexOf(l.to);
-    arcs.emplace_back(u, v);
-    if (!l.one_way) arcs.emplace_back(v, u);
+    column[next[u]++] = v;
+    if (!l.one_way) column[next[v]++] = u;
   }
-  const Directed g(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
-                   static_cast<uint32_t>(graph.vertex_count()));
-  arcs = {};
-  std::vector<double> rank(graph.vertex_count(), 1.0);
+  next = {};
+  std::vector<double> rank(n, 1.0);
   boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g)),
                           boost::graph::n_iterations(30), 0.85);
   return rank;

@@ -10,11 +10,16 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <optional>
 #include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+
+#include "graph/relation.h"
+#include "graph/status.h"
+#include "graph/triple.h"
 
 namespace geokg {
 
@@ -25,15 +30,19 @@ struct LinkArc {
   uint32_t from = 0;  // entity keys
   uint32_t to = 0;
   bool one_way = true;
+  Relation relation = Relation::kOther;  // so that a view of every fact can be narrowed later
+  Modality modality = Modality::kAsserted;
   bool operator==(const LinkArc&) const = default;
 };
 
 struct ArcProperty {
-  uint32_t link = 0;    // index of the first fact joining the pair (LinkGraph::link)
-  uint32_t weight = 0;  // how many facts join the pair
+  uint32_t link = 0;       // index of the first fact joining the pair (LinkGraph::link)
+  uint32_t weight = 0;     // how many facts join the pair
+  uint32_t relations = 0;  // their relations, bit 1 << Relation
+  bool operator==(const ArcProperty&) const = default;
 };
 
-// compressed_sparse_row_graph over plain vectors: 4 bytes of target plus 8 of ArcProperty per
+// compressed_sparse_row_graph over plain vectors: 4 bytes of target plus 12 of ArcProperty per
 // arc and 4 per vertex; bench_query prints the whole view's bytes per fact. (adjacency_list was
 // not measured against it: its per-edge list nodes are larger by construction.)
 using LinkCsr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, ArcProperty,
@@ -47,6 +56,24 @@ class LinkGraph {
   // sorting of each vertex's own facts; dense keys (the store's entity ids) get a lookup table
   // of 4 bytes per key up to the largest, counted in MemoryBytes().
   static LinkGraph Build(std::vector<LinkArc> links);
+
+  // Writes the view to `path` with `tag` in its header: into a temporary file beside it, synced
+  // to disk, then renamed over `path`, so that a reader (or a process killed while writing) finds
+  // the old file or the new one, whole. The arrays are stored as they are in memory, so loading
+  // is reading, not building.
+  Status Save(const std::filesystem::path& path, uint64_t tag) const;
+  // The tag of the view saved at `path`, from its header alone. kNotFound: no file there;
+  // kCorruption: not a view of this format.
+  static Result<uint64_t> SavedTag(const std::filesystem::path& path);
+  // The view saved at `path` and its tag. kCorruption when the file is truncated or any of its
+  // indexes points outside its arrays: a damaged file is refused, never misread.
+  static Result<LinkGraph> Load(const std::filesystem::path& path, uint64_t* tag);
+  // Changes the tag of the view saved at `path` from `from` to `to` in place, synced to disk
+  // (one aligned 8-byte write: a reader sees either tag). kNotFound when there is no view there
+  // or it is not tagged `from`; nothing changes then.
+  static Status Retag(const std::filesystem::path& path, uint64_t from, uint64_t to);
+  // Whether two views hold the same vertices, facts and arcs, in the same order.
+  friend bool operator==(const LinkGraph& a, const LinkGraph& b);
 
   const LinkCsr& csr() const { return csr_; }
   size_t vertex_count() const { return keys_.size(); }
