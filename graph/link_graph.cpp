@@ -1,6 +1,7 @@
 #include "graph/link_graph.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <cstring>
 #include <tuple>
+#include <utility>
 
 namespace geokg {
 namespace {
@@ -108,14 +110,17 @@ LinkGraph LinkGraph::Build(std::vector<LinkArc> links) {
   for (uint32_t u = 0; u < n; ++u) {
     const auto first = rows.begin() + row_start[u], last = rows.begin() + row_start[u + 1];
     for (auto arc = first; arc != last; ++arc) {
-      const uint32_t relation = 1u << static_cast<unsigned>(g.links_[arc->second].relation);
+      const LinkArc& fact = g.links_[arc->second];
+      const uint32_t relation = 1u << static_cast<unsigned>(fact.relation);
+      const uint16_t forward = !fact.one_way || fact.from == g.keys_[u];
       if (arc != first && arc->first == (arc - 1)->first) {
         ++properties.back().weight;
+        properties.back().forward += forward;
         properties.back().relations |= relation;
       } else {
         sources.push_back(u);
         targets.push_back(arc->first);
-        properties.push_back({arc->second, 1, relation});
+        properties.push_back({arc->second, 1, forward, relation});
       }
     }
   }
@@ -140,7 +145,7 @@ static_assert(sizeof(LinkArc) == 24 && sizeof(ArcProperty) == 12, "the saved lay
 struct SavedHeader {
   char magic[8] = {'g', 'e', 'o', 'k', 'g', 'L', 'V', '\0'};
   uint32_t byte_order = 0x01020304;  // a file from a machine of the other byte order is refused
-  uint32_t version = 1;
+  uint32_t version = 2;  // 2: ArcProperty::forward
   uint64_t tag = 0;
   uint64_t keys = 0, vertex_of = 0, links = 0, arcs = 0;
   uint64_t reserved = 0;
@@ -263,7 +268,7 @@ Result<uint64_t> LinkGraph::SavedTag(const std::filesystem::path& path) {
   return header.value().tag;
 }
 
-Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* tag) {
+Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* tag, bool with_links) {
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
   auto read_header = ReadHeader(fd.get(), path);
@@ -279,8 +284,10 @@ Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* t
   auto& rowstart = g.csr_.m_forward.m_rowstart;
   auto& column = g.csr_.m_forward.m_column;
   auto& properties = g.csr_.m_forward.m_edge_properties;
-  if (!ReadVector(fd.get(), &g.keys_, h.keys) || !ReadVector(fd.get(), &g.vertex_of_, h.vertex_of) ||
-      !ReadVector(fd.get(), &g.links_, h.links) || !ReadVector(fd.get(), &rowstart, h.keys + 1) ||
+  const bool read = ReadVector(fd.get(), &g.keys_, h.keys) && ReadVector(fd.get(), &g.vertex_of_, h.vertex_of) &&
+                    (with_links ? ReadVector(fd.get(), &g.links_, h.links)
+                                : ::lseek(fd.get(), static_cast<off_t>(h.links * sizeof(LinkArc)), SEEK_CUR) >= 0);
+  if (!read || !ReadVector(fd.get(), &rowstart, h.keys + 1) ||
       !ReadVector(fd.get(), &column, h.arcs) || !ReadVector(fd.get(), &properties, h.arcs))
     return Errno(path, "read");
   // Every index is checked before anything follows it.
@@ -312,7 +319,8 @@ Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* t
   for (uint32_t v = 0; v < n; ++v)
     if (rowstart[v] > rowstart[v + 1]) return damaged("row bounds");
   for (uint64_t a = 0; a < h.arcs; ++a)
-    if (column[a] >= n || properties[a].link >= h.links || properties[a].weight == 0)
+    if (column[a] >= n || properties[a].link >= h.links || properties[a].weight == 0 ||
+        properties[a].forward > properties[a].weight)
       return damaged("an arc outside the graph");
   *tag = h.tag;
   return g;
@@ -327,6 +335,85 @@ Status LinkGraph::Retag(const std::filesystem::path& path, uint64_t from, uint64
   if (::pwrite(fd.get(), &to, sizeof to, offsetof(SavedHeader, tag)) != sizeof to || ::fsync(fd.get()) != 0)
     return Errno(path, "write");
   return Status();
+}
+
+Result<MappedLinkGraph> MappedLinkGraph::Open(const std::filesystem::path& path, uint64_t* tag) {
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
+  auto read_header = ReadHeader(fd.get(), path);
+  if (!read_header.ok()) return read_header.status();
+  const SavedHeader& h = read_header.value();
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return Errno(path, "stat");
+  if (static_cast<uint64_t>(st.st_size) != h.FileSize())
+    return Status::Corruption(path.string() + ": the saved link view is damaged (its size disagrees with its header)");
+  MappedLinkGraph g;
+  g.size_ = static_cast<size_t>(st.st_size);
+  g.mapping_ = ::mmap(nullptr, g.size_, PROT_READ, MAP_SHARED, fd.get(), 0);
+  if (g.mapping_ == MAP_FAILED) {
+    g.mapping_ = nullptr;
+    return Errno(path, "map");
+  }
+  g.path_ = path;
+  g.vertices_ = h.keys;
+  g.arcs_ = h.arcs;
+  g.vertex_of_size_ = h.vertex_of;
+  const char* at = static_cast<const char*>(g.mapping_) + sizeof(SavedHeader);
+  auto take = [&at](size_t bytes) {
+    const char* here = at;
+    at += bytes;
+    return here;
+  };
+  // The sections' offsets are multiples of 4 (each holds 4-byte words), so these are aligned.
+  g.keys_ = reinterpret_cast<const uint32_t*>(take(h.keys * sizeof(uint32_t)));
+  g.vertex_of_ = reinterpret_cast<const uint32_t*>(take(h.vertex_of * sizeof(uint32_t)));
+  take(h.links * sizeof(LinkArc));
+  g.row_start_ = reinterpret_cast<const uint32_t*>(take((h.keys + 1) * sizeof(uint32_t)));
+  g.column_ = reinterpret_cast<const uint32_t*>(take(h.arcs * sizeof(uint32_t)));
+  g.properties_ = reinterpret_cast<const ArcProperty*>(take(h.arcs * sizeof(ArcProperty)));
+  *tag = h.tag;
+  return g;
+}
+
+MappedLinkGraph::MappedLinkGraph(MappedLinkGraph&& other) noexcept { *this = std::move(other); }
+
+MappedLinkGraph& MappedLinkGraph::operator=(MappedLinkGraph&& other) noexcept {
+  if (this != &other) {
+    if (mapping_) ::munmap(mapping_, size_);
+    mapping_ = std::exchange(other.mapping_, nullptr);
+    size_ = other.size_;
+    path_ = std::move(other.path_);
+    vertices_ = other.vertices_;
+    arcs_ = other.arcs_;
+    vertex_of_size_ = other.vertex_of_size_;
+    keys_ = other.keys_;
+    vertex_of_ = other.vertex_of_;
+    row_start_ = other.row_start_;
+    column_ = other.column_;
+    properties_ = other.properties_;
+  }
+  return *this;
+}
+
+MappedLinkGraph::~MappedLinkGraph() {
+  if (mapping_) ::munmap(mapping_, size_);
+}
+
+std::optional<LinkVertex> MappedLinkGraph::VertexOf(uint32_t key) const {
+  std::optional<LinkVertex> v;
+  if (vertex_of_size_ > 0) {
+    if (key < vertex_of_size_ && vertex_of_[key] != std::numeric_limits<uint32_t>::max()) v = vertex_of_[key];
+  } else {
+    const uint32_t* found = std::lower_bound(keys_, keys_ + vertices_, key);
+    if (found != keys_ + vertices_) v = static_cast<LinkVertex>(found - keys_);
+  }
+  // Followed only when it leads back to the key.
+  if (!v || *v >= vertices_ || keys_[*v] != key) return std::nullopt;
+  return v;
+}
+
+Status MappedLinkGraph::Damaged() const {
+  return Status::Corruption(path_.string() + ": the saved link view is damaged (an arc outside the graph)");
 }
 
 bool operator==(const LinkGraph& a, const LinkGraph& b) {

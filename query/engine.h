@@ -132,8 +132,8 @@ class Engine {
                                      const FactFilter& filter) const;
   // Every selected fact with `name` as subject or object, by first date (undated last).
   Result<std::vector<FactRow>> Timeline(const std::string& name, const FactFilter& filter) const;
-  // Entities within `depth` hops of `name` over selected facts, nearest first; beyond one hop
-  // over every fact, walked on the saved link view (store/link_view.h).
+  // Entities within `depth` hops of `name` over selected facts, nearest first. Beyond one hop
+  // over every fact, walked on the saved link view when it is current (store/link_view.h).
   Result<std::vector<NeighborRow>> Neighbors(const std::string& name, int depth, const FactFilter& filter) const;
   // Up to `limit` shortest chains of selected facts from `a` to `b` of at most `max_depth` hops;
   // empty when there is none. Searches from both ends through the indexes, then runs
@@ -151,8 +151,9 @@ class Engine {
   Result<EvidenceAnswer> EvidenceFor(store::FactId id) const;
 
   // The LinkGraph of every selected fact: from the saved link view unless the filter needs the
-  // facts themselves (dates, confidence, mentions), then from index keys and facts.
-  Result<LinkGraph> BuildLinkGraph(const FactFilter& filter) const;
+  // facts themselves (dates, confidence, mentions), then from index keys and facts. Without
+  // `with_links` the view's facts may be left unread (LinkGraph::Load): for arcs-only analyses.
+  Result<LinkGraph> BuildLinkGraph(const FactFilter& filter, bool with_links = true) const;
   // The selected facts: all of them, or those within `depth` hops of `center`. With
   // `with_evidence`, each edge carries its sentences (for exports that cite them).
   Result<Graph> Subgraph(const std::optional<std::string>& center, int depth, const FactFilter& filter,

@@ -27,34 +27,32 @@ struct Reached {
 };
 using Rings = std::vector<std::pair<store::EntityId, Reached>>;  // in the order reached
 
-// The entities within `depth` hops of `center` on a LinkGraph of the selected facts: its arcs
-// already count the facts joining each pair and their relations, so no fact is read.
-Rings RingsInView(const LinkGraph& graph, store::EntityId center, int depth) {
-  constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
+// The entities within `depth` hops of `center` on the saved view of every fact: its arcs already
+// count the facts joining each pair and their relations, so no fact is read.
+Result<Rings> RingsInView(const MappedLinkGraph& graph, store::EntityId center, int depth) {
+  constexpr uint32_t kCentre = std::numeric_limits<uint32_t>::max();
   Rings rings;
   const std::optional<LinkVertex> start = graph.VertexOf(center);
   if (!start) return rings;
-  const LinkCsr& g = graph.csr();
-  std::unordered_map<LinkVertex, uint32_t> index = {{*start, kUnreached}};  // vertex -> its place in rings
+  std::unordered_map<LinkVertex, uint32_t> index = {{*start, kCentre}};  // vertex -> its place in rings
   std::vector<LinkVertex> frontier = {*start};
   for (uint32_t d = 0; d < static_cast<uint32_t>(depth) && !frontier.empty(); ++d) {
     std::vector<LinkVertex> next;
     for (LinkVertex v : frontier) {
       const store::EntityId from = graph.KeyOf(v);
-      for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-        const LinkVertex w = boost::target(*it, g);
+      GEOKG_RETURN_IF_ERROR(graph.ForEachArc(v, [&](LinkVertex w, const ArcProperty& arc) {
         auto [place, inserted] = index.try_emplace(w, static_cast<uint32_t>(rings.size()));
         if (inserted) {
           rings.push_back({graph.KeyOf(w), Reached{d + 1, from}});
           next.push_back(w);
         }
-        if (place->second == kUnreached) continue;  // the centre
+        if (place->second == kCentre) return;
         Reached& r = rings[place->second].second;
-        if (r.depth != d + 1) continue;
-        r.facts += g[*it].weight;
-        r.relations |= g[*it].relations;
+        if (r.depth != d + 1) return;
+        r.facts += arc.weight;
+        r.relations |= arc.relations;
         r.via = std::min(r.via, from);
-      }
+      }));
     }
     frontier = std::move(next);
   }
@@ -110,12 +108,14 @@ Result<std::vector<NeighborRow>> Engine::Neighbors(const std::string& name, int 
   auto center = Resolve(name);
   if (!center.ok()) return center.status();
   Rings rings;
-  if (depth >= 2 && filter.Empty()) {
-    // Beyond one hop the rings reach much of the graph: walking the saved view beats reading
-    // the index keys of every entity on the way.
-    auto view = store::LinkViewOf(store_);
-    if (!view.ok()) return view.status();
-    rings = RingsInView(view.value(), center.value().id, depth);
+  std::optional<MappedLinkGraph> view;
+  // Beyond one hop the rings reach much of the graph: walking the saved view, when it is
+  // current, beats reading the index keys of every entity on the way.
+  if (depth >= 2 && filter.Empty()) view = store::MappedLinkViewOf(store_);
+  if (view) {
+    auto walked = RingsInView(*view, center.value().id, depth);
+    if (!walked.ok()) return walked.status();
+    rings = std::move(walked).value();
   } else {
     std::unordered_map<store::EntityId, size_t> index = {{center.value().id, SIZE_MAX}};
     std::vector<store::EntityId> frontier = {center.value().id};
@@ -236,10 +236,10 @@ Result<std::vector<Path>> Engine::Paths(const std::string& a, const std::string&
   return paths;
 }
 
-Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter) const {
+Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter, bool with_links) const {
   if (!filter.NeedsFact()) {
     // The saved view of every fact, narrowed to the relations and modalities asked for.
-    auto view = store::LinkViewOf(store_);
+    auto view = store::LinkViewOf(store_, with_links || !filter.Empty());
     if (!view.ok() || filter.Empty()) return view;
     std::vector<LinkArc> links;
     for (const LinkArc& arc : view.value().links())
@@ -265,7 +265,7 @@ Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter) const {
 }
 
 Result<std::vector<RankRow>> Engine::Rank(Centrality by, const FactFilter& filter, size_t top) const {
-  auto graph = BuildLinkGraph(filter);
+  auto graph = BuildLinkGraph(filter, /*with_links=*/false);
   if (!graph.ok()) return graph.status();
   const LinkGraph& g = graph.value();
   const std::vector<double> degree = DegreeCentrality(g);
@@ -288,7 +288,7 @@ Result<std::vector<RankRow>> Engine::Rank(Centrality by, const FactFilter& filte
 }
 
 Result<GroupingAnswer> Engine::Groups(bool modularity, const FactFilter& filter, size_t top, size_t members) const {
-  auto graph = BuildLinkGraph(filter);
+  auto graph = BuildLinkGraph(filter, /*with_links=*/false);
   if (!graph.ok()) return graph.status();
   const LinkGraph& g = graph.value();
   const Grouping grouping = modularity ? ModularityGroups(g) : Components(g);

@@ -8,11 +8,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // The saved view when it is tagged `sequence`; nullopt when it is missing, stale or damaged.
-std::optional<LinkGraph> LoadCurrent(const fs::path& path, uint64_t sequence) {
+std::optional<LinkGraph> LoadCurrent(const fs::path& path, uint64_t sequence, bool with_links) {
   auto tag = LinkGraph::SavedTag(path);
   if (!tag.ok() || tag.value() != sequence) return std::nullopt;
   uint64_t loaded_tag = 0;
-  auto loaded = LinkGraph::Load(path, &loaded_tag);  // a writer may have replaced it meanwhile
+  auto loaded = LinkGraph::Load(path, &loaded_tag, with_links);  // a writer may have replaced it meanwhile
   if (!loaded.ok() || loaded_tag != sequence) return std::nullopt;
   return std::move(loaded).value();
 }
@@ -23,6 +23,13 @@ fs::path LinkViewPath(const fs::path& dir) { return dir / "link-view"; }
 
 LinkArc ArcOf(const Link& link) {
   return {link.fact, link.subject, link.object, !Info(link.relation).symmetric, link.relation, link.modality};
+}
+
+std::optional<MappedLinkGraph> MappedLinkViewOf(const Store& store) {
+  uint64_t tag = 0;
+  auto mapped = MappedLinkGraph::Open(LinkViewPath(store.path()), &tag);
+  if (!mapped.ok() || tag != store.Sequence()) return std::nullopt;
+  return std::move(mapped).value();
 }
 
 Result<LinkGraph> LinkViewFromIndex(const Store& store) {
@@ -37,10 +44,10 @@ Result<LinkGraph> LinkViewFromIndex(const Store& store) {
   return LinkGraph::Build(std::move(links));
 }
 
-Result<LinkGraph> LinkViewOf(const Store& store) {
+Result<LinkGraph> LinkViewOf(const Store& store, bool with_links) {
   const uint64_t sequence = store.Sequence();
   const fs::path path = LinkViewPath(store.path());
-  if (std::optional<LinkGraph> saved = LoadCurrent(path, sequence)) return std::move(*saved);
+  if (std::optional<LinkGraph> saved = LoadCurrent(path, sequence, with_links)) return std::move(*saved);
   auto built = LinkViewFromIndex(store);
   if (built.ok() && store.Durable()) (void)built.value().Save(path, sequence);
   return built;

@@ -27,7 +27,12 @@ LinkArc ArcOf(const Link& link);
 // store reads, else one built from the spo index (one pass over every key), which is then
 // saved, when that state is durable (Store::Durable), for the next question. Saving is best
 // effort (a reader may not be allowed to write): a failure only means building again next time.
-Result<LinkGraph> LinkViewOf(const Store& store);
+// Without `with_links` a saved view is read without its facts (LinkGraph::Load).
+Result<LinkGraph> LinkViewOf(const Store& store, bool with_links = true);
+
+// The saved view, mapped in place (only the pages a walk touches are read), when it describes
+// the state `store` reads; nullopt when it is missing, stale or unreadable.
+std::optional<MappedLinkGraph> MappedLinkViewOf(const Store& store);
 
 // The LinkGraph of every fact, built from the spo index (one pass over every key), not saved.
 Result<LinkGraph> LinkViewFromIndex(const Store& store);
