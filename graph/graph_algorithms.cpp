@@ -206,6 +206,8 @@ std::vector<double> PageRank(const LinkGraph& graph) {
   std::vector<uint32_t> row_start(n + 1, 0), target;
   std::vector<uint16_t> count;
   std::vector<double> out(n, 0);
+  target.reserve(boost::num_edges(g));
+  count.reserve(boost::num_edges(g));
   for (LinkVertex u = 0; u < n; ++u) {
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
       if (g[*it].forward == 0) continue;
