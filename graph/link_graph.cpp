@@ -181,10 +181,12 @@ class Fd {
   int fd_;
 };
 
-bool WriteAll(int fd, const void* data, size_t size) {
-  const char* p = static_cast<const char*>(data);
+// Moves `size` bytes between `fd` and `p` with `io` (::read or ::write), through short
+// transfers and interruptions.
+template <class Char, class Io>
+bool Transfer(int fd, Char* p, size_t size, Io io) {
   while (size > 0) {
-    const ssize_t n = ::write(fd, p, std::min<size_t>(size, size_t{1} << 30));
+    const ssize_t n = io(fd, p, std::min<size_t>(size, size_t{1} << 30));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     p += n;
@@ -193,17 +195,8 @@ bool WriteAll(int fd, const void* data, size_t size) {
   return true;
 }
 
-bool ReadAll(int fd, void* data, size_t size) {
-  char* p = static_cast<char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::read(fd, p, std::min<size_t>(size, size_t{1} << 30));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    p += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
-}
+bool WriteAll(int fd, const void* data, size_t size) { return Transfer(fd, static_cast<const char*>(data), size, ::write); }
+bool ReadAll(int fd, void* data, size_t size) { return Transfer(fd, static_cast<char*>(data), size, ::read); }
 
 template <class T>
 bool WriteVector(int fd, const std::vector<T>& v) {
