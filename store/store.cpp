@@ -968,9 +968,9 @@ namespace {
 
 // The sentence of evidence row `key` (fact, document number, sentence) whose value is `e`.
 FactEvidence ToFactEvidence(std::string_view key, EvidenceValue&& e) {
-  return {std::move(e.doc),       ReadU32(key, 12),     e.begin,           e.end,
-          std::move(e.text),      std::move(e.predicate), std::move(e.attribution), std::move(e.time),
-          e.confidence,           std::move(e.time_text), std::move(e.date)};
+  return {std::move(e.doc),  ReadU32(key, 12),       e.begin,          e.end,
+          std::move(e.text), std::move(e.predicate), std::move(e.attribution), std::move(e.time),
+          e.confidence,      std::move(e.time_text), std::move(e.date)};
 }
 
 }  // namespace
