@@ -216,6 +216,17 @@ Result<SavedHeader> ReadHeader(int fd, const std::filesystem::path& path) {
   return header;
 }
 
+// The header of a file whose size is the one the header gives: nothing cut short.
+Result<SavedHeader> ReadWholeHeader(int fd, const std::filesystem::path& path) {
+  auto header = ReadHeader(fd, path);
+  if (!header.ok()) return header.status();
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Errno(path, "stat");
+  if (static_cast<uint64_t>(st.st_size) != header.value().FileSize())
+    return Status::Corruption(path.string() + ": the saved link view is damaged (its size disagrees with its header)");
+  return header;
+}
+
 }  // namespace
 
 Status LinkGraph::Save(const std::filesystem::path& path, uint64_t tag) const {
@@ -264,15 +275,12 @@ Result<uint64_t> LinkGraph::SavedTag(const std::filesystem::path& path) {
 Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* tag, bool with_links) {
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
-  auto read_header = ReadHeader(fd.get(), path);
+  auto read_header = ReadWholeHeader(fd.get(), path);
   if (!read_header.ok()) return read_header.status();
   const SavedHeader& h = read_header.value();
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) return Errno(path, "stat");
   const auto damaged = [&](const std::string& what) {
     return Status::Corruption(path.string() + ": the saved link view is damaged (" + what + ")");
   };
-  if (static_cast<uint64_t>(st.st_size) != h.FileSize()) return damaged("its size disagrees with its header");
   LinkGraph g;
   auto& rowstart = g.csr_.m_forward.m_rowstart;
   auto& column = g.csr_.m_forward.m_column;
@@ -333,15 +341,11 @@ Status LinkGraph::Retag(const std::filesystem::path& path, uint64_t from, uint64
 Result<MappedLinkGraph> MappedLinkGraph::Open(const std::filesystem::path& path, uint64_t* tag) {
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
-  auto read_header = ReadHeader(fd.get(), path);
+  auto read_header = ReadWholeHeader(fd.get(), path);
   if (!read_header.ok()) return read_header.status();
   const SavedHeader& h = read_header.value();
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) return Errno(path, "stat");
-  if (static_cast<uint64_t>(st.st_size) != h.FileSize())
-    return Status::Corruption(path.string() + ": the saved link view is damaged (its size disagrees with its header)");
   MappedLinkGraph g;
-  g.size_ = static_cast<size_t>(st.st_size);
+  g.size_ = static_cast<size_t>(h.FileSize());
   g.mapping_ = ::mmap(nullptr, g.size_, PROT_READ, MAP_SHARED, fd.get(), 0);
   if (g.mapping_ == MAP_FAILED) {
     g.mapping_ = nullptr;
