@@ -17,9 +17,10 @@ std::vector<std::vector<uint32_t>> ShortestPaths(const LinkGraph& graph, LinkVer
 
 // Degree: the number of distinct entities each vertex shares a fact with.
 std::vector<double> DegreeCentrality(const LinkGraph& graph);
-// PageRank (damping 0.85, 30 iterations, Boost's unnormalised form: mean 1) over the facts'
-// directions: one-way facts point from subject to object, symmetric ones point both ways, and
-// each fact counts once, so a pair stated often weighs more.
+// PageRank (damping 0.85, 30 iterations, the unnormalised form of Boost's page_rank: mean 1)
+// over the facts' directions: one-way facts point from subject to object, symmetric ones point
+// both ways, and each fact counts once, so a pair stated often weighs more. Reads only the
+// arcs (their `forward` counts), not the facts.
 std::vector<double> PageRank(const LinkGraph& graph);
 // Brandes betweenness on the undirected simple graph, each unordered pair counted once.
 // O(V E): minutes beyond some 10^5 edges; filter with --relation first.

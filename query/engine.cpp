@@ -90,13 +90,30 @@ Result<FactRow> Engine::MakeFactRow(const store::Fact& fact, internal::EntityCac
 }
 
 Result<std::vector<FactRow>> Engine::Rows(const std::vector<store::Fact>& facts) const {
+  // Their first sentences only, in id order.
   EntityCache cache(store_);
+  std::vector<store::FactId> ids;
+  for (const store::Fact& f : facts) ids.push_back(f.id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::unordered_map<store::FactId, store::FactEvidence> first;
+  GEOKG_RETURN_IF_ERROR(store_.ForEachFirstEvidence(ids, [&](store::FactId id, const store::FactEvidence& e) {
+    first.emplace(id, e);
+    return Status();
+  }));
   std::vector<FactRow> rows;
   rows.reserve(facts.size());
   for (const store::Fact& f : facts) {
-    auto row = MakeFactRow(f, cache);
-    if (!row.ok()) return row.status();
-    rows.push_back(std::move(row).value());
+    auto subject = cache.Get(f.subject);
+    if (!subject.ok()) return subject.status();
+    auto object = cache.Get(f.object);
+    if (!object.ok()) return object.status();
+    FactRow row{f, subject.value(), object.value(), "", ""};
+    if (auto e = first.find(f.id); e != first.end()) {
+      row.evidence = e->second.text;
+      row.doc = e->second.doc;
+    }
+    rows.push_back(std::move(row));
   }
   // Dated facts by date, undated after them; then by fact id, which is ingest order.
   std::sort(rows.begin(), rows.end(), [](const FactRow& x, const FactRow& y) {
@@ -104,6 +121,17 @@ Result<std::vector<FactRow>> Engine::Rows(const std::vector<store::Fact>& facts)
            std::make_tuple(y.fact.first_time.empty(), y.fact.first_time, y.fact.last_time, y.fact.id);
   });
   return rows;
+}
+
+Result<std::vector<store::Fact>> Engine::FactsOf(std::vector<store::FactId> ids, const FactFilter& filter) const {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<store::Fact> facts;
+  GEOKG_RETURN_IF_ERROR(store_.ForEachFactOf(ids, [&](const store::Fact& fact) {
+    if (filter.Matches(fact)) facts.push_back(fact);
+    return Status();
+  }));
+  return facts;
 }
 
 Result<std::vector<MetRow>> Engine::Met(const std::optional<std::string>& name, const FactFilter& filter) const {
@@ -115,21 +143,23 @@ Result<std::vector<MetRow>> Engine::Met(const std::optional<std::string>& name, 
   }
   FactFilter meetings = filter;
   meetings.relations = {Relation::kMeet, Relation::kCall};
-  std::vector<store::Fact> facts;
-  std::set<store::FactId> seen;
-  auto collect = [&](const store::Fact& fact) -> Status {
-    if (meetings.Matches(fact) && seen.insert(fact.id).second) facts.push_back(fact);
+  // The meetings' keys from the indexes, then only the facts that pass the modality.
+  std::vector<store::FactId> ids;
+  auto collect = [&](const store::Link& link) -> Status {
+    if (meetings.MatchesLink(link)) ids.push_back(link.fact);
     return Status();
   };
   for (Relation r : meetings.relations) {
     if (who) {
-      GEOKG_RETURN_IF_ERROR(store_.ForEachFact({who, std::nullopt, r}, collect));
-      GEOKG_RETURN_IF_ERROR(store_.ForEachFact({std::nullopt, who, r}, collect));
+      GEOKG_RETURN_IF_ERROR(store_.ForEachLink({who, std::nullopt, r}, collect));
+      GEOKG_RETURN_IF_ERROR(store_.ForEachLink({std::nullopt, who, r}, collect));
     } else {
-      GEOKG_RETURN_IF_ERROR(store_.ForEachFact({std::nullopt, std::nullopt, r}, collect));
+      GEOKG_RETURN_IF_ERROR(store_.ForEachLink({std::nullopt, std::nullopt, r}, collect));
     }
   }
-  auto rows = Rows(facts);
+  auto facts = FactsOf(std::move(ids), meetings);
+  if (!facts.ok()) return facts.status();
+  auto rows = Rows(facts.value());
   if (!rows.ok()) return rows.status();
   EntityCache cache(store_);
   PlaceFinder places(store_, cache);
@@ -182,14 +212,14 @@ Result<std::vector<FactRow>> Engine::Timeline(const std::string& name, const Fac
   auto entity = Resolve(name);
   if (!entity.ok()) return entity.status();
   const store::EntityId id = entity.value().id;
-  std::vector<store::Fact> facts;
-  GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(id, filter, [&](const store::Link& link, store::EntityId) -> Status {
-    auto fact = store_.GetFact(link.fact);
-    if (!fact.ok()) return fact.status();
-    if (filter.Matches(fact.value())) facts.push_back(std::move(fact).value());
+  std::vector<store::FactId> ids;
+  GEOKG_RETURN_IF_ERROR(ForEachIndexedLink(id, filter, [&](const store::Link& link, store::EntityId) {
+    ids.push_back(link.fact);
     return Status();
   }));
-  return Rows(facts);
+  auto facts = FactsOf(std::move(ids), filter);
+  if (!facts.ok()) return facts.status();
+  return Rows(facts.value());
 }
 
 Result<EntityCard> Engine::Card(const std::string& name) const {

@@ -60,7 +60,8 @@ struct NeighborRow {
   uint32_t depth = 0;
   uint32_t facts = 0;                  // selected facts joining it to entities one hop nearer
   std::vector<Relation> relations;     // their relations, ascending
-  std::string via;                     // one entity one hop nearer (the centre at depth 1)
+  std::string via;                     // of the entities one hop nearer joined to it, the one
+                                       // stored first (the centre at depth 1)
 };
 
 // One hop of a path: the fact joining two consecutive entities (stored direction kept).
@@ -136,7 +137,8 @@ class Engine {
                                      const FactFilter& filter) const;
   // Every selected fact with `name` as subject or object, by first date (undated last).
   Result<std::vector<FactRow>> Timeline(const std::string& name, const FactFilter& filter) const;
-  // Entities within `depth` hops of `name` over selected facts, nearest first.
+  // Entities within `depth` hops of `name` over selected facts, nearest first. Beyond one hop
+  // over every fact, walked on the saved link view when it is current (store/link_view.h).
   Result<std::vector<NeighborRow>> Neighbors(const std::string& name, int depth, const FactFilter& filter) const;
   // Up to `limit` shortest chains of selected facts from `a` to `b` of at most `max_depth` hops;
   // empty when there is none. Searches from both ends through the indexes, then runs
@@ -153,8 +155,10 @@ class Engine {
   // Every sentence and article behind fact `id`. kNotFound when there is no such fact.
   Result<EvidenceAnswer> EvidenceFor(store::FactId id) const;
 
-  // The LinkGraph of every selected fact: index keys only unless the filter needs the facts.
-  Result<LinkGraph> BuildLinkGraph(const FactFilter& filter) const;
+  // The LinkGraph of every selected fact: from the saved link view unless the filter needs the
+  // facts themselves (dates, confidence, mentions), then from index keys and facts. Without
+  // `with_links` the view's facts may be left unread (LinkGraph::Load): for arcs-only analyses.
+  Result<LinkGraph> BuildLinkGraph(const FactFilter& filter, bool with_links = true) const;
   // The selected facts: all of them, or those within `depth` hops of `center`. With
   // `with_evidence`, each edge carries its sentences (for exports that cite them).
   Result<Graph> Subgraph(const std::optional<std::string>& center, int depth, const FactFilter& filter,
@@ -162,11 +166,17 @@ class Engine {
 
  private:
   Result<FactRow> MakeFactRow(const store::Fact& fact, internal::EntityCache& cache) const;
+  // Calls visit(link, other end) for each fact touching `v` whose index key passes `filter`'s
+  // relations and modalities, each fact once, without reading the facts.
+  Status ForEachIndexedLink(store::EntityId v, const FactFilter& filter,
+                            const std::function<Status(const store::Link&, store::EntityId)>& visit) const;
   // Calls visit(link, other end) for each selected fact touching `v`, each fact once.
   Status ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
                              const std::function<Status(const store::Link&, store::EntityId)>& visit) const;
   Result<bool> Selected(const store::Link& link, const FactFilter& filter) const;
   Result<std::vector<FactRow>> Rows(const std::vector<store::Fact>& facts) const;
+  // The facts of `ids` that `filter` passes, read in one walk of the facts family, by id.
+  Result<std::vector<store::Fact>> FactsOf(std::vector<store::FactId> ids, const FactFilter& filter) const;
   const store::Store& store_;
 };
 

@@ -30,6 +30,8 @@ struct FactFilter {
   bool MatchesLink(const store::Link& link) const;
   // Whether deciding needs more than the index entry (a period, confidence or mention bound).
   bool NeedsFact() const { return !since.empty() || !until.empty() || min_confidence > 0 || min_mentions > 0; }
+  // Whether every fact passes.
+  bool Empty() const { return relations.empty() && modalities.empty() && !NeedsFact(); }
   // Human-readable summary of the selection ("relations meet,call; since 2025"), for diagram
   // titles and messages; empty when nothing is filtered.
   std::string Describe() const;

@@ -2,19 +2,62 @@
 // centrality and groups on a LinkGraph (Boost.Graph) of the selected facts.
 #include <algorithm>
 #include <bit>
+#include <cstdint>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "graph/graph_algorithms.h"
 #include "query/engine.h"
 #include "query/entity_cache.h"
+#include "store/link_view.h"
 
 namespace geokg::query {
 using internal::EntityCache;
+using store::ArcOf;
 
 namespace {
 
-LinkArc ArcOf(const store::Link& link) { return {link.fact, link.subject, link.object, !Info(link.relation).symmetric}; }
+// How an entity was reached from the centre of `neighbors`.
+struct Reached {
+  uint32_t depth = 0;
+  store::EntityId via = 0;  // of the entities one hop nearer joined to it, the smallest id
+  uint32_t facts = 0;
+  uint32_t relations = 0;  // bit per Relation
+};
+using Rings = std::vector<std::pair<store::EntityId, Reached>>;  // in the order reached
+
+// The entities within `depth` hops of `center` on the saved view of every fact: its arcs already
+// count the facts joining each pair and their relations, so no fact is read.
+Result<Rings> RingsInView(const MappedLinkGraph& graph, store::EntityId center, int depth) {
+  constexpr uint32_t kCentre = std::numeric_limits<uint32_t>::max();
+  Rings rings;
+  const std::optional<LinkVertex> start = graph.VertexOf(center);
+  if (!start) return rings;
+  std::unordered_map<LinkVertex, uint32_t> index = {{*start, kCentre}};  // vertex -> its place in rings
+  std::vector<LinkVertex> frontier = {*start};
+  for (uint32_t d = 0; d < static_cast<uint32_t>(depth) && !frontier.empty(); ++d) {
+    std::vector<LinkVertex> next;
+    for (LinkVertex v : frontier) {
+      const store::EntityId from = graph.KeyOf(v);
+      GEOKG_RETURN_IF_ERROR(graph.ForEachArc(v, [&](LinkVertex w, const ArcProperty& arc) {
+        auto [place, inserted] = index.try_emplace(w, static_cast<uint32_t>(rings.size()));
+        if (inserted) {
+          rings.push_back({graph.KeyOf(w), Reached{d + 1, from}});
+          next.push_back(w);
+        }
+        if (place->second == kCentre) return;
+        Reached& r = rings[place->second].second;
+        if (r.depth != d + 1) return;
+        r.facts += arc.weight;
+        r.relations |= arc.relations;
+        r.via = std::min(r.via, from);
+      }));
+    }
+    frontier = std::move(next);
+  }
+  return rings;
+}
 
 std::vector<Relation> RelationsIn(uint32_t mask) {
   std::vector<Relation> out;
@@ -33,14 +76,12 @@ Result<bool> Engine::Selected(const store::Link& link, const FactFilter& filter)
   return filter.Matches(fact.value());
 }
 
-Status Engine::ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
-                                   const std::function<Status(const store::Link&, store::EntityId)>& visit) const {
+Status Engine::ForEachIndexedLink(store::EntityId v, const FactFilter& filter,
+                                  const std::function<Status(const store::Link&, store::EntityId)>& visit) const {
   auto each = [&](bool as_object) {
     return [&, as_object](const store::Link& link) -> Status {
       if (as_object && link.subject == v) return Status();  // a self-loop, already seen as subject
-      auto selected = Selected(link, filter);
-      if (!selected.ok()) return selected.status();
-      return selected.value() ? visit(link, as_object ? link.subject : link.object) : Status();
+      return filter.MatchesLink(link) ? visit(link, as_object ? link.subject : link.object) : Status();
     };
   };
   if (filter.relations.empty()) {
@@ -54,42 +95,64 @@ Status Engine::ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
   return Status();
 }
 
+Status Engine::ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
+                                   const std::function<Status(const store::Link&, store::EntityId)>& visit) const {
+  return ForEachIndexedLink(v, filter, [&](const store::Link& link, store::EntityId other) -> Status {
+    auto selected = Selected(link, filter);
+    if (!selected.ok()) return selected.status();
+    return selected.value() ? visit(link, other) : Status();
+  });
+}
+
 Result<std::vector<NeighborRow>> Engine::Neighbors(const std::string& name, int depth, const FactFilter& filter) const {
   auto center = Resolve(name);
   if (!center.ok()) return center.status();
-  struct Reached {
-    uint32_t depth;
-    store::EntityId via;
-    uint32_t facts = 0;
-    uint32_t relations = 0;  // bit per Relation
-  };
-  std::unordered_map<store::EntityId, Reached> reached = {{center.value().id, {0, 0}}};
-  std::vector<store::EntityId> frontier = {center.value().id}, order;
-  for (uint32_t d = 0; d < static_cast<uint32_t>(depth) && !frontier.empty(); ++d) {
-    std::vector<store::EntityId> next;
-    for (store::EntityId v : frontier) {
-      GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(v, filter, [&](const store::Link& link, store::EntityId other) {
-        auto [it, inserted] = reached.try_emplace(other, Reached{d + 1, v});
-        if (inserted) next.push_back(other);
-        if (it->second.depth == d + 1) {
-          ++it->second.facts;
-          it->second.relations |= 1u << static_cast<unsigned>(link.relation);
-        }
-        return Status();
-      }));
+  Rings rings;
+  std::optional<MappedLinkGraph> view;
+  // Beyond one hop the rings reach much of the graph: walking the saved view, when it is
+  // current, beats reading the index keys of every entity on the way.
+  if (depth >= 2 && filter.Empty()) view = store::MappedLinkViewOf(store_);
+  if (view) {
+    auto walked = RingsInView(*view, center.value().id, depth);
+    if (!walked.ok()) return walked.status();
+    rings = std::move(walked).value();
+  } else {
+    std::unordered_map<store::EntityId, size_t> index = {{center.value().id, SIZE_MAX}};
+    std::vector<store::EntityId> frontier = {center.value().id};
+    for (uint32_t d = 0; d < static_cast<uint32_t>(depth) && !frontier.empty(); ++d) {
+      std::vector<store::EntityId> next;
+      for (store::EntityId v : frontier) {
+        GEOKG_RETURN_IF_ERROR(ForEachSelectedLink(v, filter, [&](const store::Link& link, store::EntityId other) {
+          auto [place, inserted] = index.try_emplace(other, rings.size());
+          if (inserted) {
+            rings.push_back({other, Reached{d + 1, v}});
+            next.push_back(other);
+          }
+          if (place->second == SIZE_MAX) return Status();  // the centre
+          Reached& r = rings[place->second].second;
+          if (r.depth == d + 1) {
+            ++r.facts;
+            r.relations |= 1u << static_cast<unsigned>(link.relation);
+            r.via = std::min(r.via, v);
+          }
+          return Status();
+        }));
+      }
+      frontier = std::move(next);
     }
-    order.insert(order.end(), next.begin(), next.end());
-    frontier = std::move(next);
   }
   // Every entity named in the answer, read in one walk of the store.
   EntityCache cache(store_);
-  std::vector<store::EntityId> named = order;
-  for (store::EntityId id : order) named.push_back(reached.at(id).via);
+  std::vector<store::EntityId> named;
+  named.reserve(rings.size() * 2);
+  for (const auto& [id, r] : rings) {
+    named.push_back(id);
+    named.push_back(r.via);
+  }
   GEOKG_RETURN_IF_ERROR(cache.Load(std::move(named)));
   std::vector<NeighborRow> rows;
-  rows.reserve(order.size());
-  for (store::EntityId id : order) {
-    const Reached& r = reached.at(id);
+  rows.reserve(rings.size());
+  for (const auto& [id, r] : rings) {
     auto entity = cache.Get(id);
     if (!entity.ok()) return entity.status();
     auto via = cache.Get(r.via);
@@ -173,7 +236,16 @@ Result<std::vector<Path>> Engine::Paths(const std::string& a, const std::string&
   return paths;
 }
 
-Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter) const {
+Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter, bool with_links) const {
+  if (!filter.NeedsFact()) {
+    // The saved view of every fact, narrowed to the relations and modalities asked for.
+    auto view = store::LinkViewOf(store_, with_links || !filter.Empty());
+    if (!view.ok() || filter.Empty()) return view;
+    std::vector<LinkArc> links;
+    for (const LinkArc& arc : view.value().links())
+      if (filter.MatchesLink({arc.fact, arc.from, arc.to, arc.relation, arc.modality})) links.push_back(arc);
+    return LinkGraph::Build(std::move(links));
+  }
   auto stats = store_.Stats();
   if (!stats.ok()) return stats.status();
   std::vector<LinkArc> links;
@@ -193,7 +265,7 @@ Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter) const {
 }
 
 Result<std::vector<RankRow>> Engine::Rank(Centrality by, const FactFilter& filter, size_t top) const {
-  auto graph = BuildLinkGraph(filter);
+  auto graph = BuildLinkGraph(filter, /*with_links=*/false);
   if (!graph.ok()) return graph.status();
   const LinkGraph& g = graph.value();
   const std::vector<double> degree = DegreeCentrality(g);
@@ -216,7 +288,7 @@ Result<std::vector<RankRow>> Engine::Rank(Centrality by, const FactFilter& filte
 }
 
 Result<GroupingAnswer> Engine::Groups(bool modularity, const FactFilter& filter, size_t top, size_t members) const {
-  auto graph = BuildLinkGraph(filter);
+  auto graph = BuildLinkGraph(filter, /*with_links=*/false);
   if (!graph.ok()) return graph.status();
   const LinkGraph& g = graph.value();
   const Grouping grouping = modularity ? ModularityGroups(g) : Components(g);

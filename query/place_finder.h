@@ -1,12 +1,14 @@
 // query/place_finder.h -- internal: where a meeting took place, when the text says so. A place
 // is reported only when a sentence stating the meeting also states that one of the two visited
 // or attended a location or country (a visit/attend fact with the same article and sentence);
-// otherwise none is guessed. Not thread-safe; one per query.
+// otherwise none is guessed. Reads only the meeting's own sentences and the facts they state,
+// so its cost does not grow with how many visits the two made. Not thread-safe; one per query.
 #pragma once
 
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "query/entity_cache.h"
 #include "store/store.h"
@@ -20,13 +22,12 @@ class PlaceFinder {
   Result<std::string> For(const store::Fact& fact);
 
  private:
-  using SentenceKey = std::pair<std::string, uint32_t>;  // article, sentence
-  // Places `entity` visited or attended, by the sentence stating it.
-  Result<const std::map<SentenceKey, std::string>*> PlacesOf(store::EntityId entity);
+  // The place `who` visited or attended by the sentence `sentence` of article `doc` says, or "".
+  Result<std::string> PlaceIn(store::EntityId who, const std::string& doc, uint32_t sentence);
 
   const store::Store& store_;
   EntityCache& cache_;
-  std::map<store::EntityId, std::map<SentenceKey, std::string>> places_;
+  std::map<std::string, std::vector<std::pair<store::FactId, uint32_t>>> sentence_facts_;  // by article
 };
 
 }  // namespace geokg::query::internal

@@ -27,6 +27,7 @@
 
 #include "store/disk_budget.h"
 #include "store/key_codec.h"
+#include "store/link_view.h"
 #include "store/value_codec.h"
 
 namespace geokg::store {
@@ -218,11 +219,13 @@ class Store::Impl {
         read_only_(read_only) {}
   ~Impl() { (void)Close(); }
 
-  Status Close() {
+  // `after_flush` runs once a writer's memtables are in table files, the store still open.
+  Status Close(const std::function<void()>& after_flush = nullptr) {
     if (!db_) return Status();
     // After a failed write nothing more is written (see write_failure): the log keeps the rest.
     Status result = write_failure;
     if (!read_only_ && result.ok()) result = FromRocks(FlushAll(), path_);
+    if (!read_only_ && result.ok() && after_flush) after_flush();
     for (auto* h : handles_) (void)db_->DestroyColumnFamilyHandle(h);
     handles_.clear();
     const rocksdb::Status closed = db_->Close();
@@ -286,6 +289,8 @@ class Store::Impl {
   // the process if asked to), so the store takes no more writes and closes without a flush.
   Status write_failure;
   std::string schema;  // the schema version as stored, once read; written back by Close
+  uint64_t opened_at = 0;     // the writer's sequence number at open
+  LinkChanges link_changes;  // facts created and deleted since, for the link view
   std::unordered_map<std::string, EntityId> entity_cache;  // normalised name, 0, type -> entity
   std::unordered_map<std::string, FactId> fact_cache;      // spo prefix (s, r, o, m) -> fact
   // The names of merged entities -> (the merged entity's type, where its names lead now), in
@@ -432,6 +437,7 @@ class Transaction {
     batch_.Put(impl_.cf(kSpo), SpoKey(entry), "");
     batch_.Put(impl_.cf(kPos), PosKey(entry), "");
     batch_.Put(impl_.cf(kOsp), OspKey(entry), "");
+    new_links_.push_back({entry.fact, s, o, r, m});
     facts_[entry.fact] = std::move(f);
     return pending_facts_[prefix] = entry.fact;
   }
@@ -491,6 +497,7 @@ class Transaction {
         batch_.Delete(impl_.cf(kPos), PosKey(e));
         batch_.Delete(impl_.cf(kOsp), OspKey(e));
         dropped.push_back(SpoKey(e).substr(0, 10));
+        dropped_facts_.push_back(id);
         --counters_[kFacts_];
       } else {
         batch_.Put(impl_.cf(kFacts), U64Key(id), Encode(f));
@@ -507,6 +514,8 @@ class Transaction {
 
     impl_.counters = counters_;
     impl_.wrote = true;
+    impl_.link_changes.Count(new_links_, dropped_facts_, batch_.Count());
+    if (relinked_) impl_.link_changes.complete = false;
     if (impl_.entity_cache.size() + pending_entities_.size() > kMaxCached) impl_.entity_cache.clear();
     impl_.entity_cache.insert(pending_entities_.begin(), pending_entities_.end());
     if (impl_.fact_cache.size() + pending_facts_.size() > kMaxCached) impl_.fact_cache.clear();
@@ -679,6 +688,7 @@ class Transaction {
         batch_.Put(impl_.cf(kOsp), OspKey(now), "");
         f.subject = e.subject;
         f.object = e.object;
+        relinked_ = true;
       }
       if (ids.size() > 1) GEOKG_RETURN_IF_ERROR(Combine(survivor, std::span(ids).subspan(1), report));
     }
@@ -801,12 +811,15 @@ class Transaction {
   std::set<std::string> removed_evidence_;
   // Documents' evidence rows a merge moved: (old fact, sentence) -> new fact, 0 when dropped.
   std::map<std::string, std::map<std::pair<FactId, uint32_t>, FactId>> row_moves_;
+  std::vector<Link> new_links_;        // facts created, and
+  std::vector<FactId> dropped_facts_;  // deleted: what the link view must learn
+  bool relinked_ = false;              // a merge gave a fact new ends: the view must be rebuilt
 };
 
 }  // namespace
 
 Store::Store(fs::path path, std::unique_ptr<Impl> impl) : path_(std::move(path)), impl_(std::move(impl)) {}
-Store::~Store() = default;
+Store::~Store() { (void)Close(); }
 
 namespace {
 
@@ -963,6 +976,7 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
     impl->counters = counters.value();
     impl->schema = *version.value();
     GEOKG_RETURN_IF_ERROR(LoadMergedNames(*impl));
+    impl->opened_at = impl->db()->GetLatestSequenceNumber();
   }
   return std::unique_ptr<Store>(new Store(dir, std::move(impl)));
 }
@@ -998,6 +1012,8 @@ Result<Store::RepairReport> Store::Repair(const fs::path& dir) {
   rocksdb::Status s = rocksdb::DB::Open(options, dir.string(), descriptors, &handles, &raw);
   if (!s.ok()) return FromRocks(s, dir);
   Impl impl(dir, nullptr, std::unique_ptr<rocksdb::DB>(raw), std::move(handles), false);
+  // The link view may describe a state the repair dropped: it is rebuilt when next needed.
+  fs::remove(LinkViewPath(dir), ec);
   auto kept = documents(impl);
   if (!kept.ok()) return kept.status();
   // Even when nothing before the damage survived, the close's flush must retire the damaged log.
@@ -1006,7 +1022,18 @@ Result<Store::RepairReport> Store::Repair(const fs::path& dir) {
   return RepairReport{kept.value(), logged > kept.value() ? logged - kept.value() : 0};
 }
 
-Status Store::Close() { return impl_->Close(); }
+Status Store::Close() {
+  if (impl_->db() == nullptr) return Status();  // closed already
+  // A writer leaves the link view describing the state it closes with (store/link_view.h).
+  // Before the flush, the sequence numbers used since the open are those of this writer's
+  // batches; when the batches it counted used fewer, some write went untracked.
+  const uint64_t before_flush = impl_->read_only() ? 0 : impl_->db()->GetLatestSequenceNumber();
+  return impl_->Close([&] {
+    LinkChanges& changes = impl_->link_changes;
+    if (before_flush - impl_->opened_at != changes.sequence_used) changes.complete = false;
+    (void)RefreshLinkView(*this, impl_->opened_at, changes);
+  });
+}
 
 uint64_t ContentHash(const Document& d) {
   uint64_t h = Fnv1a(d.text);
@@ -1274,6 +1301,17 @@ Status Store::ForEachFact(const FactPattern& p, const std::function<Status(const
   return result;
 }
 
+namespace {
+
+// The sentence of evidence row `key` (fact, document number, sentence) whose value is `e`.
+FactEvidence ToFactEvidence(std::string_view key, EvidenceValue&& e) {
+  return {std::move(e.doc),  ReadU32(key, 12),       e.begin,          e.end,
+          std::move(e.text), std::move(e.predicate), std::move(e.attribution), std::move(e.time),
+          e.confidence,      std::move(e.time_text), std::move(e.date)};
+}
+
+}  // namespace
+
 Result<std::vector<FactEvidence>> Store::Evidence(FactId id) const {
   std::vector<FactEvidence> out;
   Status bad;
@@ -1283,13 +1321,24 @@ Result<std::vector<FactEvidence>> Store::Evidence(FactId id) const {
       bad = Status::Corruption(path_.string() + ": an evidence row of fact " + std::to_string(id) + " is unreadable");
       return false;
     }
-    out.push_back({std::move(e->doc), ReadU32(key, 12), e->begin, e->end, std::move(e->text), std::move(e->predicate),
-                   std::move(e->attribution), std::move(e->time), e->confidence, std::move(e->time_text),
-                   std::move(e->date)});
+    out.push_back(ToFactEvidence(key, std::move(*e)));
     return true;
   }));
   GEOKG_RETURN_IF_ERROR(bad);
   return out;
+}
+
+uint64_t Store::Sequence() const { return impl_->db()->GetLatestSequenceNumber(); }
+
+bool Store::Durable() const {
+  for (size_t f = 0; f < kFamilies; ++f) {
+    uint64_t entries = 0, immutable = 0;
+    if (!impl_->db()->GetIntProperty(impl_->cf(static_cast<Family>(f)), "rocksdb.num-entries-active-mem-table", &entries) ||
+        !impl_->db()->GetIntProperty(impl_->cf(static_cast<Family>(f)), "rocksdb.num-entries-imm-mem-tables", &immutable) ||
+        entries + immutable > 0)
+      return false;
+  }
+  return true;
 }
 
 Result<StoreStats> Store::Stats() const {
@@ -1543,6 +1592,54 @@ Result<Document> Store::GetDocument(const std::string& doc_id) const {
   if (!doc.value()) return Status::NotFound(path_.string() + ": no document \"" + doc_id + "\"");
   const DocValue& v = *doc.value();
   return Document{doc_id, v.title, v.date, v.source, v.url, ""};
+}
+
+Result<std::vector<std::pair<FactId, uint32_t>>> Store::SentenceFacts(const std::string& doc_id) const {
+  auto doc = LoadDocument(*impl_, doc_id);
+  if (!doc.ok()) return doc.status();
+  if (!doc.value()) return Status::NotFound(path_.string() + ": no document \"" + doc_id + "\"");
+  std::vector<std::pair<FactId, uint32_t>> rows;
+  rows.reserve(doc.value()->rows.size());
+  for (const DocValue::Row& row : doc.value()->rows) rows.emplace_back(row.fact, row.sentence);
+  return rows;
+}
+
+Status Store::ForEachFactOf(std::span<const FactId> ids, const std::function<Status(const Fact&)>& visit) const {
+  assert(std::adjacent_find(ids.begin(), ids.end(), std::greater_equal<FactId>()) == ids.end());
+  // One MultiGet of sorted keys: RocksDB reads each block they share once.
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (FactId id : ids) keys.push_back(U64Key(id));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  impl_->db()->MultiGet(rocksdb::ReadOptions(), impl_->cf(kFacts), ids.size(), slices.data(), values.data(),
+                        statuses.data(), /*sorted_input=*/true);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) return Status::NotFound(path_.string() + ": no fact " + std::to_string(ids[i]));
+    GEOKG_RETURN_IF_ERROR(FromRocks(statuses[i], path_));
+    auto fact = ParseFact(path_, ids[i], std::string_view(values[i].data(), values[i].size()));
+    if (!fact.ok()) return fact.status();
+    GEOKG_RETURN_IF_ERROR(visit(fact.value()));
+  }
+  return Status();
+}
+
+Status Store::ForEachFirstEvidence(std::span<const FactId> ids,
+                                   const std::function<Status(FactId, const FactEvidence&)>& visit) const {
+  for (FactId id : ids) {
+    std::optional<FactEvidence> first;
+    Status bad;
+    GEOKG_RETURN_IF_ERROR(impl_->Scan(kEvidence, U64Key(id), [&](std::string_view key, std::string_view value) {
+      std::optional<EvidenceValue> e = key.size() == 16 ? DecodeEvidence(value) : std::nullopt;
+      if (!e) bad = Status::Corruption(path_.string() + ": an evidence row of fact " + std::to_string(id) + " is unreadable");
+      else first = ToFactEvidence(key, std::move(*e));
+      return false;  // the first row only
+    }));
+    GEOKG_RETURN_IF_ERROR(bad);
+    if (first) GEOKG_RETURN_IF_ERROR(visit(id, *first));
+  }
+  return Status();
 }
 
 }  // namespace geokg::store

@@ -14,6 +14,7 @@
 #include <span>
 #include <string_view>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/document.h"
@@ -224,6 +225,15 @@ class Store {
   Status ForEachFact(const FactPattern& pattern, const std::function<Status(const Fact&)>& visit) const;
   // Every sentence behind fact `id`, in document order.
   Result<std::vector<FactEvidence>> Evidence(FactId id) const;
+  // Calls `visit` with each fact of `ids` in that order, read in one batch (RocksDB's MultiGet):
+  // cheaper than a GetFact per id when there are hundreds. kNotFound names a missing fact;
+  // stops at, and returns, the first non-OK status `visit` returns. REQUIRES: `ids` strictly
+  // ascending.
+  Status ForEachFactOf(std::span<const FactId> ids, const std::function<Status(const Fact&)>& visit) const;
+  // Calls `visit` with the first sentence (Evidence(id).front()) of each fact of `ids` that has
+  // one, reading no other sentence. Stops as ForEachFactOf. REQUIRES: `ids` strictly ascending.
+  Status ForEachFirstEvidence(std::span<const FactId> ids,
+                              const std::function<Status(FactId, const FactEvidence&)>& visit) const;
 
   // The counts kept in `meta`, updated with every write (constant time).
   Result<StoreStats> Stats() const;
@@ -237,6 +247,14 @@ class Store {
   Result<VerifyReport> Verify(size_t max_problems = 100) const;
   const std::filesystem::path& path() const { return path_; }
 
+  // The sequence number of the state this handle reads: every write changes it, so a file
+  // derived from the store (the link view, store/link_view.h) can say which state it describes.
+  uint64_t Sequence() const;
+  // Whether everything this handle reads is in table files, none of it only in the write-ahead
+  // log, so that no power cut can take this state back: only such a state may be described by
+  // a file meant to outlive the process.
+  bool Durable() const;
+
   // ---- Read-only walks for the query engine's graph commands (issue 6). ----
 
   // Calls `visit` for each index entry matching `pattern`, from the same index ForEachFact would
@@ -249,6 +267,10 @@ class Store {
   // The stored metadata of article `doc_id` (id, title, date, source, url; text is empty).
   // kNotFound when no such article is stored.
   Result<Document> GetDocument(const std::string& doc_id) const;
+  // The evidence rows article `doc_id` added, as (fact, sentence) in the order stored, from the
+  // article's row alone: which facts each of its sentences states. kNotFound when no such
+  // article is stored.
+  Result<std::vector<std::pair<FactId, uint32_t>>> SentenceFacts(const std::string& doc_id) const;
 
   class Impl;  // opaque: defined in store.cpp
 

@@ -5,7 +5,9 @@
 # refused second writer behave while an ingest runs, and that resuming ends with exactly the
 # facts and counts of an uninterrupted ingest. Then the same for an ingest of changed articles
 # (each replaces a stored one: its old contribution removed and the new one added in one
-# batch). Usage: tools/crash_test.sh [BUILD_DIR]
+# batch). Last, kills an ingest while it saves the link view (the graph every whole-graph question
+# reads): readers must then ignore the view it leaves, and the next writer must bring it back.
+# Usage: tools/crash_test.sh [BUILD_DIR]
 # Environment: KILLS (default 12), CHANGED_KILLS (default 6), ARTICLES (default 4000),
 # SEED (default: random, printed).
 set -euo pipefail
@@ -125,3 +127,41 @@ done
 "$geokg" verify --db "$work/changed.db" > /dev/null || fail "verify after the final resume of changed articles"
 same_as_reference changed.db ref-changed
 echo "crash_test: passed; changed articles: $kills kills in $rounds rounds, $((completions + 1)) resumed ingests equal to the reference"
+
+# SIGKILL while the link view is being saved (store/link_view.h): it is rebuilt when an ingest
+# that changed facts closes, written to link-view.tmp-PID and renamed into place. Killed in
+# between, the ingest leaves every article written and the view of the state before, plus a cut
+# temporary file. Readers must not use that view (same ranking and communities as the
+# reference), verify must pass, and the next writer must remove the temporary file.
+graph_answers() {
+  "$geokg" rank --by pagerank --top 50 --db "$work/$1" --format jsonl
+  "$geokg" communities --method components --db "$work/$1" --format jsonl
+  "$geokg" neighbors "$(sed -n 's/.*"entity": *"\([^"]*\)".*/\1/p' "$work/ref-rank.jsonl" | head -1)" --depth 2 --db "$work/$1" --format jsonl
+}
+"$geokg" rank --by pagerank --top 1 --db "$work/ref-changed.db" --format jsonl > "$work/ref-rank.jsonl"
+graph_answers ref-changed.db > "$work/ref-graph.jsonl"
+caught=0 rounds=0
+while (( caught == 0 )); do
+  (( ++rounds <= 40 )) || fail "no ingest killed while saving its link view in $rounds rounds"
+  rm -rf "$work/view.db"
+  cp -r "$work/ref.db" "$work/view.db"
+  "$geokg" ingest "$work/changed.jsonl" --db "$work/view.db" --threads 2 2>"$work/ingest.err" &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    if compgen -G "$work/view.db/link-view.tmp-*" > /dev/null; then
+      kill -KILL "$pid" 2>/dev/null && caught=1
+      break
+    fi
+  done
+  wait "$pid" 2>/dev/null || true
+  (( caught )) && ! compgen -G "$work/view.db/link-view.tmp-*" > /dev/null && caught=0  # renamed just before the kill
+done
+"$geokg" verify --db "$work/view.db" > "$work/verify.out" 2>&1 || fail "verify after a kill while saving the link view: $(head -5 "$work/verify.out")"
+graph_answers view.db > "$work/got-graph.jsonl"
+cmp -s "$work/ref-graph.jsonl" "$work/got-graph.jsonl" || fail "after a kill while saving the link view, graph answers differ"
+"$geokg" ingest "$work/changed.jsonl" --db "$work/view.db" --threads 2 2>/dev/null
+compgen -G "$work/view.db/link-view.tmp-*" > /dev/null && fail "the next writer left the killed one's temporary view"
+graph_answers view.db > "$work/got-graph.jsonl"
+cmp -s "$work/ref-graph.jsonl" "$work/got-graph.jsonl" || fail "after the next writer, graph answers differ"
+"$geokg" verify --db "$work/view.db" > /dev/null || fail "verify after the next writer"
+echo "crash_test: killed while saving the link view (round $rounds): stale view ignored, answers equal, next writer cleaned up"

@@ -1,15 +1,22 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include <boost/graph/page_rank.hpp>
+
+#include "graph/graph_algorithms.h"
 #include "graph/link_graph.h"
+#include "tests/support/run_cli.h"
 
 using namespace geokg;
+using geokg::testing::TempDir;
 
 namespace {
 
@@ -101,4 +108,57 @@ TEST_CASE("a link graph of sparse keys equals the one of dense keys", "[graph]")
   CHECK(c.links() == a.links());
   CHECK(ArcsOf(c) == Expected(dense));
   CHECK(LinkGraph::Build({}).vertex_count() == 0);
+}
+
+TEST_CASE("PageRank on the pair arcs equals Boost's page_rank on one arc per fact", "[graph]") {
+  // The arcs-only computation must give what Boost gives on the graph it stands for.
+  for (uint32_t step : {1u, 1'000'003u}) {
+    const std::vector<LinkArc> links = RandomLinks(200, 3000, step);
+    const LinkGraph g = LinkGraph::Build(links);
+    using Directed = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                        boost::no_property, uint32_t, uint32_t>;
+    std::vector<std::pair<uint32_t, uint32_t>> arcs;
+    for (const LinkArc& l : links) {
+      if (l.from == l.to) continue;
+      arcs.emplace_back(*g.VertexOf(l.from), *g.VertexOf(l.to));
+      if (!l.one_way) arcs.emplace_back(*g.VertexOf(l.to), *g.VertexOf(l.from));
+    }
+    const Directed d(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), static_cast<uint32_t>(g.vertex_count()));
+    std::vector<double> expected(g.vertex_count());
+    boost::graph::page_rank(d, boost::make_iterator_property_map(expected.begin(), boost::get(boost::vertex_index, d)),
+                            boost::graph::n_iterations(30), 0.85);
+    const std::vector<double> got = PageRank(g);
+    REQUIRE(got.size() == expected.size());
+    for (size_t v = 0; v < got.size(); ++v) CHECK(got[v] == Approx(expected[v]).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("a saved link graph loads as it was, and a damaged one is refused", "[graph][link_view]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.path() / "view";
+  const LinkGraph g = LinkGraph::Build(RandomLinks(300, 2000, 1));
+  REQUIRE(g.Save(path, 42).ok());
+  uint64_t tag = 0;
+  CHECK(LinkGraph::Load(path, &tag).value() == g);
+  CHECK(tag == 42);
+  CHECK(LinkGraph::SavedTag(path).value() == 42);
+  const LinkGraph arcs_only = LinkGraph::Load(path, &tag, /*with_links=*/false).value();
+  CHECK(arcs_only.link_count() == 0);
+  CHECK(DegreeCentrality(arcs_only) == DegreeCentrality(g));
+  CHECK(PageRank(arcs_only) == PageRank(g));
+  CHECK(LinkGraph::Retag(path, 41, 43).code() == geokg::Code::kNotFound);  // not tagged 41: unchanged
+  REQUIRE(LinkGraph::Retag(path, 42, 43).ok());
+  CHECK(LinkGraph::SavedTag(path).value() == 43);
+  // An arc pointing outside the graph: the last target set far beyond the vertices.
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    const auto arcs = boost::num_edges(g.csr());
+    file.seekp(static_cast<std::streamoff>(std::filesystem::file_size(path) - arcs * sizeof(ArcProperty) - 4));
+    const uint32_t outside = 1'000'000;
+    file.write(reinterpret_cast<const char*>(&outside), 4);
+  }
+  CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 1);
+  CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
+  CHECK(LinkGraph::Load(dir.path() / "none", &tag).status().code() == geokg::Code::kNotFound);
 }

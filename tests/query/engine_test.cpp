@@ -5,9 +5,12 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "query/engine.h"
+#include "store/link_view.h"
 #include "store/store.h"
 #include "tests/support/run_cli.h"
 
@@ -87,4 +90,50 @@ TEST_CASE("neighbors at depth 2 names every entity two hops away with the facts 
     CHECK(std::make_tuple(rows[i - 1].depth, -static_cast<int64_t>(rows[i - 1].facts), rows[i - 1].entity.name) <
           std::make_tuple(rows[i].depth, -static_cast<int64_t>(rows[i].facts), rows[i].entity.name));
   }
+}
+
+TEST_CASE("neighbors, rank and communities answer the same from the saved link view as from the indexes",
+          "[query][link_view]") {
+  TempDir dir;
+  const std::filesystem::path db = dir / "kg.db";
+  {
+    auto store = store::Store::Open(db, {}).value();
+    for (int i = 0; i < 12; ++i) {
+      const std::string doc = Numbered("d", i), spoke = Numbered("Spoke ", i);
+      const std::vector<Triple> triples = {Fact(doc, 0, "Hub", Relation::kMeet, spoke),
+                                           Fact(doc, 1, spoke, Relation::kAccuse, Numbered("Leaf ", i, "a")),
+                                           Fact(doc, 2, Numbered("Leaf ", i, "a"), Relation::kVisit, Numbered("Spoke ", (i + 1) % 12)),
+                                           Fact(doc, 3, spoke, Relation::kCriticize, spoke)};
+      REQUIRE(store->PutDocument({doc, "", "", "", "", doc}, triples).ok());
+    }
+    REQUIRE(store->Close().ok());  // saves the view
+  }
+  struct Answers {
+    std::vector<std::tuple<std::string, uint32_t, uint32_t, std::vector<Relation>, std::string>> neighbors;
+    std::vector<std::pair<std::string, double>> rank;
+    std::vector<size_t> groups;
+  };
+  auto ask = [&]() {
+    auto store = store::Store::Open(db, {.read_only = true}).value();
+    const query::Engine engine(*store);
+    Answers a;
+    for (int depth : {2, 3}) {
+      const auto rows = engine.Neighbors("Leaf 3a", depth, {}).value();
+      for (const query::NeighborRow& r : rows) a.neighbors.emplace_back(r.entity.name, r.depth, r.facts, r.relations, r.via);
+    }
+    const auto ranked = engine.Rank(query::Centrality::kPageRank, {}, 30).value();
+    for (const query::RankRow& r : ranked) a.rank.emplace_back(r.entity.name, r.score);
+    const auto grouped = engine.Groups(true, {}, 10, 5).value();
+    for (const query::GroupRow& g : grouped.rows) a.groups.push_back(g.size);
+    return a;
+  };
+  const std::filesystem::path view = store::LinkViewPath(db);
+  REQUIRE(std::filesystem::exists(view));
+  const Answers from_view = ask();
+  std::filesystem::remove(view);
+  const Answers from_indexes = ask();  // rank saves a view again; neighbors ran before it
+  CHECK(from_view.neighbors == from_indexes.neighbors);
+  CHECK(from_view.rank == from_indexes.rank);
+  CHECK(from_view.groups == from_indexes.groups);
+  CHECK(from_view.neighbors.size() >= 20);
 }

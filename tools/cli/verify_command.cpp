@@ -1,5 +1,7 @@
-// geokg verify: checks every invariant of the store; each problem is one line on stdout.
+// geokg verify: checks every invariant of the store and its saved link view; each problem is
+// one line on stdout.
 #include "graph/printable.h"
+#include "store/link_view.h"
 #include "tools/cli/command.h"
 
 namespace geokg::cli {
@@ -17,7 +19,12 @@ class VerifyCommand : public Command {
     if (!store.ok()) return Fail(io, store.status());
     auto report = store.value()->Verify(max_problems_);
     if (!report.ok()) return Fail(io, report.status());
-    const store::VerifyReport& r = report.value();
+    store::VerifyReport& r = report.value();
+    // The saved link view must agree with the indexes whenever it claims the store's state.
+    auto view = store::VerifyLinkView(*store.value());
+    if (!view.ok()) return Fail(io, view.status());
+    r.problems_found += view.value().size();
+    r.problems.insert(r.problems.end(), view.value().begin(), view.value().end());
     for (const std::string& problem : r.problems) io.out << Printable(problem) << "\n";
     const std::string counted = std::to_string(r.counted.documents) + " documents, " +
                                 std::to_string(r.counted.entities) + " entities, " + std::to_string(r.counted.facts) +
