@@ -6,6 +6,7 @@
 #include "store/store.h"
 #include "tests/support/raw_store.h"
 #include "tests/support/run_cli.h"
+#include "tests/support/small_store.h"
 
 using geokg::Document;
 using geokg::Entity;
@@ -17,20 +18,10 @@ using geokg::store::PutOutcome;
 using geokg::store::Store;
 using geokg::testing::EditRaw;
 using geokg::testing::SetSchema;
+using geokg::testing::Stated;
 using geokg::testing::TempDir;
 
 namespace {
-
-Triple MakeTriple(const std::string& doc, uint32_t sentence, const std::string& s, Relation r, const std::string& o) {
-  Triple t;
-  t.subject = Entity{s, EntityType::kCountry, "", {}};
-  t.object = Entity{o, EntityType::kCountry, "", {}};
-  t.relation = r;
-  t.predicate = "meets";
-  t.confidence = 0.8f;
-  t.evidence = {doc, sentence, 0, 10, "a sentence"};
-  return t;
-}
 
 uint32_t Mentions(const Store& store, const std::string& name) {
   uint32_t total = 0;
@@ -51,8 +42,8 @@ TEST_CASE("facts merge across articles and an article's contribution can be repl
   auto store = Store::Open(dir / "kg.db", {}).value();
   Document a{"a", "", "2031-01-01", "", "", "Norway met Finland."};
   Document b{"b", "", "2031-01-02", "", "", "Finland met Norway again."};
-  std::vector<Triple> ta = {MakeTriple("a", 0, "Norway", Relation::kMeet, "Finland")};
-  std::vector<Triple> tb = {MakeTriple("b", 0, "Finland", Relation::kMeet, "Norway")};
+  std::vector<Triple> ta = {Stated("a", 0, "Norway", Relation::kMeet, "Finland")};
+  std::vector<Triple> tb = {Stated("b", 0, "Finland", Relation::kMeet, "Norway")};
   CHECK(store->PutDocument(a, ta).value() == PutOutcome::kNew);
   CHECK(store->PutDocument(b, tb).value() == PutOutcome::kNew);
   // meet is symmetric: both articles support one fact.
@@ -65,7 +56,7 @@ TEST_CASE("facts merge across articles and an article's contribution can be repl
   }
   SECTION("a changed article replaces what it said") {
     a.text = "Norway met Sweden.";
-    std::vector<Triple> changed = {MakeTriple("a", 0, "Norway", Relation::kMeet, "Sweden")};
+    std::vector<Triple> changed = {Stated("a", 0, "Norway", Relation::kMeet, "Sweden")};
     CHECK(store->PutDocument(a, changed).value() == PutOutcome::kReplaced);
     CHECK(store->Stats().value().facts == 2);
     CHECK(Mentions(*store, "Finland") == 1);
@@ -131,12 +122,12 @@ TEST_CASE("index keys decode to what was encoded and sort by their leading id", 
 TEST_CASE("a fact keeps one evidence row per sentence, its first and last time and its best confidence", "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "kg.db", {}).value();
-  Triple early = MakeTriple("a", 2, "Norway", Relation::kCriticize, "Russia");
+  Triple early = Stated("a", 2, "Norway", Relation::kCriticize, "Russia");
   early.time = "2031-02-01";
   early.time_text = "on Monday";
   early.confidence = 0.5f;
   early.evidence = {"a", 2, 40, 80, "Norway criticised Russia on Monday."};
-  Triple late = MakeTriple("b", 0, "Norway", Relation::kCriticize, "Russia");
+  Triple late = Stated("b", 0, "Norway", Relation::kCriticize, "Russia");
   late.time = "2031-03-09";
   late.confidence = 0.9f;
   REQUIRE(store->PutDocument({"a", "", "2031-02-01", "", "", "text a"}, std::vector<Triple>{early}).ok());
@@ -176,7 +167,7 @@ TEST_CASE("a fact keeps one evidence row per sentence, its first and last time a
 TEST_CASE("a fact no sentence dates takes its articles' dates, and says which dates it has", "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "kg.db", {}).value();
-  auto undated = [](const std::string& doc) { return MakeTriple(doc, 0, "Norway", Relation::kMeet, "Iceland"); };
+  auto undated = [](const std::string& doc) { return Stated(doc, 0, "Norway", Relation::kMeet, "Iceland"); };
   REQUIRE(store->PutDocument({"a", "", "2031-04-05", "", "", "text a"}, std::vector<Triple>{undated("a")}).ok());
   REQUIRE(store->PutDocument({"b", "", "2031-04-02T08:30:00Z", "", "", "text b"}, std::vector<Triple>{undated("b")}).ok());
   const geokg::store::FactId id = 1;
@@ -203,7 +194,7 @@ TEST_CASE("a fact no sentence dates takes its articles' dates, and says which da
   CHECK(fact.time_source == geokg::TimeSource::kReport);
   CHECK(fact.last_time == "2031-04-05");
   REQUIRE(store->PutDocument({"d", "", "", "", "", "text d"}, std::vector<Triple>{
-                                 MakeTriple("d", 0, "Norway", Relation::kCall, "Iceland")}).ok());
+                                 Stated("d", 0, "Norway", Relation::kCall, "Iceland")}).ok());
   const auto call = store->GetFact(2).value();
   CHECK(call.time_source == geokg::TimeSource::kNone);
   CHECK(call.first_time.empty());
@@ -213,12 +204,12 @@ TEST_CASE("a fact no sentence dates takes its articles' dates, and says which da
 TEST_CASE("an entity named by an alias of a stored entity of the same type is that entity", "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "kg.db", {}).value();
-  Triple full = MakeTriple("a", 0, "Republic of Valdoria", Relation::kMeet, "Norway");
+  Triple full = Stated("a", 0, "Republic of Valdoria", Relation::kMeet, "Norway");
   full.subject.aliases = {"Valdoria"};
   full.subject.code = "VLD";
-  Triple by_alias = MakeTriple("b", 0, "Valdoria", Relation::kMeet, "Norway");
-  Triple by_code = MakeTriple("c", 0, "VLD", Relation::kMeet, "Norway");
-  Triple other_type = MakeTriple("d", 0, "Valdoria", Relation::kMeet, "Norway");
+  Triple by_alias = Stated("b", 0, "Valdoria", Relation::kMeet, "Norway");
+  Triple by_code = Stated("c", 0, "VLD", Relation::kMeet, "Norway");
+  Triple other_type = Stated("d", 0, "Valdoria", Relation::kMeet, "Norway");
   other_type.subject.type = EntityType::kPerson;
   REQUIRE(store->PutDocument({"a", "", "", "", "", "a"}, std::vector<Triple>{full}).ok());
   REQUIRE(store->PutDocument({"b", "", "", "", "", "b"}, std::vector<Triple>{by_alias}).ok());
@@ -238,7 +229,7 @@ TEST_CASE("verify reports a fact missing from an index and counters that disagre
   {
     auto store = Store::Open(path, {}).value();
     REQUIRE(store->PutDocument({"a", "", "", "", "", "a"},
-                               std::vector<Triple>{MakeTriple("a", 0, "Norway", Relation::kCriticize, "Russia")})
+                               std::vector<Triple>{Stated("a", 0, "Norway", Relation::kCriticize, "Russia")})
                 .ok());
     const auto report = store->Verify().value();
     CHECK(report.ok());
@@ -274,7 +265,7 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
   for (uint32_t i = 0; i < 20; ++i) {
     const std::string doc = "d" + std::to_string(i);
     REQUIRE(store->PutDocument({doc, "", "", "", "", doc},
-                               std::vector<Triple>{MakeTriple(doc, 0, "Left " + std::to_string(i), Relation::kMeet,
+                               std::vector<Triple>{Stated(doc, 0, "Left " + std::to_string(i), Relation::kMeet,
                                                               "Right " + std::to_string(i))})
                 .ok());
   }
@@ -303,7 +294,7 @@ TEST_CASE("a closed writer leaves its writes in table files, so a reader opens w
   {
     auto store = Store::Open(path, {}).value();
     REQUIRE(store->PutDocument({"a", "", "", "", "", "a"},
-                               std::vector<Triple>{MakeTriple("a", 0, "Norway", Relation::kMeet, "Finland")})
+                               std::vector<Triple>{Stated("a", 0, "Norway", Relation::kMeet, "Finland")})
                 .ok());
   }
   uint64_t log_bytes = 0;
