@@ -42,7 +42,9 @@ TEST_CASE("the built-in relation model loads; a damaged model file is refused by
   const auto damaged = internal::RelationModel::LoadBytes("not a model", "my-relations.bin");
   REQUIRE(!damaged.ok());
   CHECK(damaged.status().message().find("my-relations.bin") != std::string::npos);
-  const auto missing = extract::Extractor::Create({.relation_model = "/nonexistent/relations.bin"});
+  extract::ExtractorOptions options;
+  options.relation_model = "/nonexistent/relations.bin";
+  const auto missing = extract::Extractor::Create(options);
   REQUIRE(!missing.ok());
   CHECK(missing.status().message().find("/nonexistent/relations.bin") != std::string::npos);
 }

@@ -54,7 +54,7 @@ TEST_CASE("aliases and document lines survive a round trip, and a bad document l
   Triple t;
   t.subject = {"South Korea", EntityType::kCountry, "KOR", {"ROK", "Seoul"}};
   t.object = {"Ana Ribeiro", EntityType::kPerson, "", {}};
-  t.evidence = {"doc-1", 0, 0, 10, "Seoul hosted Ribeiro."};
+  t.evidence = {"doc-1", 0, 0, 10, "Seoul hosted Ribeiro.", ""};
   const nlohmann::json j = TripleToJson(t);
   CHECK(!j["object"].contains("aliases"));
   const Triple back = TripleFromJson(nlohmann::json::parse(j.dump())).value();

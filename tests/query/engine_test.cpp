@@ -26,7 +26,7 @@ Triple Fact(const std::string& doc, uint32_t sentence, const std::string& s, Rel
   t.relation = r;
   t.predicate = std::string(Info(r).name);
   t.confidence = 0.8f;
-  t.evidence = {doc, sentence, 0, 10, s + " and " + o};
+  t.evidence = {doc, sentence, 0, 10, s + " and " + o, ""};
   return t;
 }
 

@@ -29,7 +29,7 @@ Triple Meeting(const std::string& doc, uint32_t sentence, const std::string& a, 
   t.relation = Relation::kMeet;
   t.predicate = "meets";
   t.confidence = 0.5f + 0.4f * static_cast<float>(sentence % 2);
-  t.evidence = {doc, sentence, sentence * 20, sentence * 20 + 19, "a meeting sentence"};
+  t.evidence = {doc, sentence, sentence * 20, sentence * 20 + 19, "a meeting sentence", ""};
   return t;
 }
 

@@ -126,7 +126,7 @@ TEST_CASE("a fact keeps one evidence row per sentence, its first and last time a
   early.time = "2031-02-01";
   early.time_text = "on Monday";
   early.confidence = 0.5f;
-  early.evidence = {"a", 2, 40, 80, "Norway criticised Russia on Monday."};
+  early.evidence = {"a", 2, 40, 80, "Norway criticised Russia on Monday.", ""};
   Triple late = Stated("b", 0, "Norway", Relation::kCriticize, "Russia");
   late.time = "2031-03-09";
   late.confidence = 0.9f;
