@@ -665,7 +665,10 @@ class Transaction {
       groups[prefix].push_back(id);
       entries[prefix] = e;
     }
-    for (auto& [prefix, ids] : groups) {
+    for (auto& group : groups) {
+      // Named, not bound: Debian's clang 14 (the fuzz build) cannot capture a structured binding.
+      const std::string& prefix = group.first;
+      std::vector<FactId>& ids = group.second;
       // A fact `into` already has: its key holds no `from`, so it is not one of those moving.
       GEOKG_RETURN_IF_ERROR(impl_.Scan(kSpo, prefix, [&](std::string_view key, std::string_view) {
         if (auto e = DecodeSpo(key)) ids.push_back(e->fact);
