@@ -1,8 +1,8 @@
 #include "extract/internal/cues.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "embedded/cues_tsv.h"
@@ -14,7 +14,11 @@ namespace {
 constexpr std::array<std::string_view, 7> kNames = {
     "reporting_verbs", "clause_reporting_verbs", "honorifics", "ranks", "dictionary_honorifics", "months", "weekdays"};
 
-using Lists = std::array<std::vector<std::string>, kNames.size()>;
+struct List {
+  std::vector<std::string> words;    // as written in the file
+  std::vector<std::string> lowered;  // the same in lower case, for CueIndex
+};
+using Lists = std::array<List, kNames.size()>;
 
 // Parsed once; the embedded file is part of the build, so a list it lacks is a build bug that the
 // tests of every list's users catch.
@@ -26,7 +30,8 @@ const Lists& Parsed() {
         if (name != kNames[k]) continue;
         while (!words.empty()) {
           const size_t bar = words.find('|');
-          out[k].emplace_back(words.substr(0, bar));
+          out[k].words.emplace_back(words.substr(0, bar));
+          out[k].lowered.push_back(Lower(out[k].words.back()));
           words = bar == std::string_view::npos ? std::string_view() : words.substr(bar + 1);
         }
       }
@@ -39,17 +44,14 @@ const Lists& Parsed() {
 }  // namespace
 
 bool IsCue(Cue list, std::string_view word) {
-  for (const std::string& w : Parsed()[static_cast<size_t>(list)])
-    if (w == word) return true;
-  return false;
+  const std::vector<std::string>& words = Parsed()[static_cast<size_t>(list)].words;
+  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 int CueIndex(Cue list, std::string_view word) {
-  const std::string lower = Lower(word);
-  const auto& words = Parsed()[static_cast<size_t>(list)];
-  for (size_t k = 0; k < words.size(); ++k)
-    if (Lower(words[k]) == lower) return static_cast<int>(k);
-  return -1;
+  const std::vector<std::string>& lowered = Parsed()[static_cast<size_t>(list)].lowered;
+  const auto it = std::find(lowered.begin(), lowered.end(), Lower(word));
+  return it == lowered.end() ? -1 : static_cast<int>(it - lowered.begin());
 }
 
 }  // namespace geokg::extract::internal
