@@ -594,7 +594,10 @@ const Term* Gazetteer::TermOf(uint32_t person, std::string_view office, Day when
   const Term* best = nullptr;
   for (uint32_t t : terms_of_[person]) {
     const Term& term = terms_[t];
-    if (term.office.empty() || (!wanted.empty() && Lower(term.office) != wanted)) continue;
+    if (term.office.empty()) continue;
+    if (const std::string held = Lower(term.office);
+        !wanted.empty() && held != wanted && !(held.starts_with(wanted) && held[wanted.size()] == ' '))
+      continue;
     if (when != 0 && !Covers(term.from, term.until, when)) continue;
     if (best == nullptr || term.from >= best->from) best = &term;
   }
@@ -605,7 +608,9 @@ const Term* Gazetteer::DatedTermOf(uint32_t person, Day when) const {
   const Term* best = nullptr;
   for (uint32_t t : terms_of_[person]) {
     const Term& term = terms_[t];
-    if (term.country.empty() || (term.from == 0 && term.until == 0) || !Covers(term.from, term.until, when)) continue;
+    if (term.country.empty() || (term.from == 0 && term.until == 0)) continue;
+    if (when == 0 && best != nullptr && term.country != best->country) return nullptr;
+    if (when != 0 && !Covers(term.from, term.until, when)) continue;
     const auto rank = [](const Term& x) { return std::make_pair(!x.office.empty(), x.from); };
     if (best == nullptr || rank(term) >= rank(*best)) best = &term;
   }

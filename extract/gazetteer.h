@@ -99,13 +99,15 @@ class Gazetteer {
   // with AtDate; empty when its dated memberships say it belonged to none then (Bonn after
   // 1999 acts for no state).
   std::string CountryAt(uint32_t entry, Day when) const;
-  // The term of `person` in `office` (any case; empty: any office) covering `when`; with
-  // `when` 0, the latest such term. Of several, the one begun last. nullptr when there is none.
+  // The term of `person` in `office` (any case; empty: any office; a title the office begins
+  // with counts: "Chancellor" for "Chancellor of the Exchequer") covering `when`; with `when`
+  // 0, the latest such term. Of several, the one begun last. nullptr when there is none.
   const Term* TermOf(uint32_t person, std::string_view office, Day when) const;
-  // Any dated office or role of `person` that names a state and covers `when` (nonzero): the
-  // state a titled person served on that day when the title's wording is not the lexicon's
+  // Any dated office or role of `person` that names a state and covers `when`: the state a
+  // titled person served on that day when the title's wording is not the lexicon's
   // ("Chancellor" for "Chancellor of the Exchequer", "Health Secretary" for a GBRGOV role).
-  // Offices before roles; of several, the one begun last. nullptr when there is none.
+  // Offices before roles; of several, the one begun last. With `when` 0 (an undated article),
+  // any such term, provided every one of them names the same state. nullptr when there is none.
   const Term* DatedTermOf(uint32_t person, Day when) const;
   // Every office and membership of an entry, oldest first.
   std::vector<Term> TermsOf(uint32_t entry) const;

@@ -565,22 +565,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const std::string office = TitleText(tokens, i, i + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
-  bool from_lexicon = false;
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
-  if (country.name.empty() && person_entry) {
-    const Term* term = gazetteer_.TermOf(*person_entry, office, when_);
-    // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
-    // says he held one; the lexicon says of which state on that day, and which kind of office.
-    if (term == nullptr && when_ != 0) {
-      term = gazetteer_.DatedTermOf(*person_entry, when_);
-      if (term != nullptr && !term->office.empty())
-        relation = IsLeaderOffice(term->office) ? Relation::kLeads : Relation::kOfficialOf;
-    }
-    if (term != nullptr) {
-      country = CountryNamed(term->country);
-      from_lexicon = true;
-    }
-  }
+  const bool from_lexicon = country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
   relation = RoleRelation(relation, country);
   // "Republican President Trump", "Labour MP X": a state office held by a party's member.
   static constexpr auto kPartyOffices = std::to_array<std::string_view>(
@@ -616,6 +602,19 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     uint32_t after = name_end + 1;
     if (TryNamedOfCountry(tokens, after, RoleRelation(title->relation, country), office.substr(0, office.size() - 1), out, &after)) *next = after;
   }
+  return true;
+}
+
+bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Entity* country,
+                                 Relation* relation) const {
+  // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
+  // says he held one; the lexicon says of which state on that day, and which kind of office.
+  const Term* term = gazetteer_.TermOf(person, office, when_);
+  if (term == nullptr) term = gazetteer_.DatedTermOf(person, when_);
+  if (term == nullptr) return false;
+  if (!term->office.empty() && Lower(term->office) != Lower(office))
+    *relation = IsLeaderOffice(term->office) ? Relation::kLeads : Relation::kOfficialOf;
+  *country = CountryNamed(term->country);
   return true;
 }
 
@@ -666,24 +665,32 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   if (title == nullptr) return false;
   uint32_t end = title_at + title_length;
   if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
+  const std::string office = TitleText(tokens, title_at, title_at + title_length);
+  Relation relation = title->relation;
+  bool from_lexicon = false;
   if (country.name.empty()) {
-    // "the foreign minister of Egypt".
-    if (end + 1 >= n || tokens[end].text != "of") return false;
-    auto of = gazetteer_.LongestMatch(tokens, end + 1, when_);
-    if (!is_state(of) || of->kind == NameKind::kDemonym) return false;
-    country = EntityOf(of->entry);
-    end += 1 + static_cast<uint32_t>(of->length);
+    // "the foreign minister of Egypt"; "Jack Straw, the foreign secretary," the lexicon's.
+    if (auto of = end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, end + 1, when_)
+                                                          : std::nullopt;
+        is_state(of) && of->kind != NameKind::kDemonym) {
+      country = EntityOf(of->entry);
+      end += 1 + static_cast<uint32_t>(of->length);
+    } else if (!(is_known && !title->needs_owner && StateOfTitle(known->entry, office, &country, &relation))) {
+      return false;
+    } else {
+      from_lexicon = true;
+    }
   }
   Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
   if (is_known) person = EntityOf(known->entry);
   else if (auto alias = aliases_.find(person.name); alias != aliases_.end()) person = people_[alias->second].entity;
   if (person.code.empty()) person.code = RoleCode(country);
-  const std::string office = TitleText(tokens, title_at, title_at + title_length);
   size_t index = Remember(person, country.name, office);
   NotePerson(index);
   NoteActor(country);
   out->mentions.push_back({i, i + run, {people_[index].entity}, {}, false, false, Evidence::kTitled});
-  out->roles.push_back({people_[index].entity, RoleRelation(title->relation, country), office, country, i, end, false});
+  out->roles.push_back({people_[index].entity, RoleRelation(relation, country), office, country, i, end, from_lexicon,
+                        from_lexicon && when_ == 0});
   *next = end;
   return true;
 }

@@ -534,6 +534,28 @@ TEST_CASE("a known person's title worded otherwise than the lexicon's office sti
   CHECK(Find(triples, "Gordon Brown", Relation::kLeads, "United Kingdom") == nullptr);
 }
 
+TEST_CASE("an undated article takes a title worded otherwise from the lexicon when all its terms name one state",
+          "[extract][entities]") {
+  // Gordon Brown was Chancellor of the Exchequer, then Prime Minister, both of the United
+  // Kingdom: the title "Chancellor" begins the first office's wording.
+  const auto triples = Extract("", "Chancellor Gordon Brown said the economy was strong.");
+  const Triple* role = Find(triples, "Gordon Brown", Relation::kOfficialOf, "United Kingdom");
+  REQUIRE(role != nullptr);
+  CHECK(role->confidence < 0.6f);
+  CHECK(Find(triples, "Gordon Brown", Relation::kLeads, "United Kingdom") == nullptr);
+}
+
+TEST_CASE("a known person's title in an apposition without a state takes the lexicon's state", "[extract][entities]") {
+  for (const std::string date : {"2004-05-03", ""}) {
+    CAPTURE(date);
+    const auto triples = Extract(date, "Jack Straw, the foreign secretary, said the talks had gone well.");
+    CHECK(Find(triples, "Jack Straw", Relation::kOfficialOf, "United Kingdom") != nullptr);
+  }
+  // Someone the lexicon does not know gets no state from a bare title.
+  const auto unknown = Extract("2004-05-03", "Mara Olsvik, the foreign minister, said the talks had gone well.");
+  for (const Triple& t : unknown) CHECK(t.subject.name != "Mara Olsvik");
+}
+
 TEST_CASE("legislators are members of their party and officials of their country", "[extract][entities]") {
   const auto triples = Extract("2031-03-02",
                                "Labour MP Ann Dalby criticised the budget. "

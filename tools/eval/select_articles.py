@@ -7,15 +7,17 @@ With --extend N SPLIT: draws N more articles by the same criteria, none already 
 tools/eval/gold/split.tsv, in the same corpus proportions, and prints "id<TAB>SPLIT" lines.
 --relaxed (after SPLIT) widens the criteria once the strict candidates of a corpus are used up:
 two diplomatic or military words suffice, pages may be longer, and WCEP's law-and-crime and
-business pages count, so a new split still mixes the four corpora.
-usage: tools/eval/select_articles.py [NEWS_DIR] | --extend N SPLIT [--relaxed] [NEWS_DIR]"""
+business pages count, so a new split still mixes the four corpora. --widest (training only)
+also takes WCEP's other sections but sport and culture.
+usage: tools/eval/select_articles.py [NEWS_DIR] | --extend N SPLIT [--relaxed|--widest] [NEWS_DIR]"""
 import json, glob, random, re, collections, sys
 args = sys.argv[1:]
 extend = None
 if args[:1] == ['--extend']:
     extend = (int(args[1]), args[2])
     args = args[3:]
-relaxed = args[:1] == ['--relaxed']
+widest = args[:1] == ['--widest']
+relaxed = widest or args[:1] == ['--relaxed']
 if relaxed:
     args = args[1:]
 news = args[0] if args else "../shared/data/news"
@@ -40,6 +42,7 @@ for path in glob.glob(news + '/*/*.jsonl'):
         if corpus == 'wcep':
             sections = ('international-relations', 'armed-conflicts', 'politics-and-elections')
             if relaxed: sections += ('law-and-crime', 'business-and-economy')
+            if widest: sections += ('disasters-and-accidents', 'health-and-environment', 'science-and-technology')
             if not any(k in a['id'] for k in sections): continue
             if words > (1300 if relaxed else 900): continue
         if words < 80 or words > (1300 if corpus == 'wikinews' or relaxed else 800): continue
