@@ -76,9 +76,11 @@ constexpr Pattern kPatterns[] = {
     {"trade|trades|traded|trading with @", kTrade, "trades with", kForward},
     // supply
     {"supply|supplies|supplied|supplying @ with #", kSupply, "supplies {} to", kForward},
-    {"supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|delivering|sell|sells|sold|selling # to @",
+    {"supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|delivering|sell|sells|sold|selling|lend|lends|lent|lending # to @",
      kSupply, "supplies {} to", kForward},
     {"export|exports|exported|exporting # to @", kSupply, "exports {} to", kForward},
+    // Money is a supply too: "approved a 300 mln dlr loan to Colombia", "aid to Sudan".
+    {"loan|loans|credit|credits|aid|grant|grants|financing|lending to|for @", kSupply, "lends to", kForward},
     {"'s|\xE2\x80\x99s # * come|comes|came from @", kSupply, "supplies {} to", kReverse},
     {"imports|import|imported # from @", kSupply, "supplies {} to", kReverse},
     {"accounts|account|accounted for * @ 's|\xE2\x80\x99s # exports", kSupply, "exports {} to", kReverse},
@@ -439,6 +441,7 @@ const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view prep
       {"arm", "", {kSupply, "arms"}},                 {"fund", "", {kSupply, "funds"}},
       {"finance", "", {kSupply, "funds"}},            {"sell", "to", {kSupply, "sells to"}},
       {"ship", "to", {kSupply, "supplies"}},          {"export", "to", {kSupply, "exports to"}},
+      {"lend", "", {kSupply, "lends to"}},            {"lend", "to", {kSupply, "lends to"}},
       {"expel", "", {kSanction, "expels"}},           {"ban", "", {kSanction, "bans"}},
       {"boycott", "", {kSanction, "boycotts"}},       {"blacklist", "", {kSanction, "blacklists"}},
       {"penalize", "", {kSanction, "penalizes"}},     {"penalise", "", {kSanction, "penalizes"}},

@@ -94,6 +94,18 @@ TEST_CASE("reported speech carries its source and imports read as supply", "[ext
   CHECK(supply->predicate == "supplies rare earths to");
 }
 
+TEST_CASE("loans and credits are a supply of money", "[extract][relations]") {
+  auto [sentence, lender, borrower] = GENERATE(table<std::string, std::string, std::string>({
+      {"Norway lent 40 million crowns to Iceland last year.", "Norway", "Iceland"},
+      {"The World Bank approved a 200 mln dlr loan to Bolivia on Monday.", "World Bank", "Bolivia"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2031-03-02", sentence);
+  const Triple* supply = Find(triples, lender, Relation::kSupply, borrower);
+  REQUIRE(supply != nullptr);
+  CHECK(supply->predicate == "lends to");
+}
+
 TEST_CASE("evidence spans point at the sentence in the article text", "[extract]") {
   const std::string text = "A quiet week.\n\nNorway hosted Finland in Oslo.";
   const auto triples = Shared().Extract(Document{"d", "", "", "", "", text});
