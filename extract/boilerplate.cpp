@@ -63,55 +63,62 @@ bool EndsLikeSentence(std::string_view line) {
 
 }  // namespace
 
-std::vector<TextRange> ProseRanges(std::string_view text) {
-  struct Line {
-    TextRange range;
-    std::string_view text;
-    bool keep;
-  };
-  std::vector<Line> lines;
+std::vector<ClassifiedLine> ClassifyLines(std::string_view text) {
+  std::vector<ClassifiedLine> lines;
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    std::string_view raw = text.substr(pos, eol - pos);
-    std::string_view line = Trim(raw);
+    std::string_view line = Trim(text.substr(pos, eol - pos));
     if (!line.empty()) {
       auto begin = static_cast<uint32_t>(line.data() - text.data());
-      lines.push_back({{begin, static_cast<uint32_t>(begin + line.size())}, line, true});
+      lines.push_back({{begin, static_cast<uint32_t>(begin + line.size())}, LineKind::kProse});
     }
     pos = eol + 1;
   }
+  const auto line_text = [&](size_t i) { return text.substr(lines[i].range.begin, lines[i].range.end - lines[i].range.begin); };
+  const auto short_label = [&](size_t i, size_t limit) {
+    return line_text(i).size() < limit && !EndsLikeSentence(line_text(i));
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string lower = Lower(lines[i].text);
+    const std::string lower = Lower(line_text(i));
     if (IsListHeader(lower)) {
       // The list runs to the end of the page, unless real prose comes back (a long line that
       // ends like a sentence), as when a "Related" box sits in the middle of an article.
-      lines[i].keep = false;
+      lines[i].kind = LineKind::kFurniture;
       size_t j = i + 1;
-      while (j < lines.size() && !(lines[j].text.size() > 200 && EndsLikeSentence(lines[j].text))) lines[j++].keep = false;
+      while (j < lines.size() && !(line_text(j).size() > 200 && EndsLikeSentence(line_text(j))))
+        lines[j++].kind = LineKind::kFurniture;
       i = j - 1;
       continue;
     }
-    if (IsFurniture(lines[i].text, lower)) lines[i].keep = false;
+    if (IsFurniture(line_text(i), lower)) lines[i].kind = LineKind::kFurniture;
   }
   // Runs of three or more short lines that do not end like sentences are link lists or
-  // headline blocks, even without a header.
+  // headline blocks, even without a header; unless prose follows them: then they are the
+  // headings above it ("Middle Eastern crisis / 2026 Iran war / 2026 Iranian strikes on Bahrain").
   for (size_t i = 0; i < lines.size();) {
     size_t j = i;
-    while (j < lines.size() && lines[j].text.size() < 120 && !EndsLikeSentence(lines[j].text)) ++j;
-    if (j - i >= 3)
-      for (size_t k = i; k < j; ++k) lines[k].keep = false;
+    while (j < lines.size() && short_label(j, 120)) ++j;
+    if (j - i >= 3) {
+      const bool headings = j < lines.size() && lines[j].kind == LineKind::kProse && !short_label(j, 150);
+      for (size_t k = i; k < j; ++k)
+        if (lines[k].kind == LineKind::kProse) lines[k].kind = headings ? LineKind::kHeading : LineKind::kFurniture;
+    }
     i = std::max(j, i + 1);
   }
   // A short line that does not end like a sentence, among other lines, is a heading or a topic
   // label ("Estonia-Russia relations"): not a statement of the article.
   if (lines.size() > 1)
-    for (Line& l : lines)
-      if (l.text.size() < 150 && !EndsLikeSentence(l.text)) l.keep = false;
+    for (size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].kind == LineKind::kProse && short_label(i, 150)) lines[i].kind = LineKind::kHeading;
+  return lines;
+}
+
+std::vector<TextRange> ProseRanges(std::string_view text) {
   std::vector<TextRange> out;
-  for (const Line& l : lines)
-    if (l.keep) out.push_back(l.range);
+  for (const ClassifiedLine& l : ClassifyLines(text))
+    if (l.kind == LineKind::kProse) out.push_back(l.range);
   return out;
 }
 

@@ -122,22 +122,38 @@ std::vector<Triple> Extractor::Run(const Document& document, ExtractReport* repo
   std::vector<Triple> triples;
   ExtractReport skipped;
   const std::optional<internal::Date> date = internal::ParseIsoDate(document.date);
-  const std::vector<TextRange> prose = ProseRanges(document.text);
+  std::vector<TextRange> prose, headings;
+  for (const ClassifiedLine& line : ClassifyLines(document.text))
+    if (line.kind != LineKind::kFurniture) (line.kind == LineKind::kProse ? prose : headings).push_back(line.range);
   internal::MentionFinder finder(gazetteer_, date ? date->year * 10000 + date->month * 100 + date->day : 0,
                                  ner_.get());
   const std::vector<Sentence> sentences = Segment(document.text);
   const bool sports = IsSportsReport(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     const Sentence& sentence = sentences[i];
-    if (!InRanges(prose, sentence.begin)) continue;
+    const bool heading = InRanges(headings, sentence.begin);
+    if (!heading && !InRanges(prose, sentence.begin)) continue;
     if (sentence.tokens.size() > options_.max_sentence_tokens ||
         sentence.end - sentence.begin > options_.max_sentence_bytes) {
       ++skipped.sentences_over_limit;
       continue;
     }
     const internal::SentenceMentions found = finder.Find(sentence.tokens);
-    internal::SentenceRelator(sentence, found, document, i, date, *syntax_, sports, relations_.get(), candidates)
+    const size_t first = triples.size();
+    // A heading is a noun phrase: of what it names ("Russian invasion of Ukraine", "2026
+    // Iranian strikes on Bahrain", "United States naval blockade of Iran") only the use of force
+    // and sanctions, as the wordings read them, are events the page takes as given; a topic
+    // label ("Afghanistan-Pakistan conflict") names no agent, and the learned model, trained on
+    // sentences, would guess one.
+    internal::SentenceRelator(sentence, found, document, i, date, *syntax_, sports,
+                              heading ? nullptr : relations_.get(), heading ? nullptr : candidates)
         .Run(&triples);
+    if (heading)
+      triples.erase(std::remove_if(triples.begin() + static_cast<std::ptrdiff_t>(first), triples.end(),
+                                   [](const Triple& t) {
+                                     return t.relation != Relation::kAttack && t.relation != Relation::kSanction;
+                                   }),
+                    triples.end());
   }
   Deduplicate(&triples);
   if (report != nullptr) *report = skipped;

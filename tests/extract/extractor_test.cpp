@@ -94,6 +94,22 @@ TEST_CASE("reported speech carries its source and imports read as supply", "[ext
   CHECK(supply->predicate == "supplies rare earths to");
 }
 
+TEST_CASE("a heading over prose states the force it names, and nothing else", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "Baltic crisis\n"
+                               "2031 Norwegian strikes on Iceland\n"
+                               "Icelandic radar stations report two drones shot down near Akureyri.\n"
+                               "Iceland-Norway relations\n"
+                               "Talks between Norwegian and Icelandic diplomats continue in Bergen.\n");
+  const Triple* attack = Find(triples, "Norway", Relation::kAttack, "Iceland");
+  REQUIRE(attack != nullptr);
+  CHECK(attack->modality == Modality::kAsserted);
+  CHECK(attack->evidence.text == "2031 Norwegian strikes on Iceland");
+  // A topic label names no agent: no attack of Iceland on Norway, nor of Norway from it.
+  for (const Triple& t : triples)
+    if (t.evidence.text == "Iceland-Norway relations") FAIL("a triple from a topic label: " << t.predicate);
+}
+
 TEST_CASE("loans and credits are a supply of money", "[extract][relations]") {
   auto [sentence, lender, borrower] = GENERATE(table<std::string, std::string, std::string>({
       {"Norway lent 40 million crowns to Iceland last year.", "Norway", "Iceland"},
