@@ -266,8 +266,8 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
   auto store = Store::Open(dir / "kg.db", {}).value();
   // 40 entities (ids 1..40): walks step over gaps and seek over long ones.
   for (uint32_t i = 0; i < 20; ++i) {
-    const std::string doc = "d" + std::to_string(i);
     const std::string n = std::to_string(i);
+    const std::string doc = "d" + n;
     REQUIRE(Put(*store, doc, {Stated(doc, 0, "Left " + n, Relation::kMeet, "Right " + n)}));
   }
   REQUIRE(store->Stats().value().entities == 40);
