@@ -48,7 +48,7 @@ Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadBytes(std::string_view tag
   GEOKG_RETURN_IF_ERROR(ReadComponent(tagger, origin + kModelFiles[0], kTaggerMagic, impl->tagger));
   GEOKG_RETURN_IF_ERROR(ReadComponent(lemmatizer, origin + kModelFiles[1], kLemmatizerMagic, impl->lemmatizer));
   GEOKG_RETURN_IF_ERROR(ReadComponent(parser, origin + kModelFiles[2], kParserMagic, impl->parser));
-  return std::make_unique<SyntaxModel>(std::move(impl));
+  return std::unique_ptr<SyntaxModel>(new SyntaxModel(std::move(impl)));
 }
 
 Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadDefault() {

@@ -23,6 +23,9 @@
 #include "graph/status.h"
 
 namespace geokg::extract {
+namespace internal {
+struct SyntaxModelAccess;
+}
 
 struct Word {
   std::string_view form;   // a view into the sentence's text (the Token's text)
@@ -58,13 +61,15 @@ class SyntaxModel {
   // Tags, lemmatises and parses one sentence, keeping its tokenisation.
   ParsedSentence Analyze(const Sentence& sentence) const;
 
-  // The private parts; built by LoadBytes and by the trainer (extract/internal/train.h).
-  struct Impl;
-  explicit SyntaxModel(std::unique_ptr<Impl> impl);
   ~SyntaxModel();
-  const Impl& impl() const { return *impl_; }
 
  private:
+  // The trainer (geokg_extract_train, extract/internal/train.h) builds models from their parts
+  // and reads them; nothing else sees the parts.
+  friend struct internal::SyntaxModelAccess;
+  struct Impl;
+  explicit SyntaxModel(std::unique_ptr<Impl> impl);
+
   std::unique_ptr<const Impl> impl_;
 };
 

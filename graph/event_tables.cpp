@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <set>
 
 #include "graph/cameo.h"
+#include "graph/json_fields.h"
 #include "graph/text.h"
 
 namespace geokg {
@@ -193,7 +193,7 @@ void WriteGdeltRows(std::span<const CitedFact> facts, const RoleCountries& roles
                                   f.predicate,
                                   std::string(ModalityName(f.modality)),
                                   std::string(TimeSourceName(f.time_source)),
-                                  Decimal(std::round(f.confidence * 1000.0) / 1000.0, 3),
+                                  Decimal(Round3(f.confidence), 3),
                                   f.cited.doc,
                                   f.cited.date,
                                   f.cited.title,
@@ -233,7 +233,7 @@ void KgtkWriter::Write(std::span<const CitedFact> facts) {
     qualifier("last_time", KgtkDate(f.last_time));
     qualifier("time_source", std::string(TimeSourceName(f.time_source)));
     qualifier("mentions", std::to_string(f.mentions));
-    qualifier("confidence", Decimal(std::round(f.confidence * 1000.0) / 1000.0, 3));
+    qualifier("confidence", Decimal(Round3(f.confidence), 3));
     if (!f.cited.text.empty()) qualifier("evidence", KgtkString(f.cited.text));
     if (!f.cited.attribution.empty()) qualifier("attribution", KgtkString(f.cited.attribution));
     if (!f.cited.doc.empty()) qualifier("doc", KgtkString(f.cited.doc));

@@ -1,10 +1,10 @@
 #include "graph/graph_writers.h"
 
-#include <cmath>
 #include <cstdio>
 #include <set>
 #include <string>
 
+#include "graph/json_fields.h"
 #include "graph/text.h"
 
 namespace geokg {
@@ -12,7 +12,7 @@ namespace {
 
 std::string Number(double x) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", std::round(x * 1000.0) / 1000.0);
+  std::snprintf(buf, sizeof buf, "%.3f", Round3(x));
   return buf;
 }
 

@@ -1,25 +1,13 @@
 #include "graph/triple_format.h"
 
-#include <cmath>
 #include <cstdio>
+
+#include "graph/json_fields.h"
 
 namespace geokg {
 namespace {
 
 using nlohmann::json;
-
-json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json EntityToJson(const Entity& e) {
-  json j = {{"name", e.name}, {"type", EntityTypeName(e.type)}};
-  if (!e.code.empty()) j["code"] = e.code;
-  // The store merges entities by alias: without them a load would not merge as ingest does.
-  if (!e.aliases.empty()) j["aliases"] = e.aliases;
-  return j;
-}
-
-// Rounded so that output is stable and short; three decimals rank as well as seven.
-double Round3(float x) { return std::round(static_cast<double>(x) * 1000.0) / 1000.0; }
 
 std::string EscapeTsv(std::string_view s) {
   std::string out;

@@ -1,9 +1,9 @@
 #include "query/output.h"
 
 #include <algorithm>
-#include <cmath>
 #include <iterator>
 
+#include "graph/json_fields.h"
 #include "graph/printable.h"
 #include "graph/text.h"
 
@@ -12,9 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-json EntityJson(const Entity& e) { return {{"name", e.name}, {"type", EntityTypeName(e.type)}}; }
 
 // How one value reads in a table cell or CSV field.
 std::string Cell(const json& v) {
@@ -95,21 +92,26 @@ const std::vector<std::string> kFactColumns = {
 json FactFields(const FactRow& r) {
   const store::Fact& f = r.fact;
   return {{"fact", f.id},
-          {"subject", EntityJson(r.subject)},
+          {"subject", EntityNameJson(r.subject)},
           {"relation", Info(f.relation).name},
-          {"object", EntityJson(r.object)},
+          {"object", EntityNameJson(r.object)},
           {"predicate", f.predicate},
-          {"cameo", OrNull(f.cameo)},
+          {"cameo", NullIfEmpty(f.cameo)},
           {"modality", ModalityName(f.modality)},
-          {"first_time", OrNull(f.first_time)},
-          {"last_time", OrNull(f.last_time)},
+          {"first_time", NullIfEmpty(f.first_time)},
+          {"last_time", NullIfEmpty(f.last_time)},
           {"time_source", TimeSourceJson(f.time_source)},
-          {"first_reported", OrNull(f.first_reported)},
-          {"last_reported", OrNull(f.last_reported)},
+          {"first_reported", NullIfEmpty(f.first_reported)},
+          {"last_reported", NullIfEmpty(f.last_reported)},
           {"mentions", f.mentions},
           {"confidence", Round3(f.confidence)},
-          {"doc", OrNull(r.doc)},
-          {"evidence", OrNull(r.evidence)}};
+          {"doc", NullIfEmpty(r.doc)},
+          {"evidence", NullIfEmpty(r.evidence)}};
+}
+
+// An exported edge's end: {name, type, code}, the code null when it has none.
+json VertexJson(const VertexProperties& v) {
+  return {{"name", v.name}, {"type", EntityTypeName(v.type)}, {"code", NullIfEmpty(v.code)}};
 }
 
 }  // namespace
@@ -153,18 +155,18 @@ Answer MetAnswer(const std::vector<MetRow>& rows) {
             "fact", "doc", "evidence"}};
   for (const MetRow& r : rows)
     a.rows.push_back({{"fact", r.fact},
-                      {"entity", EntityJson(r.a)},
-                      {"met", EntityJson(r.b)},
+                      {"entity", EntityNameJson(r.a)},
+                      {"met", EntityNameJson(r.b)},
                       {"relation", Info(r.relation).name},
                       {"modality", ModalityName(r.modality)},
-                      {"first_time", OrNull(r.first_time)},
-                      {"last_time", OrNull(r.last_time)},
+                      {"first_time", NullIfEmpty(r.first_time)},
+                      {"last_time", NullIfEmpty(r.last_time)},
                       {"time_source", TimeSourceJson(r.time_source)},
-                      {"place", OrNull(r.place)},
+                      {"place", NullIfEmpty(r.place)},
                       {"mentions", r.mentions},
                       {"confidence", Round3(r.confidence)},
-                      {"doc", OrNull(r.doc)},
-                      {"evidence", OrNull(r.evidence)}});
+                      {"doc", NullIfEmpty(r.doc)},
+                      {"evidence", NullIfEmpty(r.evidence)}});
   return a;
 }
 
@@ -206,8 +208,8 @@ Answer PathAnswer(const std::vector<Path>& paths) {
       json row = FactFields(hop.row);
       row["path"] = p + 1;
       row["hop"] = h + 1;
-      row["from"] = EntityJson(hop.from);
-      row["to"] = EntityJson(hop.to);
+      row["from"] = EntityNameJson(hop.from);
+      row["to"] = EntityNameJson(hop.to);
       row["alternatives"] = hop.alternatives;
       a.rows.push_back(std::move(row));
     }
@@ -250,7 +252,7 @@ Answer EntityAnswer(const EntityCard& card) {
            {"name", "type", "code", "aliases", "roles", "facts", "as_subject", "as_object", "by_relation"}};
   a.rows.push_back({{"name", e.name},
                     {"type", EntityTypeName(e.type)},
-                    {"code", OrNull(e.code)},
+                    {"code", NullIfEmpty(e.code)},
                     {"aliases", e.aliases},
                     {"roles", card.roles},
                     {"id", card.record.id},
@@ -274,17 +276,17 @@ Answer EvidenceRows(const EvidenceAnswer& answer) {
     row.erase("evidence");
     row.erase("doc");
     row.update(json{{"doc", e.doc},
-                    {"title", OrNull(d.title)},
-                    {"date", OrNull(d.date)},
-                    {"source", OrNull(d.source)},
-                    {"url", OrNull(d.url)},
+                    {"title", NullIfEmpty(d.title)},
+                    {"date", NullIfEmpty(d.date)},
+                    {"source", NullIfEmpty(d.source)},
+                    {"url", NullIfEmpty(d.url)},
                     {"sentence", e.sentence},
                     {"span", {e.begin, e.end}},
                     {"text", e.text},
                     {"sentence_predicate", e.predicate},
-                    {"time", OrNull(e.time)},
-                    {"time_text", OrNull(e.time_text)},
-                    {"attribution", OrNull(e.attribution)},
+                    {"time", NullIfEmpty(e.time)},
+                    {"time_text", NullIfEmpty(e.time_text)},
+                    {"attribution", NullIfEmpty(e.attribution)},
                     {"confidence", Round3(e.confidence)}});
     a.rows.push_back(std::move(row));
   }
@@ -301,23 +303,23 @@ void WriteGraphJsonl(const Graph& graph, std::ostream& out) {
       evidence.push_back({{"doc", x.doc},
                           {"sentence", x.sentence},
                           {"text", x.text},
-                          {"attribution", OrNull(x.attribution)},
-                          {"time", OrNull(x.time)},
+                          {"attribution", NullIfEmpty(x.attribution)},
+                          {"time", NullIfEmpty(x.time)},
                           {"confidence", Round3(x.confidence)},
-                          {"doc_date", OrNull(x.date)},
-                          {"doc_title", OrNull(x.title)},
-                          {"doc_url", OrNull(x.url)},
-                          {"doc_source", OrNull(x.source)}});
+                          {"doc_date", NullIfEmpty(x.date)},
+                          {"doc_title", NullIfEmpty(x.title)},
+                          {"doc_url", NullIfEmpty(x.url)},
+                          {"doc_source", NullIfEmpty(x.source)}});
     json j = {{"fact", e.fact},
-              {"subject", {{"name", s.name}, {"type", EntityTypeName(s.type)}, {"code", OrNull(s.code)}}},
+              {"subject", VertexJson(s)},
               {"relation", Info(e.relation).name},
               {"predicate", e.predicate},
-              {"cameo", OrNull(e.cameo)},
-              {"object", {{"name", o.name}, {"type", EntityTypeName(o.type)}, {"code", OrNull(o.code)}}},
+              {"cameo", NullIfEmpty(e.cameo)},
+              {"object", VertexJson(o)},
               {"modality", ModalityName(e.modality)},
               {"mentions", e.mentions},
-              {"first_time", OrNull(e.first_time)},
-              {"last_time", OrNull(e.last_time)},
+              {"first_time", NullIfEmpty(e.first_time)},
+              {"last_time", NullIfEmpty(e.last_time)},
               {"time_source", TimeSourceJson(e.time_source)},
               {"confidence", Round3(e.confidence)},
               {"evidence", evidence}};

@@ -272,7 +272,7 @@ class Store {
   // article is stored.
   Result<std::vector<std::pair<FactId, uint32_t>>> SentenceFacts(const std::string& doc_id) const;
 
-  class Impl;  // opaque: defined in store.cpp
+  class Impl;  // opaque: defined in store/store_impl.h
 
  private:
   Store(std::filesystem::path path, std::unique_ptr<Impl> impl);

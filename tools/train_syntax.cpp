@@ -12,7 +12,6 @@
 #include "extract/conllu.h"
 #include "extract/internal/model_file.h"
 #include "extract/internal/ner.h"
-#include "extract/internal/syntax_impl.h"
 #include "extract/internal/train.h"
 #include "extract/syntax.h"
 
@@ -188,13 +187,13 @@ int main(int argc, char** argv) {
   const double load_seconds = SecondsSince(load_start);
   if (!out_dir.empty()) {
     // Re-prune a trained model (pruning thresholds are tuned on dev after training).
-    auto impl = std::make_unique<SyntaxModel::Impl>(model.value()->impl());
-    impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
-    impl->parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
+    internal::SyntaxModelAccess::Parts parts = internal::SyntaxModelAccess::PartsOf(*model.value());
+    parts.tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
+    parts.parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
                        options.supertagger_min_entry);
-    model = std::make_unique<SyntaxModel>(std::move(impl));
+    model = internal::SyntaxModelAccess::FromParts(std::move(parts));
     if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
-    const auto& m = model.value()->impl();
+    const auto& m = internal::SyntaxModelAccess::PartsOf(*model.value());
     std::printf("wrote %s: tagger %zu features %zu weights, parser %zu features %zu weights\n", out_dir.c_str(),
                 m.tagger.num_features(), m.tagger.num_weights(), m.parser.num_features(), m.parser.num_weights());
     if (eval_file.empty()) return 0;

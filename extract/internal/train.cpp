@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <random>
 
-#include "extract/internal/syntax_impl.h"
-
 namespace geokg::extract::internal {
 namespace {
 
@@ -138,17 +136,17 @@ Result<std::unique_ptr<SyntaxModel>> MeanModel(std::span<const SyntaxModel* cons
   std::vector<const Tagger*> taggers;
   std::vector<const Parser*> parsers;
   for (const SyntaxModel* m : models) {
-    taggers.push_back(&m->impl().tagger);
-    parsers.push_back(&m->impl().parser);
+    taggers.push_back(&SyntaxModelAccess::PartsOf(*m).tagger);
+    parsers.push_back(&SyntaxModelAccess::PartsOf(*m).parser);
   }
   auto tagger = Tagger::Mean(taggers);
   if (!tagger.ok()) return tagger.status();
   auto parser = Parser::Mean(parsers);
   if (!parser.ok()) return parser.status();
-  auto impl = std::make_unique<SyntaxModel::Impl>(models[0]->impl());
-  impl->tagger = std::move(tagger).value();
-  impl->parser = std::move(parser).value();
-  return std::make_unique<SyntaxModel>(std::move(impl));
+  SyntaxModelAccess::Parts parts = SyntaxModelAccess::PartsOf(*models[0]);
+  parts.tagger = std::move(tagger).value();
+  parts.parser = std::move(parser).value();
+  return SyntaxModelAccess::FromParts(std::move(parts));
 }
 
 Scores Evaluate(const SyntaxModel& model, const std::vector<ConlluSentence>& gold,
@@ -185,10 +183,10 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
   Treebank train;
   GEOKG_RETURN_IF_ERROR(AddToTreebank(train_conllu, "training data", train));
   if (train.sentences.empty()) return Status::InvalidInput("training data: no sentences");
-  auto impl = std::make_unique<SyntaxModel::Impl>();
-  impl->lemmatizer = Lemmatizer::Train(train);
-  progress("lemmatizer: " + std::to_string(impl->lemmatizer.num_rules()) + " rules, " +
-           std::to_string(impl->lemmatizer.num_exceptions()) + " exceptions");
+  SyntaxModelAccess::Parts parts;
+  parts.lemmatizer = Lemmatizer::Train(train);
+  progress("lemmatizer: " + std::to_string(parts.lemmatizer.num_rules()) + " rules, " +
+           std::to_string(parts.lemmatizer.num_exceptions()) + " exceptions");
 
   Treebank dev_bank;  // dev in the training label ids; unseen labels get new ids
   dev_bank.upos = train.upos;
@@ -196,7 +194,7 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
   dev_bank.labels = train.labels;
   GEOKG_RETURN_IF_ERROR(AddToTreebank(dev, "development data", dev_bank));
   std::mt19937 rng(options.seed);
-  impl->tagger = TrainTagger(train, dev_bank, options.tagger_epochs, false, rng, "tagger", progress);
+  parts.tagger = TrainTagger(train, dev_bank, options.tagger_epochs, false, rng, "tagger", progress);
   const SentenceTags tags = JackknifeTags(train, options, "tags", progress);
   const Treebank supertag_train = SupertagBank(train, nullptr);
   const Treebank supertag_dev = SupertagBank(dev_bank, &supertag_train);
@@ -210,22 +208,21 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
     trainer.TrainEpoch(rng, e > 1);
     if (dev.empty() && e < options.parser_epochs) continue;
     Parser candidate = trainer.Freeze();
-    std::swap(impl->parser, candidate);
+    std::swap(parts.parser, candidate);
     if (dev.empty()) break;
-    SyntaxModel probe(std::make_unique<SyntaxModel::Impl>(*impl));
-    const Scores s = Evaluate(probe, dev);
+    const Scores s = Evaluate(*SyntaxModelAccess::FromParts(parts), dev);
     progress(Format("parser epoch %.0f: dev UAS %.2f LAS %.2f", e, s.uas, s.las));
     if (s.las > best)
       best = s.las;
     else
-      std::swap(impl->parser, candidate);
+      std::swap(parts.parser, candidate);
   }
-  impl->tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
-  impl->parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
+  parts.tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
+  parts.parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
                      options.supertagger_min_entry);
-  progress("tagger: " + std::to_string(impl->tagger.num_features()) + " features, parser: " +
-           std::to_string(impl->parser.num_features()) + " features after pruning");
-  auto model = std::make_unique<SyntaxModel>(std::move(impl));
+  progress("tagger: " + std::to_string(parts.tagger.num_features()) + " features, parser: " +
+           std::to_string(parts.parser.num_features()) + " features after pruning");
+  auto model = SyntaxModelAccess::FromParts(std::move(parts));
   if (!dev.empty()) {
     const Scores s = Evaluate(*model, dev);
     progress(Format("as saved: dev UPOS %.2f UAS %.2f LAS %.2f", s.upos, s.uas, s.las));

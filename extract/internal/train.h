@@ -1,5 +1,6 @@
 // extract/internal/train.h -- training and scoring the syntax models from CoNLL-U (used by
-// tools/train_syntax.cpp and by the tests, which train toy models). Single-threaded; reports
+// tools/train_syntax.cpp and by the tests, which train toy models). Library geokg_extract_train,
+// which the runtime (geokg_extract, the geokg binary) never links. Single-threaded; reports
 // progress through a callback because nothing in extract/ prints.
 #pragma once
 
@@ -11,10 +12,21 @@
 #include <vector>
 
 #include "extract/conllu.h"
+#include "extract/internal/syntax_impl.h"
 #include "extract/internal/treebank.h"
 #include "extract/syntax.h"
 
 namespace geokg::extract::internal {
+
+// The trainer's way into a SyntaxModel (its friend): a model made of trained parts, and the
+// parts of a model, to average or prune them.
+struct SyntaxModelAccess {
+  using Parts = SyntaxModel::Impl;  // tagger, lemmatizer, parser (extract/internal/syntax_impl.h)
+  static std::unique_ptr<SyntaxModel> FromParts(Parts parts) {
+    return std::unique_ptr<SyntaxModel>(new SyntaxModel(std::make_unique<Parts>(std::move(parts))));
+  }
+  static const Parts& PartsOf(const SyntaxModel& model) { return *model.impl_; }
+};
 
 struct TrainOptions {
   int tagger_epochs = 8;

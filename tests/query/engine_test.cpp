@@ -13,21 +13,16 @@
 #include "store/link_view.h"
 #include "store/store.h"
 #include "tests/support/run_cli.h"
+#include "tests/support/triples.h"
 
 using namespace geokg;
 using geokg::testing::TempDir;
 
 namespace {
 
+// A fact worded as its relation's name.
 Triple Fact(const std::string& doc, uint32_t sentence, const std::string& s, Relation r, const std::string& o) {
-  Triple t;
-  t.subject = Entity{s, EntityType::kCountry, "", {}};
-  t.object = Entity{o, EntityType::kCountry, "", {}};
-  t.relation = r;
-  t.predicate = std::string(Info(r).name);
-  t.confidence = 0.8f;
-  t.evidence = {doc, sentence, 0, 10, s + " and " + o, ""};
-  return t;
+  return testing::Stated(doc, sentence, s, r, o, {std::string(Info(r).name), 0.8f, ""});
 }
 
 // "Spoke 7", "Leaf 7a": appended, as GCC 12 warns (-Wrestrict) on literal + to_string.

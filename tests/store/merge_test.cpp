@@ -13,9 +13,9 @@
 #include "store/store.h"
 #include "tests/support/raw_store.h"
 #include "tests/support/run_cli.h"
+#include "tests/support/triples.h"
 
 using geokg::Document;
-using geokg::Entity;
 using geokg::EntityType;
 using geokg::Relation;
 using geokg::Triple;
@@ -29,14 +29,7 @@ namespace {
 // The date is the article's: PutDocument takes it from the Document.
 Triple Stated(const std::string& doc, uint32_t sentence, const std::string& s, Relation r, const std::string& o,
               float confidence = 0.8f) {
-  Triple t;
-  t.subject = Entity{s, EntityType::kCountry, "", {}};
-  t.object = Entity{o, EntityType::kCountry, "", {}};
-  t.relation = r;
-  t.predicate = "meets";
-  t.confidence = confidence;
-  t.evidence = {doc, sentence, 0, 10, "a sentence", ""};
-  return t;
+  return geokg::testing::Stated(doc, sentence, s, r, o, {"meets", confidence, "a sentence"});
 }
 
 Document Article(const std::string& id, const std::string& date) { return {id, "", date, "", "", "text of " + id}; }

@@ -9,11 +9,10 @@
 
 #include "store/store.h"
 #include "tests/support/run_cli.h"
+#include "tests/support/triples.h"
 
 using geokg::Code;
 using geokg::Document;
-using geokg::Entity;
-using geokg::EntityType;
 using geokg::Relation;
 using geokg::Triple;
 using geokg::store::Store;
@@ -22,14 +21,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Meetings of varied confidence, each sentence over its own 20 bytes.
 Triple Meeting(const std::string& doc, uint32_t sentence, const std::string& a, const std::string& b) {
-  Triple t;
-  t.subject = Entity{a, EntityType::kCountry, "", {}};
-  t.object = Entity{b, EntityType::kCountry, "", {}};
-  t.relation = Relation::kMeet;
-  t.predicate = "meets";
-  t.confidence = 0.5f + 0.4f * static_cast<float>(sentence % 2);
-  t.evidence = {doc, sentence, sentence * 20, sentence * 20 + 19, "a meeting sentence", ""};
+  Triple t = geokg::testing::Stated(doc, sentence, a, Relation::kMeet, b,
+                                    {"meets", 0.5f + 0.4f * static_cast<float>(sentence % 2), "a meeting sentence"});
+  t.evidence.begin = sentence * 20;
+  t.evidence.end = sentence * 20 + 19;
   return t;
 }
 

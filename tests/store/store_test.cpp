@@ -35,6 +35,11 @@ uint32_t Mentions(const Store& store, const std::string& name) {
   return total;
 }
 
+// Stores the undated article `doc`, whose text is its id, with `triples`.
+bool Put(Store& store, const std::string& doc, const std::vector<Triple>& triples) {
+  return store.PutDocument({doc, "", "", "", "", doc}, triples).ok();
+}
+
 }  // namespace
 
 TEST_CASE("facts merge across articles and an article's contribution can be replaced or removed", "[store]") {
@@ -211,13 +216,13 @@ TEST_CASE("an entity named by an alias of a stored entity of the same type is th
   Triple by_code = Stated("c", 0, "VLD", Relation::kMeet, "Norway");
   Triple other_type = Stated("d", 0, "Valdoria", Relation::kMeet, "Norway");
   other_type.subject.type = EntityType::kPerson;
-  REQUIRE(store->PutDocument({"a", "", "", "", "", "a"}, std::vector<Triple>{full}).ok());
-  REQUIRE(store->PutDocument({"b", "", "", "", "", "b"}, std::vector<Triple>{by_alias}).ok());
-  REQUIRE(store->PutDocument({"c", "", "", "", "", "c"}, std::vector<Triple>{by_code}).ok());
+  REQUIRE(Put(*store, "a", {full}));
+  REQUIRE(Put(*store, "b", {by_alias}));
+  REQUIRE(Put(*store, "c", {by_code}));
   CHECK(store->Stats().value().entities == 2);
   CHECK(store->Stats().value().facts == 1);
   CHECK(Mentions(*store, "Republic of Valdoria") == 3);
-  REQUIRE(store->PutDocument({"d", "", "", "", "", "d"}, std::vector<Triple>{other_type}).ok());
+  REQUIRE(Put(*store, "d", {other_type}));
   CHECK(store->Stats().value().entities == 3);
   CHECK(store->FindEntities("valdoria").value().size() == 2);
   CHECK(store->Verify().value().ok());
@@ -228,9 +233,7 @@ TEST_CASE("verify reports a fact missing from an index and counters that disagre
   const std::string path = dir / "kg.db";
   {
     auto store = Store::Open(path, {}).value();
-    REQUIRE(store->PutDocument({"a", "", "", "", "", "a"},
-                               std::vector<Triple>{Stated("a", 0, "Norway", Relation::kCriticize, "Russia")})
-                .ok());
+    REQUIRE(Put(*store, "a", {Stated("a", 0, "Norway", Relation::kCriticize, "Russia")}));
     const auto report = store->Verify().value();
     CHECK(report.ok());
     CHECK(report.counted.facts == 1);
@@ -263,11 +266,9 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
   auto store = Store::Open(dir / "kg.db", {}).value();
   // 40 entities (ids 1..40): walks step over gaps and seek over long ones.
   for (uint32_t i = 0; i < 20; ++i) {
-    const std::string doc = "d" + std::to_string(i);
-    REQUIRE(store->PutDocument({doc, "", "", "", "", doc},
-                               std::vector<Triple>{Stated(doc, 0, "Left " + std::to_string(i), Relation::kMeet,
-                                                              "Right " + std::to_string(i))})
-                .ok());
+    const std::string n = std::to_string(i);
+    const std::string doc = "d" + n;
+    REQUIRE(Put(*store, doc, {Stated(doc, 0, "Left " + n, Relation::kMeet, "Right " + n)}));
   }
   REQUIRE(store->Stats().value().entities == 40);
   const std::vector<geokg::store::EntityId> ids = {1, 2, 3, 5, 8, 30, 31, 40};
@@ -293,9 +294,7 @@ TEST_CASE("a closed writer leaves its writes in table files, so a reader opens w
   const std::string path = dir / "kg.db";
   {
     auto store = Store::Open(path, {}).value();
-    REQUIRE(store->PutDocument({"a", "", "", "", "", "a"},
-                               std::vector<Triple>{Stated("a", 0, "Norway", Relation::kMeet, "Finland")})
-                .ok());
+    REQUIRE(Put(*store, "a", {Stated("a", 0, "Norway", Relation::kMeet, "Finland")}));
   }
   uint64_t log_bytes = 0;
   for (const auto& entry : std::filesystem::directory_iterator(path))

@@ -9,20 +9,9 @@
 #include <vector>
 
 #include "store/store.h"
+#include "tests/support/triples.h"
 
 namespace geokg::testing {
-
-// One sentence of article `doc` stating `a` `r` `b`, both countries.
-inline Triple Stated(const std::string& doc, uint32_t sentence, const std::string& a, Relation r, const std::string& b) {
-  Triple t;
-  t.subject = Entity{a, EntityType::kCountry, "", {}};
-  t.object = Entity{b, EntityType::kCountry, "", {}};
-  t.relation = r;
-  t.predicate = "states";
-  t.confidence = 0.9f;
-  t.evidence = {doc, sentence, 0, 10, a + " and " + b, ""};
-  return t;
-}
 
 // Stores article `doc` with `triples` in the store at `db` (created when missing), and closes it.
 // The article's text is its sentences': other triples under the same id replace the article.
