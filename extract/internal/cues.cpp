@@ -11,8 +11,9 @@
 namespace geokg::extract::internal {
 namespace {
 
-constexpr std::array<std::string_view, 7> kNames = {
-    "reporting_verbs", "clause_reporting_verbs", "honorifics", "ranks", "dictionary_honorifics", "months", "weekdays"};
+constexpr std::array<std::string_view, 8> kNames = {"reporting_verbs", "clause_reporting_verbs", "honorifics",
+                                                    "ranks",           "dictionary_honorifics",  "months",
+                                                    "weekdays",        "met_as_satisfied"};
 
 struct List {
   std::vector<std::string> words;    // as written in the file

@@ -14,6 +14,7 @@ enum class Cue {
   kDictionaryHonorific,  // upper case, as Phoenix dictionaries write them
   kMonth,                // capitalised
   kWeekday,              // capitalised
+  kMetAsSatisfied,       // lower case: what is "met" without a meeting ("requirements")
 };
 
 // Whether `word` is in the list, exactly as written there.

@@ -1,18 +1,34 @@
 #include "extract/internal/sentence_relator.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <set>
 
+#include "extract/internal/cues.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
+
+bool SentenceRelator::MetAsSatisfied(uint32_t at) const {
+  static constexpr auto kMeetForms = std::to_array<std::string_view>({"meet", "meets", "met", "meeting"});
+  if (at >= tokens_.size() || std::find(kMeetForms.begin(), kMeetForms.end(), Lower(tokens_[at].text)) == kMeetForms.end())
+    return false;
+  // The thing met stands in the few words after the verb, before the phrase ends.
+  for (uint32_t k = at + 1; k < tokens_.size() && k <= at + 4; ++k) {
+    const std::string word = Lower(tokens_[k].text);
+    if (word == "to" || word == "and" || word == "," || word == "." || word == ";") break;
+    if (IsCue(Cue::kMetAsSatisfied, word)) return true;
+  }
+  return false;
+}
 
 void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out) {
   const Pattern& p = *match.pattern;
   static constexpr Relation kSportLike[] = {Relation::kMeet, Relation::kVisit, Relation::kHost, Relation::kAttend,
                                             Relation::kAttack};
   if (sports_ && std::find(std::begin(kSportLike), std::end(kSportLike), p.relation) != std::end(kSportLike)) return;
+  if (p.relation == Relation::kMeet && MetAsSatisfied(match.begin)) return;
   const Mention* subject = nullptr;
   const Mention* object = nullptr;
   const Mention* slot = match.slot >= 0 ? &found_.mentions[args_.mention_at()[match.slot]] : nullptr;

@@ -58,6 +58,9 @@ class SentenceRelator {
   Triple Base(Relation relation, std::string predicate, float confidence, uint32_t at) const;
   // A wording's match and its arguments, as triples.
   void Relate(const PatternMatch& match, std::vector<Triple>* out);
+  // Whether tokens_[at] is a "meet" of things, not people: "met IMF requirements", "failed to
+  // meet the deadline", "met a cool reception".
+  bool MetAsSatisfied(uint32_t at) const;
   // "Kim welcomed Lukashenko to Pyongyang", "invited Lee to Beijing": the guest visits the place
   // (an invitation is a visit to come, whatever its own modality).
   void RelateGuestVisit(const PatternMatch& match, const Mention& guest, float confidence, std::vector<Triple>* out);

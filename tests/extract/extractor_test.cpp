@@ -110,6 +110,21 @@ TEST_CASE("a heading over prose states the force it names, and nothing else", "[
     if (t.evidence.text == "Iceland-Norway relations") FAIL("a triple from a topic label: " << t.predicate);
 }
 
+TEST_CASE("meeting requirements or a reception is no meeting", "[extract][relations]") {
+  auto [sentence, met] = GENERATE(table<std::string, bool>({
+      {"Iceland has met IMF requirements on its budget.", false},
+      {"Norway failed to meet the terms of its deal with Iceland.", false},
+      {"The Norwegian plan met a cool reception from Iceland.", false},
+      {"Norway met Iceland in Bergen.", true},
+      {"Norway met with Iceland to discuss the terms of the deal.", true},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2031-03-02", sentence);
+  bool meeting = false;
+  for (const Triple& t : triples) meeting = meeting || t.relation == Relation::kMeet;
+  CHECK(meeting == met);
+}
+
 TEST_CASE("loans and credits are a supply of money", "[extract][relations]") {
   auto [sentence, lender, borrower] = GENERATE(table<std::string, std::string, std::string>({
       {"Norway lent 40 million crowns to Iceland last year.", "Norway", "Iceland"},
