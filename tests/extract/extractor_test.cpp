@@ -110,6 +110,17 @@ TEST_CASE("a heading over prose states the force it names, and nothing else", "[
     if (t.evidence.text == "Iceland-Norway relations") FAIL("a triple from a topic label: " << t.predicate);
 }
 
+TEST_CASE("talks named as such are negotiations, talks held with someone a meeting", "[extract][relations]") {
+  auto [sentence, relation] = GENERATE(table<std::string, Relation>({
+      {"Talks between Norway and Iceland on fishing quotas resumed.", Relation::kNegotiate},
+      {"Norway is in talks with Iceland on fishing quotas.", Relation::kNegotiate},
+      {"Norway held talks with Iceland in Reykjavik.", Relation::kMeet},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2031-03-02", sentence);
+  CHECK((Find(triples, "Norway", relation, "Iceland") != nullptr || Find(triples, "Iceland", relation, "Norway") != nullptr));
+}
+
 TEST_CASE("meeting requirements or a reception is no meeting", "[extract][relations]") {
   auto [sentence, met] = GENERATE(table<std::string, bool>({
       {"Iceland has met IMF requirements on its budget.", false},
@@ -205,7 +216,7 @@ TEST_CASE("the accused does what the gerund says and reported clauses keep their
   CHECK(supply->cameo == "072");
   CHECK(Find(gerund, "Norway", Relation::kSupply, "Finland") == nullptr);
   const auto reported = Extract("2031-03-02", "The United States said Norway does not rule out talks with Finland.");
-  const Triple* talks = Find(reported, "Norway", Relation::kMeet, "Finland");
+  const Triple* talks = Find(reported, "Norway", Relation::kNegotiate, "Finland");
   REQUIRE(talks != nullptr);
   CHECK(talks->modality == Modality::kExpected);
   CHECK(talks->attribution == "United States");
@@ -447,7 +458,7 @@ TEST_CASE("requested and announced events are expected, opposition leaders lead 
   const Triple* trip = Find(triples, "Aino Lehto", Relation::kVisit, "Chile");
   REQUIRE(trip != nullptr);
   CHECK(trip->modality == Modality::kExpected);
-  const Triple* talks = Find(triples, "Norway", Relation::kMeet, "Sweden");
+  const Triple* talks = Find(triples, "Norway", Relation::kNegotiate, "Sweden");
   REQUIRE(talks != nullptr);
   CHECK(talks->modality == Modality::kExpected);
   CHECK(Find(triples, "Kaarel Tamm", Relation::kLeads, "Estonia") == nullptr);
