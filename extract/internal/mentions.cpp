@@ -217,7 +217,10 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
       }
       if (!IsNameParticle(tokens[k].text)) break;
     }
-    if (IsNameToken(t) || (n > 0 && IsNameParticle(t) && (next_is_name || t.find('-') != std::string_view::npos))) {
+    // "John F. Kennedy": a middle initial inside a name.
+    const bool initial = t.size() == 2 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.';
+    if (IsNameToken(t) || (n > 0 && initial && next_is_name) ||
+        (n > 0 && IsNameParticle(t) && (next_is_name || t.find('-') != std::string_view::npos))) {
       ++n;
       continue;
     }

@@ -121,6 +121,12 @@ TEST_CASE("talks named as such are negotiations, talks held with someone a meeti
   CHECK((Find(triples, "Norway", relation, "Iceland") != nullptr || Find(triples, "Iceland", relation, "Norway") != nullptr));
 }
 
+TEST_CASE("a middle initial is part of a name", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Icelandic President Anna K. Sigurdardottir met Norway's King Olav.");
+  CHECK(Find(triples, "Anna K. Sigurdardottir", Relation::kLeads, "Iceland") != nullptr);
+  for (const Triple& t : triples) CHECK(t.subject.name != "Anna");
+}
+
 TEST_CASE("meeting requirements or a reception is no meeting", "[extract][relations]") {
   auto [sentence, met] = GENERATE(table<std::string, bool>({
       {"Iceland has met IMF requirements on its budget.", false},
