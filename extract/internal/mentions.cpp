@@ -29,6 +29,8 @@ constexpr Title kTitles[] = {
     {{"secretary", "of", "state"}, Relation::kOfficialOf},
     {{"chief", "of", "staff"}, Relation::kOfficialOf},
     {{"chief", "of", "the", "general", "staff"}, Relation::kOfficialOf},
+    {{"chief", "of", "general", "staff"}, Relation::kOfficialOf},
+    {{"chief", "of", "defence", "staff"}, Relation::kOfficialOf},
     {{"chief", "of", "the", "defence", "staff"}, Relation::kOfficialOf},
     {{"minister", "of", "foreign", "affairs"}, Relation::kOfficialOf},
     {{"minister", "for", "foreign", "affairs"}, Relation::kOfficialOf},

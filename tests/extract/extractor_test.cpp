@@ -121,6 +121,12 @@ TEST_CASE("talks named as such are negotiations, talks held with someone a meeti
   CHECK((Find(triples, "Norway", relation, "Iceland") != nullptr || Find(triples, "Iceland", relation, "Norway") != nullptr));
 }
 
+TEST_CASE("a chief of general staff is an official, and the staff no part of his name", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Norwegian Chief of General Staff Eirik Dahl met Icelandic officers.");
+  CHECK(Find(triples, "Eirik Dahl", Relation::kOfficialOf, "Norway") != nullptr);
+  for (const Triple& t : triples) CHECK(t.subject.name != "Staff Eirik Dahl");
+}
+
 TEST_CASE("a middle initial is part of a name", "[extract][entities]") {
   const auto triples = Extract("2031-03-02", "Icelandic President Anna K. Sigurdardottir met Norway's King Olav.");
   CHECK(Find(triples, "Anna K. Sigurdardottir", Relation::kLeads, "Iceland") != nullptr);
