@@ -572,6 +572,11 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
   const bool from_lexicon = country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
+  // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
+  // ("Chancellor of the Exchequer") says which kind of office it is.
+  if (const Term* term = !from_lexicon && person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
+      term != nullptr && CountryNamed(term->country).name == country.name && Lower(term->office) != Lower(office))
+    relation = IsLeaderOffice(term->office) ? Relation::kLeads : Relation::kOfficialOf;
   relation = RoleRelation(relation, country);
   // "Republican President Trump", "Labour MP X": a state office held by a party's member.
   static constexpr auto kPartyOffices = std::to_array<std::string_view>(

@@ -609,6 +609,10 @@ TEST_CASE("an undated article takes a title worded otherwise from the lexicon wh
   REQUIRE(role != nullptr);
   CHECK(role->confidence < 0.6f);
   CHECK(Find(triples, "Gordon Brown", Relation::kLeads, "United Kingdom") == nullptr);
+  // With the state named, the lexicon's office still says which kind of office the title is.
+  const auto named = Extract("", "UK chancellor Gordon Brown said the economy was strong.");
+  CHECK(Find(named, "Gordon Brown", Relation::kOfficialOf, "United Kingdom") != nullptr);
+  CHECK(Find(named, "Gordon Brown", Relation::kLeads, "United Kingdom") == nullptr);
 }
 
 TEST_CASE("a known person's title in an apposition without a state takes the lexicon's state", "[extract][entities]") {
