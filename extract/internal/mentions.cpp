@@ -1181,17 +1181,45 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     const Mention& owner = ms[k];
     if (owner.entities.size() != 1 || owner.entities[0].type != EntityType::kOrganization) continue;
     uint32_t at = owner.end;
-    // "OPEC member Venezuela", "fellow NATO members Turkey and Greece", "EU member states A, B and C".
-    if (at < tokens.size() && OneOf(kMemberWords, Lower(tokens[at].text))) {
+    const auto word_at = [&](uint32_t i) { return i < tokens.size() ? Lower(tokens[i].text) : std::string(); };
+    // "OPEC member Venezuela", "fellow NATO members Turkey and Greece", "EU member states A, B and
+    // C"; a list set off after the organisation: "the Group of Seven - the US, Japan and
+    // Canada", "the G-5 countries: A, B and C", "the G8, which comprises the G7 and Russia".
+    size_t least = 0;  // members a list must name to count
+    if (OneOf(kMemberWords, word_at(at))) {
       ++at;
-      if (at < tokens.size() && OneOf(kMemberNouns, Lower(tokens[at].text))) ++at;
-      for (size_t j = k + 1; j < ms.size() && ms[j].begin == at; ++j) {
-        const Mention& member = ms[j];
-        if (member.is_demonym || member.entities.size() != 1 || member.entities[0].type != EntityType::kCountry) break;
-        found.push_back({member.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, member.end, false});
-        at = member.end;
-        while (at < tokens.size() && (tokens[at].text == "," || tokens[at].text == "and")) ++at;
+      if (OneOf(kMemberNouns, word_at(at))) ++at;
+      least = 1;
+    } else {
+      if (OneOf(kMemberNouns, word_at(at))) ++at;
+      static constexpr auto kDashes = std::to_array<std::string_view>({"-", "\xE2\x80\x93", "\xE2\x80\x94", ":"});
+      static constexpr auto kComprises = std::to_array<std::string_view>({"comprises", "comprising", "includes", "including"});
+      if (OneOf(kDashes, word_at(at))) {
+        ++at;
+        least = 2;
+      } else if (word_at(at) == "," && word_at(at + 1) == "which" && OneOf(kComprises, word_at(at + 2))) {
+        at += 3;
+        least = 1;
+      } else if (word_at(at) == "," && OneOf(kComprises, word_at(at + 1))) {
+        at += 2;
+        least = 1;
       }
+    }
+    if (least > 0) {
+      std::vector<RoleFact> members;
+      for (size_t j = k + 1; j < ms.size(); ++j) {
+        while (word_at(at) == "the") ++at;
+        if (ms[j].begin != at) break;
+        const Mention& member = ms[j];
+        if (member.is_demonym || member.entities.size() != 1) break;
+        if (member.entities[0].type == EntityType::kCountry)
+          members.push_back({member.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, member.end, false});
+        else if (member.entities[0].type != EntityType::kOrganization)
+          break;  // another group of the list ("the G7 and Russia") is no state of it
+        at = member.end;
+        while (word_at(at) == "," || word_at(at) == "and") ++at;
+      }
+      if (members.size() >= least) found.insert(found.end(), members.begin(), members.end());
       continue;
     }
     // "Democrat Chuck Schumer", "Labour's Paul Flynn": a party's adjective or name right before a person.

@@ -127,6 +127,25 @@ TEST_CASE("a chief of general staff is an official, and the staff no part of his
   for (const Triple& t : triples) CHECK(t.subject.name != "Staff Eirik Dahl");
 }
 
+TEST_CASE("a list set off after a group names its members", "[extract][entities]") {
+  auto [sentence, group, members] = GENERATE(table<std::string, std::string, std::vector<std::string>>({
+      {"The plan was backed by the Group of Seven - the US, Japan, Italy and Canada.", "Group of Seven",
+       {"United States", "Japan", "Italy", "Canada"}},
+      {"Ministers of the G-5 countries: France, Japan and Britain met in Paris.", "Group of Five",
+       {"France", "Japan", "United Kingdom"}},
+      {"Oslo chairs the Group of Eight, which comprises the G7 and Russia.", "Group of Eight", {"Russia"}},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2031-03-02", sentence);
+  for (const std::string& member : members) {
+    CAPTURE(member);
+    CHECK(Find(triples, member, Relation::kMemberOf, group) != nullptr);
+  }
+  // A dash before a single name is an aside, not a list.
+  const auto aside = Extract("2031-03-02", "The plan was backed by the Group of Seven - Japan said so on Monday.");
+  CHECK(Find(aside, "Japan", Relation::kMemberOf, "Group of Seven") == nullptr);
+}
+
 TEST_CASE("a middle initial is part of a name", "[extract][entities]") {
   const auto triples = Extract("2031-03-02", "Icelandic President Anna K. Sigurdardottir met Norway's King Olav.");
   CHECK(Find(triples, "Anna K. Sigurdardottir", Relation::kLeads, "Iceland") != nullptr);
