@@ -535,12 +535,13 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // the title does ("US President", "South Korea's national security adviser").
   if (title_of) {
     country = *title_of;
-  } else if (name_end + 1 < tokens.size() && tokens[name_end].text == "of") {
-    if (auto m = gazetteer_.LongestMatch(tokens, name_end + 1, when_);
+  } else if (name_end + 2 < tokens.size() && tokens[name_end].text == "of") {
+    // "Prime Minister Igor Matovic of the Slovak Republic".
+    const uint32_t at = name_end + (tokens[name_end + 1].text == "the" ? 2 : 1);
+    if (auto m = gazetteer_.LongestMatch(tokens, at, when_);
         m && gazetteer_.entry(m->entry).entity.type == EntityType::kCountry && m->kind == NameKind::kName) {
       country = EntityOf(m->entry);
-      country_mention = Mention{name_end + 1, name_end + 1 + static_cast<uint32_t>(m->length), {country}, {},
-                                false, false, Evidence::kNamed};
+      country_mention = Mention{at, at + static_cast<uint32_t>(m->length), {country}, {}, false, false, Evidence::kNamed};
       name_end = country_mention->end;
     }
   }

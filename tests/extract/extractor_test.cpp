@@ -146,6 +146,11 @@ TEST_CASE("a list set off after a group names its members", "[extract][entities]
   CHECK(Find(aside, "Japan", Relation::kMemberOf, "Group of Seven") == nullptr);
 }
 
+TEST_CASE("a titled name followed by 'of the' and a state's name holds that state's office", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Prime Minister Jana Kovac of the Slovak Republic met Austrian officials.");
+  CHECK(Find(triples, "Jana Kovac", Relation::kLeads, "Slovakia") != nullptr);
+}
+
 TEST_CASE("a middle initial is part of a name", "[extract][entities]") {
   const auto triples = Extract("2031-03-02", "Icelandic President Anna K. Sigurdardottir met Norway's King Olav.");
   CHECK(Find(triples, "Anna K. Sigurdardottir", Relation::kLeads, "Iceland") != nullptr);
