@@ -158,6 +158,8 @@ constexpr Pattern kPatterns[] = {
      kAttack, "attacks", kForward},
     {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @", kAttack, "attacks", kForward, false, true},
     {"invasion of @", kAttack, "invades", kForward, false, true},
+    {"bombing|bombings|shelling|bombardment of @", kAttack, "attacks", kForward, false, true},
+    {"open|opens|opened|opening fire on|at @", kAttack, "opens fire on", kForward},
     {"attack|attacks|attacked|attacking|struck|strikes|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
     // claim
     {"see|sees|saw|considers|considered|regards|regarded|views|viewed @ as part of", kClaim, "claims", kForward},

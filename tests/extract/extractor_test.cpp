@@ -172,6 +172,14 @@ TEST_CASE("meeting requirements or a reception is no meeting", "[extract][relati
   CHECK(meeting == met);
 }
 
+TEST_CASE("bombing of a place and opening fire on someone are attacks", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02",
+                               "The Norwegian bombing of Iceland began at dawn. "
+                               "Later, Swedish troops opened fire on Finland.");
+  CHECK(Find(triples, "Norway", Relation::kAttack, "Iceland") != nullptr);
+  CHECK(Find(triples, "Sweden", Relation::kAttack, "Finland") != nullptr);
+}
+
 TEST_CASE("loans and credits are a supply of money", "[extract][relations]") {
   auto [sentence, lender, borrower] = GENERATE(table<std::string, std::string, std::string>({
       {"Norway lent 40 million crowns to Iceland last year.", "Norway", "Iceland"},
