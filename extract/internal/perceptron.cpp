@@ -31,6 +31,22 @@ uint32_t BucketsFor(size_t num_features) {
   return static_cast<uint32_t>(std::bit_ceil(std::max<size_t>(num_features / kFeaturesPerBucket, 1)));
 }
 
+// `items` stably ordered by key(item), a number below `num_keys`: a counting sort, linear in
+// the hundreds of thousands of rows that loading a model orders twice.
+template <class Key>
+std::vector<uint32_t> StablyOrdered(const std::vector<uint32_t>& items, size_t num_keys, Key key) {
+  std::vector<uint32_t> start(num_keys + 1, 0);
+  for (uint32_t i : items) ++start[key(i) + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<uint32_t> out(items.size());
+  for (uint32_t i : items) out[start[key(i)]++] = i;
+  return out;
+}
+
+// Rows have at most one entry per class: 256 (more only in a damaged file, where the order
+// of rows does not matter).
+constexpr size_t kMaxEntries = 256;
+
 }  // namespace
 
 AveragedPerceptron::AveragedPerceptron(uint32_t num_classes)
@@ -140,13 +156,13 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   bucket_bits_ = static_cast<uint32_t>(std::countr_zero(num_buckets));
   stride_ = (num_classes_ + kLanes - 1) / kLanes * kLanes;
   num_entries_ = rows.entries.size();
-  std::vector<uint32_t> file_order(rows.size());  // stably by bucket
-  std::iota(file_order.begin(), file_order.end(), 0u);
-  std::stable_sort(file_order.begin(), file_order.end(),
-                   [&](uint32_t x, uint32_t y) { return rows.bucket[x] < rows.bucket[y]; });
-  std::vector<uint32_t> order = file_order;  // by entry count, most first
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t x, uint32_t y) { return rows.num_entries(x) > rows.num_entries(y); });
+  std::vector<uint32_t> rows_in_order(rows.size());
+  std::iota(rows_in_order.begin(), rows_in_order.end(), 0u);
+  const std::vector<uint32_t> file_order =  // stably by bucket
+      StablyOrdered(rows_in_order, num_buckets, [&](uint32_t i) { return rows.bucket[i]; });
+  const std::vector<uint32_t> order =  // by entry count, most first
+      StablyOrdered(file_order, kMaxEntries + 1,
+                    [&](uint32_t i) { return kMaxEntries - std::min<size_t>(rows.num_entries(i), kMaxEntries); });
   auto is_dense = [&](uint32_t i) { return rows.num_entries(i) * kDenseFraction >= num_classes_; };
   // Offsets first, so that the pool is allocated (and its pages touched) once.
   std::vector<uint32_t> offset(rows.size());
@@ -503,25 +519,29 @@ Status FrozenWeights::Read(BinaryReader& in) {
       (codebook.empty() && !codes.empty()) || codebook.size() > 256 || fingerprints.size() != lengths.size() ||
       classes.size() != codes.size())
     return in.Invalid("has an inconsistent weight table");
+  // The largest of each, not a search for the first one out of range: the loops vectorise.
+  uint8_t max_class = 0, max_code = 0;
+  for (uint8_t c : classes) max_class = std::max(max_class, c);
+  for (uint8_t c : codes) max_code = std::max(max_code, c);
+  if (!classes.empty() && (max_class >= num_classes_ || max_code >= codebook.size()))
+    return in.Invalid("has a class or weight out of range");
+  // Filled array by array, not row by row: models have hundreds of thousands of rows.
   Rows rows;
-  rows.bucket.reserve(fingerprints.size());
-  rows.fingerprint.reserve(fingerprints.size());
-  rows.begin.reserve(fingerprints.size() + 1);
-  rows.entries.reserve(classes.size());
-  size_t feature = 0, entry = 0;
+  const size_t num_rows = fingerprints.size();
+  rows.bucket.resize(num_rows);
+  rows.begin.resize(num_rows + 1);
+  size_t feature = 0;
   for (size_t bucket = 0; bucket < b; ++bucket) {
+    if (bucket_sizes[bucket] > num_rows - feature) return in.Invalid("has a damaged weight table");
     for (uint32_t k = 0; k < bucket_sizes[bucket]; ++k, ++feature) {
-      if (feature >= fingerprints.size() || entry + lengths[feature] > classes.size())
-        return in.Invalid("has a damaged weight table");
-      rows.Add(static_cast<uint32_t>(bucket), fingerprints[feature]);
-      for (uint32_t e = 0; e < lengths[feature]; ++e, ++entry) {
-        if (classes[entry] >= num_classes_ || codes[entry] >= codebook.size())
-          return in.Invalid("has a class or weight out of range");
-        rows.AddEntry(classes[entry], codebook[codes[entry]]);
-      }
+      rows.bucket[feature] = static_cast<uint32_t>(bucket);
+      rows.begin[feature + 1] = rows.begin[feature] + lengths[feature];
     }
   }
-  if (feature != fingerprints.size() || entry != classes.size()) return in.Invalid("has a damaged weight table");
+  if (feature != num_rows || rows.begin[num_rows] != classes.size()) return in.Invalid("has a damaged weight table");
+  rows.fingerprint = std::move(fingerprints);
+  rows.entries.resize(classes.size());
+  for (size_t e = 0; e < classes.size(); ++e) rows.entries[e] = {classes[e], codebook[codes[e]]};
   Build(rows, static_cast<uint32_t>(b));
   return Status();
 }
