@@ -175,11 +175,12 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   pool_.assign(size, 0);
   for (uint32_t i : order) {
     const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
+    const bool dense = is_dense(i);
     int16_t* p = &pool_[offset[i]];
-    *p++ = static_cast<int16_t>(n | (is_dense(i) ? kDense : 0));
+    *p++ = static_cast<int16_t>(n | (dense ? kDense : 0));
     for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
       const auto [c, w] = rows.entries[e];
-      if (is_dense(i)) {
+      if (dense) {
         const int32_t wide = w;
         std::memcpy(p + 2 * c, &wide, sizeof wide);
       } else {
