@@ -102,14 +102,18 @@ uint8_t LabelOf(uint32_t action, uint32_t num_labels) {
 }
 
 // The highest-scoring action that the configuration allows.
+// Ties go to the lowest action. Actions are searched move by move (Shift, the Lefts, the
+// Rights: ascending), not each checked for its move.
 template <class Score>
 uint32_t BestValid(const Configuration& c, const Score* scores, uint32_t num_labels) {
   const bool can[3] = {c.CanShift(), c.CanLeft(), c.CanRight()};
+  const uint32_t begin[3] = {0, 1, 1 + num_labels}, end[3] = {1, 1 + num_labels, 1 + 2 * num_labels};
   uint32_t best = 0;
   Score best_score = std::numeric_limits<Score>::lowest();
-  for (uint32_t a = 0; a < 1 + 2 * num_labels; ++a) {
-    if (!can[static_cast<int>(MoveOf(a, num_labels))]) continue;
-    if (scores[a] > best_score) best_score = scores[a], best = a;
+  for (int m = 0; m < 3; ++m) {
+    if (!can[m]) continue;
+    for (uint32_t a = begin[m]; a < end[m]; ++a)
+      if (scores[a] > best_score) best_score = scores[a], best = a;
   }
   return best;
 }
