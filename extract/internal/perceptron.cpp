@@ -170,7 +170,7 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   for (uint32_t i : order) {
     if (is_dense(i)) size += (kLanes - 1) - size % kLanes;  // align the weights after the header
     offset[i] = static_cast<uint32_t>(size);
-    size += 1 + 2 * (is_dense(i) ? stride_ : rows.num_entries(i));
+    size += 1 + (is_dense(i) ? stride_ : 2 * rows.num_entries(i));
   }
   pool_.assign(size, 0);
   for (uint32_t i : order) {
@@ -181,8 +181,7 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
       const auto [c, w] = rows.entries[e];
       if (dense) {
-        const int32_t wide = w;
-        std::memcpy(p + 2 * c, &wide, sizeof wide);
+        p[c] = w;
       } else {
         *p++ = static_cast<int16_t>(c);
         *p++ = w;
@@ -248,11 +247,8 @@ void FrozenWeights::ForEachRow(Fn&& fn) const {
     const int16_t* p = &pool_[origin.offset];
     const uint32_t header = static_cast<uint16_t>(p[0]);
     if (header & kDense) {
-      for (uint32_t c = 0; c < num_classes_; ++c) {
-        int32_t w;
-        std::memcpy(&w, p + 1 + 2 * c, sizeof w);
-        if (w != 0) row.entries.emplace_back(static_cast<uint8_t>(c), static_cast<int16_t>(w));
-      }
+      for (uint32_t c = 0; c < num_classes_; ++c)
+        if (p[1 + c] != 0) row.entries.emplace_back(static_cast<uint8_t>(c), p[1 + c]);
     } else {
       for (uint32_t k = 0; k < header; ++k) row.entries.emplace_back(static_cast<uint8_t>(p[1 + 2 * k]), p[2 + 2 * k]);
     }
@@ -406,17 +402,18 @@ FrozenWeights FrozenWeights::Mean(std::span<const FrozenWeights* const> models) 
 
 namespace {
 
-// Eight weights of a dense row, or eight sums of them.
+// Sixteen weights as eight 32-bit lanes: each lane holds an even class's weight in its low
+// half and the next class's in its high half, which arithmetic shifts sign-extend in place.
 using Lanes = int32_t __attribute__((vector_size(32)));
 
 // Adds the rows at `rows` (pool offsets; kNoRow, all ones, skipped) of a table whose dense
-// rows are kBlocks blocks of eight int32 weights after a header whose bit `dense_flag` marks
-// them. With the stride a constant, the dense sums stay in registers for the whole batch, and
-// each block costs one add. Sparse entries go to `acc` one by one.
+// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them.
+// With the stride a constant, the dense sums stay in registers for the whole batch (even and
+// odd classes apart). Sparse entries go to `acc` one by one.
 template <uint32_t kBlocks>
 GEOKG_VECTOR_CLONES void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag,
                                  int32_t* acc) {
-  Lanes sums[kBlocks] = {};
+  Lanes even[kBlocks] = {}, odd[kBlocks] = {};
   for (size_t i = 0; i < n; ++i) {
     if (rows[i] == ~uint32_t{0}) continue;
     const int16_t* row = pool + rows[i];
@@ -425,14 +422,18 @@ GEOKG_VECTOR_CLONES void AddRows(const int16_t* pool, const uint32_t* rows, size
       for (uint32_t b = 0; b < kBlocks; ++b) {
         Lanes w;
         std::memcpy(&w, row + 16 * b, sizeof w);
-        sums[b] += w;
+        even[b] += (w << 16) >> 16;
+        odd[b] += w >> 16;
       }
     } else {
       for (uint32_t k = 0; k < header; ++k, row += 2) acc[static_cast<uint16_t>(row[0])] += row[1];
     }
   }
   for (uint32_t b = 0; b < kBlocks; ++b)
-    for (uint32_t k = 0; k < 8; ++k) acc[8 * b + k] += sums[b][k];
+    for (uint32_t k = 0; k < 8; ++k) {
+      acc[16 * b + 2 * k] += even[b][k];
+      acc[16 * b + 2 * k + 1] += odd[b][k];
+    }
 }
 
 using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, int32_t*);
@@ -440,7 +441,7 @@ using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, in
 // AddRows for a stride of 16 * (i + 1) classes, i < 16.
 AddRowsFn AddRowsFor(uint32_t i) {
   return [&]<uint32_t... k>(std::integer_sequence<uint32_t, k...>) {
-    static constexpr AddRowsFn kByStride[] = {&AddRows<2 * (k + 1)>...};
+    static constexpr AddRowsFn kByStride[] = {&AddRows<k + 1>...};
     return kByStride[i];
   }(std::make_integer_sequence<uint32_t, 16>{});
 }

@@ -125,8 +125,8 @@ class AveragedPerceptron {
 // pair (the "partial key") is all a model keeps of a feature, so a feature the model lacks
 // matches one it has about once in 16000 lookups: mere noise. Partial keys are found in an
 // open-addressing table of 8-byte slots (one cache miss), which points into a pool of rows:
-// rows with many entries are dense vectors of the weights widened to int32 (one SIMD add per
-// eight classes), the others sparse (class, int16 weight) pairs. Files store the rows bucket by bucket, column by column, so that zstd
+// rows with many entries are dense int16 vectors added with SIMD, the others sparse
+// (class, weight) pairs. Files store the rows bucket by bucket, column by column, so that zstd
 // compresses them, and each weight as one byte indexing 256 levels (one-dimensional k-means of
 // the weights: a third smaller than int16, and the ranking of classes barely moves); the
 // in-memory layout is rebuilt on loading.
@@ -224,8 +224,7 @@ class FrozenWeights {
   HugeVector<uint64_t> slots_;  // Check << 32 | pool offset; kEmptySlot when free
   // Rows, those with the most entries (the most frequent features) first so that the ones
   // in use share cache lines and pages: a header word (number of entries | kDense), then
-  // either (class, weight) word pairs or, for dense rows, stride_ int32 weights (two words
-  // each) aligned to 32 bytes.
+  // either (class, weight) word pairs or, for dense rows, stride_ weights aligned to kLanes.
   HugeVector<int16_t> pool_;
   std::vector<RowOrigin> origins_;  // in file order
 };
