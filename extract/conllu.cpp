@@ -153,9 +153,18 @@ void WriteJsonl(const ParsedSentence& parsed, std::string_view text, uint64_t of
 
 namespace {
 
+// Appends `n` in decimal.
+template <class Integer>
+void AppendNumber(Integer n, std::string& out) {
+  char digits[20];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
 // Text input: each paragraph (lines up to a blank line) is segmented and analysed on its own.
+// CoNLL-U is written straight into `buffer`, one write per sentence, not a ConlluSentence of
+// ten strings per word through the stream: formatting cost as much as tagging.
 void ParseParagraph(std::string_view paragraph, uint64_t offset, OutputFormat format, const SyntaxModel& model,
-                    uint64_t& sentence_number, std::ostream& out) {
+                    uint64_t& sentence_number, std::string& buffer, std::ostream& out) {
   for (const Sentence& s : Segment(paragraph)) {
     const ParsedSentence parsed = model.Analyze(s);
     const std::string_view text = paragraph.substr(s.begin, s.end - s.begin);
@@ -164,25 +173,39 @@ void ParseParagraph(std::string_view paragraph, uint64_t offset, OutputFormat fo
       WriteJsonl(parsed, text, offset, out);
       continue;
     }
-    ConlluSentence c;
-    c.comments = {"# sent_id = " + std::to_string(sentence_number), "# text = " + OneLine(text)};
+    buffer.assign("# sent_id = ");
+    AppendNumber(sentence_number, buffer);
+    buffer += "\n# text = ";
+    buffer += OneLine(text);
+    buffer += '\n';
     for (size_t i = 0; i < parsed.words.size(); ++i) {
-      c.words.push_back(static_cast<uint32_t>(i));
-      c.rows.push_back({std::to_string(i + 1), std::string(parsed.words[i].form), "", "", "", "_", "", "", "_",
-                        s.tokens[i].space_after ? "_" : "SpaceAfter=No"});
+      const Word& w = parsed.words[i];
+      AppendNumber(i + 1, buffer);
+      for (std::string_view column : {w.form, std::string_view(w.lemma), w.upos, w.xpos, std::string_view("_")}) {
+        buffer += '\t';
+        buffer += column;
+      }
+      buffer += '\t';
+      AppendNumber(w.head, buffer);
+      for (std::string_view column : {w.deprel, std::string_view("_"),
+                                      std::string_view(s.tokens[i].space_after ? "_" : "SpaceAfter=No")}) {
+        buffer += '\t';
+        buffer += column;
+      }
+      buffer += '\n';
     }
-    ApplyParse(parsed, c);
-    WriteConllu(c, out);
+    buffer += '\n';
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   }
 }
 
 Status ParseText(std::istream& in, std::string_view input_name, OutputFormat format, const SyntaxModel& model,
                  std::ostream& out) {
-  std::string paragraph, line;
+  std::string paragraph, line, buffer;
   uint64_t offset = 0, paragraph_offset = 0, sentence_number = 0;
   auto flush = [&] {
     if (paragraph.find_first_not_of(" \t\r\n") != std::string::npos)
-      ParseParagraph(paragraph, paragraph_offset, format, model, sentence_number, out);
+      ParseParagraph(paragraph, paragraph_offset, format, model, sentence_number, buffer, out);
     paragraph.clear();
   };
   while (std::getline(in, line)) {

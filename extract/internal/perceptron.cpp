@@ -3,14 +3,16 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <unordered_set>
+#include <utility>
 
 namespace geokg::extract::internal {
 namespace {
 
-// Dense rows are added 16 classes at a time: about 6% faster end to end with AVX2, which GCC's
-// function multiversioning picks at load time when the CPU has it (other builds: SSE2 only).
+// Dense rows are added 16 classes at a time with AVX2, which GCC's function multiversioning
+// picks at load time when the CPU has it (other builds: SSE2 only).
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #define GEOKG_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
@@ -28,6 +30,22 @@ constexpr size_t kFeaturesPerBucket = 4;
 uint32_t BucketsFor(size_t num_features) {
   return static_cast<uint32_t>(std::bit_ceil(std::max<size_t>(num_features / kFeaturesPerBucket, 1)));
 }
+
+// `items` stably ordered by key(item), a number below `num_keys`: a counting sort, linear in
+// the hundreds of thousands of rows that loading a model orders twice.
+template <class Key>
+std::vector<uint32_t> StablyOrdered(const std::vector<uint32_t>& items, size_t num_keys, Key key) {
+  std::vector<uint32_t> start(num_keys + 1, 0);
+  for (uint32_t i : items) ++start[key(i) + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<uint32_t> out(items.size());
+  for (uint32_t i : items) out[start[key(i)]++] = i;
+  return out;
+}
+
+// Rows have at most one entry per class: 256 (more only in a damaged file, where the order
+// of rows does not matter).
+constexpr size_t kMaxEntries = 256;
 
 }  // namespace
 
@@ -138,13 +156,13 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   bucket_bits_ = static_cast<uint32_t>(std::countr_zero(num_buckets));
   stride_ = (num_classes_ + kLanes - 1) / kLanes * kLanes;
   num_entries_ = rows.entries.size();
-  std::vector<uint32_t> file_order(rows.size());  // stably by bucket
-  std::iota(file_order.begin(), file_order.end(), 0u);
-  std::stable_sort(file_order.begin(), file_order.end(),
-                   [&](uint32_t x, uint32_t y) { return rows.bucket[x] < rows.bucket[y]; });
-  std::vector<uint32_t> order = file_order;  // by entry count, most first
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t x, uint32_t y) { return rows.num_entries(x) > rows.num_entries(y); });
+  std::vector<uint32_t> rows_in_order(rows.size());
+  std::iota(rows_in_order.begin(), rows_in_order.end(), 0u);
+  const std::vector<uint32_t> file_order =  // stably by bucket
+      StablyOrdered(rows_in_order, num_buckets, [&](uint32_t i) { return rows.bucket[i]; });
+  const std::vector<uint32_t> order =  // by entry count, most first
+      StablyOrdered(file_order, kMaxEntries + 1,
+                    [&](uint32_t i) { return kMaxEntries - std::min<size_t>(rows.num_entries(i), kMaxEntries); });
   auto is_dense = [&](uint32_t i) { return rows.num_entries(i) * kDenseFraction >= num_classes_; };
   // Offsets first, so that the pool is allocated (and its pages touched) once.
   std::vector<uint32_t> offset(rows.size());
@@ -157,11 +175,12 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   pool_.assign(size, 0);
   for (uint32_t i : order) {
     const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
+    const bool dense = is_dense(i);
     int16_t* p = &pool_[offset[i]];
-    *p++ = static_cast<int16_t>(n | (is_dense(i) ? kDense : 0));
+    *p++ = static_cast<int16_t>(n | (dense ? kDense : 0));
     for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
       const auto [c, w] = rows.entries[e];
-      if (is_dense(i)) {
+      if (dense) {
         p[c] = w;
       } else {
         *p++ = static_cast<int16_t>(c);
@@ -381,10 +400,60 @@ FrozenWeights FrozenWeights::Mean(std::span<const FrozenWeights* const> models) 
   return out;
 }
 
-GEOKG_VECTOR_CLONES void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
-  if (slots_.empty()) return;
-  alignas(64) int32_t acc[256 + kLanes];
+namespace {
+
+// Sixteen weights as eight 32-bit lanes: each lane holds an even class's weight in its low
+// half and the next class's in its high half, which arithmetic shifts sign-extend in place.
+using Lanes = int32_t __attribute__((vector_size(32)));
+
+// Adds the rows at `rows` (pool offsets; kNoRow, all ones, skipped) of a table whose dense
+// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them.
+// With the stride a constant, the dense sums stay in registers for the whole batch (even and
+// odd classes apart). Sparse entries go to `acc` one by one.
+template <uint32_t kBlocks>
+GEOKG_VECTOR_CLONES void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag,
+                                 int32_t* acc) {
+  Lanes even[kBlocks] = {}, odd[kBlocks] = {};
+  for (size_t i = 0; i < n; ++i) {
+    if (rows[i] == ~uint32_t{0}) continue;
+    const int16_t* row = pool + rows[i];
+    const uint32_t header = static_cast<uint16_t>(*row++);
+    if (header & dense_flag) {
+      for (uint32_t b = 0; b < kBlocks; ++b) {
+        Lanes w;
+        std::memcpy(&w, row + 16 * b, sizeof w);
+        even[b] += (w << 16) >> 16;
+        odd[b] += w >> 16;
+      }
+    } else {
+      for (uint32_t k = 0; k < header; ++k, row += 2) acc[static_cast<uint16_t>(row[0])] += row[1];
+    }
+  }
+  for (uint32_t b = 0; b < kBlocks; ++b)
+    for (uint32_t k = 0; k < 8; ++k) {
+      acc[16 * b + 2 * k] += even[b][k];
+      acc[16 * b + 2 * k + 1] += odd[b][k];
+    }
+}
+
+using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, int32_t*);
+
+// AddRows for a stride of 16 * (i + 1) classes, i < 16.
+AddRowsFn AddRowsFor(uint32_t i) {
+  return [&]<uint32_t... k>(std::integer_sequence<uint32_t, k...>) {
+    static constexpr AddRowsFn kByStride[] = {&AddRows<k + 1>...};
+    return kByStride[i];
+  }(std::make_integer_sequence<uint32_t, 16>{});
+}
+
+}  // namespace
+
+void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
+  if (slots_.empty() || stride_ == 0) return;
+  static_assert(kLanes == 16, "AddRowsFor has an adder for each multiple of 16 classes");
+  alignas(64) int32_t acc[256];
   std::fill_n(acc, stride_, 0);
+  const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1);
   const size_t mask = slots_.size() - 1;
   constexpr size_t kBatch = 128;
   uint64_t partial[kBatch];
@@ -404,19 +473,11 @@ GEOKG_VECTOR_CLONES void FrozenWeights::Score(std::span<const uint64_t> features
         __builtin_prefetch(&pool_[rows[i]] + 32);
       }
     }
-    for (size_t i = 0; i < n; ++i) {
-      if (rows[i] == kNoRow) continue;
-      const int16_t* row = &pool_[rows[i]];
-      const uint32_t header = static_cast<uint16_t>(*row++);
-      if (header & kDense) {
-        for (uint32_t c = 0; c < stride_; c += kLanes)
-          for (uint32_t k = 0; k < kLanes; ++k) acc[c + k] += row[c + k];
-      } else {
-        for (uint32_t k = 0; k < header; ++k, row += 2) acc[static_cast<uint16_t>(row[0])] += row[1];
-      }
-    }
+    add_rows(pool_.data(), rows, n, kDense, acc);
   }
-  for (uint32_t c = 0; c < num_classes_; ++c) scores[c] += acc[c];
+  // A local bound: with num_classes_ the loop would reload it after every store to `scores`,
+  // which might alias it, and not vectorise.
+  for (uint32_t c = 0, n = num_classes_; c < n; ++c) scores[c] += acc[c];
 }
 
 void FrozenWeights::Write(BinaryWriter& out) const {
@@ -458,25 +519,29 @@ Status FrozenWeights::Read(BinaryReader& in) {
       (codebook.empty() && !codes.empty()) || codebook.size() > 256 || fingerprints.size() != lengths.size() ||
       classes.size() != codes.size())
     return in.Invalid("has an inconsistent weight table");
+  // The largest of each, not a search for the first one out of range: the loops vectorise.
+  uint8_t max_class = 0, max_code = 0;
+  for (uint8_t c : classes) max_class = std::max(max_class, c);
+  for (uint8_t c : codes) max_code = std::max(max_code, c);
+  if (!classes.empty() && (max_class >= num_classes_ || max_code >= codebook.size()))
+    return in.Invalid("has a class or weight out of range");
+  // Filled array by array, not row by row: models have hundreds of thousands of rows.
   Rows rows;
-  rows.bucket.reserve(fingerprints.size());
-  rows.fingerprint.reserve(fingerprints.size());
-  rows.begin.reserve(fingerprints.size() + 1);
-  rows.entries.reserve(classes.size());
-  size_t feature = 0, entry = 0;
+  const size_t num_rows = fingerprints.size();
+  rows.bucket.resize(num_rows);
+  rows.begin.resize(num_rows + 1);
+  size_t feature = 0;
   for (size_t bucket = 0; bucket < b; ++bucket) {
+    if (bucket_sizes[bucket] > num_rows - feature) return in.Invalid("has a damaged weight table");
     for (uint32_t k = 0; k < bucket_sizes[bucket]; ++k, ++feature) {
-      if (feature >= fingerprints.size() || entry + lengths[feature] > classes.size())
-        return in.Invalid("has a damaged weight table");
-      rows.Add(static_cast<uint32_t>(bucket), fingerprints[feature]);
-      for (uint32_t e = 0; e < lengths[feature]; ++e, ++entry) {
-        if (classes[entry] >= num_classes_ || codes[entry] >= codebook.size())
-          return in.Invalid("has a class or weight out of range");
-        rows.AddEntry(classes[entry], codebook[codes[entry]]);
-      }
+      rows.bucket[feature] = static_cast<uint32_t>(bucket);
+      rows.begin[feature + 1] = rows.begin[feature] + lengths[feature];
     }
   }
-  if (feature != fingerprints.size() || entry != classes.size()) return in.Invalid("has a damaged weight table");
+  if (feature != num_rows || rows.begin[num_rows] != classes.size()) return in.Invalid("has a damaged weight table");
+  rows.fingerprint = std::move(fingerprints);
+  rows.entries.resize(classes.size());
+  for (size_t e = 0; e < classes.size(); ++e) rows.entries[e] = {classes[e], codebook[codes[e]]};
   Build(rows, static_cast<uint32_t>(b));
   return Status();
 }

@@ -43,7 +43,7 @@ inline uint64_t HashLower(std::string_view s) {
 
 // Mixes a value into a running hash (murmur3's finaliser on a combination), so that feature
 // keys are built from template ids and token hashes without making strings.
-inline uint64_t Mix(uint64_t h, uint64_t v) {
+[[gnu::always_inline]] inline uint64_t Mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
@@ -51,11 +51,15 @@ inline uint64_t Mix(uint64_t h, uint64_t v) {
   return h;
 }
 
-inline uint64_t FeatureKey(uint32_t template_id, uint64_t a) { return Mix(Mix(template_id, a), 1); }
-inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b) {
+// Always inlined: feature extractors call these dozens of times with constant template ids,
+// which fold into the first Mix.
+[[gnu::always_inline]] inline uint64_t FeatureKey(uint32_t template_id, uint64_t a) {
+  return Mix(Mix(template_id, a), 1);
+}
+[[gnu::always_inline]] inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b) {
   return Mix(Mix(Mix(template_id, a), b), 2);
 }
-inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b, uint64_t c) {
+[[gnu::always_inline]] inline uint64_t FeatureKey(uint32_t template_id, uint64_t a, uint64_t b, uint64_t c) {
   return Mix(Mix(Mix(Mix(template_id, a), b), c), 3);
 }
 
