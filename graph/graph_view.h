@@ -1,7 +1,9 @@
-// graph/graph_view.h -- an in-memory Boost.Graph view of a set of facts: entities as vertices,
-// facts as directed edges (symmetric relations point from the smaller vertex). Built by the
-// query layer from the store; read by the graph writers and algorithms. Not thread-safe while
-// being built; safe to share read-only afterwards.
+// graph/graph_view.h -- an in-memory Boost.Graph view of a set of facts with everything an
+// export cites: entities as vertices, facts as directed edges (symmetric relations point from
+// the smaller vertex), each with its evidence. Built by the query layer for subgraphs and
+// exports; read by the graph writers. The whole-graph algorithms read the leaner LinkGraph
+// (graph/link_graph.h) instead. Not thread-safe while being built; safe to share read-only
+// afterwards.
 #pragma once
 
 #include <cstdint>

@@ -137,6 +137,7 @@ class Engine {
                                      const FactFilter& filter) const;
   // Every selected fact with `name` as subject or object, by first date (undated last).
   Result<std::vector<FactRow>> Timeline(const std::string& name, const FactFilter& filter) const;
+  // The graph questions, from here to Subgraph, are implemented in graph_queries.cpp.
   // Entities within `depth` hops of `name` over selected facts, nearest first. Beyond one hop
   // over every fact, walked on the saved link view when it is current (store/link_view.h).
   Result<std::vector<NeighborRow>> Neighbors(const std::string& name, int depth, const FactFilter& filter) const;
