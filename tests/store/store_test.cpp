@@ -289,6 +289,30 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
   CHECK(s.message() == dir / "kg.db" + ": entity 41 does not resolve");
 }
 
+TEST_CASE("the first sentences read in one pass are each fact's first evidence row, and facts without one are skipped",
+          "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  // Facts 1..6, each stated by two articles, so that every fact has rows after its first.
+  for (const std::string doc : {"a", "b"})
+    for (uint32_t i = 0; i < 6; ++i)
+      REQUIRE(Put(*store, doc + std::to_string(i),
+                  {Stated(doc + std::to_string(i), i, "Left " + std::to_string(i), Relation::kMeet,
+                          "Right " + std::to_string(i), {.text = doc + " sentence " + std::to_string(i)})}));
+  REQUIRE(store->Stats().value().facts == 6);
+  // 7 and 9 do not exist: skipped, as when a fact has no evidence.
+  const std::vector<geokg::store::FactId> ids = {1, 2, 4, 6, 7, 9};
+  std::vector<std::pair<geokg::store::FactId, std::string>> read;
+  REQUIRE(store->ForEachFirstEvidence(ids, [&](geokg::store::FactId id, const geokg::store::FactEvidence& e) {
+    CHECK(e.doc == store->Evidence(id).value().front().doc);
+    read.emplace_back(id, e.text);
+    return geokg::Status();
+  }).ok());
+  const std::vector<std::pair<geokg::store::FactId, std::string>> expected = {
+      {1, "a sentence 0"}, {2, "a sentence 1"}, {4, "a sentence 3"}, {6, "a sentence 5"}};
+  CHECK(read == expected);
+}
+
 TEST_CASE("a closed writer leaves its writes in table files, so a reader opens without replaying a log", "[store]") {
   TempDir dir;
   const std::string path = dir / "kg.db";
