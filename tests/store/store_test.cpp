@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <rocksdb/db.h>
 
 #include "store/key_codec.h"
@@ -259,6 +261,52 @@ TEST_CASE("verify reports a fact missing from an index and counters that disagre
   REQUIRE(report.problems.size() == 2);
   CHECK(report.problems[0] == "fact 1 is missing from pos");
   CHECK(report.problems[1] == "counter count_documents is 2 but the store holds 1");
+}
+
+TEST_CASE("verify compares each index and the documents' rows with what the facts and evidence hold, and names the "
+          "difference", "[store]") {
+  TempDir dir;
+  const std::string path = dir / "kg.db";
+  {
+    auto store = Store::Open(path, {}).value();
+    REQUIRE(Put(*store, "a", {Stated("a", 0, "Norway", Relation::kCriticize, "Russia")}));
+    REQUIRE(Put(*store, "b", {Stated("b", 0, "Finland", Relation::kMeet, "Sweden")}));
+    REQUIRE(store->Verify().value().ok());
+  }
+  EditRaw(path, [](rocksdb::DB& db, const std::string& family, rocksdb::ColumnFamilyHandle* handle) {
+    using geokg::store::internal::IndexEntry;
+    if (family == "spo")  // a key of a fact that does not exist
+      REQUIRE(db.Put(rocksdb::WriteOptions(), handle, geokg::store::internal::SpoKey(IndexEntry{1, 2, Relation::kMeet,
+                                                                                                Modality::kAsserted, 99}),
+                     "").ok());
+    if (family == "osp") {  // fact 1's key with another relation
+      const IndexEntry wrong{1, 2, Relation::kMeet, Modality::kAsserted, 1};
+      REQUIRE(db.Delete(rocksdb::WriteOptions(), handle,
+                        geokg::store::internal::OspKey(IndexEntry{1, 2, Relation::kCriticize, Modality::kAsserted, 1}))
+                  .ok());
+      REQUIRE(db.Put(rocksdb::WriteOptions(), handle, geokg::store::internal::OspKey(wrong), "").ok());
+    }
+    if (family == "evidence") {  // fact 2's only row, which document "b" lists
+      std::unique_ptr<rocksdb::Iterator> it(db.NewIterator(rocksdb::ReadOptions(), handle));
+      it->SeekToLast();
+      REQUIRE(it->Valid());
+      REQUIRE(db.Delete(rocksdb::WriteOptions(), handle, it->key()).ok());
+    }
+  });
+  auto store = Store::Open(path, {.read_only = true}).value();
+  const auto report = store->Verify().value();
+  const auto found = [&](const std::string& line) {
+    return std::find(report.problems.begin(), report.problems.end(), line) != report.problems.end();
+  };
+  CAPTURE(report.problems);
+  CHECK(found("spo: fact 99 does not resolve"));
+  CHECK(found("fact 1 is missing from osp"));
+  CHECK(found("osp: the key of fact 1 disagrees with the fact"));
+  CHECK(found("fact 2 has no evidence"));
+  CHECK(found("document \"b\": evidence of fact 2, sentence 0 is missing"));
+  CHECK(found("documents list 2 evidence rows but the store holds 1"));
+  CHECK(!found("fact 1 is missing from spo"));  // the sums of spo and pos differ only where they do
+  CHECK(!found("fact 2 is missing from pos"));
 }
 
 TEST_CASE("entities read in one walk are those GetEntity reads, and an id that does not resolve is corruption", "[store]") {
