@@ -126,6 +126,12 @@ class MappedLinkGraph {
   std::optional<LinkVertex> VertexOf(uint32_t key) const;
   uint32_t KeyOf(LinkVertex v) const { return keys_[v]; }  // REQUIRES: v < vertex_count()
   size_t vertex_count() const { return vertices_; }
+  size_t arc_count() const { return arcs_; }
+  // The number of arcs of `v` (its distinct partners). kCorruption as ForEachArc.
+  Result<uint32_t> ArcCount(LinkVertex v) const {
+    if (v >= vertices_ || row_start_[v] > row_start_[v + 1] || row_start_[v + 1] > arcs_) return Damaged();
+    return row_start_[v + 1] - row_start_[v];
+  }
   // Calls visit(target vertex, arc property) for each arc of `v` in order. kCorruption when its
   // row lies outside the arcs or an arc's target outside the vertices.
   template <class Visit>

@@ -265,13 +265,30 @@ Result<LinkGraph> Engine::BuildLinkGraph(const FactFilter& filter, bool with_lin
 }
 
 Result<std::vector<RankRow>> Engine::Rank(Centrality by, const FactFilter& filter, size_t top) const {
-  auto graph = BuildLinkGraph(filter, /*with_links=*/false);
-  if (!graph.ok()) return graph.status();
-  const LinkGraph& g = graph.value();
-  const std::vector<double> degree = DegreeCentrality(g);
-  const std::vector<double> score = by == Centrality::kDegree     ? degree
-                                    : by == Centrality::kPageRank ? PageRank(g)
-                                                                  : Betweenness(g);
+  // Degree and PageRank of every fact read the saved view in place when it is current: loading
+  // it into a LinkGraph first was a quarter of rank's time at ten million facts.
+  std::optional<MappedLinkGraph> view;
+  if (filter.Empty() && by != Centrality::kBetweenness) view = store::MappedLinkViewOf(store_);
+  std::optional<LinkGraph> graph;
+  std::vector<double> degree, score;
+  if (view) {
+    auto degrees = DegreeCentrality(*view);
+    if (!degrees.ok()) return degrees.status();
+    degree = std::move(degrees).value();
+    if (by == Centrality::kPageRank) {
+      auto ranks = PageRank(*view);
+      if (!ranks.ok()) return ranks.status();
+      score = std::move(ranks).value();
+    }
+  } else {
+    auto built = BuildLinkGraph(filter, /*with_links=*/false);
+    if (!built.ok()) return built.status();
+    graph = std::move(built).value();
+    degree = DegreeCentrality(*graph);
+    if (by == Centrality::kPageRank) score = PageRank(*graph);
+    if (by == Centrality::kBetweenness) score = Betweenness(*graph);
+  }
+  if (by == Centrality::kDegree) score = degree;
   std::vector<LinkVertex> order(score.size());
   for (LinkVertex v = 0; v < order.size(); ++v) order[v] = v;
   const size_t n = std::min(top, order.size());
@@ -280,7 +297,7 @@ Result<std::vector<RankRow>> Engine::Rank(Centrality by, const FactFilter& filte
   EntityCache cache(store_);
   std::vector<RankRow> rows;
   for (size_t i = 0; i < n; ++i) {
-    auto entity = cache.Get(g.KeyOf(order[i]));
+    auto entity = cache.Get(view ? view->KeyOf(order[i]) : graph->KeyOf(order[i]));
     if (!entity.ok()) return entity.status();
     rows.push_back({entity.value(), score[order[i]], static_cast<uint32_t>(degree[order[i]])});
   }

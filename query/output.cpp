@@ -91,22 +91,26 @@ const std::vector<std::string> kFactColumns = {
 
 json FactFields(const FactRow& r) {
   const store::Fact& f = r.fact;
-  return {{"fact", f.id},
-          {"subject", EntityNameJson(r.subject)},
-          {"relation", Info(f.relation).name},
-          {"object", EntityNameJson(r.object)},
-          {"predicate", f.predicate},
-          {"cameo", NullIfEmpty(f.cameo)},
-          {"modality", ModalityName(f.modality)},
-          {"first_time", NullIfEmpty(f.first_time)},
-          {"last_time", NullIfEmpty(f.last_time)},
-          {"time_source", TimeSourceJson(f.time_source)},
-          {"first_reported", NullIfEmpty(f.first_reported)},
-          {"last_reported", NullIfEmpty(f.last_reported)},
-          {"mentions", f.mentions},
-          {"confidence", Round3(f.confidence)},
-          {"doc", NullIfEmpty(r.doc)},
-          {"evidence", NullIfEmpty(r.evidence)}};
+  // Filled field by field, as NeighborAnswer's rows: a braced list builds and takes apart a
+  // [key, value] array per field, a sixth of timeline's time at ten million facts.
+  json row(json::value_t::object);
+  row["fact"] = f.id;
+  row["subject"] = EntityNameJson(r.subject);
+  row["relation"] = Info(f.relation).name;
+  row["object"] = EntityNameJson(r.object);
+  row["predicate"] = f.predicate;
+  row["cameo"] = NullIfEmpty(f.cameo);
+  row["modality"] = ModalityName(f.modality);
+  row["first_time"] = NullIfEmpty(f.first_time);
+  row["last_time"] = NullIfEmpty(f.last_time);
+  row["time_source"] = TimeSourceJson(f.time_source);
+  row["first_reported"] = NullIfEmpty(f.first_reported);
+  row["last_reported"] = NullIfEmpty(f.last_reported);
+  row["mentions"] = f.mentions;
+  row["confidence"] = Round3(f.confidence);
+  row["doc"] = NullIfEmpty(r.doc);
+  row["evidence"] = NullIfEmpty(r.evidence);
+  return row;
 }
 
 // An exported edge's end: {name, type, code}, the code null when it has none.
@@ -174,6 +178,7 @@ Answer FactAnswer(const std::vector<FactRow>& rows) {
   Answer a{kFactColumns,
            {},
            {"first_time", "subject", "relation", "object", "modality", "mentions", "confidence", "fact", "evidence"}};
+  a.rows.reserve(rows.size());
   for (const FactRow& r : rows) a.rows.push_back(FactFields(r));
   return a;
 }

@@ -146,6 +146,12 @@ TEST_CASE("a saved link graph loads as it was, and a damaged one is refused", "[
   CHECK(arcs_only.link_count() == 0);
   CHECK(DegreeCentrality(arcs_only) == DegreeCentrality(g));
   CHECK(PageRank(arcs_only) == PageRank(g));
+  {
+    // Read in place (rank of every fact), the same numbers.
+    const MappedLinkGraph mapped = MappedLinkGraph::Open(path, &tag).value();
+    CHECK(DegreeCentrality(mapped).value() == DegreeCentrality(g));
+    CHECK(PageRank(mapped).value() == PageRank(g));
+  }
   CHECK(LinkGraph::Retag(path, 41, 43).code() == geokg::Code::kNotFound);  // not tagged 41: unchanged
   REQUIRE(LinkGraph::Retag(path, 42, 43).ok());
   CHECK(LinkGraph::SavedTag(path).value() == 43);
@@ -158,6 +164,7 @@ TEST_CASE("a saved link graph loads as it was, and a damaged one is refused", "[
     file.write(reinterpret_cast<const char*>(&outside), 4);
   }
   CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
+  CHECK(PageRank(MappedLinkGraph::Open(path, &tag).value()).status().code() == geokg::Code::kCorruption);
   std::filesystem::resize_file(path, std::filesystem::file_size(path) - 1);
   CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
   CHECK(LinkGraph::Load(dir.path() / "none", &tag).status().code() == geokg::Code::kNotFound);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <rocksdb/db.h>
 
 #include "store/key_codec.h"
@@ -261,6 +263,52 @@ TEST_CASE("verify reports a fact missing from an index and counters that disagre
   CHECK(report.problems[1] == "counter count_documents is 2 but the store holds 1");
 }
 
+TEST_CASE("verify compares each index and the documents' rows with what the facts and evidence hold, and names the "
+          "difference", "[store]") {
+  TempDir dir;
+  const std::string path = dir / "kg.db";
+  {
+    auto store = Store::Open(path, {}).value();
+    REQUIRE(Put(*store, "a", {Stated("a", 0, "Norway", Relation::kCriticize, "Russia")}));
+    REQUIRE(Put(*store, "b", {Stated("b", 0, "Finland", Relation::kMeet, "Sweden")}));
+    REQUIRE(store->Verify().value().ok());
+  }
+  EditRaw(path, [](rocksdb::DB& db, const std::string& family, rocksdb::ColumnFamilyHandle* handle) {
+    using geokg::store::internal::IndexEntry;
+    if (family == "spo")  // a key of a fact that does not exist
+      REQUIRE(db.Put(rocksdb::WriteOptions(), handle, geokg::store::internal::SpoKey(IndexEntry{1, 2, Relation::kMeet,
+                                                                                                Modality::kAsserted, 99}),
+                     "").ok());
+    if (family == "osp") {  // fact 1's key with another relation
+      const IndexEntry wrong{1, 2, Relation::kMeet, Modality::kAsserted, 1};
+      REQUIRE(db.Delete(rocksdb::WriteOptions(), handle,
+                        geokg::store::internal::OspKey(IndexEntry{1, 2, Relation::kCriticize, Modality::kAsserted, 1}))
+                  .ok());
+      REQUIRE(db.Put(rocksdb::WriteOptions(), handle, geokg::store::internal::OspKey(wrong), "").ok());
+    }
+    if (family == "evidence") {  // fact 2's only row, which document "b" lists
+      std::unique_ptr<rocksdb::Iterator> it(db.NewIterator(rocksdb::ReadOptions(), handle));
+      it->SeekToLast();
+      REQUIRE(it->Valid());
+      REQUIRE(db.Delete(rocksdb::WriteOptions(), handle, it->key()).ok());
+    }
+  });
+  auto store = Store::Open(path, {.read_only = true}).value();
+  const auto report = store->Verify().value();
+  const auto found = [&](const std::string& line) {
+    return std::find(report.problems.begin(), report.problems.end(), line) != report.problems.end();
+  };
+  CAPTURE(report.problems);
+  CHECK(found("spo: fact 99 does not resolve"));
+  CHECK(found("fact 1 is missing from osp"));
+  CHECK(found("osp: the key of fact 1 disagrees with the fact"));
+  CHECK(found("fact 2 has no evidence"));
+  CHECK(found("document \"b\": evidence of fact 2, sentence 0 is missing"));
+  CHECK(found("documents list 2 evidence rows but the store holds 1"));
+  CHECK(!found("fact 1 is missing from spo"));  // the sums of spo and pos differ only where they do
+  CHECK(!found("fact 2 is missing from pos"));
+}
+
 TEST_CASE("entities read in one walk are those GetEntity reads, and an id that does not resolve is corruption", "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "kg.db", {}).value();
@@ -287,6 +335,30 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
   const geokg::Status s = store->ForEachEntity(missing, [](const geokg::store::EntityRecord&) { return geokg::Status(); });
   CHECK(s.code() == geokg::Code::kCorruption);
   CHECK(s.message() == dir / "kg.db" + ": entity 41 does not resolve");
+}
+
+TEST_CASE("the first sentences read in one pass are each fact's first evidence row, and facts without one are skipped",
+          "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir / "kg.db", {}).value();
+  // Facts 1..6, each stated by two articles, so that every fact has rows after its first.
+  for (const std::string doc : {"a", "b"})
+    for (uint32_t i = 0; i < 6; ++i)
+      REQUIRE(Put(*store, doc + std::to_string(i),
+                  {Stated(doc + std::to_string(i), i, "Left " + std::to_string(i), Relation::kMeet,
+                          "Right " + std::to_string(i), {.text = doc + " sentence " + std::to_string(i)})}));
+  REQUIRE(store->Stats().value().facts == 6);
+  // 7 and 9 do not exist: skipped, as when a fact has no evidence.
+  const std::vector<geokg::store::FactId> ids = {1, 2, 4, 6, 7, 9};
+  std::vector<std::pair<geokg::store::FactId, std::string>> read;
+  REQUIRE(store->ForEachFirstEvidence(ids, [&](geokg::store::FactId id, const geokg::store::FactEvidence& e) {
+    CHECK(e.doc == store->Evidence(id).value().front().doc);
+    read.emplace_back(id, e.text);
+    return geokg::Status();
+  }).ok());
+  const std::vector<std::pair<geokg::store::FactId, std::string>> expected = {
+      {1, "a sentence 0"}, {2, "a sentence 1"}, {4, "a sentence 3"}, {6, "a sentence 5"}};
+  CHECK(read == expected);
 }
 
 TEST_CASE("a closed writer leaves its writes in table files, so a reader opens without replaying a log", "[store]") {
