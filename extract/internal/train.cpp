@@ -5,6 +5,7 @@
 #include <random>
 
 #include "extract/internal/lemmatizer_train.h"
+#include "extract/internal/parser_train.h"
 #include "extract/internal/tagger_train.h"
 
 namespace geokg::extract::internal {
