@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "extract/internal/ner.h"
-#include "extract/internal/perceptron.h"
+#include "extract/internal/perceptron_train.h"
 #include "graph/status.h"
 
 namespace geokg::extract::internal {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "extract/internal/parser.h"
-#include "extract/internal/perceptron.h"
+#include "extract/internal/perceptron_train.h"
 #include "extract/internal/tagger.h"
 #include "extract/internal/treebank.h"
 

@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "extract/internal/perceptron.h"
+#include "extract/internal/perceptron_train.h"
 #include "extract/internal/tagger.h"
 #include "extract/internal/treebank.h"
 
