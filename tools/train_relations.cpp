@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/extractor.h"
+#include "extract/internal/perceptron_train.h"
 #include "extract/internal/relation_model.h"
 
 namespace {

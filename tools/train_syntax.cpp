@@ -11,7 +11,7 @@
 
 #include "extract/conllu.h"
 #include "extract/internal/model_file.h"
-#include "extract/internal/ner.h"
+#include "extract/internal/ner_train.h"
 #include "extract/internal/train.h"
 #include "extract/syntax.h"
 

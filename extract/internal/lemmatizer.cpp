@@ -1,24 +1,17 @@
 #include "extract/internal/lemmatizer.h"
 
 #include <algorithm>
-#include <map>
 
 #include "extract/internal/perceptron.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
-namespace {
 
-constexpr size_t kMaxSuffix = 5;
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-uint64_t RuleKey(uint8_t xpos, std::string_view lower_suffix) {
+uint64_t Lemmatizer::RuleKey(uint8_t xpos, std::string_view lower_suffix) {
   return Mix(HashString(lower_suffix), 0x100 + xpos);
 }
-uint64_t ExceptionKey(uint8_t xpos, std::string_view form) { return Mix(HashLower(form), 0x200 + xpos); }
 
-}  // namespace
+uint64_t Lemmatizer::ExceptionKey(uint8_t xpos, std::string_view form) { return Mix(HashLower(form), 0x200 + xpos); }
 
 std::string Lemmatizer::ByRule(std::string_view form, uint8_t xpos) const {
   std::string lemma = Lower(form);
@@ -28,7 +21,7 @@ std::string Lemmatizer::ByRule(std::string_view form, uint8_t xpos) const {
     if (it != rules_.end()) rule = &it->second;
   }
   if (xpos < keep_case_.size() && keep_case_[xpos]) lemma.assign(form);
-  if (rule == nullptr || rule->cut >= lemma.size() || IsContinuation(lemma[lemma.size() - rule->cut])) return lemma;
+  if (rule == nullptr || rule->cut >= lemma.size() || IsUtf8Continuation(lemma[lemma.size() - rule->cut])) return lemma;
   lemma.resize(lemma.size() - rule->cut);
   lemma += rule->append;
   return lemma;
@@ -38,57 +31,6 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint8_t xpos) const {
   auto it = exceptions_.find(ExceptionKey(xpos, form));
   if (it != exceptions_.end()) return it->second;
   return ByRule(form, xpos);
-}
-
-Lemmatizer Lemmatizer::Train(const Treebank& train) {
-  Lemmatizer lem;
-  const size_t num_tags = train.xpos.size();
-  // Case: per tag, do lemmas usually keep the form's capitals?
-  std::vector<long> keep_votes(num_tags, 0);
-  for (const TreebankSentence& s : train.sentences)
-    for (size_t i = 0; i < s.forms.size(); ++i) {
-      if (Lower(s.forms[i]) == s.forms[i]) continue;
-      keep_votes[s.xpos[i]] += s.lemmas[i].compare(0, 1, s.forms[i], 0, 1) == 0 ? 1 : -1;
-    }
-  lem.keep_case_.resize(num_tags);
-  for (size_t t = 0; t < num_tags; ++t) lem.keep_case_[t] = keep_votes[t] > 0;
-
-  // Rules: count each (tag, suffix) -> (cut, append) rewrite of the base into the lemma.
-  std::map<uint64_t, std::map<std::pair<uint8_t, std::string>, int>> counts;
-  std::map<uint64_t, std::map<std::string, int>> lemmas_of;  // (tag, lower form) -> lemmas
-  for (const TreebankSentence& s : train.sentences)
-    for (size_t i = 0; i < s.forms.size(); ++i) {
-      const uint8_t t = s.xpos[i];
-      const std::string& lemma = s.lemmas[i];
-      ++lemmas_of[ExceptionKey(t, s.forms[i])][lemma];
-      const std::string base = lem.keep_case_[t] ? s.forms[i] : Lower(s.forms[i]);
-      size_t common = 0;
-      while (common < base.size() && common < lemma.size() && base[common] == lemma[common]) ++common;
-      while (common > 0 && IsContinuation(base[common])) --common;  // rewrite whole characters
-      if (common == 0 && !base.empty()) continue;  // suppletive forms are exceptions, not rules
-      const std::pair<uint8_t, std::string> rule{static_cast<uint8_t>(base.size() - common),
-                                                 lemma.substr(common)};
-      const std::string lower = Lower(s.forms[i]);
-      for (size_t k = 0; k <= std::min(kMaxSuffix, lower.size()); ++k)
-        ++counts[RuleKey(t, std::string_view(lower).substr(lower.size() - k))][rule];
-    }
-  for (const auto& [key, rules] : counts) {
-    auto best = std::max_element(rules.begin(), rules.end(),
-                                 [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (best->second < 2) continue;
-    lem.rules_[key] = Rule{best->first.first, best->first.second};
-  }
-  // Exceptions: words whose usual lemma the rules miss.
-  for (const TreebankSentence& s : train.sentences)
-    for (size_t i = 0; i < s.forms.size(); ++i) {
-      const uint64_t key = ExceptionKey(s.xpos[i], s.forms[i]);
-      if (lem.exceptions_.count(key)) continue;
-      const auto& seen = lemmas_of[key];
-      auto best = std::max_element(seen.begin(), seen.end(),
-                                   [](const auto& a, const auto& b) { return a.second < b.second; });
-      if (lem.ByRule(s.forms[i], s.xpos[i]) != best->first) lem.exceptions_[key] = best->first;
-    }
-  return lem;
 }
 
 void Lemmatizer::Write(BinaryWriter& out) const {

@@ -2,6 +2,7 @@
 // learned from the treebank ("-ies" NNS -> "-y"), keyed by tag and the longest known suffix, plus
 // the exceptions (irregular forms: "was" -> "be", "mice" -> "mouse") where the rules are wrong on
 // the training data. Immutable after training or loading; safe to share between threads.
+// Training: lemmatizer_train.h.
 #pragma once
 
 #include <cstdint>
@@ -26,14 +27,17 @@ class Lemmatizer {
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
 
-  // Learns rules and exceptions from the gold lemmas of `train`.
-  static Lemmatizer Train(const Treebank& train);
-
  private:
+  friend Lemmatizer TrainLemmatizer(const Treebank& train);  // lemmatizer_train.h
   struct Rule {
     uint8_t cut = 0;      // bytes removed from the end
     std::string append;   // then appended
   };
+  // The longest suffix a rule is keyed by, in bytes.
+  static constexpr size_t kMaxSuffix = 5;
+  // The keys of rules_ and exceptions_.
+  static uint64_t RuleKey(uint8_t xpos, std::string_view lower_suffix);
+  static uint64_t ExceptionKey(uint8_t xpos, std::string_view form);
   std::string ByRule(std::string_view form, uint8_t xpos) const;
 
   std::vector<uint8_t> keep_case_;  // per XPOS: whether lemmas keep the form's capitals

@@ -5,15 +5,12 @@
 // by geokg-train (docs/MODELS.md) and built into the binary (extract/models/ner.bin).
 //
 // An NerTagger is immutable after training or loading and safe to use from many threads; Tag()
-// allocates only scratch of the sentence's size. NerTrainer is single-threaded.
+// allocates only scratch of the sentence's size. Training: ner_train.h.
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
-#include <random>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,18 +21,6 @@
 #include "graph/status.h"
 
 namespace geokg::extract::internal {
-
-// One annotated sentence of an IOB2 file: words and their labels ("O", "B-PER", "I-ORG", ...).
-struct IobSentence {
-  std::vector<std::string> forms;
-  std::vector<std::string> labels;
-  size_t line = 0;  // of its first word, for messages
-};
-
-// The sentences of an IOB2 file (UNER's tab-separated "index, word, label, ..." lines, "#"
-// comments, blank lines between sentences); InvalidInput naming file and line on a malformed
-// line or a label that is neither O nor B-/I- of a type.
-Result<std::vector<IobSentence>> ReadIob2File(const std::filesystem::path& path);
 
 // A named entity found in a sentence: words [begin, end) of type "PER", "ORG" or "LOC".
 struct NamedSpan {
@@ -76,8 +61,8 @@ class NerTagger {
   }
 
  private:
-  friend class NerTrainer;
-  struct WordHashes;
+  friend class NerTrainer;  // ner_train.h
+  struct WordHashes;  // ner_features.h
   // Fills hashes[k] for the words begin - 2 + k of the sentence, k < end - begin + 4: the words
   // [begin, end) and two on each side, pads beyond the sentence.
   void HashWords(std::span<const std::string_view> forms, size_t begin, size_t end,
@@ -92,36 +77,5 @@ class NerTagger {
   std::unordered_set<uint64_t> common_;    // HashLower of common words
   FrozenWeights weights_;
 };
-
-class NerTrainer {
- public:
-  // Builds the label set and the common-word list from `train`, which must outlive the trainer.
-  // InvalidInput when `train` has no sentences or more than 32 labels.
-  static Result<std::unique_ptr<NerTrainer>> Create(const std::vector<IobSentence>& train);
-
-  // One pass over the training sentences in a shuffled order.
-  void TrainEpoch(std::mt19937& rng);
-  // The averaged model.
-  NerTagger Freeze() const;
-
- private:
-  NerTrainer(const std::vector<IobSentence>& train, NerTagger shape);
-  const std::vector<IobSentence>& train_;
-  NerTagger shape_;  // labels and common words, used for hashing while training
-  std::vector<std::vector<uint8_t>> gold_;
-  AveragedPerceptron model_;
-};
-
-// Exact-match entity scores (CoNLL style): an entity counts when its span and type are right.
-struct NerScores {
-  size_t gold = 0, predicted = 0, correct = 0;
-  double precision = 0, recall = 0, f1 = 0;  // percentages
-};
-NerScores EvaluateNer(const NerTagger& tagger, const std::vector<IobSentence>& gold);
-
-// Trains for `epochs` passes and keeps the epoch that scores best on `dev` (the last one when
-// `dev` is empty); `progress` receives one line per epoch.
-Result<NerTagger> TrainNer(const std::vector<IobSentence>& train, const std::vector<IobSentence>& dev, int epochs,
-                           uint32_t seed, const std::function<void(const std::string&)>& progress);
 
 }  // namespace geokg::extract::internal

@@ -7,11 +7,10 @@
 // to the right will need. Trained with the dynamic oracle and exploration of its own mistakes.
 //
 // A Parser is immutable after training or loading and safe to use from many threads.
-// ParserTrainer is single-threaded.
+// Training: parser_train.h.
 #pragma once
 
 #include <cstdint>
-#include <random>
 #include <span>
 #include <string>
 #include <unordered_set>
@@ -26,12 +25,6 @@ namespace geokg::extract::internal {
 // What the parser sees of a word's part of speech: UPOS and XPOS together, since each tells
 // what the other does not (UPOS: AUX vs VERB, SCONJ vs ADP; XPOS: tense, number, degree).
 inline uint16_t TagPair(uint8_t upos, uint8_t xpos) { return static_cast<uint16_t>(upos << 8 | xpos); }
-
-// The supertagger's training data: `train` with UPOS replaced by the side of each word's head
-// ("<", ">" or "root") followed by L and R when it has dependents on the left and on the right
-// (">L"), and XPOS by the universal part of its relation and the side of its head ("nsubj>").
-// `like` gives the tag ids to reuse (for development data), or null.
-Treebank SupertagBank(const Treebank& train, const Treebank* like);
 
 class Parser {
  public:
@@ -59,43 +52,15 @@ class Parser {
   Status Read(BinaryReader& in);
 
  private:
-  friend class ParserTrainer;
+  friend class ParserTrainer;  // parser_train.h
   // The word keys features see: rare words (seen once in training) and unknown ones share one
   // key, so the model learns about unknown words and does not spend weights on singletons.
   void WordKeys(std::span<const uint64_t> words, std::vector<uint64_t>& keys) const;
 
   std::vector<std::string> label_names_;
   std::unordered_set<uint64_t> vocabulary_;  // HashLower keys of the words seen twice or more
-  Tagger supertagger_;  // XPOS = supertag (see SupertagBank)
+  Tagger supertagger_;  // XPOS = supertag (see SupertagBank, parser_train.h)
   FrozenWeights weights_;  // classes: Shift, Left x labels, Right x labels
-};
-
-class ParserTrainer {
- public:
-  // `train`, `tags` (one TagPair per word, as the tagger predicts them) and `supertags` (one
-  // TagPair of the two parts per word, as `supertagger` predicts them) must outlive the trainer.
-  // Non-projective trees are projectivized: the oracle is exact only for projective ones.
-  ParserTrainer(const Treebank& train, const std::vector<std::vector<uint16_t>>& tags,
-                const std::vector<std::vector<uint16_t>>& supertags, Tagger supertagger);
-
-  // One pass in shuffled order. With `explore`, the trainer follows its own prediction (when
-  // it is not the only sensible move, 90% of the time) so it learns to recover from mistakes.
-  void TrainEpoch(std::mt19937& rng, bool explore);
-
-  // The averaged model (see Parser::Prune).
-  Parser Freeze() const;
-  size_t num_projectivized() const { return lifted_; }
-
- private:
-  const Treebank& train_;
-  const std::vector<std::vector<uint16_t>>& tags_;
-  const std::vector<std::vector<uint16_t>>& supertags_;
-  Parser shape_;  // names and vocabulary, used for word keys while training
-  std::vector<std::vector<int>> gold_heads_;  // projective, index 1..n
-  std::vector<size_t> order_;
-  size_t lifted_ = 0;
-  uint32_t num_labels_;
-  AveragedPerceptron model_;
 };
 
 }  // namespace geokg::extract::internal

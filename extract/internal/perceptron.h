@@ -1,10 +1,9 @@
 // extract/internal/perceptron.h -- the linear models behind the tagger and the parser.
 //
-// Features are 64-bit hashes (see FeatureKey). Training uses AveragedPerceptron, a mutable
-// feature -> dense weight row table with lazy averaging; Freeze() turns it into FrozenWeights, a
-// compact read-only table of int16 weights that keeps only rows and entries worth their bytes.
-// AveragedPerceptron is single-threaded; a FrozenWeights is immutable after loading and safe to
-// share between threads.
+// Features are 64-bit hashes (see FeatureKey). A model's weights are FrozenWeights, a compact
+// read-only table of int16 weights that keeps only rows and entries worth their bytes; training
+// makes them with AveragedPerceptron (perceptron_train.h, library geokg_extract_train). A
+// FrozenWeights is immutable after loading and safe to share between threads.
 #pragma once
 
 #include <sys/mman.h>
@@ -80,46 +79,6 @@ struct HugePageAllocator {
 template <class T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
-class FrozenWeights;
-
-// Multiclass averaged perceptron over hashed features, with one dense row of weights per
-// feature that was ever updated. Averages are kept lazily: w is the current weight and u the sum
-// of step * update, so the average is w - u / steps.
-class AveragedPerceptron {
- public:
-  explicit AveragedPerceptron(uint32_t num_classes);
-
-  uint32_t num_classes() const { return num_classes_; }
-
-  // Adds the current (not averaged) weights of `features` to scores[0, num_classes).
-  void Score(std::span<const uint64_t> features, float* scores) const;
-
-  // One perceptron step: rewards `truth` and penalises `guess` (no-op when equal).
-  void Update(std::span<const uint64_t> features, uint32_t truth, uint32_t guess);
-
-  // A step of any linear learner (logistic regression by gradient steps, say): adds delta[c]
-  // to the weight of class c of every feature, averaged like perceptron updates.
-  void Add(std::span<const uint64_t> features, std::span<const float> delta);
-
-  // Counts one training example, whether or not it caused an update.
-  void Tick() { ++steps_; }
-
-  // The averaged weights, quantised to int16 (see FrozenWeights::Pruned to make them fewer).
-  FrozenWeights Freeze() const;
-
- private:
-  int64_t FindRow(uint64_t key) const;
-  uint32_t FindOrAddRow(uint64_t key);
-
-  uint32_t num_classes_;
-  uint64_t steps_ = 1;
-  std::vector<uint64_t> keys_;   // open addressing, 0 = empty slot
-  std::vector<uint32_t> slots_;  // row index for each key slot
-  uint32_t used_ = 0;
-  std::vector<float> w_;
-  std::vector<float> u_;
-};
-
 // Read-only weights, laid out for few cache misses and vector adds. A feature key's low bits
 // pick one of a power-of-two number of buckets and its top 16 bits are its fingerprint; the
 // pair (the "partial key") is all a model keeps of a feature, so a feature the model lacks
@@ -158,7 +117,7 @@ class FrozenWeights {
   Status Read(BinaryReader& in);
 
  private:
-  friend class AveragedPerceptron;
+  friend class AveragedPerceptron;  // Freeze() builds the table from its rows
   // One feature as files store it: its bucket, fingerprint and nonzero (class, weight) entries.
   struct Row {
     uint32_t bucket = 0;
@@ -183,6 +142,8 @@ class FrozenWeights {
       ++begin.back();
     }
   };
+  // The number of buckets (a power of two) for `num_features` features.
+  static uint32_t BucketsFor(size_t num_features);
   // Fills the table from `rows` for `num_buckets` (a power of two); files list the rows
   // stably sorted by bucket.
   void Build(const Rows& rows, uint32_t num_buckets);

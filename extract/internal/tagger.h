@@ -3,11 +3,10 @@
 // lexicon (the word's usual tags in the training data) and context features.
 //
 // A Tagger is immutable after training or loading and safe to use from many threads; Tag()
-// allocates only its output-sized scratch. TaggerTrainer is single-threaded.
+// allocates only its output-sized scratch. Training: tagger_train.h.
 #pragma once
 
 #include <cstdint>
-#include <random>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,7 +48,7 @@ class Tagger {
   Status Read(BinaryReader& in);
 
  private:
-  friend class TaggerTrainer;
+  friend class TaggerTrainer;  // tagger_train.h
   // Fills hashes[2, n+2) for the words and two pads on each side.
   void HashTokens(std::span<const std::string_view> forms, std::vector<TokenHashes>& hashes) const;
 
@@ -57,23 +56,6 @@ class Tagger {
   // Lower-cased word hash -> its most frequent XPOS and runner-up (+1, 0 = none) in training.
   std::unordered_map<uint64_t, uint16_t> lexicon_;
   FrozenWeights weights_;  // classes: [0, #upos) UPOS, then XPOS
-};
-
-class TaggerTrainer {
- public:
-  // Builds the lexicon from `train`, which must outlive the trainer.
-  explicit TaggerTrainer(const Treebank& train);
-
-  // One pass over the training sentences in a shuffled order.
-  void TrainEpoch(std::mt19937& rng);
-
-  // The averaged model (see Tagger::Prune).
-  Tagger Freeze() const;
-
- private:
-  const Treebank& train_;
-  Tagger shape_;  // names and lexicon, used for hashing while training
-  AveragedPerceptron model_;
 };
 
 }  // namespace geokg::extract::internal

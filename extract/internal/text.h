@@ -15,6 +15,9 @@ inline std::string Lower(std::string_view s) {
   return out;
 }
 
+// Whether `c` continues a UTF-8 character (is not its first byte).
+inline bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 // Calls f(key, rest) for every "KEY<TAB>REST" line of an embedded data file, skipping blank
 // lines, '#' comments and lines without a tab.
 template <typename F>

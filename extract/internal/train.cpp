@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <random>
 
+#include "extract/internal/lemmatizer_train.h"
+#include "extract/internal/parser_train.h"
+#include "extract/internal/tagger_train.h"
+
 namespace geokg::extract::internal {
 namespace {
 
@@ -184,7 +188,7 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
   GEOKG_RETURN_IF_ERROR(AddToTreebank(train_conllu, "training data", train));
   if (train.sentences.empty()) return Status::InvalidInput("training data: no sentences");
   SyntaxModelAccess::Parts parts;
-  parts.lemmatizer = Lemmatizer::Train(train);
+  parts.lemmatizer = TrainLemmatizer(train);
   progress("lemmatizer: " + std::to_string(parts.lemmatizer.num_rules()) + " rules, " +
            std::to_string(parts.lemmatizer.num_exceptions()) + " exceptions");
 

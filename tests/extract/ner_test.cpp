@@ -5,6 +5,7 @@
 
 #include "extract/extractor.h"
 #include "extract/internal/ner.h"
+#include "extract/internal/ner_train.h"
 
 namespace {
 

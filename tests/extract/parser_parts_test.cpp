@@ -5,7 +5,8 @@
 #include <vector>
 
 #include "extract/internal/parser.h"
-#include "extract/internal/perceptron.h"
+#include "extract/internal/parser_train.h"
+#include "extract/internal/perceptron_train.h"
 #include "extract/internal/train.h"
 #include "tests/extract/toy_treebank.h"
 

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "extract/extractor.h"
+#include "extract/internal/perceptron_train.h"
 #include "extract/internal/relation_model.h"
 
 using namespace geokg;

@@ -1,0 +1,13 @@
+// extract/internal/lemmatizer_train.h -- learning the lemmatizer (lemmatizer.h) from a treebank.
+// Library geokg_extract_train (the runtime never links it).
+#pragma once
+
+#include "extract/internal/lemmatizer.h"
+#include "extract/internal/treebank.h"
+
+namespace geokg::extract::internal {
+
+// Learns rules and exceptions from the gold lemmas of `train`.
+Lemmatizer TrainLemmatizer(const Treebank& train);
+
+}  // namespace geokg::extract::internal

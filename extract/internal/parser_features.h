@@ -1,0 +1,124 @@
+// extract/internal/parser_features.h -- what the dependency parser looks at: its feature
+// templates over a configuration, and the actions it chooses among, shared by Parser
+// (parser.cpp) and ParserTrainer (parser_train.cpp) so that training and parsing see the same.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <span>
+
+#include "extract/internal/perceptron.h"
+#include "extract/internal/transition.h"
+
+namespace geokg::extract::internal::parser_features {
+
+inline constexpr size_t kMaxFeatures = 96;
+inline constexpr uint64_t kNone = 0x6e6f6e65;  // an absent position
+inline constexpr uint64_t kRoot = 0x726f6f74;
+
+// The sentence as the features see it: words, tags and supertags (S: the whole supertag, V: its
+// first part, the sides of the head and dependents) by 1-based index, 0 = root, -1 = none.
+struct Sentence {
+  std::span<const uint64_t> words;
+  std::span<const uint16_t> tags;
+  std::span<const uint16_t> supertags;
+  uint64_t W(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : words[i - 1]; }
+  uint64_t P(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : tags[i - 1]; }
+  uint64_t S(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : supertags[i - 1]; }
+  uint64_t V(int i) const { return i < 0 ? kNone : i == 0 ? kRoot : supertags[i - 1] >> 8; }
+};
+
+inline uint64_t Distance(int a, int b) {
+  if (a <= 0 || b <= 0) return 99;
+  const int d = std::abs(b - a);
+  return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
+}
+
+inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
+  const int s0 = c.Stack(0), s1 = c.Stack(1), s2 = c.Stack(2);
+  const int b0 = c.Buffer(0), b1 = c.Buffer(1), b2 = c.Buffer(2);
+  static const Children kNoChildren;
+  auto kids = [&](int i) -> const Children& { return i > 0 ? c.children(i) : kNoChildren; };
+  auto label = [&](int i) -> uint64_t { return i > 0 && c.heads()[i] >= 0 ? c.labels()[i] : kNone; };
+  const Children &cs0 = kids(s0), &cs1 = kids(s1), &cb0 = kids(b0);
+  const uint64_t s0w = x.W(s0), s0p = x.P(s0), s1w = x.W(s1), s1p = x.P(s1), s2p = x.P(s2);
+  const uint64_t b0w = x.W(b0), b0p = x.P(b0), b1p = x.P(b1), b2p = x.P(b2);
+  const uint64_t s0lp = x.P(cs0.left1), s0rp = x.P(cs0.right1), b0lp = x.P(cb0.left1);
+  const uint64_t s1rp = x.P(cs1.right1), s1lp = x.P(cs1.left1);
+  const uint64_t s0ll = label(cs0.left1), s0rl = label(cs0.right1), b0ll = label(cb0.left1);
+  const uint64_t s0ll2 = label(cs0.left2), s0rl2 = label(cs0.right2), b0ll2 = label(cb0.left2);
+  const uint64_t s1rl = label(cs1.right1), s1ll = label(cs1.left1);
+  const uint64_t d = Distance(s0, b0), d1 = Distance(s1, s0);
+  size_t n = 0;
+  uint32_t t = 0;
+  // Inlined, so that each template id is a constant folded into its hash (GCC otherwise
+  // calls them: a fifth of the parser's time went to calls and reloading n and t).
+  auto add1 = [&](uint64_t a) __attribute__((always_inline)) { f[n++] = FeatureKey(t++, a); };
+  auto add2 = [&](uint64_t a, uint64_t b) __attribute__((always_inline)) { f[n++] = FeatureKey(t++, a, b); };
+  auto add3 = [&](uint64_t a, uint64_t b, uint64_t e) __attribute__((always_inline)) {
+    f[n++] = FeatureKey(t++, a, b, e);
+  };
+  add1(0);
+  // Single positions.
+  add1(s0w), add1(s0p), add2(s0w, s0p), add1(s1w), add1(s1p), add2(s1w, s1p);
+  add1(b0p), add2(b0w, b0p), add1(b1p), add1(b2p), add1(s2p), add1(x.W(s2));
+  // Pairs: the two candidate arcs are s0-b0 (Left) and s1-s0 (Right).
+  add3(s0w, s0p, b0p), add3(s0p, b0w, b0p), add2(b0p, b1p), add3(s1w, s0w, s0p), add2(s1p, s0p);
+  add3(s0w, s0p, Mix(b0w, b0p));
+  // s0 goes to either s1 or b0: compare the two candidate heads.
+  add2(s1p, b0p), add3(s1p, s0p, Mix(b0p, b1p));
+  // Tag trigrams.
+  add3(b0p, b1p, b2p), add3(s0p, b0p, b1p), add3(s2p, s1p, s0p);
+  add3(s0p, s0lp, b0p), add3(s0p, b0p, b0lp), add3(s1p, s1rp, s0p);
+  add3(s1p, s1lp, s0p), add3(s1p, s0p, s0lp), add3(s1p, s0p, s0rp);
+  // Distance.
+  add2(s0w, d), add2(s0p, d), add2(b0w, d), add2(b0p, d), add3(s0w, b0w, d), add3(s1p, s0p, d1);
+  // Valency.
+  add2(s0w, cs0.num_right), add2(s0p, cs0.num_right), add2(b0w, cb0.num_left), add2(b0p, cb0.num_left);
+  add2(s1p, cs1.num_right), add2(s1p, cs1.num_left);
+  // Outermost dependents.
+  add1(x.W(cs0.left1)), add1(s0lp), add1(s0ll);
+  add1(x.W(cs0.right1)), add1(s0rp), add1(s0rl);
+  add1(x.W(cb0.left1)), add1(b0lp), add1(b0ll);
+  add1(x.P(cs0.right2)), add1(s0rl2), add1(x.P(cb0.left2)), add1(b0ll2);
+  add1(s1rp), add1(s1rl), add1(s1lp), add1(s1ll);
+  add3(s0p, s0ll, s0ll2), add3(s0p, s0rl, s0rl2), add3(b0p, b0ll, b0ll2), add3(s0p, s0ll, b0p);
+  // Relation sets.
+  add2(s0w, cs0.right_labels), add2(s0p, cs0.left_labels), add2(b0w, cb0.left_labels);
+  add2(b0p, cb0.left_labels), add3(s1p, cs1.right_labels, s0p);
+  // Supertags: what each word is expected to be, and on which sides its head and dependents are.
+  const uint64_t s0s = x.S(s0), s1s = x.S(s1), b0s = x.S(b0), b1s = x.S(b1), b2s = x.S(b2);
+  add1(s0s), add1(s1s), add1(b0s), add1(b1s), add1(b2s);
+  add2(s0s, b0s), add2(s1s, s0s), add2(s1s, b0s), add3(s0s, b0s, b1s);
+  add2(s0p, s0s), add2(b0p, b0s), add3(s0s, s0ll, s0rl);
+  add2(x.V(s1), x.V(s0)), add3(x.V(s0), x.V(b0), x.V(b1));
+  return n;
+}
+
+inline Move MoveOf(uint32_t action, uint32_t num_labels) {
+  return action == 0 ? Move::kShift : action <= num_labels ? Move::kLeft : Move::kRight;
+}
+inline uint8_t LabelOf(uint32_t action, uint32_t num_labels) {
+  return static_cast<uint8_t>(action == 0 ? 0 : (action - 1) % num_labels);
+}
+
+// The highest-scoring action that the configuration allows.
+// Ties go to the lowest action. Actions are searched move by move (Shift, the Lefts, the
+// Rights: ascending), not each checked for its move.
+template <class Score>
+uint32_t BestValid(const Configuration& c, const Score* scores, uint32_t num_labels) {
+  const bool can[3] = {c.CanShift(), c.CanLeft(), c.CanRight()};
+  const uint32_t begin[3] = {0, 1, 1 + num_labels}, end[3] = {1, 1 + num_labels, 1 + 2 * num_labels};
+  uint32_t best = 0;
+  Score best_score = std::numeric_limits<Score>::lowest();
+  for (int m = 0; m < 3; ++m) {
+    if (!can[m]) continue;
+    for (uint32_t a = begin[m]; a < end[m]; ++a)
+      if (scores[a] > best_score) best_score = scores[a], best = a;
+  }
+  return best;
+}
+
+}  // namespace geokg::extract::internal::parser_features

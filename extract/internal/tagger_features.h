@@ -1,0 +1,68 @@
+// extract/internal/tagger_features.h -- what the part-of-speech tagger looks at: its feature
+// templates and its choice of tags, shared by Tagger (tagger.cpp) and TaggerTrainer
+// (tagger_train.cpp) so that training and tagging see the same features.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "extract/internal/perceptron.h"
+#include "extract/internal/tagger.h"
+
+namespace geokg::extract::internal::tagger_features {
+
+inline constexpr uint8_t kNoTag = 255;  // previous-tag value before the sentence start
+
+inline constexpr size_t kMaxFeatures = 40;
+
+// Features of word i (hashes index i + 2) given the two previous XPOS tags.
+inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, uint8_t p2, uint64_t* f) {
+  const TokenHashes& w = h[i + 2];
+  const TokenHashes& l1 = h[i + 1];
+  const TokenHashes& l2 = h[i];
+  const TokenHashes& r1 = h[i + 3];
+  const TokenHashes& r2 = h[i + 4];
+  size_t n = 0;
+  uint32_t t = 0;
+  f[n++] = FeatureKey(t++, 0);
+  f[n++] = FeatureKey(t++, w.lower);
+  f[n++] = FeatureKey(t++, w.form);
+  for (uint64_t s : w.suffix) f[n++] = FeatureKey(t++, s);
+  for (uint64_t p : w.prefix) f[n++] = FeatureKey(t++, p);
+  f[n++] = FeatureKey(t++, w.shape);
+  f[n++] = FeatureKey(t++, w.flags);
+  f[n++] = FeatureKey(t++, w.lexicon);
+  f[n++] = FeatureKey(t++, p1);
+  f[n++] = FeatureKey(t++, p1, p2);
+  f[n++] = FeatureKey(t++, p1, w.lower);
+  f[n++] = FeatureKey(t++, p1, w.lexicon);
+  f[n++] = FeatureKey(t++, p1, w.suffix[2]);
+  f[n++] = FeatureKey(t++, l1.lower);
+  f[n++] = FeatureKey(t++, l1.suffix[2]);
+  f[n++] = FeatureKey(t++, l1.lower, w.lower);
+  f[n++] = FeatureKey(t++, l2.lower);
+  f[n++] = FeatureKey(t++, r1.lower);
+  f[n++] = FeatureKey(t++, r1.suffix[2]);
+  f[n++] = FeatureKey(t++, r1.shape);
+  f[n++] = FeatureKey(t++, r1.lexicon);
+  f[n++] = FeatureKey(t++, w.lower, r1.lower);
+  f[n++] = FeatureKey(t++, w.lexicon, r1.lexicon);
+  f[n++] = FeatureKey(t++, p1, r1.lexicon);
+  f[n++] = FeatureKey(t++, r2.lower);
+  f[n++] = FeatureKey(t++, r2.lexicon);
+  f[n++] = FeatureKey(t++, r1.lexicon, r2.lexicon);
+  f[n++] = FeatureKey(t++, w.shape, w.flags, r1.flags);
+  return n;
+}
+
+// Index of the best score in [range.begin, range.end).
+template <class Score>
+uint32_t Argmax(const Score* scores, uint32_t begin, uint32_t end) {
+  uint32_t best = begin;
+  for (uint32_t c = begin + 1; c < end; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
+}  // namespace geokg::extract::internal::tagger_features

@@ -1,0 +1,30 @@
+// extract/internal/tagger_train.h -- training the part-of-speech tagger (tagger.h). Library
+// geokg_extract_train (the runtime never links it). Single-threaded.
+#pragma once
+
+#include <random>
+
+#include "extract/internal/perceptron_train.h"
+#include "extract/internal/tagger.h"
+#include "extract/internal/treebank.h"
+
+namespace geokg::extract::internal {
+
+class TaggerTrainer {
+ public:
+  // Builds the lexicon from `train`, which must outlive the trainer.
+  explicit TaggerTrainer(const Treebank& train);
+
+  // One pass over the training sentences in a shuffled order.
+  void TrainEpoch(std::mt19937& rng);
+
+  // The averaged model (see Tagger::Prune).
+  Tagger Freeze() const;
+
+ private:
+  const Treebank& train_;
+  Tagger shape_;  // names and lexicon, used for hashing while training
+  AveragedPerceptron model_;
+};
+
+}  // namespace geokg::extract::internal
