@@ -173,21 +173,25 @@ class Verifier {
                                                                           {kPos, "pos", DecodePos, PosKey},
                                                                           {kOsp, "osp", DecodeOsp, OspKey}};
     for (size_t i = 0; i < 3; ++i) {
-      const auto& [family, index, decode, encode] = indexes[i];
+      // Plain variables, not a structured binding: clang 14 (the fuzz build) refuses to capture one.
+      const Family family = std::get<0>(indexes[i]);
+      const char* const index = std::get<1>(indexes[i]);
+      const Decoder decode = std::get<2>(indexes[i]);
+      const Encoder encode = std::get<3>(indexes[i]);
       KeySum held;
-      GEOKG_RETURN_IF_ERROR(ScanAll(family, [&, index = index, decode = decode](std::string_view key, std::string_view) {
+      GEOKG_RETURN_IF_ERROR(ScanAll(family, [&](std::string_view key, std::string_view) {
         if (!decode(key)) return Problem(std::string(index) + ": a malformed key");
         held.Add(key);
       }));
       if (held == implied_[i]) continue;
-      GEOKG_RETURN_IF_ERROR(ScanAll(kFacts, [&, index = index, encode = encode](std::string_view key, std::string_view value) {
+      GEOKG_RETURN_IF_ERROR(ScanAll(kFacts, [&](std::string_view key, std::string_view value) {
         std::optional<FactValue> f = key.size() == 8 ? DecodeFact(value) : std::nullopt;
         if (!f) return;  // reported by CheckFacts
         const FactId id = ReadU64(key, 0);
         if (!Find(family, encode({f->subject, f->object, f->relation, f->modality, id})))
           Problem("fact " + std::to_string(id) + " is missing from " + index);
       }));
-      GEOKG_RETURN_IF_ERROR(ScanAll(family, [&, index = index, decode = decode](std::string_view key, std::string_view) {
+      GEOKG_RETURN_IF_ERROR(ScanAll(family, [&](std::string_view key, std::string_view) {
         std::optional<IndexEntry> e = decode(key);
         if (!e) return;  // reported above
         std::optional<std::string> v = Find(kFacts, U64Key(e->fact));
