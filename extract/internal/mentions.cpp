@@ -154,6 +154,13 @@ bool IsLeaderOffice(std::string_view office) {
   return false;
 }
 
+// The kind of office a title names when the lexicon's office `held` is worded otherwise
+// ("Chancellor" for "Chancellor of the Exchequer"): the lexicon's office says; else the title's.
+Relation KindOfOffice(const Term& held, std::string_view title, Relation titled) {
+  if (held.office.empty() || Lower(held.office) == Lower(title)) return titled;
+  return IsLeaderOffice(held.office) ? Relation::kLeads : Relation::kOfficialOf;
+}
+
 // The relation a title gives its holder to `of`: a legislator is a member of a party or a
 // parliament but an official of a country.
 Relation RoleRelation(Relation titled, const Entity& of) {
@@ -572,12 +579,13 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
+  // The person's term in the office the title names, on the article's day.
+  const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
   const bool from_lexicon = country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
-  if (const Term* term = !from_lexicon && person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
-      term != nullptr && CountryNamed(term->country).name == country.name && Lower(term->office) != Lower(office))
-    relation = IsLeaderOffice(term->office) ? Relation::kLeads : Relation::kOfficialOf;
+  if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
+    relation = KindOfOffice(*held, office, relation);
   relation = RoleRelation(relation, country);
   // "Republican President Trump", "Labour MP X": a state office held by a party's member.
   static constexpr auto kPartyOffices = std::to_array<std::string_view>(
@@ -585,7 +593,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
        "spokesperson", "chief", "head", "chief executive", "general secretary", "secretary-general"});
   const bool party_member = owner_is_party && !OneOf(kPartyOffices, Lower(office));
   // The office itself is of the state the lexicon knows for that day.
-  const Term* state_term = party_member && person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
+  const Term* state_term = party_member ? held : nullptr;
   if (party_member) relation = Relation::kMemberOf;
   if (person.code.empty()) person.code = RoleCode(state_term ? CountryNamed(state_term->country) : country);
   size_t index = Remember(person, country.name.empty() || party_member ? country_of_person : country.name, office);
@@ -623,8 +631,7 @@ bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Ent
   const Term* term = gazetteer_.TermOf(person, office, when_);
   if (term == nullptr) term = gazetteer_.DatedTermOf(person, when_);
   if (term == nullptr) return false;
-  if (!term->office.empty() && Lower(term->office) != Lower(office))
-    *relation = IsLeaderOffice(term->office) ? Relation::kLeads : Relation::kOfficialOf;
+  *relation = KindOfOffice(*term, office, *relation);
   *country = CountryNamed(term->country);
   return true;
 }
