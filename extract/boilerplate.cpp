@@ -22,16 +22,14 @@ std::string_view Trim(std::string_view s) {
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // Headers after which a page lists other stories: everything from here on is links.
-constexpr auto kListHeaders = std::to_array<std::string_view>({
-    "next in",        "others also read", "related", "related stories", "related articles",
-    "more from",      "recommended",      "most read", "most popular", "trending",
-    "also read",      "you may also like", "read more", "more stories"});
+constexpr auto kListHeaders = std::to_array<std::string_view>(
+    {"next in", "others also read", "related", "related stories", "related articles", "more from", "recommended",
+     "most read", "most popular", "trending", "also read", "you may also like", "read more", "more stories"});
 
 // Lines that are page furniture wherever they stand.
-constexpr auto kFurniturePrefixes = std::to_array<std::string_view>({
-    "follow us",  "sign up",   "subscribe", "click here", "share this", "advertisement",
-    "copyright",  "(c) ",      "©",         "all rights reserved", "read the full", "download our",
-    "join our",   "photo:",    "image:",    "watch:"});
+constexpr auto kFurniturePrefixes = std::to_array<std::string_view>(
+    {"follow us", "sign up", "subscribe", "click here", "share this", "advertisement", "copyright", "(c) ", "©",
+     "all rights reserved", "read the full", "download our", "join our", "photo:", "image:", "watch:"});
 
 bool IsListHeader(std::string_view lower) {
   std::string_view t = lower;
@@ -54,8 +52,8 @@ bool IsFurniture(std::string_view line, std::string_view lower) {
 }
 
 bool EndsLikeSentence(std::string_view line) {
-  static constexpr auto kEnds = std::to_array<std::string_view>({".", "!", "?", "\"", "'", ")", ":",
-                                                           "\xE2\x80\x9D", "\xE2\x80\x99"});
+  static constexpr auto kEnds =
+      std::to_array<std::string_view>({".", "!", "?", "\"", "'", ")", ":", "\xE2\x80\x9D", "\xE2\x80\x99"});
   for (std::string_view e : kEnds)
     if (line.size() >= e.size() && line.substr(line.size() - e.size()) == e) return true;
   return false;
@@ -76,7 +74,9 @@ std::vector<ClassifiedLine> ClassifyLines(std::string_view text) {
     }
     pos = eol + 1;
   }
-  const auto line_text = [&](size_t i) { return text.substr(lines[i].range.begin, lines[i].range.end - lines[i].range.begin); };
+  const auto line_text = [&](size_t i) {
+    return text.substr(lines[i].range.begin, lines[i].range.end - lines[i].range.begin);
+  };
   const auto short_label = [&](size_t i, size_t limit) {
     return line_text(i).size() < limit && !EndsLikeSentence(line_text(i));
   };

@@ -66,8 +66,8 @@ Result<bool> ConlluReader::Next(ConlluSentence& out) {
       size_t id = 0;
       std::from_chars(cols[kId].data(), cols[kId].data() + cols[kId].size(), id);
       if (id != out.words.size() + 1)
-        return Error("word id " + cols[kId] + " out of sequence (expected " +
-                     std::to_string(out.words.size() + 1) + ")");
+        return Error("word id " + cols[kId] + " out of sequence (expected " + std::to_string(out.words.size() + 1) +
+                     ")");
       out.words.push_back(static_cast<uint32_t>(out.rows.size()));
     } else if (cols[kId].find_first_of("-.") == std::string::npos) {
       return Error("bad id '" + cols[kId] + "'");
@@ -144,10 +144,8 @@ void WriteJsonl(const ParsedSentence& parsed, std::string_view text, uint64_t of
                       {"head", w.head},
                       {"deprel", w.deprel}});
   }
-  const nlohmann::json j = {{"text", text},
-                            {"begin", offset + parsed.begin},
-                            {"end", offset + parsed.end},
-                            {"tokens", std::move(tokens)}};
+  const nlohmann::json j = {
+      {"text", text}, {"begin", offset + parsed.begin}, {"end", offset + parsed.end}, {"tokens", std::move(tokens)}};
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
@@ -187,8 +185,8 @@ void ParseParagraph(std::string_view paragraph, uint64_t offset, OutputFormat fo
       }
       buffer += '\t';
       AppendNumber(w.head, buffer);
-      for (std::string_view column : {w.deprel, std::string_view("_"),
-                                      std::string_view(s.tokens[i].space_after ? "_" : "SpaceAfter=No")}) {
+      for (std::string_view column :
+           {w.deprel, std::string_view("_"), std::string_view(s.tokens[i].space_after ? "_" : "SpaceAfter=No")}) {
         buffer += '\t';
         buffer += column;
       }
@@ -250,8 +248,8 @@ Status ParseConllu(std::istream& in, std::string_view input_name, OutputFormat f
 
 }  // namespace
 
-Status ParseStream(std::istream& in, std::string_view input_name, InputFormat input_format,
-                   OutputFormat output_format, const SyntaxModel& model, std::ostream& out) {
+Status ParseStream(std::istream& in, std::string_view input_name, InputFormat input_format, OutputFormat output_format,
+                   const SyntaxModel& model, std::ostream& out) {
   return input_format == InputFormat::kText ? ParseText(in, input_name, output_format, model, out)
                                             : ParseConllu(in, input_name, output_format, model, out);
 }

@@ -23,10 +23,10 @@ namespace geokg::extract {
 enum ConlluColumn : int { kId, kForm, kLemma, kUpos, kXpos, kFeats, kHead, kDeprel, kDeps, kMisc };
 
 struct ConlluSentence {
-  std::vector<std::string> comments;                // "# ..." lines, in order, without newline
-  std::vector<std::array<std::string, 10>> rows;    // every token line, in order
-  std::vector<uint32_t> words;                      // rows index of each syntactic word
-  uint64_t line = 0;                                // 1-based line of the first line
+  std::vector<std::string> comments;              // "# ..." lines, in order, without newline
+  std::vector<std::array<std::string, 10>> rows;  // every token line, in order
+  std::vector<uint32_t> words;                    // rows index of each syntactic word
+  uint64_t line = 0;                              // 1-based line of the first line
 
   const std::string& Word(size_t i, ConlluColumn c) const { return rows[words[i]][c]; }
 };
@@ -72,7 +72,7 @@ enum class OutputFormat { kConllu, kJsonl };
 // Segment() and Analyze(); or CoNLL-U: the given tokens and sentences are kept and only UPOS,
 // XPOS, LEMMA, HEAD and DEPREL are replaced) and writes the analyses to `out`. Streams
 // paragraph by paragraph or sentence by sentence. `input_name` names the input in errors.
-Status ParseStream(std::istream& in, std::string_view input_name, InputFormat input_format,
-                   OutputFormat output_format, const SyntaxModel& model, std::ostream& out);
+Status ParseStream(std::istream& in, std::string_view input_name, InputFormat input_format, OutputFormat output_format,
+                   const SyntaxModel& model, std::ostream& out);
 
 }  // namespace geokg::extract

@@ -40,8 +40,7 @@ bool LooksBinary(std::string_view content) {
   size_t controls = 0;
   for (const char ch : head) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B)
-      ++controls;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) ++controls;
   }
   return controls * 20 > head.size();
 }
@@ -175,7 +174,8 @@ bool ReadAtMost(std::istream& in, size_t max, std::string* out) {
   char chunk[1 << 16];
   bool truncated = false;
   while (!truncated) {
-    const std::streamsize n = buffer->sgetn(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, max - out->size() + 1)));
+    const std::streamsize n =
+        buffer->sgetn(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, max - out->size() + 1)));
     if (n <= 0) break;
     const size_t room = max - out->size();
     truncated = static_cast<size_t>(n) > room;
@@ -329,7 +329,8 @@ class Reader {
   bool Utf16(std::istream& in, const std::string& name) {
     if (!StartsUtf16(in)) return false;
     ++summary_.skipped;
-    Problem(Status::InvalidInput(name + ": UTF-16 is not supported, convert to UTF-8 (iconv -f UTF-16 -t UTF-8); skipped"));
+    Problem(
+        Status::InvalidInput(name + ": UTF-16 is not supported, convert to UTF-8 (iconv -f UTF-16 -t UTF-8); skipped"));
     return true;
   }
 
@@ -357,8 +358,7 @@ class Reader {
     std::optional<std::string> content = Content(in, name);
     if (!content) return Status();
     if (size_t bad = RepairUtf8(&*content); bad != std::string::npos)
-      Problem(Status::InvalidInput(name + ": invalid UTF-8 at byte " + std::to_string(bad) +
-                                   ", replaced by U+FFFD"));
+      Problem(Status::InvalidInput(name + ": invalid UTF-8 at byte " + std::to_string(bad) + ", replaced by U+FFFD"));
     return Emit(TextDocument(std::move(id), std::move(*content)));
   }
 
@@ -475,7 +475,8 @@ Result<Document> ParseJsonlDocument(std::string_view line) {
   GEOKG_RETURN_IF_ERROR(TextField(j, "url", &doc.url));
   if (!date.empty()) {
     auto day = CalendarDate(date);
-    if (!day) return Status::InvalidInput("\"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"" + date + "\"");
+    if (!day)
+      return Status::InvalidInput("\"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"" + date + "\"");
     doc.date = *day;
   }
   return doc;
@@ -505,8 +506,7 @@ size_t RepairUtf8(std::string* text) {
 }
 
 Result<ReadSummary> ReadDocuments(std::span<const std::string> inputs, std::istream& standard_input,
-                                  const ReadOptions& options, const DocumentSink& sink,
-                                  const ProblemSink& problems) {
+                                  const ReadOptions& options, const DocumentSink& sink, const ProblemSink& problems) {
   for (const std::string& input : inputs) GEOKG_RETURN_IF_ERROR(Reader::Exists(input));
   Reader reader(standard_input, options, sink, problems);
   for (const std::string& input : inputs) GEOKG_RETURN_IF_ERROR(reader.Input(input));

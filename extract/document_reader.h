@@ -57,8 +57,7 @@ struct ReadSummary {
 // JSONL line, an unreadable file in a directory, invalid UTF-8, which is replaced by U+FFFD, a
 // document over options.max_document_bytes) go to `problems` and reading goes on.
 Result<ReadSummary> ReadDocuments(std::span<const std::string> inputs, std::istream& standard_input,
-                                  const ReadOptions& options, const DocumentSink& sink,
-                                  const ProblemSink& problems);
+                                  const ReadOptions& options, const DocumentSink& sink, const ProblemSink& problems);
 
 // Whether a file found in a directory is read as articles: .txt, .jsonl, .html or .htm, in any case.
 bool IsArticleFile(const std::filesystem::path& name);

@@ -9,11 +9,11 @@
 #include <tuple>
 
 #include "extract/boilerplate.h"
-#include "extract/internal/model_file.h"
-#include "extract/internal/sentence_relator.h"
 #include "extract/internal/mentions.h"
+#include "extract/internal/model_file.h"
 #include "extract/internal/qualifiers.h"
 #include "extract/internal/relation_model.h"
+#include "extract/internal/sentence_relator.h"
 #include "extract/tokenizer.h"
 
 namespace geokg::extract {
@@ -24,12 +24,12 @@ namespace {
 // flagged; politics and business pages: at most 1%).
 bool IsSportsReport(std::string_view text) {
   static const std::set<std::string> kSportWords = {
-      "coach",     "tournament", "championship", "championships", "squad",   "striker",  "midfielder",
-      "goalkeeper", "league",    "rugby",        "tennis",        "football", "cricket", "olympic",
-      "olympics",  "semi-final", "quarter-final", "goals",        "scored",  "wimbledon", "premiership",
-      "fixture",   "fixtures",   "defender",     "innings",       "wicket",  "penalty",  "referee",
-      "stadium",   "cup",        "medal",        "athletics",     "marathon", "boxing",  "golf",
-      "slam",      "seeded",     "match",        "matches"};
+      "coach",      "tournament", "championship",  "championships", "squad",    "striker",   "midfielder",
+      "goalkeeper", "league",     "rugby",         "tennis",        "football", "cricket",   "olympic",
+      "olympics",   "semi-final", "quarter-final", "goals",         "scored",   "wimbledon", "premiership",
+      "fixture",    "fixtures",   "defender",      "innings",       "wicket",   "penalty",   "referee",
+      "stadium",    "cup",        "medal",         "athletics",     "marathon", "boxing",    "golf",
+      "slam",       "seeded",     "match",         "matches"};
   std::set<std::string> seen;
   std::string word;
   for (size_t k = 0; k <= text.size(); ++k) {
@@ -72,18 +72,19 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   // Immutable and thread-safe once loaded: every extractor of the process shares one copy. It
   // loads on another thread while this one reads the lexicons: the load takes the longer of
   // the two, not their sum.
-  std::future<const Result<std::shared_ptr<const SyntaxModel>>*> syntax_loading =
-      std::async(std::launch::async, [] {
-        static const Result<std::shared_ptr<const SyntaxModel>> syntax = []() -> Result<std::shared_ptr<const SyntaxModel>> {
-          Result<std::unique_ptr<SyntaxModel>> loaded = SyntaxModel::LoadDefault();
-          if (!loaded.ok()) return loaded.status();
-          return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
-        }();
-        return &syntax;
-      });
+  std::future<const Result<std::shared_ptr<const SyntaxModel>>*> syntax_loading = std::async(std::launch::async, [] {
+    static const Result<std::shared_ptr<const SyntaxModel>> syntax =
+        []() -> Result<std::shared_ptr<const SyntaxModel>> {
+      Result<std::unique_ptr<SyntaxModel>> loaded = SyntaxModel::LoadDefault();
+      if (!loaded.ok()) return loaded.status();
+      return std::shared_ptr<const SyntaxModel>(std::move(loaded).value());
+    }();
+    return &syntax;
+  });
   Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
   if (!gazetteer.ok()) return gazetteer.status();
-  for (const std::filesystem::path& lexicon : options.lexicons) GEOKG_RETURN_IF_ERROR(gazetteer.value().AddFile(lexicon));
+  for (const std::filesystem::path& lexicon : options.lexicons)
+    GEOKG_RETURN_IF_ERROR(gazetteer.value().AddFile(lexicon));
   const Result<std::shared_ptr<const SyntaxModel>>& syntax = *syntax_loading.get();
   if (!syntax.ok()) return syntax.status();
   std::shared_ptr<const internal::RelationModel> relations;
@@ -125,8 +126,7 @@ std::vector<Triple> Extractor::Run(const Document& document, ExtractReport* repo
   std::vector<TextRange> prose, headings;
   for (const ClassifiedLine& line : ClassifyLines(document.text))
     if (line.kind != LineKind::kFurniture) (line.kind == LineKind::kProse ? prose : headings).push_back(line.range);
-  internal::MentionFinder finder(gazetteer_, date ? date->year * 10000 + date->month * 100 + date->day : 0,
-                                 ner_.get());
+  internal::MentionFinder finder(gazetteer_, date ? date->year * 10000 + date->month * 100 + date->day : 0, ner_.get());
   const std::vector<Sentence> sentences = Segment(document.text);
   const bool sports = IsSportsReport(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {

@@ -21,7 +21,7 @@ namespace geokg::extract {
 namespace internal {
 class NerTagger;
 class RelationModel;
-}
+}  // namespace internal
 
 struct ExtractorOptions {
   // Lexicon files (docs/LEXICON.md) added to the built-in gazetteer, in order.
@@ -75,15 +75,18 @@ class Extractor {
   Extractor(Gazetteer gazetteer, std::shared_ptr<const SyntaxModel> syntax,
             std::shared_ptr<const internal::RelationModel> relations, std::shared_ptr<const internal::NerTagger> ner,
             ExtractorOptions options)
-      : gazetteer_(std::move(gazetteer)), syntax_(std::move(syntax)), relations_(std::move(relations)),
-        ner_(std::move(ner)), options_(std::move(options)) {}
+      : gazetteer_(std::move(gazetteer)),
+        syntax_(std::move(syntax)),
+        relations_(std::move(relations)),
+        ner_(std::move(ner)),
+        options_(std::move(options)) {}
 
   // Runs the pipeline on `document`; `candidates`, when not null, receives the pairs judged.
   std::vector<Triple> Run(const Document& document, ExtractReport* report,
                           std::vector<RelationCandidate>* candidates) const;
 
   Gazetteer gazetteer_;
-  std::shared_ptr<const SyntaxModel> syntax_;  // the built-in models, loaded once per process
+  std::shared_ptr<const SyntaxModel> syntax_;                 // the built-in models, loaded once per process
   std::shared_ptr<const internal::RelationModel> relations_;  // null without learned relations
   std::shared_ptr<const internal::NerTagger> ner_;            // null without named entities
   ExtractorOptions options_;

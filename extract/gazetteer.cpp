@@ -110,11 +110,9 @@ bool Covers(Day from, Day until, Day when) {
   return (from == 0 || from <= last) && (until == 0 || first <= until);
 }
 
-void AppendUnique(const std::vector<std::string>& items, const std::string& except,
-                  std::vector<std::string>* out) {
+void AppendUnique(const std::vector<std::string>& items, const std::string& except, std::vector<std::string>* out) {
   for (const std::string& item : items)
-    if (item != except && std::find(out->begin(), out->end(), item) == out->end())
-      out->push_back(item);
+    if (item != except && std::find(out->begin(), out->end(), item) == out->end()) out->push_back(item);
 }
 
 // Upper-case letters and no lower-case ones: a Reuters headline ("SOUTH KOREA SAYS").
@@ -130,8 +128,7 @@ bool AllCaps(std::span<const Token> tokens) {
 
 // A word of two or more capitals: "AND" next to one is text in capitals, not a country code.
 bool CapsWord(const Token& t) {
-  return t.text.size() >= 2 &&
-         std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return t.text.size() >= 2 && std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 void Join(std::span<const Token> tokens, std::string* key) {
@@ -144,12 +141,18 @@ void Join(std::span<const Token> tokens, std::string* key) {
 
 int TypeRank(EntityType type) {
   switch (type) {
-    case EntityType::kCountry: return 0;
-    case EntityType::kOrganization: return 1;
-    case EntityType::kPerson: return 2;
-    case EntityType::kLocation: return 3;
-    case EntityType::kGroup: return 4;
-    case EntityType::kOther: return 5;
+    case EntityType::kCountry:
+      return 0;
+    case EntityType::kOrganization:
+      return 1;
+    case EntityType::kPerson:
+      return 2;
+    case EntityType::kLocation:
+      return 3;
+    case EntityType::kGroup:
+      return 4;
+    case EntityType::kOther:
+      return 5;
   }
   return 6;
 }
@@ -173,7 +176,8 @@ Status Gazetteer::AddText(std::string_view text, std::string_view origin) {
       std::string name;
       for (bool canonical_only : {true, false})
         for (const std::string& n : known)
-          if (const auto entry = Find(n); name.empty() && entry && entries_[*entry].entity.type == EntityType::kPerson &&
+          if (const auto entry = Find(n); name.empty() && entry &&
+                                          entries_[*entry].entity.type == EntityType::kPerson &&
                                           (!canonical_only || FoldName(entries_[*entry].entity.name) == FoldName(n)))
             name = entries_[*entry].entity.name;
       if (name.empty()) name = person.name;
@@ -202,13 +206,11 @@ Status Gazetteer::AddText(std::string_view text, std::string_view origin) {
     if (raw.ends_with('\r')) raw.remove_suffix(1);
 
     auto fail = [&](const std::string& problem) {
-      return Status::InvalidInput(std::string(origin) + ":" + std::to_string(line_no) + ": " +
-                                  problem);
+      return Status::InvalidInput(std::string(origin) + ":" + std::to_string(line_no) + ": " + problem);
     };
     // A control character in a name would reach the store, every export and the terminal.
-    const auto control = std::find_if(raw.begin(), raw.end(), [](unsigned char c) {
-      return (c < 0x20 && c != '\t') || c == 0x7F;
-    });
+    const auto control =
+        std::find_if(raw.begin(), raw.end(), [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7F; });
     if (control != raw.end()) {
       static const char kHex[] = "0123456789ABCDEF";
       const auto c = static_cast<unsigned char>(*control);
@@ -266,12 +268,12 @@ Status Gazetteer::AddText(std::string_view text, std::string_view origin) {
     }
     // Dates bound an office, a membership (a place's or person's country) or a state's life.
     const bool state = line.type == EntityType::kCountry || line.type == EntityType::kOrganization;
-    if (!line.role.empty() && line.type != EntityType::kPerson) return fail("\"role\" on a line that is not a person's");
+    if (!line.role.empty() && line.type != EntityType::kPerson)
+      return fail("\"role\" on a line that is not a person's");
     if (!line.role.empty() && !line.office.empty()) return fail("\"role\" and \"office\" on one line");
     if (has_years && line.office.empty() && line.country.empty() && line.role.empty() && !state)
       return fail("\"from\" or \"until\" without \"office\", \"role\" or \"country\"");
-    if (line.from != 0 && line.until != 0 && line.until < line.from)
-      return fail("\"until\" is before \"from\"");
+    if (line.from != 0 && line.until != 0 && line.until < line.from) return fail("\"until\" is before \"from\"");
     lines.push_back(std::move(line));
   }
   entries_.reserve(entries_.size() + lines.size());
@@ -363,8 +365,7 @@ void Gazetteer::Merge(const Line& line) {
 bool Gazetteer::Prefer(const NameMatch& a, const NameMatch& b) const {
   const GazetteerEntry& x = entries_[a.entry];
   const GazetteerEntry& y = entries_[b.entry];
-  if (TypeRank(x.entity.type) != TypeRank(y.entity.type))
-    return TypeRank(x.entity.type) < TypeRank(y.entity.type);
+  if (TypeRank(x.entity.type) != TypeRank(y.entity.type)) return TypeRank(x.entity.type) < TypeRank(y.entity.type);
   if (a.kind != b.kind) return a.kind < b.kind;
   const bool x_in_office = !x.office.empty() && x.until == 0;
   const bool y_in_office = !y.office.empty() && y.until == 0;
@@ -384,7 +385,7 @@ void Gazetteer::Reindex() {
   longest_name_ = 0;
   terms_of_.assign(entries_.size(), {});
   for (uint32_t t = 0; t < terms_.size(); ++t) terms_of_[terms_[t].entry].push_back(t);
-  std::unordered_set<std::string> codes;  // country codes, to find those that are nothing else
+  std::unordered_set<std::string> codes;       // country codes, to find those that are nothing else
   std::unordered_set<std::string> other_keys;  // one-token names other than codes
   // About two names an entry: sized once, the indexes are not rehashed as they grow.
   const size_t expected = entries_.size() * 2;
@@ -395,8 +396,8 @@ void Gazetteer::Reindex() {
   std::vector<std::string> folded_canonical(entries_.size());
   for (uint32_t i = 0; i < entries_.size(); ++i) folded_canonical[i] = FoldName(entries_[i].entity.name);
 
-  auto add_key = [&](std::unordered_map<std::string, std::vector<NameMatch>>& index,
-                     const std::string& key, NameMatch match) {
+  auto add_key = [&](std::unordered_map<std::string, std::vector<NameMatch>>& index, const std::string& key,
+                     NameMatch match) {
     std::vector<NameMatch>& matches = index[key];
     for (const NameMatch& m : matches)
       if (m.entry == match.entry && m.kind == match.kind) return;
@@ -462,15 +463,15 @@ void Gazetteer::Reindex() {
   // A role's country is the one whose code begins the role's code: RUSGOV -> Russia.
   for (Term& term : terms_)
     if (!term.code.empty() && term.country.empty())
-      if (const auto country = Find(term.code.substr(0, 3)); country && entries_[*country].entity.type == EntityType::kCountry)
+      if (const auto country = Find(term.code.substr(0, 3));
+          country && entries_[*country].entity.type == EntityType::kCountry)
         term.country = entries_[*country].entity.name;
   auto by_preference = [this](const NameMatch& a, const NameMatch& b) { return Prefer(a, b); };
   for (auto* index : {&names_, &plain_names_, &folded_names_})
     for (auto& [key, matches] : *index) std::sort(matches.begin(), matches.end(), by_preference);
 }
 
-std::optional<NameMatch> Gazetteer::LongestMatch(std::span<const Token> tokens, size_t start,
-                                                 Day when) const {
+std::optional<NameMatch> Gazetteer::LongestMatch(std::span<const Token> tokens, size_t start, Day when) const {
   if (start >= tokens.size()) return std::nullopt;
   // Most tokens start no name: answer those without building a key. Only a capitalised token
   // may start a name written otherwise.
@@ -497,13 +498,13 @@ std::optional<NameMatch> Gazetteer::LongestMatch(std::span<const Token> tokens, 
       found = find(names_, plain);
       if (found == nullptr) found = find(plain_names_, plain);
     }
-    if (found == nullptr &&
-        (AllCaps(span) || (n >= 2 && std::all_of(span.begin(), span.end(), [](const Token& t) { return Capitalised(t.text); }))))
+    if (found == nullptr && (AllCaps(span) || (n >= 2 && std::all_of(span.begin(), span.end(), [](const Token& t) {
+                                                 return Capitalised(t.text);
+                                               }))))
       found = find(folded_names_, FoldName(key));
     if (found == nullptr) continue;
     if (n == 1 && bare_codes_.contains(key) &&
-        ((start > 0 && CapsWord(tokens[start - 1])) ||
-         (start + 1 < tokens.size() && CapsWord(tokens[start + 1]))))
+        ((start > 0 && CapsWord(tokens[start - 1])) || (start + 1 < tokens.size() && CapsWord(tokens[start + 1]))))
       continue;  // "AND" in "CANADA AND JAPAN" is no Andorra
     const std::vector<NameMatch>& matches = *found;
     if (when != 0) {
@@ -524,8 +525,7 @@ std::optional<uint32_t> Gazetteer::Find(std::string_view name) const {
 }
 
 // Of several holders in one span (a change of office), the one who took office last.
-std::optional<uint32_t> Gazetteer::OfficeHolder(std::string_view country, std::string_view office,
-                                                Day when) const {
+std::optional<uint32_t> Gazetteer::OfficeHolder(std::string_view country, std::string_view office, Day when) const {
   const std::optional<uint32_t> found = Find(country);
   const std::string name = found ? entries_[AtDate(*found, when)].entity.name : std::string(country);
   const std::string wanted_office = Lower(office);
@@ -550,8 +550,8 @@ bool Gazetteer::CurrentAt(uint32_t entry, Day when) const {
       // default for all time, and says nothing of that day.
       for (uint32_t t : terms_of_[entry]) {
         const Term& term = terms_[t];
-        const bool holds = !term.office.empty() ||
-                           (term.code.find("GOV") != std::string::npos && (term.from != 0 || term.until != 0));
+        const bool holds =
+            !term.office.empty() || (term.code.find("GOV") != std::string::npos && (term.from != 0 || term.until != 0));
         if (holds && Covers(term.from, term.until, when)) return true;
       }
       return false;
@@ -623,7 +623,8 @@ std::string Gazetteer::CodeAt(uint32_t entry, Day when) const {
   const Term* role = nullptr;
   for (uint32_t t : terms_of_[entry]) {
     const Term& term = terms_[t];
-    if (!term.code.empty() && (when == 0 || Covers(term.from, term.until, when)) && (role == nullptr || term.from >= role->from))
+    if (!term.code.empty() && (when == 0 || Covers(term.from, term.until, when)) &&
+        (role == nullptr || term.from >= role->from))
       role = &term;
   }
   if (role != nullptr) return role->code;

@@ -51,15 +51,15 @@ struct Term {
   uint32_t entry = 0;
   std::string country;
   std::string office;
-  Day from = 0;   // 0: since ever
-  Day until = 0;  // 0: still
+  Day from = 0;      // 0: since ever
+  Day until = 0;     // 0: still
   std::string code;  // CAMEO actor code of a role ("RUSGOV"); empty for offices and places
 };
 
 struct NameMatch {
   uint32_t entry = 0;  // index for Gazetteer::entry()
   NameKind kind = NameKind::kName;
-  size_t length = 0;   // number of tokens matched
+  size_t length = 0;  // number of tokens matched
 };
 
 class Gazetteer {
@@ -83,14 +83,12 @@ class Gazetteer {
   // two or more capitalised words ("Lee Jae-Myung").
   // When several entries share the name and `when` is a date, the preferred one that existed
   // or held an office then wins: "Trudeau" is Pierre in 1980, Justin in 2020.
-  std::optional<NameMatch> LongestMatch(std::span<const Token> tokens, size_t start,
-                                        Day when = 0) const;
+  std::optional<NameMatch> LongestMatch(std::span<const Token> tokens, size_t start, Day when = 0) const;
   // The entry whose canonical name or alias is `name` (any case), or nullopt.
   std::optional<uint32_t> Find(std::string_view name) const;
   // The person who held `office` of `country` at `when`, or nullopt. `country` is resolved
   // as at `when` (AtDate), so "Germany" in 1985 asks for West Germany.
-  std::optional<uint32_t> OfficeHolder(std::string_view country, std::string_view office,
-                                       Day when) const;
+  std::optional<uint32_t> OfficeHolder(std::string_view country, std::string_view office, Day when) const;
   // The state an entry stands for at `when`: a country named after its time resolves to the
   // state of that day through `predecessor` (Russia in 1987 is the Soviet Union); any other
   // entry, or `when` 0, is itself.
@@ -120,14 +118,14 @@ class Gazetteer {
   size_t size() const { return entries_.size(); }
 
  private:
-  struct Line;  // one parsed lexicon line
+  struct Line;    // one parsed lexicon line
   struct Extra {  // what GazetteerEntry has no room for
     std::vector<std::string> demonyms;
     std::vector<std::string> seats;
     bool capital = false;  // a location that is some country's capital
     Day exists_from = 0;   // countries and organisations: the span of the state under this entry
     Day exists_until = 0;
-    std::string predecessor;  // the state that its names stand for before exists_from
+    std::string predecessor;     // the state that its names stand for before exists_from
     bool dated_country = false;  // has memberships with dates: outside them it belongs to none
   };
   struct StringHash {  // lets the hot path look up a string_view without building a string
@@ -145,17 +143,17 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::vector<Extra> extras_;  // parallel to entries_
   std::vector<Term> terms_;
-  std::vector<std::vector<uint32_t>> terms_of_;  // entry -> indices into terms_
-  std::unordered_map<std::string, uint32_t> by_type_and_name_;      // "TYPE\tNAME" -> entry
-  std::unordered_map<std::string, std::vector<NameMatch>> names_;  // key: tokens joined by ' '
-  std::unordered_map<std::string, std::vector<NameMatch>> plain_names_;  // non-ASCII keys without marks
+  std::vector<std::vector<uint32_t>> terms_of_;                           // entry -> indices into terms_
+  std::unordered_map<std::string, uint32_t> by_type_and_name_;            // "TYPE\tNAME" -> entry
+  std::unordered_map<std::string, std::vector<NameMatch>> names_;         // key: tokens joined by ' '
+  std::unordered_map<std::string, std::vector<NameMatch>> plain_names_;   // non-ASCII keys without marks
   std::unordered_map<std::string, std::vector<NameMatch>> folded_names_;  // keys through FoldName
   // First token of every key, as written and without marks -> most tokens of a key it starts.
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> first_tokens_;
   std::unordered_map<std::string, size_t> folded_first_tokens_;  // the same through FoldName
-  std::unordered_set<std::string> bare_codes_;  // ISO country codes that are no other name
-  std::unordered_map<std::string, uint32_t> lookup_;                // FoldName(name) -> entry
-  size_t longest_name_ = 0;                                         // in tokens
+  std::unordered_set<std::string> bare_codes_;                   // ISO country codes that are no other name
+  std::unordered_map<std::string, uint32_t> lookup_;             // FoldName(name) -> entry
+  size_t longest_name_ = 0;                                      // in tokens
 };
 
 }  // namespace geokg::extract

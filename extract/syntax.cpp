@@ -36,7 +36,6 @@ std::string ComponentBytes(const Component& c, const char* magic) {
   return internal::CompressModel(out.bytes());
 }
 
-
 }  // namespace
 
 SyntaxModel::SyntaxModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -52,8 +51,7 @@ Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadBytes(std::string_view tag
 }
 
 Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadDefault() {
-  return LoadBytes(embedded::tagger_model(), embedded::lemmatizer_model(), embedded::parser_model(),
-                   "built-in model ");
+  return LoadBytes(embedded::tagger_model(), embedded::lemmatizer_model(), embedded::parser_model(), "built-in model ");
 }
 
 Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadFiles(const std::filesystem::path& dir) {

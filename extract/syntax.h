@@ -28,14 +28,14 @@ struct SyntaxModelAccess;
 }
 
 struct Word {
-  std::string_view form;   // a view into the sentence's text (the Token's text)
-  uint32_t begin = 0;      // [begin, end): byte offsets of the token, as in the Token
+  std::string_view form;  // a view into the sentence's text (the Token's text)
+  uint32_t begin = 0;     // [begin, end): byte offsets of the token, as in the Token
   uint32_t end = 0;
-  std::string_view upos;   // "NOUN", "VERB", ...: views into the model's tables, valid
-  std::string_view xpos;   // while the model lives ("NN", "VBD", ...)
+  std::string_view upos;  // "NOUN", "VERB", ...: views into the model's tables, valid
+  std::string_view xpos;  // while the model lives ("NN", "VBD", ...)
   std::string lemma;
-  int head = 0;            // 0 = root, else 1-based index into the sentence's words
-  std::string_view deprel; // "nsubj", "obl:tmod", ...: a view into the model's tables
+  int head = 0;             // 0 = root, else 1-based index into the sentence's words
+  std::string_view deprel;  // "nsubj", "obl:tmod", ...: a view into the model's tables
 };
 
 struct ParsedSentence {

@@ -12,15 +12,15 @@ namespace {
 // Abbreviations that keep their period. Titles never end a sentence; the others do when a
 // capitalised word that usually starts sentences follows.
 constexpr std::array<std::string_view, 26> kTitles = {
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rep",
-    "Sen", "Gov", "Pres", "Rev", "St", "Hon", "Amb", "Cmdr", "Brig", "Fr", "Messrs", "No", "Nos"};
+    "Mr",  "Mrs", "Ms",   "Dr",  "Prof", "Gen", "Lt",  "Col",  "Maj",  "Capt", "Sgt",    "Adm", "Rep",
+    "Sen", "Gov", "Pres", "Rev", "St",   "Hon", "Amb", "Cmdr", "Brig", "Fr",   "Messrs", "No",  "Nos"};
 constexpr std::array<std::string_view, 27> kAbbreviations = {
-    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc", "approx", "Dept", "Mt", "Ft", "est", "Bros", "Ave"};
+    "Jr",   "Sr",  "Inc", "Ltd", "Co", "Corp", "Jan",    "Feb",  "Mar", "Apr", "Jun", "Jul",  "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "vs", "etc",  "approx", "Dept", "Mt",  "Ft",  "est", "Bros", "Ave"};
 constexpr std::array<std::string_view, 30> kSentenceStarters = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those",
-    "But", "And", "In", "On", "At", "His", "Her", "Its", "Their", "There", "Meanwhile", "However",
-    "After", "Before", "When", "While", "Some"};
+    "The",  "A",     "An",    "He",        "She",     "It",    "They",   "We",   "I",     "This",
+    "That", "These", "Those", "But",       "And",     "In",    "On",     "At",   "His",   "Her",
+    "Its",  "Their", "There", "Meanwhile", "However", "After", "Before", "When", "While", "Some"};
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -28,9 +28,9 @@ bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
 }
 
 bool IsSpace(uint32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-         cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
-         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
 // Letters, digits and every non-ASCII code point that is not a space or known punctuation
@@ -39,8 +39,7 @@ bool IsWordChar(uint32_t cp) {
   if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
   if (cp >= 0x2010 && cp <= 0x205E) return false;  // dashes, quotes, bullets, primes
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp == 0xAB || cp == 0xBB || cp == 0xA3 || cp == 0xA7 || cp == 0xB7 || cp == 0x20AC || cp == 0xA9)
-    return false;
+  if (cp == 0xAB || cp == 0xBB || cp == 0xA3 || cp == 0xA7 || cp == 0xB7 || cp == 0x20AC || cp == 0xA9) return false;
   return !IsSpace(cp);
 }
 
@@ -79,8 +78,8 @@ size_t AbbreviationEnd(std::string_view text, size_t begin, size_t end) {
 // `begin` when there is none there. Both run to white space, minus trailing punctuation.
 size_t LinkEnd(std::string_view text, size_t begin) {
   size_t end = begin;
-  while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' && text[end] != '"' &&
-         text[end] != '<' && text[end] != '>')
+  while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' && text[end] != '"' && text[end] != '<' &&
+         text[end] != '>')
     ++end;
   std::string_view chunk = text.substr(begin, end - begin);
   const bool url = chunk.starts_with("http://") || chunk.starts_with("https://") || chunk.starts_with("www.");
@@ -158,8 +157,8 @@ std::vector<Token> Tokenize(std::string_view text) {
         std::string_view rest = text.substr(e + w.len);
         bool clitic = (rest.size() >= 1 && (rest[0] == 's' || rest[0] == 'S') &&
                        (rest.size() == 1 || !std::isalnum(static_cast<unsigned char>(rest[1])))) ||
-                      (rest.size() >= 2 && (rest.substr(0, 2) == "ll" || rest.substr(0, 2) == "re" ||
-                                            rest.substr(0, 2) == "ve") &&
+                      (rest.size() >= 2 &&
+                       (rest.substr(0, 2) == "ll" || rest.substr(0, 2) == "re" || rest.substr(0, 2) == "ve") &&
                        (rest.size() == 2 || !std::isalnum(static_cast<unsigned char>(rest[2])))) ||
                       (rest.size() >= 1 && (rest[0] == 'd' || rest[0] == 'm') &&
                        (rest.size() == 1 || !std::isalnum(static_cast<unsigned char>(rest[1]))));
@@ -201,13 +200,10 @@ std::vector<Token> Tokenize(std::string_view text) {
 namespace {
 
 bool IsClosing(std::string_view t) {
-  return t == "\"" || t == ")" || t == "]" || t == "'" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99" ||
-         t == "\xC2\xBB";
+  return t == "\"" || t == ")" || t == "]" || t == "'" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99" || t == "\xC2\xBB";
 }
 
-bool IsTerminal(std::string_view t) {
-  return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6";
-}
+bool IsTerminal(std::string_view t) { return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6"; }
 
 bool StartsLower(std::string_view t) { return !t.empty() && IsLowerAscii(t[0]); }
 

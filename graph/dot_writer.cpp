@@ -19,21 +19,30 @@ struct Style {
 
 Style StyleOf(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return {"ellipse", "#fde6c8"};
-    case EntityType::kCountry: return {"box", "#cfe2f3"};
-    case EntityType::kOrganization: return {"hexagon", "#d9ead3"};
-    case EntityType::kLocation: return {"house", "#ead1dc"};
-    case EntityType::kGroup: return {"octagon", "#eeeeee"};
-    case EntityType::kOther: return {"note", "#ffffff"};
+    case EntityType::kPerson:
+      return {"ellipse", "#fde6c8"};
+    case EntityType::kCountry:
+      return {"box", "#cfe2f3"};
+    case EntityType::kOrganization:
+      return {"hexagon", "#d9ead3"};
+    case EntityType::kLocation:
+      return {"house", "#ead1dc"};
+    case EntityType::kGroup:
+      return {"octagon", "#eeeeee"};
+    case EntityType::kOther:
+      return {"note", "#ffffff"};
   }
   return {"note", "#ffffff"};
 }
 
 const char* ColorOf(Polarity p) {
   switch (p) {
-    case Polarity::kCooperative: return "#38761d";
-    case Polarity::kConflictual: return "#cc0000";
-    case Polarity::kNeutral: return "#777777";
+    case Polarity::kCooperative:
+      return "#38761d";
+    case Polarity::kConflictual:
+      return "#cc0000";
+    case Polarity::kNeutral:
+      return "#777777";
   }
   return "#777777";
 }
@@ -67,8 +76,10 @@ std::vector<DrawnEdge> Edges(const Graph& graph, const DotOptions& options) {
     DrawnEdge& e = edges[index];
     auto part = std::find_if(e.parts.begin(), e.parts.end(),
                              [&](const Part& q) { return q.relation == p.relation && q.modality == p.modality; });
-    if (part == e.parts.end()) e.parts.push_back({p.relation, p.modality, p.mentions});
-    else part->mentions += p.mentions;
+    if (part == e.parts.end())
+      e.parts.push_back({p.relation, p.modality, p.mentions});
+    else
+      part->mentions += p.mentions;
     e.mentions += p.mentions;
     e.directed = e.directed || !Info(p.relation).symmetric;
   }
@@ -136,11 +147,19 @@ std::string DotQuote(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
     }
   }
   out += '"';
@@ -151,12 +170,13 @@ DotSummary WriteDot(const Graph& graph, std::string_view title, std::ostream& ou
   std::vector<DrawnEdge> edges = Edges(graph, options);
   DotSummary summary{edges.size(), edges.size()};
   if (options.max_edges > 0 && edges.size() > options.max_edges) {
-    std::stable_sort(edges.begin(), edges.end(), [](const DrawnEdge& a, const DrawnEdge& b) { return a.mentions > b.mentions; });
+    std::stable_sort(edges.begin(), edges.end(),
+                     [](const DrawnEdge& a, const DrawnEdge& b) { return a.mentions > b.mentions; });
     edges.resize(options.max_edges);
     summary.drawn = edges.size();
   }
-  const std::unordered_map<Vertex, std::string> roles = options.role_edges ? std::unordered_map<Vertex, std::string>()
-                                                                           : CurrentRoles(graph);
+  const std::unordered_map<Vertex, std::string> roles =
+      options.role_edges ? std::unordered_map<Vertex, std::string>() : CurrentRoles(graph);
   // Entities with no edge left (a country only an office pointed to) are not drawn, unless
   // nothing is: a lone entity still shows.
   std::vector<bool> drawn(boost::num_vertices(graph), edges.empty());
@@ -164,7 +184,8 @@ DotSummary WriteDot(const Graph& graph, std::string_view title, std::ostream& ou
 
   std::string heading(title);
   if (summary.drawn < summary.edges)
-    heading += "; the " + std::to_string(summary.drawn) + " most mentioned of " + std::to_string(summary.edges) + " edges";
+    heading +=
+        "; the " + std::to_string(summary.drawn) + " most mentioned of " + std::to_string(summary.edges) + " edges";
   out << "digraph G {\nlabel=" << DotQuote(heading) << ";\nlabelloc=t;\nfontname=\"Helvetica\";\nrankdir=LR;\n"
       << "node [fontname=\"Helvetica\", fontsize=11];\nedge [fontname=\"Helvetica\", fontsize=9];\n"
       << "subgraph cluster_legend {\n  label=\"legend\"; fontsize=10; color=\"#bbbbbb\";\n"

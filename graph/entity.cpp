@@ -4,8 +4,8 @@
 
 namespace geokg {
 namespace {
-constexpr auto kTypeNames = std::to_array<std::string_view>({"person",   "country", "organization",
-                                                        "location", "group",   "other"});
+constexpr auto kTypeNames =
+    std::to_array<std::string_view>({"person", "country", "organization", "location", "group", "other"});
 }  // namespace
 
 std::string_view EntityTypeName(EntityType type) { return kTypeNames[static_cast<size_t>(type)]; }

@@ -55,12 +55,12 @@ double FractionDate(const Ymd& d) {
 }
 
 constexpr std::string_view kGdeltColumns[] = {
-    "GLOBALEVENTID", "SQLDATE",          "MonthYear",     "Year",           "FractionDate",  "Actor1Code",
-    "Actor1Name",    "Actor1CountryCode", "Actor1Type1Code", "Actor2Code",    "Actor2Name",    "Actor2CountryCode",
-    "Actor2Type1Code", "IsRootEvent",    "EventCode",     "EventBaseCode",  "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions",     "NumSources",    "NumArticles",    "DATEADDED",     "SOURCEURL",
-    "relation",      "predicate",        "modality",      "time_source",    "confidence",    "doc",
-    "doc_date",      "doc_title",        "doc_source",    "evidence"};
+    "GLOBALEVENTID",   "SQLDATE",           "MonthYear",       "Year",          "FractionDate",  "Actor1Code",
+    "Actor1Name",      "Actor1CountryCode", "Actor1Type1Code", "Actor2Code",    "Actor2Name",    "Actor2CountryCode",
+    "Actor2Type1Code", "IsRootEvent",       "EventCode",       "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale",  "NumMentions",       "NumSources",      "NumArticles",   "DATEADDED",     "SOURCEURL",
+    "relation",        "predicate",         "modality",        "time_source",   "confidence",    "doc",
+    "doc_date",        "doc_title",         "doc_source",      "evidence"};
 
 // A date as GDELT's integer YYYYMMDD, missing parts as 00; empty when there is no date.
 std::string SqlDate(const Ymd& d) {
@@ -85,7 +85,10 @@ std::string KgtkQuoted(std::string_view s, char quote) {
   std::string out(1, quote);
   for (char c : s) {
     if (c == quote || c == '\\' || c == '|') out += '\\';
-    out += c == '\t' ? std::string("\\t") : c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
+    out += c == '\t'   ? std::string("\\t")
+           : c == '\n' ? std::string("\\n")
+           : c == '\r' ? std::string("\\r")
+                       : std::string(1, c);
   }
   return out + quote;
 }
@@ -98,7 +101,9 @@ std::string KgtkDate(std::string_view iso) {
   if (d.year == 0) return "";
   char buf[48];
   std::snprintf(buf, sizeof buf, "^%04d-%02d-%02dT00:00:00Z/%d", d.year, std::max(d.month, 1), std::max(d.day, 1),
-                d.day > 0 ? 11 : d.month > 0 ? 10 : 9);
+                d.day > 0     ? 11
+                : d.month > 0 ? 10
+                              : 9);
   return buf;
 }
 
@@ -124,9 +129,21 @@ std::vector<CitedFact> FactsOf(const Graph& graph) {
     const EdgeProperties& e = graph[*it];
     const VertexProperties& s = graph[boost::source(*it, graph)];
     const VertexProperties& o = graph[boost::target(*it, graph)];
-    CitedFact f{std::to_string(e.fact), Entity{s.name, s.type, s.code, {}}, Entity{o.name, o.type, o.code, {}},
-                e.relation, e.predicate, e.cameo, e.modality, e.first_time, e.last_time, e.time_source,
-                e.mentions, 0, 0, e.confidence, e.evidence.empty() ? EdgeEvidence{} : e.evidence.front()};
+    CitedFact f{std::to_string(e.fact),
+                Entity{s.name, s.type, s.code, {}},
+                Entity{o.name, o.type, o.code, {}},
+                e.relation,
+                e.predicate,
+                e.cameo,
+                e.modality,
+                e.first_time,
+                e.last_time,
+                e.time_source,
+                e.mentions,
+                0,
+                0,
+                e.confidence,
+                e.evidence.empty() ? EdgeEvidence{} : e.evidence.front()};
     std::set<std::string_view> docs, sources;
     for (const EdgeEvidence& x : e.evidence) {
       docs.insert(x.doc);
@@ -145,8 +162,11 @@ std::vector<CitedFact> FactsOf(std::span<const Triple> triples, const Document& 
     const std::string report = article.date.substr(0, article.date.find_first_of("T "));
     const bool event = !t.time.empty();
     const std::string& when = event ? t.time : report;
-    out.push_back({std::to_string(first_id++), t.subject, t.object, t.relation, t.predicate, t.cameo, t.modality,
-                   when, when, event ? TimeSource::kEvent : report.empty() ? TimeSource::kNone : TimeSource::kReport,
+    out.push_back({std::to_string(first_id++), t.subject, t.object, t.relation, t.predicate, t.cameo, t.modality, when,
+                   when,
+                   event            ? TimeSource::kEvent
+                   : report.empty() ? TimeSource::kNone
+                                    : TimeSource::kReport,
                    1, 1, 1, t.confidence,
                    EdgeEvidence{t.evidence.doc, t.evidence.sentence, t.evidence.text, t.attribution, t.time,
                                 t.confidence, article.date, article.title, article.url, article.source}});
@@ -208,9 +228,8 @@ void WriteGdeltRows(std::span<const CitedFact> facts, const RoleCountries& roles
 KgtkWriter::KgtkWriter(std::ostream& out) : out_(out) { out_ << "node1\tlabel\tnode2\tid\n"; }
 
 void KgtkWriter::Write(std::span<const CitedFact> facts) {
-  auto edge = [this](const std::string& node1, std::string_view label, const std::string& node2, const std::string& id) {
-    out_ << node1 << "\t" << label << "\t" << node2 << "\t" << id << "\n";
-  };
+  auto edge = [this](const std::string& node1, std::string_view label, const std::string& node2,
+                     const std::string& id) { out_ << node1 << "\t" << label << "\t" << node2 << "\t" << id << "\n"; };
   auto describe = [&](const Entity& e) {
     const std::string node = KgtkSymbol("geokg:entity/", e.name);
     if (!described_.insert(node).second) return node;

@@ -16,9 +16,9 @@ bool Ascii(std::string_view s) {
 // utf8proc_map with `options`; nullopt-like empty result and false when `s` is not valid UTF-8.
 bool Map(std::string_view s, int options, std::string* out) {
   utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                          static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-                                          static_cast<utf8proc_option_t>(options));
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                   &mapped, static_cast<utf8proc_option_t>(options));
   if (n < 0) return false;
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
   out->assign(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));

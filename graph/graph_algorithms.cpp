@@ -133,9 +133,8 @@ Grouping Finish(const LinkGraph& graph, std::vector<uint32_t> group, size_t coun
   }
   std::vector<uint32_t> order(count);
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return size[a] != size[b] ? size[a] > size[b] : first[a] < first[b];
-  });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return size[a] != size[b] ? size[a] > size[b] : first[a] < first[b]; });
   std::vector<uint32_t> rename(count);
   for (uint32_t i = 0; i < count; ++i) rename[order[i]] = i;
   for (uint32_t& g : group) g = rename[g];
@@ -248,10 +247,13 @@ Result<std::vector<double>> PageRankOfArcs(size_t n, size_t arcs, ForEachArc&& f
 
 std::vector<double> PageRank(const LinkGraph& graph) {
   const LinkCsr& g = graph.csr();
-  return PageRankOfArcs(boost::num_vertices(g), boost::num_edges(g), [&g](LinkVertex u, auto&& visit) {
-           for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) visit(boost::target(*it, g), g[*it]);
-           return Status();
-         }).value();
+  return PageRankOfArcs(boost::num_vertices(g), boost::num_edges(g),
+                        [&g](LinkVertex u, auto&& visit) {
+                          for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
+                            visit(boost::target(*it, g), g[*it]);
+                          return Status();
+                        })
+      .value();
 }
 
 Result<std::vector<double>> PageRank(const MappedLinkGraph& graph) {
@@ -262,8 +264,8 @@ Result<std::vector<double>> PageRank(const MappedLinkGraph& graph) {
 std::vector<double> Betweenness(const LinkGraph& graph) {
   const LinkCsr& g = graph.csr();
   std::vector<double> centrality(boost::num_vertices(g), 0);
-  boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g))));
+  boost::brandes_betweenness_centrality(g, boost::centrality_map(boost::make_iterator_property_map(
+                                               centrality.begin(), boost::get(boost::vertex_index, g))));
   // Both arcs of each edge are present, so every unordered pair was counted twice.
   for (double& c : centrality) c /= 2;
   return centrality;

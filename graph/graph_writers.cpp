@@ -21,11 +21,21 @@ std::string Xml(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') break;
         out += c;
@@ -39,12 +49,18 @@ std::string Literal(std::string_view s) {
   std::string out = "\"";
   ForEachCodePoint(s, [&out](uint32_t cp) {
     char buf[16];
-    if (cp == '"') out += "\\\"";
-    else if (cp == '\\') out += "\\\\";
-    else if (cp == '\n') out += "\\n";
-    else if (cp == '\r') out += "\\r";
-    else if (cp == '\t') out += "\\t";
-    else if (cp >= 0x20 && cp < 0x7F) out += static_cast<char>(cp);
+    if (cp == '"')
+      out += "\\\"";
+    else if (cp == '\\')
+      out += "\\\\";
+    else if (cp == '\n')
+      out += "\\n";
+    else if (cp == '\r')
+      out += "\\r";
+    else if (cp == '\t')
+      out += "\\t";
+    else if (cp >= 0x20 && cp < 0x7F)
+      out += static_cast<char>(cp);
     else {
       std::snprintf(buf, sizeof buf, cp <= 0xFFFF ? "\\u%04X" : "\\U%08X", cp);
       out += buf;
@@ -65,7 +81,9 @@ std::string Iri(std::string_view path) { return "<" + std::string(kRdfNamespace)
 std::string EntityIri(const VertexProperties& v) { return Iri("entity/" + Segment(v.name)); }
 std::string FactIri(uint64_t fact) { return Iri("fact/" + std::to_string(fact)); }
 std::string Vocab(std::string_view term) { return Iri("ns#" + std::string(term)); }
-std::string Rdf(std::string_view term) { return "<http://www.w3.org/1999/02/22-rdf-syntax-ns#" + std::string(term) + ">"; }
+std::string Rdf(std::string_view term) {
+  return "<http://www.w3.org/1999/02/22-rdf-syntax-ns#" + std::string(term) + ">";
+}
 
 // The article of an edge's first sentence: what the one-row-per-fact formats cite.
 const EdgeEvidence& Cited(const EdgeProperties& e) {
@@ -82,8 +100,8 @@ void WriteFactCsv(const EdgeProperties& e, std::ostream& out) {
   const EdgeEvidence& c = Cited(e);
   out << CsvField(e.predicate) << "," << e.cameo << "," << ModalityName(e.modality) << "," << e.mentions << ","
       << e.first_time << "," << e.last_time << "," << TimeSourceName(e.time_source) << "," << Number(e.confidence)
-      << "," << CsvField(c.doc) << "," << CsvField(c.date) << "," << CsvField(c.title) << "," << CsvField(c.url)
-      << "," << CsvField(c.source) << "," << CsvField(c.text) << "\n";
+      << "," << CsvField(c.doc) << "," << CsvField(c.date) << "," << CsvField(c.title) << "," << CsvField(c.url) << ","
+      << CsvField(c.source) << "," << CsvField(c.text) << "\n";
 }
 
 std::string DocumentIri(std::string_view doc) { return Iri("document/" + Segment(doc)); }
@@ -100,12 +118,11 @@ void WriteGraphMl(const Graph& graph, std::ostream& out) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
   const char* node_keys[][2] = {{"name", "string"}, {"type", "string"}, {"code", "string"}};
-  const char* edge_keys[][2] = {{"fact", "long"},        {"relation", "string"},  {"predicate", "string"},
-                                {"cameo", "string"},     {"modality", "string"},  {"mentions", "int"},
-                                {"first_time", "string"}, {"last_time", "string"}, {"time_source", "string"},
-                                {"confidence", "double"}, {"evidence", "string"}, {"doc", "string"},
-                                {"doc_date", "string"}, {"doc_title", "string"}, {"doc_url", "string"},
-                                {"doc_source", "string"}};
+  const char* edge_keys[][2] = {
+      {"fact", "long"},          {"relation", "string"},   {"predicate", "string"},  {"cameo", "string"},
+      {"modality", "string"},    {"mentions", "int"},      {"first_time", "string"}, {"last_time", "string"},
+      {"time_source", "string"}, {"confidence", "double"}, {"evidence", "string"},   {"doc", "string"},
+      {"doc_date", "string"},    {"doc_title", "string"},  {"doc_url", "string"},    {"doc_source", "string"}};
   for (auto& [name, type] : node_keys)
     out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\"" << type << "\"/>\n";
   for (auto& [name, type] : edge_keys)
@@ -149,8 +166,8 @@ void WriteNeo4jNodes(const Graph& graph, std::ostream& out) {
   out << "entity:ID,name,type,code,:LABEL\n";
   for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
     const VertexProperties& v = graph[*it];
-    out << "e" << v.key << "," << CsvField(v.name) << "," << EntityTypeName(v.type) << "," << CsvField(v.code) << ",Entity;"
-        << TypeClass(v.type) << "\n";
+    out << "e" << v.key << "," << CsvField(v.name) << "," << EntityTypeName(v.type) << "," << CsvField(v.code)
+        << ",Entity;" << TypeClass(v.type) << "\n";
   }
 }
 

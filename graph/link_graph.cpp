@@ -70,7 +70,8 @@ LinkGraph LinkGraph::Build(std::vector<LinkArc> links) {
       first = last;
     }
   } else {
-    BucketSort(&links, n, [&](const LinkArc& l) { return *g.VertexOf(l.from); }, by_to);
+    BucketSort(
+        &links, n, [&](const LinkArc& l) { return *g.VertexOf(l.from); }, by_to);
   }
   g.links_ = std::move(links);
 
@@ -125,7 +126,8 @@ LinkGraph LinkGraph::Build(std::vector<LinkArc> links) {
     }
   }
   rows = {};
-  g.csr_ = LinkCsr(boost::construct_inplace_from_sources_and_targets, sources, targets, properties, static_cast<uint32_t>(n));
+  g.csr_ = LinkCsr(boost::construct_inplace_from_sources_and_targets, sources, targets, properties,
+                   static_cast<uint32_t>(n));
   return g;
 }
 
@@ -145,7 +147,7 @@ static_assert(sizeof(LinkArc) == 24 && sizeof(ArcProperty) == 12, "the saved lay
 struct SavedHeader {
   char magic[8] = {'g', 'e', 'o', 'k', 'g', 'L', 'V', '\0'};
   uint32_t byte_order = 0x01020304;  // a file from a machine of the other byte order is refused
-  uint32_t version = 2;  // 2: ArcProperty::forward
+  uint32_t version = 2;              // 2: ArcProperty::forward
   uint64_t tag = 0;
   uint64_t keys = 0, vertex_of = 0, links = 0, arcs = 0;
   uint64_t reserved = 0;
@@ -195,7 +197,9 @@ bool Transfer(int fd, Char* p, size_t size, Io io) {
   return true;
 }
 
-bool WriteAll(int fd, const void* data, size_t size) { return Transfer(fd, static_cast<const char*>(data), size, ::write); }
+bool WriteAll(int fd, const void* data, size_t size) {
+  return Transfer(fd, static_cast<const char*>(data), size, ::write);
+}
 bool ReadAll(int fd, void* data, size_t size) { return Transfer(fd, static_cast<char*>(data), size, ::read); }
 
 template <class T>
@@ -266,7 +270,8 @@ Status LinkGraph::Save(const std::filesystem::path& path, uint64_t tag) const {
 
 Result<uint64_t> LinkGraph::SavedTag(const std::filesystem::path& path) {
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
+  if (fd.get() < 0)
+    return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
   auto header = ReadHeader(fd.get(), path);
   if (!header.ok()) return header.status();
   return header.value().tag;
@@ -274,7 +279,8 @@ Result<uint64_t> LinkGraph::SavedTag(const std::filesystem::path& path) {
 
 Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* tag, bool with_links) {
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
+  if (fd.get() < 0)
+    return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
   auto read_header = ReadWholeHeader(fd.get(), path);
   if (!read_header.ok()) return read_header.status();
   const SavedHeader& h = read_header.value();
@@ -288,8 +294,8 @@ Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* t
   const bool read = ReadVector(fd.get(), &g.keys_, h.keys) && ReadVector(fd.get(), &g.vertex_of_, h.vertex_of) &&
                     (with_links ? ReadVector(fd.get(), &g.links_, h.links)
                                 : ::lseek(fd.get(), static_cast<off_t>(h.links * sizeof(LinkArc)), SEEK_CUR) >= 0);
-  if (!read || !ReadVector(fd.get(), &rowstart, h.keys + 1) ||
-      !ReadVector(fd.get(), &column, h.arcs) || !ReadVector(fd.get(), &properties, h.arcs))
+  if (!read || !ReadVector(fd.get(), &rowstart, h.keys + 1) || !ReadVector(fd.get(), &column, h.arcs) ||
+      !ReadVector(fd.get(), &properties, h.arcs))
     return Errno(path, "read");
   // Every index is checked before anything follows it.
   const uint32_t n = static_cast<uint32_t>(h.keys);
@@ -313,7 +319,8 @@ Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* t
         static_cast<unsigned>(l.modality) > static_cast<unsigned>(Modality::kNegated) || !g.VertexOf(l.from) ||
         !g.VertexOf(l.to))
       return damaged("a fact with an unknown entity, relation or modality");
-    if (previous && std::tie(previous->from, previous->to) > std::tie(l.from, l.to)) return damaged("facts out of order");
+    if (previous && std::tie(previous->from, previous->to) > std::tie(l.from, l.to))
+      return damaged("facts out of order");
     previous = &l;
   }
   if (rowstart[0] != 0 || rowstart[n] != h.arcs) return damaged("row bounds");
@@ -329,7 +336,8 @@ Result<LinkGraph> LinkGraph::Load(const std::filesystem::path& path, uint64_t* t
 
 Status LinkGraph::Retag(const std::filesystem::path& path, uint64_t from, uint64_t to) {
   const Fd fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
-  if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
+  if (fd.get() < 0)
+    return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
   auto header = ReadHeader(fd.get(), path);
   if (!header.ok()) return header.status();
   if (header.value().tag != from) return Status::NotFound(path.string() + ": the saved link view is of another state");
@@ -340,7 +348,8 @@ Status LinkGraph::Retag(const std::filesystem::path& path, uint64_t from, uint64
 
 Result<MappedLinkGraph> MappedLinkGraph::Open(const std::filesystem::path& path, uint64_t* tag) {
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
+  if (fd.get() < 0)
+    return errno == ENOENT ? Status::NotFound(path.string() + ": no saved link view") : Errno(path, "open");
   auto read_header = ReadWholeHeader(fd.get(), path);
   if (!read_header.ok()) return read_header.status();
   const SavedHeader& h = read_header.value();

@@ -102,7 +102,7 @@ class LinkGraph {
 
   std::vector<uint32_t> keys_;       // vertex -> entity key, ascending
   std::vector<uint32_t> vertex_of_;  // key -> vertex when keys are dense (else empty: binary search)
-  std::vector<LinkArc> links_;  // sorted by (from, to)
+  std::vector<LinkArc> links_;       // sorted by (from, to)
   LinkCsr csr_;
 };
 

@@ -9,9 +9,34 @@
 namespace geokg {
 
 enum class Relation : uint8_t {
-  kMeet, kCall, kVisit, kHost, kInvite, kNegotiate, kAgree, kCooperate, kTrade, kSupply,
-  kSupport, kAlly, kRecognize, kDemand, kCriticize, kAccuse, kReject, kOppose, kThreaten,
-  kProtest, kSanction, kAttack, kClaim, kLeads, kOfficialOf, kMemberOf, kAttend, kOther,
+  kMeet,
+  kCall,
+  kVisit,
+  kHost,
+  kInvite,
+  kNegotiate,
+  kAgree,
+  kCooperate,
+  kTrade,
+  kSupply,
+  kSupport,
+  kAlly,
+  kRecognize,
+  kDemand,
+  kCriticize,
+  kAccuse,
+  kReject,
+  kOppose,
+  kThreaten,
+  kProtest,
+  kSanction,
+  kAttack,
+  kClaim,
+  kLeads,
+  kOfficialOf,
+  kMemberOf,
+  kAttend,
+  kOther,
 };
 
 // CAMEO's split of events into cooperation and conflict; states (leads, member_of) are neutral.

@@ -73,7 +73,7 @@ class [[nodiscard]] Result {
 
 }  // namespace geokg
 
-#define GEOKG_RETURN_IF_ERROR(expr)                  \
-  do {                                               \
+#define GEOKG_RETURN_IF_ERROR(expr)                       \
+  do {                                                    \
     if (::geokg::Status s_ = (expr); !s_.ok()) return s_; \
   } while (0)

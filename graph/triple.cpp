@@ -7,9 +7,7 @@ namespace {
 constexpr auto kModalityNames = std::to_array<std::string_view>({"asserted", "expected", "negated"});
 }  // namespace
 
-std::string_view ModalityName(Modality modality) {
-  return kModalityNames[static_cast<size_t>(modality)];
-}
+std::string_view ModalityName(Modality modality) { return kModalityNames[static_cast<size_t>(modality)]; }
 
 std::string_view TimeSourceName(TimeSource source) {
   constexpr std::string_view kNames[] = {"", "event", "report"};

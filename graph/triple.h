@@ -32,15 +32,15 @@ struct Evidence {
   uint32_t sentence = 0;  // 0-based index of the sentence in the document
   uint32_t begin = 0;     // [begin, end): byte offsets of the sentence in Document::text
   uint32_t end = 0;
-  std::string text;       // the sentence
-  std::string date;       // the article's publication date (Document::date); empty when unknown
+  std::string text;  // the sentence
+  std::string date;  // the article's publication date (Document::date); empty when unknown
 };
 
 struct Triple {
   Entity subject;
   std::string predicate;  // open phrase, present tense: "supplies rare earths to"
   Relation relation = Relation::kOther;
-  std::string cameo;      // CAMEO code, empty when none applies
+  std::string cameo;  // CAMEO code, empty when none applies
   Entity object;
   Modality modality = Modality::kAsserted;
   std::string attribution;  // who says so; empty when the article itself asserts it

@@ -50,8 +50,8 @@ Result<store::EntityRecord> Engine::ResolveOne(const std::string& name) const {
   if (canonical.empty() && found.value().size() == 1) return found.value().front();
   const std::vector<store::EntityRecord>& several = canonical.empty() ? found.value() : canonical;
   constexpr size_t kShown = 5;
-  std::string message = "\"" + name + "\" names " + std::to_string(several.size()) + " entities in " +
-                        store_.path().string() + ": ";
+  std::string message =
+      "\"" + name + "\" names " + std::to_string(several.size()) + " entities in " + store_.path().string() + ": ";
   for (size_t i = 0; i < several.size() && i < kShown; ++i)
     message += (i ? ", " : "") + several[i].entity.name + " (" + std::string(EntityTypeName(several[i].entity.type)) +
                ", #" + std::to_string(several[i].id) + ")";
@@ -167,8 +167,19 @@ Result<std::vector<MetRow>> Engine::Met(const std::optional<std::string>& name, 
   for (FactRow& r : rows.value()) {
     const store::Fact& f = r.fact;
     const bool swap = who && *who == f.object && *who != f.subject;
-    MetRow row{f.id, swap ? r.object : r.subject, swap ? r.subject : r.object, f.relation, f.modality,
-               f.first_time, f.last_time, f.time_source, f.mentions, f.confidence, "", std::move(r.evidence), std::move(r.doc)};
+    MetRow row{f.id,
+               swap ? r.object : r.subject,
+               swap ? r.subject : r.object,
+               f.relation,
+               f.modality,
+               f.first_time,
+               f.last_time,
+               f.time_source,
+               f.mentions,
+               f.confidence,
+               "",
+               std::move(r.evidence),
+               std::move(r.doc)};
     auto place = places.For(f);
     if (!place.ok()) return place.status();
     row.place = place.value();

@@ -58,16 +58,16 @@ struct MetRow {
 struct NeighborRow {
   Entity entity;
   uint32_t depth = 0;
-  uint32_t facts = 0;                  // selected facts joining it to entities one hop nearer
-  std::vector<Relation> relations;     // their relations, ascending
-  std::string via;                     // of the entities one hop nearer joined to it, the one
-                                       // stored first (the centre at depth 1)
+  uint32_t facts = 0;               // selected facts joining it to entities one hop nearer
+  std::vector<Relation> relations;  // their relations, ascending
+  std::string via;                  // of the entities one hop nearer joined to it, the one
+                                    // stored first (the centre at depth 1)
 };
 
 // One hop of a path: the fact joining two consecutive entities (stored direction kept).
 struct PathHop {
   FactRow row;
-  Entity from;          // the entity nearer the path's start
+  Entity from;  // the entity nearer the path's start
   Entity to;
   uint32_t alternatives = 0;  // selected facts joining the same two entities
 };
@@ -82,9 +82,9 @@ struct RankRow {
 };
 
 struct GroupRow {
-  uint32_t group = 0;             // 0-based, largest first
+  uint32_t group = 0;  // 0-based, largest first
   size_t size = 0;
-  std::vector<Entity> members;    // the best-connected members first, at most the limit asked
+  std::vector<Entity> members;  // the best-connected members first, at most the limit asked
 };
 struct GroupingAnswer {
   std::string method;  // "components" or "modularity"
@@ -95,10 +95,10 @@ struct GroupingAnswer {
 
 struct EntityCard {
   store::EntityRecord record;
-  uint64_t facts = 0;       // distinct facts it takes part in: a fact about itself counts once
+  uint64_t facts = 0;  // distinct facts it takes part in: a fact about itself counts once
   uint64_t as_subject = 0;
-  uint64_t as_object = 0;   // symmetric facts count where the store keeps them; a fact about
-                            // itself counts here and in as_subject
+  uint64_t as_object = 0;  // symmetric facts count where the store keeps them; a fact about
+                           // itself counts here and in as_subject
   std::map<Relation, uint64_t> by_relation;
   // Dated offices and roles ("General Secretary of Soviet Union, 1985-03-11 to 1991-08-24"),
   // from the lexicon: the store does not keep them, so the caller that has one fills them in.
@@ -133,8 +133,8 @@ class Engine {
   Result<std::vector<MetRow>> Met(const std::optional<std::string>& name, const FactFilter& filter) const;
   // Facts matching a triple pattern: subject and object by name, relations and the rest from
   // `filter`, answered from the spo, pos or osp index that fits. Ordered as Timeline.
-  Result<std::vector<FactRow>> Query(const std::optional<std::string>& subject, const std::optional<std::string>& object,
-                                     const FactFilter& filter) const;
+  Result<std::vector<FactRow>> Query(const std::optional<std::string>& subject,
+                                     const std::optional<std::string>& object, const FactFilter& filter) const;
   // Every selected fact with `name` as subject or object, by first date (undated last).
   Result<std::vector<FactRow>> Timeline(const std::string& name, const FactFilter& filter) const;
   // The graph questions, from here to Subgraph, are implemented in graph_queries.cpp.

@@ -23,7 +23,8 @@ void AppendListItem(std::string* list, std::string_view item) {
 }  // namespace
 
 bool FactFilter::MatchesLink(const store::Link& link) const {
-  return (relations.empty() || relations.count(link.relation)) && (modalities.empty() || modalities.count(link.modality));
+  return (relations.empty() || relations.count(link.relation)) &&
+         (modalities.empty() || modalities.count(link.modality));
 }
 
 bool FactFilter::Matches(const store::Fact& fact) const {

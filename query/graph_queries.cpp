@@ -221,7 +221,9 @@ Result<std::vector<Path>> Engine::Paths(const std::string& a, const std::string&
       if (!near.ok()) return near.status();
       auto far = cache.Get(there);
       if (!far.ok()) return far.status();
-      const auto by_ends = [](const LinkArc& x, const LinkArc& y) { return std::tie(x.from, x.to) < std::tie(y.from, y.to); };
+      const auto by_ends = [](const LinkArc& x, const LinkArc& y) {
+        return std::tie(x.from, x.to) < std::tie(y.from, y.to);
+      };
       uint32_t alternatives = 0;
       for (auto [u, v] : {std::pair{here, there}, std::pair{there, here}}) {
         const LinkArc probe{0, u, v, true};
@@ -369,8 +371,8 @@ Result<Graph> Engine::Subgraph(const std::optional<std::string>& center, int dep
     if (!s.ok()) return s.status();
     auto o = cache.Get(f.object);
     if (!o.ok()) return o.status();
-    EdgeProperties edge{f.id, f.relation, f.predicate, f.cameo, f.modality, f.mentions, f.confidence,
-                        f.first_time, f.last_time, f.time_source, {}};
+    EdgeProperties edge{f.id,         f.relation,   f.predicate, f.cameo,       f.modality, f.mentions,
+                        f.confidence, f.first_time, f.last_time, f.time_source, {}};
     if (with_evidence) {
       auto sentences = store_.Evidence(f.id);
       if (!sentences.ok()) return sentences.status();

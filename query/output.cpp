@@ -12,7 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-
 // How one value reads in a table cell or CSV field.
 std::string Cell(const json& v) {
   if (v.is_null()) return "";
@@ -71,7 +70,8 @@ void WriteTable(const Answer& answer, size_t cell_width, std::ostream& out) {
   auto line = [&](const std::string* values) {
     for (size_t i = 0; i < columns; ++i) {
       out << values[i];
-      if (i + 1 < columns) std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - DisplayWidth(values[i]) + 2, ' ');
+      if (i + 1 < columns)
+        std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - DisplayWidth(values[i]) + 2, ' ');
     }
     out << "\n";
   };
@@ -85,9 +85,8 @@ json TimeSourceJson(TimeSource source) {
 
 // The keys of FactFields, in CSV order.
 const std::vector<std::string> kFactColumns = {
-    "fact",       "subject",     "relation",       "object",        "predicate", "cameo",      "modality",
-    "first_time", "last_time",   "time_source",    "first_reported", "last_reported", "mentions", "confidence",
-    "doc",        "evidence"};
+    "fact",      "subject",     "relation",       "object",        "predicate", "cameo",      "modality", "first_time",
+    "last_time", "time_source", "first_reported", "last_reported", "mentions",  "confidence", "doc",      "evidence"};
 
 json FactFields(const FactRow& r) {
   const store::Fact& f = r.fact;

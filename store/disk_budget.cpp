@@ -43,8 +43,7 @@ class BudgetFile : public rocksdb::FSWritableFileOwnerWrapper {
 
 class BudgetFileSystem : public rocksdb::FileSystemWrapper {
  public:
-  explicit BudgetFileSystem(uint64_t bytes)
-      : FileSystemWrapper(rocksdb::FileSystem::Default()), left_(bytes) {}
+  explicit BudgetFileSystem(uint64_t bytes) : FileSystemWrapper(rocksdb::FileSystem::Default()), left_(bytes) {}
   const char* Name() const override { return "geokg.DiskBudget"; }
 
   rocksdb::IOStatus NewWritableFile(const std::string& name, const rocksdb::FileOptions& options,

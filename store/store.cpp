@@ -53,7 +53,9 @@ class NamePrefix : public rocksdb::SliceTransform {
 
 Fact ToFact(FactId id, const FactValue& v) {
   const bool event = !v.first_time.empty();
-  const TimeSource source = event ? TimeSource::kEvent : v.first_reported.empty() ? TimeSource::kNone : TimeSource::kReport;
+  const TimeSource source = event                      ? TimeSource::kEvent
+                            : v.first_reported.empty() ? TimeSource::kNone
+                                                       : TimeSource::kReport;
   return {id,
           v.subject,
           v.object,
@@ -222,7 +224,8 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
   if (options.read_only || !options.create_if_missing) {
     if (!exists) return Status::NotFound(dir.string() + ": no store here (create one with 'geokg ingest')");
   }
-  if (exists && !fs::is_directory(dir, ec)) return Status::InvalidInput(dir.string() + ": not a directory, so not a geokg store");
+  if (exists && !fs::is_directory(dir, ec))
+    return Status::InvalidInput(dir.string() + ": not a directory, so not a geokg store");
   if (exists && !has_current && !fs::is_empty(dir, ec))
     return Status::InvalidInput(dir.string() + ": not a geokg store (a non-empty directory without a database)");
   if (exists && !has_current && (options.read_only || !options.create_if_missing))
@@ -230,7 +233,8 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
   if (!exists) {
     const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
     if (!fs::is_directory(parent, ec))
-      return Status::InvalidInput(dir.string() + ": cannot create store: directory " + parent.string() + " does not exist");
+      return Status::InvalidInput(dir.string() + ": cannot create store: directory " + parent.string() +
+                                  " does not exist");
   }
   if (has_current) {
     std::vector<std::string> families;
@@ -272,14 +276,14 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir, const Options& o
   } catch (const std::exception&) {
     return Status::Corruption(dir.string() + ": unreadable schema version \"" + *version.value() + "\"");
   }
-  const std::string readable = "this geokg reads schemas " + std::to_string(kSchemaWithoutMerges) + " and " +
-                               std::to_string(kSchemaVersion);
+  const std::string readable =
+      "this geokg reads schemas " + std::to_string(kSchemaWithoutMerges) + " and " + std::to_string(kSchemaVersion);
   if (found > kSchemaVersion)
-    return Status::Unsupported(dir.string() + ": written by a newer geokg (store schema " + std::to_string(found) + ", " +
-                               readable + "); upgrade geokg");
+    return Status::Unsupported(dir.string() + ": written by a newer geokg (store schema " + std::to_string(found) +
+                               ", " + readable + "); upgrade geokg");
   if (found < kSchemaWithoutMerges)
-    return Status::Unsupported(dir.string() + ": written by an older geokg (store schema " + std::to_string(found) + ", " +
-                               readable + "); ingest the articles again into a new store");
+    return Status::Unsupported(dir.string() + ": written by an older geokg (store schema " + std::to_string(found) +
+                               ", " + readable + "); ingest the articles again into a new store");
   if (!options.read_only) {
     auto counters = impl->ReadCounters();
     if (!counters.ok()) return counters.status();
@@ -501,9 +505,9 @@ namespace {
 
 // The sentence of evidence row `key` (fact, document number, sentence) whose value is `e`.
 FactEvidence ToFactEvidence(std::string_view key, EvidenceValue&& e) {
-  return {std::move(e.doc),  ReadU32(key, 12),       e.begin,          e.end,
-          std::move(e.text), std::move(e.predicate), std::move(e.attribution), std::move(e.time),
-          e.confidence,      std::move(e.time_text), std::move(e.date)};
+  return {std::move(e.doc),       ReadU32(key, 12),         e.begin,           e.end,        std::move(e.text),
+          std::move(e.predicate), std::move(e.attribution), std::move(e.time), e.confidence, std::move(e.time_text),
+          std::move(e.date)};
 }
 
 }  // namespace
@@ -529,8 +533,10 @@ uint64_t Store::Sequence() const { return impl_->db()->GetLatestSequenceNumber()
 bool Store::Durable() const {
   for (size_t f = 0; f < kFamilies; ++f) {
     uint64_t entries = 0, immutable = 0;
-    if (!impl_->db()->GetIntProperty(impl_->cf(static_cast<Family>(f)), "rocksdb.num-entries-active-mem-table", &entries) ||
-        !impl_->db()->GetIntProperty(impl_->cf(static_cast<Family>(f)), "rocksdb.num-entries-imm-mem-tables", &immutable) ||
+    if (!impl_->db()->GetIntProperty(impl_->cf(static_cast<Family>(f)), "rocksdb.num-entries-active-mem-table",
+                                     &entries) ||
+        !impl_->db()->GetIntProperty(impl_->cf(static_cast<Family>(f)), "rocksdb.num-entries-imm-mem-tables",
+                                     &immutable) ||
         entries + immutable > 0)
       return false;
   }
@@ -624,9 +630,10 @@ Status Store::ForEachFirstEvidence(std::span<const FactId> ids,
     GEOKG_RETURN_IF_ERROR(FromRocks(it->status(), path_));
     if (!it->Valid() || !it->key().starts_with(prefix)) continue;
     const std::string_view key(it->key().data(), it->key().size());
-    std::optional<EvidenceValue> e = key.size() == 16 ? DecodeEvidence(std::string_view(it->value().data(), it->value().size()))
-                                                      : std::nullopt;
-    if (!e) return Status::Corruption(path_.string() + ": an evidence row of fact " + std::to_string(id) + " is unreadable");
+    std::optional<EvidenceValue> e =
+        key.size() == 16 ? DecodeEvidence(std::string_view(it->value().data(), it->value().size())) : std::nullopt;
+    if (!e)
+      return Status::Corruption(path_.string() + ": an evidence row of fact " + std::to_string(id) + " is unreadable");
     GEOKG_RETURN_IF_ERROR(visit(id, ToFactEvidence(key, std::move(*e))));
   }
   return Status();

@@ -12,8 +12,8 @@
 #include <memory>
 #include <optional>
 #include <span>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,7 +35,7 @@ using EntityId = uint32_t;
 using FactId = uint64_t;
 
 struct Options {
-  bool read_only = false;  // open for queries; other processes may be writing
+  bool read_only = false;         // open for queries; other processes may be writing
   bool create_if_missing = true;  // ignored when read_only
 };
 
@@ -54,12 +54,12 @@ struct Fact {
   Modality modality = Modality::kAsserted;
   std::string predicate;  // the phrase of the first sentence that stated it
   std::string cameo;
-  uint32_t mentions = 0;   // evidence rows
+  uint32_t mentions = 0;  // evidence rows
   // Earliest and latest time of its events: those its sentences give when any does
   // (time_source kEvent), else its articles' dates (kReport); empty only when neither exists.
   std::string first_time;
   std::string last_time;
-  float confidence = 0;    // the best of its evidence
+  float confidence = 0;  // the best of its evidence
   TimeSource time_source = TimeSource::kNone;
   std::string first_reported;  // earliest and latest date of the articles stating it
   std::string last_reported;
@@ -116,9 +116,9 @@ struct Link {
 
 // What MergeEntities did (docs/STORE.md, "Merging entities").
 struct MergeReport {
-  EntityRecord into;         // as it is after the merge: the merged entity's names are its aliases
-  EntityRecord merged;       // as it was
-  uint64_t facts_moved = 0;  // facts of the merged entity, now the other's
+  EntityRecord into;              // as it is after the merge: the merged entity's names are its aliases
+  EntityRecord merged;            // as it was
+  uint64_t facts_moved = 0;       // facts of the merged entity, now the other's
   uint64_t facts_combined = 0;    // of those, folded into a fact that had become the same
   uint64_t self_loops = 0;        // facts now joining `into` to itself (A met B became A met A)
   uint64_t evidence_dropped = 0;  // rows that duplicated one of the fact they joined (same sentence)

@@ -58,15 +58,18 @@ Result<std::optional<DocValue>> LoadDocument(const Store::Impl& impl, const std:
 Result<std::vector<MergeRecord>> ReadMerges(const Store::Impl& impl, const rocksdb::Snapshot* snapshot) {
   std::vector<MergeRecord> out;
   Status bad;
-  GEOKG_RETURN_IF_ERROR(impl.Scan(kMeta, kMergePrefix, [&](std::string_view key, std::string_view value) {
-    std::optional<MergeValue> v = key.size() == kMergePrefix.size() + 4 ? DecodeMerge(value) : std::nullopt;
-    if (!v) {
-      bad = Status::Corruption(impl.path().string() + ": a merge record is unreadable");
-      return false;
-    }
-    out.push_back({ReadU32(key, kMergePrefix.size()), std::move(v->merged), v->into, 0, std::move(v->when)});
-    return true;
-  }, snapshot));
+  GEOKG_RETURN_IF_ERROR(impl.Scan(
+      kMeta, kMergePrefix,
+      [&](std::string_view key, std::string_view value) {
+        std::optional<MergeValue> v = key.size() == kMergePrefix.size() + 4 ? DecodeMerge(value) : std::nullopt;
+        if (!v) {
+          bad = Status::Corruption(impl.path().string() + ": a merge record is unreadable");
+          return false;
+        }
+        out.push_back({ReadU32(key, kMergePrefix.size()), std::move(v->merged), v->into, 0, std::move(v->when)});
+        return true;
+      },
+      snapshot));
   GEOKG_RETURN_IF_ERROR(bad);
   std::unordered_map<EntityId, EntityId> into;
   for (const MergeRecord& m : out) into[m.merged_id] = m.into;

@@ -32,7 +32,7 @@ constexpr const char* kFamilyNames[kFamilies] = {"default", "meta", "docs", "ent
 
 // The counters kept in `meta`, updated in the same batch as the rows they count.
 enum CounterId : size_t { kNextEntity, kNextFact, kNextDoc, kDocuments, kEntities_, kFacts_, kEvidence_, kCounters };
-constexpr const char* kCounterNames[kCounters] = {"next_entity", "next_fact",  "next_doc",      "count_documents",
+constexpr const char* kCounterNames[kCounters] = {"next_entity",    "next_fact",   "next_doc",      "count_documents",
                                                   "count_entities", "count_facts", "count_evidence"};
 using Counters = std::array<uint64_t, kCounters>;
 
@@ -61,7 +61,10 @@ class Store::Impl {
 
   Impl(std::filesystem::path path, std::unique_ptr<rocksdb::Env> env, std::unique_ptr<rocksdb::DB> db,
        std::vector<rocksdb::ColumnFamilyHandle*> handles, bool read_only)
-      : path_(std::move(path)), env_(std::move(env)), db_(std::move(db)), handles_(std::move(handles)),
+      : path_(std::move(path)),
+        env_(std::move(env)),
+        db_(std::move(db)),
+        handles_(std::move(handles)),
         read_only_(read_only) {}
   ~Impl() { (void)Close(); }
 
@@ -108,8 +111,8 @@ class Store::Impl {
   // The first failed write. RocksDB must not touch its log again after one (its writer aborts
   // the process if asked to), so the store takes no more writes and closes without a flush.
   Status write_failure;
-  std::string schema;  // the schema version as stored, once read; written back by Close
-  uint64_t opened_at = 0;     // the writer's sequence number at open
+  std::string schema;        // the schema version as stored, once read; written back by Close
+  uint64_t opened_at = 0;    // the writer's sequence number at open
   LinkChanges link_changes;  // facts created and deleted since, for the link view
   std::unordered_map<std::string, EntityId> entity_cache;  // normalised name, 0, type -> entity
   std::unordered_map<std::string, FactId> fact_cache;      // spo prefix (s, r, o, m) -> fact

@@ -156,8 +156,8 @@ class Transaction {
     const std::string key = EvidenceKey(id, doc_number, t.evidence.sentence);
     if (!added_evidence_.insert(key).second) return;  // the same fact twice in one sentence
     if (removed_evidence_.erase(key) == 0) ++counters_[kEvidence_];
-    EvidenceValue v{t.evidence.doc, t.evidence.begin, t.evidence.end, t.confidence, t.predicate,
-                    t.attribution,  t.time,           t.evidence.text,   t.time_text, doc->date};
+    EvidenceValue v{t.evidence.doc, t.evidence.begin, t.evidence.end,  t.confidence, t.predicate,
+                    t.attribution,  t.time,           t.evidence.text, t.time_text,  doc->date};
     batch_.Put(impl_.cf(kEvidence), key, Encode(v));
     Fold(&facts_.at(id), t.time, doc->date, t.confidence);
     doc->rows.push_back({id, t.evidence.sentence});
@@ -183,7 +183,8 @@ class Transaction {
         batch_.Put(impl_.cf(kFacts), U64Key(id), Encode(f));
       }
     }
-    for (EntityId id : changed_entities_) batch_.Put(impl_.cf(kEntities), U32Key(id), Encode(EntityValue{entities_.at(id)}));
+    for (EntityId id : changed_entities_)
+      batch_.Put(impl_.cf(kEntities), U32Key(id), Encode(EntityValue{entities_.at(id)}));
     for (size_t i = 0; i < kCounters; ++i)
       if (counters_[i] != impl_.counters[i]) batch_.Put(impl_.cf(kMeta), kCounterNames[i], U64Key(counters_[i]));
     if (undoable_merge) GEOKG_RETURN_IF_ERROR(RecordUndo(*undoable_merge));
@@ -259,7 +260,8 @@ class Transaction {
     auto value = impl_.Get(kEntities, U32Key(id));
     if (!value.ok()) return value.status();
     std::optional<EntityValue> v = value.value() ? DecodeEntity(*value.value()) : std::nullopt;
-    if (!v) return Status::Corruption(impl_.path().string() + ": entity " + std::to_string(id) + " is missing or unreadable");
+    if (!v)
+      return Status::Corruption(impl_.path().string() + ": entity " + std::to_string(id) + " is missing or unreadable");
     return &(entities_[id] = std::move(v->entity));
   }
 
@@ -301,8 +303,10 @@ class Transaction {
     };
     add(merged.name);
     for (const std::string& a : merged.aliases) add(a);
-    if (target.code.empty()) target.code = merged.code;
-    else if (merged.type != EntityType::kPerson && !merged.code.empty()) add(merged.code);
+    if (target.code.empty())
+      target.code = merged.code;
+    else if (merged.type != EntityType::kPerson && !merged.code.empty())
+      add(merged.code);
     changed_entities_.insert(into);
     for (const std::string& n : NamesOf(target))
       if (!before.count(n)) batch_.Put(impl_.cf(kNames), NameKey(n, into), "");
@@ -423,7 +427,8 @@ class Transaction {
     for (const auto& [doc_id, moves] : row_moves_) {
       auto doc = LoadDocument(impl_, doc_id);
       if (!doc.ok()) return doc.status();
-      if (!doc.value()) return Status::Corruption(impl_.path().string() + ": document \"" + doc_id + "\" is not stored");
+      if (!doc.value())
+        return Status::Corruption(impl_.path().string() + ": document \"" + doc_id + "\" is not stored");
       DocValue& d = *doc.value();
       std::vector<DocValue::Row> rows;
       for (DocValue::Row row : d.rows) {
@@ -447,7 +452,9 @@ class Transaction {
       explicit Inverse(Store::Impl& impl) : impl_(impl) {
         for (size_t f = 0; f < kFamilies; ++f) families_[impl.cf(Family(f))->GetID()] = Family(f);
       }
-      rocksdb::Status PutCF(uint32_t id, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Restore(id, key); }
+      rocksdb::Status PutCF(uint32_t id, const rocksdb::Slice& key, const rocksdb::Slice&) override {
+        return Restore(id, key);
+      }
       rocksdb::Status DeleteCF(uint32_t id, const rocksdb::Slice& key) override { return Restore(id, key); }
       // The first write of a key in the batch finds the value it had before the batch.
       rocksdb::Status Restore(uint32_t id, const rocksdb::Slice& key) {
@@ -477,7 +484,9 @@ class Transaction {
     auto value = impl_.Get(kFacts, U64Key(id));
     if (!value.ok()) return value.status();
     std::optional<FactValue> f = value.value() ? DecodeFact(*value.value()) : std::nullopt;
-    if (!f) return Status::Corruption(impl_.path().string() + ": fact " + std::to_string(id) + " is indexed but missing or unreadable");
+    if (!f)
+      return Status::Corruption(impl_.path().string() + ": fact " + std::to_string(id) +
+                                " is indexed but missing or unreadable");
     facts_[id] = std::move(*f);
     return Status();
   }

@@ -24,7 +24,7 @@ struct FactValue {
   Modality modality = Modality::kAsserted;
   uint32_t mentions = 0;
   float confidence = 0;
-  std::string first_time, last_time;          // of the events its sentences date themselves
+  std::string first_time, last_time;  // of the events its sentences date themselves
   std::string predicate, cameo;
   std::string first_reported, last_reported;  // of its articles' dates (schema 4)
 };

@@ -62,10 +62,13 @@ class Verifier {
   // Calls visit(key, value) for every key of `f`, until a read fails.
   template <class Visit>
   Status ScanAll(Family f, Visit&& visit) {
-    GEOKG_RETURN_IF_ERROR(impl_.Scan(f, "", [&](std::string_view k, std::string_view v) {
-      visit(k, v);
-      return failure_.ok();
-    }, snapshot_));
+    GEOKG_RETURN_IF_ERROR(impl_.Scan(
+        f, "",
+        [&](std::string_view k, std::string_view v) {
+          visit(k, v);
+          return failure_.ok();
+        },
+        snapshot_));
     return failure_;
   }
 
@@ -111,8 +114,10 @@ class Verifier {
   void ReadCounters() {
     for (size_t i = 0; i < kCounters; ++i) {
       std::optional<std::string> v = Find(kMeta, kCounterNames[i]);
-      if (v && v->size() == 8) counters_[i] = ReadU64(*v, 0);
-      else if (v) Problem(std::string("counter ") + kCounterNames[i] + " is unreadable");
+      if (v && v->size() == 8)
+        counters_[i] = ReadU64(*v, 0);
+      else if (v)
+        Problem(std::string("counter ") + kCounterNames[i] + " is unreadable");
     }
   }
 
@@ -146,12 +151,14 @@ class Verifier {
       implied_[0].Add(SpoKey(e));
       implied_[1].Add(PosKey(e));
       implied_[2].Add(OspKey(e));
-      if (!EntityResolves(f->subject)) Problem(name + ": subject entity " + std::to_string(f->subject) + " does not resolve");
-      if (!EntityResolves(f->object)) Problem(name + ": object entity " + std::to_string(f->object) + " does not resolve");
+      if (!EntityResolves(f->subject))
+        Problem(name + ": subject entity " + std::to_string(f->subject) + " does not resolve");
+      if (!EntityResolves(f->object))
+        Problem(name + ": object entity " + std::to_string(f->object) + " does not resolve");
       if (merged.mentions == 0) Problem(name + " has no evidence");
       if (merged.mentions != f->mentions)
-        Problem(name + " counts " + std::to_string(f->mentions) + " mentions but has " + std::to_string(merged.mentions) +
-                " evidence rows");
+        Problem(name + " counts " + std::to_string(f->mentions) + " mentions but has " +
+                std::to_string(merged.mentions) + " evidence rows");
       if (merged.first_time != f->first_time || merged.last_time != f->last_time)
         Problem(name + ": first/last time " + f->first_time + "/" + f->last_time + " differ from its evidence's " +
                 merged.first_time + "/" + merged.last_time);
@@ -169,9 +176,8 @@ class Verifier {
   Status CheckIndexes() {
     using Decoder = std::optional<IndexEntry> (*)(std::string_view);
     using Encoder = std::string (*)(const IndexEntry&);
-    const std::tuple<Family, const char*, Decoder, Encoder> indexes[] = {{kSpo, "spo", DecodeSpo, SpoKey},
-                                                                          {kPos, "pos", DecodePos, PosKey},
-                                                                          {kOsp, "osp", DecodeOsp, OspKey}};
+    const std::tuple<Family, const char*, Decoder, Encoder> indexes[] = {
+        {kSpo, "spo", DecodeSpo, SpoKey}, {kPos, "pos", DecodePos, PosKey}, {kOsp, "osp", DecodeOsp, OspKey}};
     for (size_t i = 0; i < 3; ++i) {
       // Plain variables, not a structured binding: clang 14 (the fuzz build) refuses to capture one.
       const Family family = std::get<0>(indexes[i]);
@@ -197,7 +203,8 @@ class Verifier {
         std::optional<std::string> v = Find(kFacts, U64Key(e->fact));
         std::optional<FactValue> f = v ? DecodeFact(*v) : std::nullopt;
         if (!f) return Problem(std::string(index) + ": fact " + std::to_string(e->fact) + " does not resolve");
-        if (f->subject != e->subject || f->object != e->object || f->relation != e->relation || f->modality != e->modality)
+        if (f->subject != e->subject || f->object != e->object || f->relation != e->relation ||
+            f->modality != e->modality)
           Problem(std::string(index) + ": the key of fact " + std::to_string(e->fact) + " disagrees with the fact");
       }));
     }
@@ -249,8 +256,10 @@ class Verifier {
       if (doc->number == 0 || doc->number > counters_[kNextDoc]) Problem(name + ": number beyond next_doc");
       std::set<std::pair<uint64_t, uint32_t>> rows;
       for (const DocValue::Row& row : doc->rows) {
-        if (!rows.insert({row.fact, row.sentence}).second) Problem(name + " lists an evidence row twice");
-        else listed_rows.Add(EvidenceKey(row.fact, doc->number, row.sentence));
+        if (!rows.insert({row.fact, row.sentence}).second)
+          Problem(name + " lists an evidence row twice");
+        else
+          listed_rows.Add(EvidenceKey(row.fact, doc->number, row.sentence));
       }
       listed += rows.size();
     }));
@@ -260,8 +269,8 @@ class Verifier {
         if (!doc) return;  // reported above
         for (const DocValue::Row& row : doc->rows)
           if (!Find(kEvidence, EvidenceKey(row.fact, doc->number, row.sentence)))
-            Problem("document \"" + std::string(key) + "\": evidence of fact " + std::to_string(row.fact) + ", sentence " +
-                    std::to_string(row.sentence) + " is missing");
+            Problem("document \"" + std::string(key) + "\": evidence of fact " + std::to_string(row.fact) +
+                    ", sentence " + std::to_string(row.sentence) + " is missing");
       }));
     }
     if (listed != report_.counted.evidence)
@@ -328,9 +337,9 @@ class Verifier {
   // The counters in `meta` equal the rows counted by the checks.
   void CheckCounters() {
     const std::pair<CounterId, uint64_t> counted[] = {{kDocuments, report_.counted.documents},
-                                                     {kEntities_, report_.counted.entities},
-                                                     {kFacts_, report_.counted.facts},
-                                                     {kEvidence_, report_.counted.evidence}};
+                                                      {kEntities_, report_.counted.entities},
+                                                      {kFacts_, report_.counted.facts},
+                                                      {kEvidence_, report_.counted.evidence}};
     for (const auto& [counter, n] : counted)
       if (counters_[counter] != n)
         Problem(std::string("counter ") + kCounterNames[counter] + " is " + std::to_string(counters_[counter]) +
@@ -342,8 +351,8 @@ class Verifier {
   const rocksdb::Snapshot* const snapshot_;
   Counters counters_{};
   Ids entities_, facts_;  // those that exist and decode
-  KeySum implied_[3];                   // the spo, pos and osp keys the facts imply
-  KeySum held_rows_;                    // the evidence keys the store holds
+  KeySum implied_[3];     // the spo, pos and osp keys the facts imply
+  KeySum held_rows_;      // the evidence keys the store holds
   VerifyReport report_;
   Status failure_;  // the first failed read
 };

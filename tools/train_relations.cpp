@@ -100,7 +100,8 @@ std::map<std::string, std::vector<Gold>> ReadGold(const std::string& path, std::
     for (const auto& name : j["s"]) g.s.insert(Norm(name.get<std::string>()));
     for (const auto& name : j["o"]) g.o.insert(Norm(name.get<std::string>()));
     const std::string why = j.value("why", "");
-    if (why.size() > 1 && why[0] == 'P' && std::isdigit(static_cast<unsigned char>(why[1]))) g.paragraph = std::stoi(why.substr(1));
+    if (why.size() > 1 && why[0] == 'P' && std::isdigit(static_cast<unsigned char>(why[1])))
+      g.paragraph = std::stoi(why.substr(1));
     doc.push_back(std::move(g));
   }
   return gold;
@@ -135,7 +136,8 @@ void Label(const Document& doc, const std::vector<RelationCandidate>& candidates
     Example e{c.features, {}};
     bool optional_only = false;
     const auto any = [](const std::vector<std::string>& names, const std::set<std::string>& gold_names) {
-      return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return gold_names.count(Norm(n)) > 0; });
+      return std::any_of(names.begin(), names.end(),
+                         [&](const std::string& n) { return gold_names.count(Norm(n)) > 0; });
     };
     for (size_t k = 0; k < gold.size(); ++k) {
       const Gold& g = gold[k];
@@ -297,8 +299,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"logistic", "perceptron"}))
       ->capture_default_str();
   app.add_option("--rate", options.rate, "logistic learner: step size")->capture_default_str();
-  app.add_option("--prune", prune, "drop features whose largest averaged weight is below this (default: 0.01 "
-                                   "for logistic, 0.5 for perceptron)");
+  app.add_option("--prune", prune,
+                 "drop features whose largest averaged weight is below this (default: 0.01 "
+                 "for logistic, 0.5 for perceptron)");
   app.add_option("--uncovered", uncovered_file,
                  "write the required gold triples that no candidate pair stands for to this file (JSON Lines, "
                  "with s_found and o_found: whether each party was found in its paragraph)");

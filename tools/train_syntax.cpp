@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
   }
 
   const auto load_start = std::chrono::steady_clock::now();
-  auto model = !mean_dirs.empty() ? LoadMean(mean_dirs)
+  auto model = !mean_dirs.empty()  ? LoadMean(mean_dirs)
                : model_dir.empty() ? SyntaxModel::LoadDefault()
                                    : SyntaxModel::LoadFiles(model_dir);
   if (!model.ok()) return Fail(model.status());

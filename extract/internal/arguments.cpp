@@ -11,15 +11,16 @@
 namespace geokg::extract::internal {
 
 bool IsLowerWord(std::string_view t) {
-  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+  return !t.empty() && std::all_of(t.begin(), t.end(),
+                                   [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
 bool IsFunctionWord(std::string_view t) {
-  static const std::set<std::string_view> kWords = {"in", "on", "at", "as", "for", "from", "with", "by", "to", "of",
-                                                    "and", "or", "but", "after", "before", "since", "until", "last",
-                                                    "this", "next", "earlier", "later", "when", "while", "which"};
+  static const std::set<std::string_view> kWords = {
+      "in",    "on",     "at",    "as",    "for",  "from", "with", "by",      "to",    "of",   "and",   "or",   "but",
+      "after", "before", "since", "until", "last", "this", "next", "earlier", "later", "when", "while", "which"};
   return kWords.count(t) > 0;
 }
 
@@ -45,14 +46,20 @@ bool IsPlace(const Mention& m) { return !m.is_demonym && m.entities[0].type == E
 
 float Certainty(const Mention& m) {
   switch (m.evidence) {
-    case Evidence::kNamed: return m.entities[0].type == EntityType::kOrganization ? 0.85f : 0.95f;
-    case Evidence::kTitled: return 0.95f;
-    case Evidence::kAlias: return 0.9f;
-    case Evidence::kDescription: return 0.75f;
-    case Evidence::kPronoun: return 0.65f;
+    case Evidence::kNamed:
+      return m.entities[0].type == EntityType::kOrganization ? 0.85f : 0.95f;
+    case Evidence::kTitled:
+      return 0.95f;
+    case Evidence::kAlias:
+      return 0.9f;
+    case Evidence::kDescription:
+      return 0.75f;
+    case Evidence::kPronoun:
+      return 0.65f;
     // Most such names are people, but sportsmen and artists as often as officials; the
     // tagger's organisations are as unsure.
-    case Evidence::kUnknownName: return 0.7f;
+    case Evidence::kUnknownName:
+      return 0.7f;
   }
   return 0.5f;
 }
@@ -88,8 +95,8 @@ const Mention* ArgumentFinder::Possessor(uint32_t begin) const {
     // A possessive pronoun: "its treaty allies", "his visit".
     if (const Mention* m = MentionEndingAt(k); m != nullptr) {
       const std::string word = Lower(tokens_[m->begin].text);
-      const bool possessive = m->evidence == Evidence::kPronoun &&
-                              (word == "its" || word == "his" || word == "her" || word == "their");
+      const bool possessive =
+          m->evidence == Evidence::kPronoun && (word == "its" || word == "his" || word == "her" || word == "their");
       return possessive ? m : nullptr;
     }
     if (k > 0 && IsPossessive(tokens_[k - 1].text)) {
@@ -121,16 +128,15 @@ const Mention* ArgumentFinder::DemonymBefore(uint32_t begin) const {
 
 int ArgumentFinder::LightVerbBefore(uint32_t trigger) const {
   static const std::set<std::string> kLightVerbs = {
-      "launch",  "launches", "launched", "conduct",  "conducts",  "conducted", "carry",   "carries",
-      "carried", "impose",   "imposes",  "imposed",  "announce",  "announces", "announced", "mount",
-      "mounts",  "mounted",  "stage",    "stages",   "staged",    "order",     "orders",  "ordered",
-      "began",   "begins",   "begin",    "resume",   "resumes",   "resumed",   "expand",  "expands",
-      "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
-      "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed",
-      "approve", "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied",
+      "launch", "launches", "launched", "conduct", "conducts", "conducted", "carry", "carries", "carried", "impose",
+      "imposes", "imposed", "announce", "announces", "announced", "mount", "mounts", "mounted", "stage", "stages",
+      "staged", "order", "orders", "ordered", "began", "begins", "begin", "resume", "resumes", "resumed", "expand",
+      "expands", "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
+      "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed", "approve",
+      "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied",
       // Whoever lifts or tightens sanctions is the one who imposes them.
-      "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "tighten", "tightens",
-      "tightened", "toughen", "toughens", "toughened"};
+      "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "tighten", "tightens", "tightened",
+      "toughen", "toughens", "toughened"};
   // "announces a 30% tariff": a determiner and a measure may stand between.
   for (uint32_t k = trigger; k-- > 0 && trigger - k <= 5;)
     if (kLightVerbs.count(Lower(tokens_[k].text))) return static_cast<int>(k);
@@ -139,9 +145,10 @@ int ArgumentFinder::LightVerbBefore(uint32_t trigger) const {
 
 const Mention* ArgumentFinder::SubjectBefore(uint32_t verb) const {
   static const std::set<std::string> kAuxiliaries = {
-      "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "now", "not",
-      "never", "again", "already", "still", "just", "last", "formally", "officially", "reportedly", "jointly",
-      "both", "could", "may", "might", "can", "did", "does", "do", "n't", "shall", "should", "must"};
+      "has",   "have", "had",      "is",         "are",        "was",     "were",  "will",    "would",
+      "also",  "then", "later",    "now",        "not",        "never",   "again", "already", "still",
+      "just",  "last", "formally", "officially", "reportedly", "jointly", "both",  "could",   "may",
+      "might", "can",  "did",      "does",       "do",         "n't",     "shall", "should",  "must"};
   uint32_t k = verb;
   while (k > 0 && verb - k < 4) {
     const std::string w = Lower(tokens_[k - 1].text);
@@ -149,8 +156,7 @@ const Mention* ArgumentFinder::SubjectBefore(uint32_t verb) const {
     --k;
   }
   const Mention* m = MentionEndingAt(k);
-  if (m == nullptr || (m->evidence == Evidence::kPronoun && Lower(tokens_[m->begin].text) == "it"))
-    return nullptr;
+  if (m == nullptr || (m->evidence == Evidence::kPronoun && Lower(tokens_[m->begin].text) == "it")) return nullptr;
   for (;;) {
     uint32_t b = m->begin;
     if (b >= 1 && Lower(tokens_[b - 1].text) == "the") --b;
@@ -199,9 +205,9 @@ const Mention* ArgumentFinder::GerundSubject(uint32_t verb) const {
 }
 
 const Mention* ArgumentFinder::ControlledSubject(uint32_t verb) const {
-  static const std::set<std::string> kRequests = {"urged", "urges", "urge", "asked", "asks", "ask", "invited",
-                                                  "invites", "pressed", "presses", "told", "tells", "encouraged",
-                                                  "encourages", "allowed", "allows", "permitted", "on", "upon"};
+  static const std::set<std::string> kRequests = {
+      "urged", "urges", "urge",       "asked",      "asks",    "ask",    "invited",   "invites", "pressed", "presses",
+      "told",  "tells", "encouraged", "encourages", "allowed", "allows", "permitted", "on",      "upon"};
   if (verb < 3 || Lower(tokens_[verb - 1].text) != "to") return nullptr;
   const Mention* m = MentionEndingAt(verb - 1);
   if (m == nullptr || m->begin == 0) return nullptr;
@@ -241,7 +247,8 @@ std::vector<const Mention*> ArgumentFinder::Conjuncts(const Mention* m, uint32_t
     uint32_t k = last->end;
     bool joined = false;
     // "X and his Greek and French counterparts, A and B": the list names the counterparts.
-    if (k + 1 < limit && tokens_[k].text == "and" && (Lower(tokens_[k + 1].text) == "his" || Lower(tokens_[k + 1].text) == "her"))
+    if (k + 1 < limit && tokens_[k].text == "and" &&
+        (Lower(tokens_[k + 1].text) == "his" || Lower(tokens_[k + 1].text) == "her"))
       for (uint32_t j = k + 2; j + 1 < limit && j < k + 10; ++j)
         if (Lower(tokens_[j].text) == "counterparts" && tokens_[j + 1].text == ",") {
           k = j + 2;
@@ -251,7 +258,8 @@ std::vector<const Mention*> ArgumentFinder::Conjuncts(const Mention* m, uint32_t
     while (k < limit && k < last->end + 4 &&
            (mention_at_[k] < 0 || found_.mentions[mention_at_[k]].evidence == Evidence::kPronoun)) {
       const std::string w = Lower(tokens_[k].text);
-      if (w == "and" || w == "," || w == "or") joined = true;
+      if (w == "and" || w == "," || w == "or")
+        joined = true;
       else if (w != "its" && w != "their" && w != "treaty" && w != "allies" && w != "partners" && w != "well" &&
                w != "as" && w != "the")
         break;

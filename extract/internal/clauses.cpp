@@ -39,7 +39,8 @@ SentenceClauses::SentenceClauses(const SyntaxModel& model, const Sentence& sente
   auto group = groups.begin();
   for (uint32_t k = 0; k < n;) {
     while (group != groups.end() && group->second <= k) ++group;
-    const uint32_t end = group != groups.end() && group->first == k && group->second > k ? std::min(group->second, n) : k + 1;
+    const uint32_t end =
+        group != groups.end() && group->first == k && group->second > k ? std::min(group->second, n) : k + 1;
     Token unit = sentence.tokens[end - 1];
     unit.begin = sentence.tokens[k].begin;
     for (uint32_t j = k; j < end; ++j) unit_of_[j] = static_cast<uint32_t>(first_token_.size());
@@ -79,9 +80,8 @@ int SentenceClauses::SubjectOf(uint32_t unit, bool* passive) const {
     if (w.head <= 0) break;
     const std::string_view rel = w.deprel;
     // "the first leader to visit Egypt": an infinitival relative's subject is the noun it modifies.
-    if (rel == "acl" && std::any_of(children_[u].begin(), children_[u].end(), [&](uint32_t c) {
-          return At(c).deprel == "mark" && Lower(At(c).form) == "to";
-        })) {
+    if (rel == "acl" && std::any_of(children_[u].begin(), children_[u].end(),
+                                    [&](uint32_t c) { return At(c).deprel == "mark" && Lower(At(c).form) == "to"; })) {
       *passive = false;
       return w.head - 1;
     }
@@ -128,7 +128,8 @@ std::vector<uint32_t> SentenceClauses::ConjunctsOf(uint32_t unit) const {
   for (int up = IsNominal(At(first)) ? At(first).head : 0, hops = 0; up > 0 && hops < 6; ++hops) {
     const auto a = static_cast<uint32_t>(up - 1);
     for (uint32_t c : children_[a])
-      if (c > first && At(c).deprel == "conj" && IsNominal(At(c)) && std::find(out.begin(), out.end(), c) == out.end()) {
+      if (c > first && At(c).deprel == "conj" && IsNominal(At(c)) &&
+          std::find(out.begin(), out.end(), c) == out.end()) {
         out.push_back(c);
         AddConjuncts(c, out);
       }

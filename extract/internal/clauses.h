@@ -81,8 +81,8 @@ class SentenceClauses {
 
   ParsedSentence parsed_;
   std::vector<uint32_t> unit_of_;
-  std::vector<uint32_t> first_token_;                // per unit, plus the end
-  std::vector<std::vector<uint32_t>> children_;      // per unit, in order
+  std::vector<uint32_t> first_token_;            // per unit, plus the end
+  std::vector<std::vector<uint32_t>> children_;  // per unit, in order
 };
 
 }  // namespace geokg::extract::internal

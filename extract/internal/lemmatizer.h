@@ -30,8 +30,8 @@ class Lemmatizer {
  private:
   friend Lemmatizer TrainLemmatizer(const Treebank& train);  // lemmatizer_train.h
   struct Rule {
-    uint8_t cut = 0;      // bytes removed from the end
-    std::string append;   // then appended
+    uint8_t cut = 0;     // bytes removed from the end
+    std::string append;  // then appended
   };
   // The longest suffix a rule is keyed by, in bytes.
   static constexpr size_t kMaxSuffix = 5;
@@ -40,7 +40,7 @@ class Lemmatizer {
   static uint64_t ExceptionKey(uint8_t xpos, std::string_view form);
   std::string ByRule(std::string_view form, uint8_t xpos) const;
 
-  std::vector<uint8_t> keep_case_;  // per XPOS: whether lemmas keep the form's capitals
+  std::vector<uint8_t> keep_case_;                        // per XPOS: whether lemmas keep the form's capitals
   std::unordered_map<uint64_t, Rule> rules_;              // (xpos, suffix) -> rule
   std::unordered_map<uint64_t, std::string> exceptions_;  // (xpos, lower form) -> lemma
 };

@@ -32,16 +32,15 @@ Lemmatizer TrainLemmatizer(const Treebank& train) {
       size_t common = 0;
       while (common < base.size() && common < lemma.size() && base[common] == lemma[common]) ++common;
       while (common > 0 && IsUtf8Continuation(base[common])) --common;  // rewrite whole characters
-      if (common == 0 && !base.empty()) continue;  // suppletive forms are exceptions, not rules
-      const std::pair<uint8_t, std::string> rule{static_cast<uint8_t>(base.size() - common),
-                                                 lemma.substr(common)};
+      if (common == 0 && !base.empty()) continue;                       // suppletive forms are exceptions, not rules
+      const std::pair<uint8_t, std::string> rule{static_cast<uint8_t>(base.size() - common), lemma.substr(common)};
       const std::string lower = Lower(s.forms[i]);
       for (size_t k = 0; k <= std::min(Lemmatizer::kMaxSuffix, lower.size()); ++k)
         ++counts[Lemmatizer::RuleKey(t, std::string_view(lower).substr(lower.size() - k))][rule];
     }
   for (const auto& [key, rules] : counts) {
-    auto best = std::max_element(rules.begin(), rules.end(),
-                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    auto best =
+        std::max_element(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     if (best->second < 2) continue;
     lem.rules_[key] = Lemmatizer::Rule{best->first.first, best->first.second};
   }
@@ -51,8 +50,8 @@ Lemmatizer TrainLemmatizer(const Treebank& train) {
       const uint64_t key = Lemmatizer::ExceptionKey(s.xpos[i], s.forms[i]);
       if (lem.exceptions_.count(key)) continue;
       const auto& seen = lemmas_of[key];
-      auto best = std::max_element(seen.begin(), seen.end(),
-                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+      auto best =
+          std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
       if (lem.ByRule(s.forms[i], s.xpos[i]) != best->first) lem.exceptions_[key] = best->first;
     }
   return lem;

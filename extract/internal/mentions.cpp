@@ -113,17 +113,18 @@ constexpr Title kTitles[] = {
 };
 
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
-constexpr auto kOrganizationHeads = std::to_array<std::string_view>({
-    "Ministry", "Agency", "Council", "Parliament", "Party", "Bank", "Group", "Union", "Organization",
-    "Organisation", "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly",
-    "Congress", "Senate", "Court", "Army", "Navy", "Police", "Office", "Department", "Institute",
-    "Association", "Fund", "Front", "Movement", "Coalition", "Authority", "Service", "Guard", "Corps",
-    "Federation", "Board", "Cabinet", "Administration", "Inc", "Ltd", "Brigades", "Force", "Forces", "Network"});
+constexpr auto kOrganizationHeads = std::to_array<std::string_view>(
+    {"Ministry",     "Agency",       "Council",     "Parliament",  "Party",  "Bank",     "Group",          "Union",
+     "Organization", "Organisation", "Commission",  "Corporation", "Corp",   "Forum",    "Company",        "Committee",
+     "Assembly",     "Congress",     "Senate",      "Court",       "Army",   "Navy",     "Police",         "Office",
+     "Department",   "Institute",    "Association", "Fund",        "Front",  "Movement", "Coalition",      "Authority",
+     "Service",      "Guard",        "Corps",       "Federation",  "Board",  "Cabinet",  "Administration", "Inc",
+     "Ltd",          "Brigades",     "Force",       "Forces",      "Network"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
-constexpr auto kStateCollectives = std::to_array<std::string_view>({
-    "government", "authorities", "officials", "military", "forces", "troops", "army", "navy",
-    "administration", "leadership", "diplomats", "regime", "side", "ministry", "embassy", "parliament"});
+constexpr auto kStateCollectives = std::to_array<std::string_view>(
+    {"government", "authorities", "officials", "military", "forces", "troops", "army", "navy", "administration",
+     "leadership", "diplomats", "regime", "side", "ministry", "embassy", "parliament"});
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -195,16 +196,16 @@ std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t
 // A run of up to four capitalised name tokens at tokens[i] ("Lee", "Jae-myung").
 // Lower-case parts of names: "Abdel Fattah el-Sisi", "Ursula von der Leyen", "Luigi Di Maio".
 bool IsNameParticle(std::string_view t) {
-  static constexpr auto kParticles = std::to_array<std::string_view>({"bin", "de", "da", "van", "von", "der", "di",
-                                                                  "du", "la", "le", "al", "dos", "arap", "ibn", "ben", "das"});
+  static constexpr auto kParticles = std::to_array<std::string_view>(
+      {"bin", "de", "da", "van", "von", "der", "di", "du", "la", "le", "al", "dos", "arap", "ibn", "ben", "das"});
   if (std::find(kParticles.begin(), kParticles.end(), t) != kParticles.end()) return true;
   return (t.rfind("el-", 0) == 0 || t.rfind("al-", 0) == 0 || t.rfind("bin-", 0) == 0) && t.size() > 3;
 }
 
 // Words of the names of things, never of people: "General Agreement on Tariffs" is no General.
-constexpr auto kThingWords = std::to_array<std::string_view>({
-    "Agreement", "Treaty", "Accord", "Conference", "Summit", "Convention", "Motors", "Electric", "Airlines",
-    "Airways", "University", "Hospital", "Airport", "Assembly", "Round", "Declaration", "Initiative"});
+constexpr auto kThingWords = std::to_array<std::string_view>(
+    {"Agreement", "Treaty", "Accord", "Conference", "Summit", "Convention", "Motors", "Electric", "Airlines", "Airways",
+     "University", "Hospital", "Airport", "Assembly", "Round", "Declaration", "Initiative"});
 
 bool IsNameToken(std::string_view t) {
   return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.' &&
@@ -240,28 +241,31 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
 
 // Capitalised at the start of a sentence, but never the first word of an organisation's name.
 bool IsCommonCapitalizedWord(std::string_view t) {
-  static constexpr auto kWords = std::to_array<std::string_view>({
-      "The", "A", "An", "Leaders", "Leader", "Officials", "Members", "Member", "Delegates", "Protesters",
-      "Several", "Many", "Some", "Both", "Most", "Heads", "Head", "Representatives", "Ministers", "Two",
-      "Three", "All"});
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"The",        "A",       "An",    "Leaders", "Leader", "Officials", "Members", "Member", "Delegates",
+       "Protesters", "Several", "Many",  "Some",    "Both",   "Most",      "Heads",   "Head",   "Representatives",
+       "Ministers",  "Two",     "Three", "All"});
   return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
 }
 
 // Words that make a capitalised run a place or an event rather than a person.
-constexpr auto kPlaceOrEventWords = std::to_array<std::string_view>({
-    "Street", "Square", "Hall", "Island", "Islands", "River", "Sea", "Ocean", "Bay", "Strait", "Valley", "City",
-    "County", "Province", "State", "States", "Mountains", "Peninsula", "Port", "Airport", "Base", "Road", "Avenue",
-    "Park", "Palace", "House", "Church", "Cathedral", "Bridge", "Canal", "Gulf", "Lake", "Coast", "Desert",
-    "Region", "Heights", "Hills", "District", "Prison", "Center", "Centre", "Stadium", "Hotel", "Hurricane",
-    "Storm", "Operation", "League", "Cup", "Prize", "Award", "Awards", "Festival", "Games", "Olympics", "Act",
-    "Bill", "Day", "War", "Revolution", "Crisis", "Championship", "Open", "Cross", "Times", "Post", "News",
-    "Journal", "Plan", "Programme", "Program", "Project", "Fund", "Index", "Exchange",
-    "Market", "Museum", "School", "College", "Station", "Bank", "Party", "Kong", "Zealand", "Jersey", "York",
-    "Oblast", "Krai", "Governorate", "Prefecture", "Venue", "Seas", "Camp", "Jews", "Muslims", "Christians"});
-constexpr auto kPlaceOpeners = std::to_array<std::string_view>({
-    "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Saint",
-    "St", "San", "Santa", "Los", "Las", "Port", "Fort", "Mount", "Lake", "Cape", "Upper", "Lower", "Great",
-    "Greater", "United", "Royal", "National", "International", "Federal", "European", "World", "Middle"});
+constexpr auto kPlaceOrEventWords = std::to_array<std::string_view>(
+    {"Street",    "Square",   "Hall",   "Island",  "Islands",    "River",     "Sea",          "Ocean",      "Bay",
+     "Strait",    "Valley",   "City",   "County",  "Province",   "State",     "States",       "Mountains",  "Peninsula",
+     "Port",      "Airport",  "Base",   "Road",    "Avenue",     "Park",      "Palace",       "House",      "Church",
+     "Cathedral", "Bridge",   "Canal",  "Gulf",    "Lake",       "Coast",     "Desert",       "Region",     "Heights",
+     "Hills",     "District", "Prison", "Center",  "Centre",     "Stadium",   "Hotel",        "Hurricane",  "Storm",
+     "Operation", "League",   "Cup",    "Prize",   "Award",      "Awards",    "Festival",     "Games",      "Olympics",
+     "Act",       "Bill",     "Day",    "War",     "Revolution", "Crisis",    "Championship", "Open",       "Cross",
+     "Times",     "Post",     "News",   "Journal", "Plan",       "Programme", "Program",      "Project",    "Fund",
+     "Index",     "Exchange", "Market", "Museum",  "School",     "College",   "Station",      "Bank",       "Party",
+     "Kong",      "Zealand",  "Jersey", "York",    "Oblast",     "Krai",      "Governorate",  "Prefecture", "Venue",
+     "Seas",      "Camp",     "Jews",   "Muslims", "Christians"});
+constexpr auto kPlaceOpeners = std::to_array<std::string_view>(
+    {"New",      "North",         "South",   "East",     "West",  "Northern", "Southern", "Eastern", "Western",
+     "Central",  "Saint",         "St",      "San",      "Santa", "Los",      "Las",      "Port",    "Fort",
+     "Mount",    "Lake",          "Cape",    "Upper",    "Lower", "Great",    "Greater",  "United",  "Royal",
+     "National", "International", "Federal", "European", "World", "Middle"});
 bool IsMonthOrDay(std::string_view t) { return IsCue(Cue::kMonth, t) || IsCue(Cue::kWeekday, t); }
 
 // The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
@@ -283,20 +287,21 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i) {
 // Heads of a state's own organs: "the Japanese Foreign Ministry", "the Israeli Air Force" act for
 // the state the demonym names.
 constexpr auto kStateOrgans = std::to_array<std::string_view>(
-    {"Ministry", "Army", "Navy", "Police", "Cabinet", "Parliament", "Government", "Office", "Department", "Forces",
-     "Force", "Guard", "Corps", "Administration", "Court", "Senate", "Congress", "Assembly", "Agency", "Service",
-     "Commission", "Council", "Committee", "Board", "Authority", "Bank"});
+    {"Ministry", "Army",       "Navy",     "Police",    "Cabinet", "Parliament", "Government",
+     "Office",   "Department", "Forces",   "Force",     "Guard",   "Corps",      "Administration",
+     "Court",    "Senate",     "Congress", "Assembly",  "Agency",  "Service",    "Commission",
+     "Council",  "Committee",  "Board",    "Authority", "Bank"});
 
 // Words of a government portfolio, which may stand between a state and a title ("Ivorian
 // Agriculture Minister", "US Treasury Secretary") or after it ("Minister of Finance",
 // "Chancellor of the Exchequer", "Minister for Trade Negotiations").
 constexpr auto kPortfolioWords = std::to_array<std::string_view>(
-    {"Agriculture", "Finance", "Foreign", "Defence", "Defense", "Trade", "Interior", "Justice", "Economy",
-     "Economic", "Health", "Education", "Energy", "Industry", "Commerce", "Labour", "Labor", "Transport",
-     "Environment", "Culture", "Treasury", "Exchequer", "Home", "Affairs", "Planning", "Information", "Oil",
-     "Petroleum", "Mines", "Fisheries", "Tourism", "Communications", "Development", "Security", "Intelligence",
-     "Budget", "Housing", "Welfare", "Science", "Technology", "Negotiations", "Deputy", "Junior", "Senior", "and",
-     "the"});
+    {"Agriculture",  "Finance",     "Foreign",      "Defence",   "Defense",  "Trade",     "Interior", "Justice",
+     "Economy",      "Economic",    "Health",       "Education", "Energy",   "Industry",  "Commerce", "Labour",
+     "Labor",        "Transport",   "Environment",  "Culture",   "Treasury", "Exchequer", "Home",     "Affairs",
+     "Planning",     "Information", "Oil",          "Petroleum", "Mines",    "Fisheries", "Tourism",  "Communications",
+     "Development",  "Security",    "Intelligence", "Budget",    "Housing",  "Welfare",   "Science",  "Technology",
+     "Negotiations", "Deputy",      "Junior",       "Senior",    "and",      "the"});
 
 bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
 
@@ -310,8 +315,9 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   // After a word of place or a determiner a name is far more often a place, a ship or a work:
   // "strikes in Bint Jbeil", "an attack on Bat Yam", "the Magic Seas".
   static constexpr auto kPlaceContext = std::to_array<std::string_view>(
-      {"in", "on", "at", "into", "near", "from", "of", "to", "across", "over", "through", "the", "a", "an",
-       "towards", "toward", "outside", "inside", "around", "off", "under", "along", "via", "within", "for"});
+      {"in",     "on",      "at",    "into",  "near", "from",    "of",     "to",      "across",
+       "over",   "through", "the",   "a",     "an",   "towards", "toward", "outside", "inside",
+       "around", "off",     "under", "along", "via",  "within",  "for"});
   if (OneOf(kPlaceContext, Lower(tokens[i - 1].text))) return 0;
   const uint32_t run = NameRun(tokens, i);
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
@@ -325,7 +331,8 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
     // it; a title word at the end is a surname ("Stephen King").
     uint32_t title_length = 0;
     if (k + 1 < i + run && MatchTitle(tokens, k, &title_length) != nullptr) return 0;
-    const bool all_caps = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    const bool all_caps =
+        std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
     if (all_caps || OneOf(kPlaceOrEventWords, t) || IsMonthOrDay(t)) return 0;
   }
   return run;
@@ -360,10 +367,12 @@ bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || 
 // and words that open a sentence or clause ("Later Baker said").
 bool IsNameOpener(std::string_view t) {
   static constexpr auto kOpeners = std::to_array<std::string_view>(
-      {"But", "And", "Then", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "When", "After", "Before", "While",
-       "As", "In", "On", "At", "For", "With", "From", "By", "If", "So", "Also", "However", "Now", "Still", "Since",
-       "Although", "Though", "Under", "Asked", "Speaking", "Why", "How", "What", "Where", "Did", "Does", "Will",
-       "Can", "Could", "Would", "Should", "Has", "Had", "Is", "Was", "Former", "Ex", "Senator", "Sen."});
+      {"But",      "And",    "Then",   "Later", "Earlier",  "Meanwhile", "Yesterday", "Today", "When",
+       "After",    "Before", "While",  "As",    "In",       "On",        "At",        "For",   "With",
+       "From",     "By",     "If",     "So",    "Also",     "However",   "Now",       "Still", "Since",
+       "Although", "Though", "Under",  "Asked", "Speaking", "Why",       "How",       "What",  "Where",
+       "Did",      "Does",   "Will",   "Can",   "Could",    "Would",     "Should",    "Has",   "Had",
+       "Is",       "Was",    "Former", "Ex",    "Senator",  "Sen."});
   const std::string_view undotted = t.ends_with('.') ? t.substr(0, t.size() - 1) : t;
   return IsHonorific(t) || IsCue(Cue::kRank, undotted) || OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
 }
@@ -447,8 +456,8 @@ const MentionFinder::Person* MentionFinder::LeaderOf(const std::string& country)
   return nullptr;
 }
 
-bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before,
-                             SentenceMentions* out, uint32_t* next) {
+bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,
+                             uint32_t* next) {
   uint32_t title_length = 0;
   const Title* title = MatchTitle(tokens, i, &title_length);
   if (title == nullptr) return false;
@@ -475,7 +484,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     ++name_begin;
   }
   // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the name.
-  if (name_begin + 1 < tokens.size() && IsHonorific(tokens[name_begin].text) && IsNameToken(tokens[name_begin + 1].text))
+  if (name_begin + 1 < tokens.size() && IsHonorific(tokens[name_begin].text) &&
+      IsNameToken(tokens[name_begin + 1].text))
     ++name_begin;
   // "Prime Minister of India Narendra Modi": the title's state between the title and the name.
   std::optional<Entity> title_of;
@@ -506,7 +516,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     person.name.append(tokens[name_end].text);
     ++name_end;
   } else if (auto m = gazetteer_.LongestMatch(tokens, name_begin, when_);
-      m && m->length <= run && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson) {
+             m && m->length <= run && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson) {
     person = EntityOf(m->entry);
     person_entry = m->entry;
     country_of_person = RoleOfDay(m->entry).first;
@@ -532,8 +542,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       const bool between_portfolio_words = k > from && k + 1 < i && OneOf(kPortfolioWords, tokens[k - 1].text) &&
                                            OneOf(kPortfolioWords, tokens[k + 1].text);
       if (t == "and" ? between_portfolio_words : t != "the" && OneOf(kPortfolioWords, t)) continue;
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "and" || t == "or" || t == "former" ||
-          t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled")
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "and" || t == "or" ||
+          t == "former" || t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled")
         return false;
     }
     return true;
@@ -548,20 +558,23 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     if (auto m = gazetteer_.LongestMatch(tokens, at, when_);
         m && gazetteer_.entry(m->entry).entity.type == EntityType::kCountry && m->kind == NameKind::kName) {
       country = EntityOf(m->entry);
-      country_mention = Mention{at, at + static_cast<uint32_t>(m->length), {country}, {}, false, false, Evidence::kNamed};
+      country_mention =
+          Mention{at, at + static_cast<uint32_t>(m->length), {country}, {}, false, false, Evidence::kNamed};
       name_end = country_mention->end;
     }
   }
   // "Brazilian Coffee Institute (IBC) president X", "Liberal Democratic Party (LDP) chairman X":
   // the abbreviation in parentheses belongs to the name before it.
   uint32_t owner_end = before != nullptr ? before->end : 0;
-  if (owner_end < i && tokens[owner_end].text == ")") ++owner_end;
-  else if (owner_end + 2 < i && tokens[owner_end].text == "(" && tokens[owner_end + 2].text == ")") owner_end += 3;
+  if (owner_end < i && tokens[owner_end].text == ")")
+    ++owner_end;
+  else if (owner_end + 2 < i && tokens[owner_end].text == "(" && tokens[owner_end + 2].text == ")")
+    owner_end += 3;
   if (!country_mention && !title_of && before != nullptr && !before->entities.empty() &&
       (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
        before->is_capital) &&
-      (modifiers_only(owner_end) || (owner_end < i && IsPossessive(tokens[owner_end].text) &&
-                                     modifiers_only(owner_end + 1)))) {
+      (modifiers_only(owner_end) ||
+       (owner_end < i && IsPossessive(tokens[owner_end].text) && modifiers_only(owner_end + 1)))) {
     country = before->is_capital ? before->country : before->entities[0];
     phrase_begin = before->begin;
     owner_is_party = IsParty(*before);
@@ -581,7 +594,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
   // The person's term in the office the title names, on the article's day.
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
-  const bool from_lexicon = country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
+  const bool from_lexicon =
+      country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
@@ -611,15 +625,17 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     out->roles.push_back({people_[index].entity, relation, party_member ? "a member" : office, country, phrase_begin,
                           name_end, from_lexicon, from_lexicon && when_ == 0});
   if (state_term != nullptr)
-    out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf, office,
-                          CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});
+    out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf,
+                          office, CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
   // Patrice Talon of Benin".
   if (office.back() == 's' && name_end + 1 < tokens.size() &&
       (tokens[name_end].text == "and" || tokens[name_end].text == ",")) {
     uint32_t after = name_end + 1;
-    if (TryNamedOfCountry(tokens, after, RoleRelation(title->relation, country), office.substr(0, office.size() - 1), out, &after)) *next = after;
+    if (TryNamedOfCountry(tokens, after, RoleRelation(title->relation, country), office.substr(0, office.size() - 1),
+                          out, &after))
+      *next = after;
   }
   return true;
 }
@@ -641,8 +657,9 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   const auto n = static_cast<uint32_t>(tokens.size());
   // Not the start of a name, or a capitalised common word ("On Tuesday, Greek prime minister").
   static constexpr auto kOpeners = std::to_array<std::string_view>(
-      {"on", "in", "at", "after", "before", "during", "for", "with", "from", "by", "as", "when", "while", "but",
-       "and", "however", "meanwhile", "last", "this", "next", "then", "earlier", "later", "since", "until"});
+      {"on",   "in",   "at",   "after",   "before", "during", "for",     "with",      "from",
+       "by",   "as",   "when", "while",   "but",    "and",    "however", "meanwhile", "last",
+       "this", "next", "then", "earlier", "later",  "since",  "until"});
   if ((i > 0 && Capitalized(tokens[i - 1].text)) || IsCommonCapitalizedWord(tokens[i].text) ||
       OneOf(kOpeners, Lower(tokens[i].text)))
     return false;
@@ -688,8 +705,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   bool from_lexicon = false;
   if (country.name.empty()) {
     // "the foreign minister of Egypt"; "Jack Straw, the foreign secretary," the lexicon's.
-    if (auto of = end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, end + 1, when_)
-                                                          : std::nullopt;
+    if (auto of =
+            end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, end + 1, when_) : std::nullopt;
         is_state(of) && of->kind != NameKind::kDemonym) {
       country = EntityOf(of->entry);
       end += 1 + static_cast<uint32_t>(of->length);
@@ -700,8 +717,10 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     }
   }
   Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
-  if (is_known) person = EntityOf(known->entry);
-  else if (auto alias = aliases_.find(person.name); alias != aliases_.end()) person = people_[alias->second].entity;
+  if (is_known)
+    person = EntityOf(known->entry);
+  else if (auto alias = aliases_.find(person.name); alias != aliases_.end())
+    person = people_[alias->second].entity;
   if (person.code.empty()) person.code = RoleCode(country);
   size_t index = Remember(person, country.name, office);
   NotePerson(index);
@@ -746,7 +765,8 @@ bool MentionFinder::TryCounterpartList(const std::vector<Token>& tokens, uint32_
     const size_t index = Remember(PersonNamed(tokens, begin, end), countries[c].name, office);
     NotePerson(index);
     out->mentions.push_back({begin, end, {people_[index].entity}, {}, false, false, Evidence::kTitled});
-    if (!office.empty()) out->roles.push_back({people_[index].entity, relation, office, countries[c], begin, end, false});
+    if (!office.empty())
+      out->roles.push_back({people_[index].entity, relation, office, countries[c], begin, end, false});
   }
   *next = k;
   return true;
@@ -798,8 +818,9 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         const size_t index = Remember(PersonNamed(tokens, name_at, name_at + run), country.name, office);
         NotePerson(index);
         if (!office.empty())
-          out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf,
-                                office, country, i, name_at + run, false});
+          out->roles.push_back({people_[index].entity,
+                                IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf, office, country, i,
+                                name_at + run, false});
         return person_mention(index, name_at + run, Evidence::kTitled);
       }
       if (const Person* p = LeaderOf(country.name))
@@ -828,7 +849,8 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       const std::string office = Lower(TitleText(tokens, k, k + title_length));
       for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
         const Person& p = people_[*it];
-        const bool same_office = Lower(p.office) == office || (title->relation == Relation::kLeads && IsLeaderOffice(p.office) && !country.empty());
+        const bool same_office = Lower(p.office) == office ||
+                                 (title->relation == Relation::kLeads && IsLeaderOffice(p.office) && !country.empty());
         if (same_office && (country.empty() || p.country == country)) {
           NotePerson(*it);
           return person_mention(*it, k + title_length, Evidence::kDescription);
@@ -841,8 +863,8 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
           const Entity person = EntityOf(*holder);
           const size_t index = Remember(person, country, gazetteer_.TermOf(*holder, office, when_)->office);
           NotePerson(index);
-          out->roles.push_back({person, RoleRelation(title->relation, CountryNamed(country)), office, CountryNamed(country), i,
-                                k + title_length, true, false});
+          out->roles.push_back({person, RoleRelation(title->relation, CountryNamed(country)), office,
+                                CountryNamed(country), i, k + title_length, true, false});
           return person_mention(index, k + title_length, Evidence::kDescription);
         }
       }
@@ -858,10 +880,12 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         {"when", "after", "before", "as", "while", "because", "since", "until", "once", "where"});
     // "X met Y in London on his first visit": a possessive in a phrase of time or occasion
     // belongs to the subject too.
-    static constexpr auto kOccasions = std::to_array<std::string_view>(
-        {"during", "on", "at", "after", "before", "ahead", "throughout"});
-    const bool subordinate_subject = (word == "he" || word == "she") && i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text));
-    const bool occasion_possessive = (word == "his" || word == "her") && i > 0 && OneOf(kOccasions, Lower(tokens[i - 1].text));
+    static constexpr auto kOccasions =
+        std::to_array<std::string_view>({"during", "on", "at", "after", "before", "ahead", "throughout"});
+    const bool subordinate_subject =
+        (word == "he" || word == "she") && i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text));
+    const bool occasion_possessive =
+        (word == "his" || word == "her") && i > 0 && OneOf(kOccasions, Lower(tokens[i - 1].text));
     if (subordinate_subject || occasion_possessive) index = FirstPerson(*out).value_or(index);
     NotePerson(index);
     return person_mention(index, i + 1, Evidence::kPronoun);
@@ -912,8 +936,13 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         for (auto it = recent_.rbegin(); it != recent_.rend() && leaders.size() < 2; ++it)
           if (IsLeaderOffice(people_[*it].office)) leaders.push_back(*it);
         if (leaders.size() == 2) {
-          out->mentions.push_back({i, k + 1, {people_[leaders[1]].entity, people_[leaders[0]].entity}, {}, false,
-                                   false, Evidence::kDescription});
+          out->mentions.push_back({i,
+                                   k + 1,
+                                   {people_[leaders[1]].entity, people_[leaders[0]].entity},
+                                   {},
+                                   false,
+                                   false,
+                                   Evidence::kDescription});
           *next = k + 1;
           return true;
         }
@@ -960,8 +989,7 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   const std::string_view text = tokens[i].text;
   // Cheap tests first, so that most words are never tagged: a capitalised common word opens a
   // name only when a capitalised word follows ("National Grain Alliance").
-  if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) ||
-      IsMonthOrDay(text))
+  if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) || IsMonthOrDay(text))
     return false;
   const bool common = ner_->IsCommonWord(text);
   if (common && (i + 1 >= tokens.size() || !Capitalized(tokens[i + 1].text))) return false;
@@ -1094,7 +1122,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     // state; a region's name opens the name of any organisation.
     if (m) {
       const EntityType type = gazetteer_.entry(m->entry).entity.type;
-      const uint32_t org_end = type == EntityType::kCountry || type == EntityType::kLocation ? OrganizationPhraseEnd(tokens, i) : 0;
+      const uint32_t org_end =
+          type == EntityType::kCountry || type == EntityType::kLocation ? OrganizationPhraseEnd(tokens, i) : 0;
       if (org_end > i + m->length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text)))
         m.reset();
     }
@@ -1106,7 +1135,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         case NameKind::kName:
           if (entry.entity.type == EntityType::kPerson && end < n && IsGenerationSuffix(tokens[end].text)) {
             // "Donald Trump Jr." is not Donald Trump.
-            mention.entities[0] = Entity{entry.entity.name + " " + std::string(tokens[end].text), EntityType::kPerson, "", {}};
+            mention.entities[0] =
+                Entity{entry.entity.name + " " + std::string(tokens[end].text), EntityType::kPerson, "", {}};
             mention.end = end + 1;
             NotePerson(Remember(mention.entities[0], entry.country, ""));
           } else if (entry.entity.type == EntityType::kPerson) {
@@ -1182,7 +1212,8 @@ bool MentionFinder::IsParty(const Mention& m) {
 void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const {
   static constexpr auto kMemberWords = std::to_array<std::string_view>(
       {"member", "members", "member-state", "member-states", "member-country", "member-countries"});
-  static constexpr auto kMemberNouns = std::to_array<std::string_view>({"state", "states", "country", "countries", "nation", "nations"});
+  static constexpr auto kMemberNouns =
+      std::to_array<std::string_view>({"state", "states", "country", "countries", "nation", "nations"});
   std::vector<RoleFact> found;
   const std::vector<Mention>& ms = out->mentions;
   for (size_t k = 0; k + 1 < ms.size(); ++k) {
@@ -1201,7 +1232,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     } else {
       if (OneOf(kMemberNouns, word_at(at))) ++at;
       static constexpr auto kDashes = std::to_array<std::string_view>({"-", "\xE2\x80\x93", "\xE2\x80\x94", ":"});
-      static constexpr auto kComprises = std::to_array<std::string_view>({"comprises", "comprising", "includes", "including"});
+      static constexpr auto kComprises =
+          std::to_array<std::string_view>({"comprises", "comprising", "includes", "including"});
       if (OneOf(kDashes, word_at(at))) {
         ++at;
         least = 2;
@@ -1221,7 +1253,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
         const Mention& member = ms[j];
         if (member.is_demonym || member.entities.size() != 1) break;
         if (member.entities[0].type == EntityType::kCountry)
-          members.push_back({member.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, member.end, false});
+          members.push_back(
+              {member.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, member.end, false});
         else if (member.entities[0].type != EntityType::kOrganization)
           break;  // another group of the list ("the G7 and Russia") is no state of it
         at = member.end;
@@ -1237,7 +1270,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     // A titled person took the party as the owner of the title, if it was one.
     if (next.begin == at && next.entities.size() == 1 && next.entities[0].type == EntityType::kPerson &&
         next.evidence != Evidence::kPronoun && next.evidence != Evidence::kTitled)
-      found.push_back({next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
+      found.push_back(
+          {next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
   }
   // "Trump is a Republican".
   for (size_t k = 1; k < ms.size(); ++k) {
@@ -1248,7 +1282,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       continue;
     const std::string be = Lower(tokens[who.end].text), article = Lower(tokens[who.end + 1].text);
     if ((be == "is" || be == "was") && (article == "a" || article == "an"))
-      found.push_back({who.entities[0], Relation::kMemberOf, "a member", party.entities[0], who.begin, party.end, false});
+      found.push_back(
+          {who.entities[0], Relation::kMemberOf, "a member", party.entities[0], who.begin, party.end, false});
   }
   out->roles.insert(out->roles.end(), found.begin(), found.end());
 }

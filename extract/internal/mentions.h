@@ -29,7 +29,7 @@ struct Mention {
   std::vector<Entity> entities;  // one, or two for "the two leaders"
   Entity country;                // a capital's country: the actor when the capital acts
   bool is_capital = false;
-  bool is_demonym = false;       // "Chinese": names the country only as a modifier
+  bool is_demonym = false;  // "Chinese": names the country only as a modifier
   Evidence evidence = Evidence::kNamed;
 };
 

@@ -17,7 +17,8 @@ Result<std::string> DecompressModel(std::string_view bytes, const std::string& n
     return Status::Corruption(name + ": is not a compressed geokg model");
   std::string out(size, '\0');
   const size_t got = ZSTD_decompress(out.data(), out.size(), bytes.data(), bytes.size());
-  if (ZSTD_isError(got) || got != size) return Status::Corruption(name + ": is damaged (" + ZSTD_getErrorName(got) + ")");
+  if (ZSTD_isError(got) || got != size)
+    return Status::Corruption(name + ": is damaged (" + ZSTD_getErrorName(got) + ")");
   return out;
 }
 

@@ -100,7 +100,8 @@ std::vector<NamedSpan> NerTagger::Spans(std::span<const std::string_view> forms)
 }
 
 Result<std::shared_ptr<const NerTagger>> NerTagger::LoadDefault() {
-  static const Result<std::shared_ptr<const NerTagger>> model = LoadBytes(embedded::ner_model(), "built-in model ner.bin");
+  static const Result<std::shared_ptr<const NerTagger>> model =
+      LoadBytes(embedded::ner_model(), "built-in model ner.bin");
   return model;
 }
 

@@ -62,7 +62,7 @@ class NerTagger {
 
  private:
   friend class NerTrainer;  // ner_train.h
-  struct WordHashes;  // ner_features.h
+  struct WordHashes;        // ner_features.h
   // Fills hashes[k] for the words begin - 2 + k of the sentence, k < end - begin + 4: the words
   // [begin, end) and two on each side, pads beyond the sentence.
   void HashWords(std::span<const std::string_view> forms, size_t begin, size_t end,
@@ -72,9 +72,9 @@ class NerTagger {
   // Whether `label` may follow `previous` in IOB2 (I-X only after B-X or I-X).
   bool Allowed(uint8_t previous, uint8_t label) const;
 
-  std::vector<std::string> label_names_;   // "O" first
-  std::vector<uint8_t> inside_of_;         // for each label: the B- label an I- label continues, else itself
-  std::unordered_set<uint64_t> common_;    // HashLower of common words
+  std::vector<std::string> label_names_;  // "O" first
+  std::vector<uint8_t> inside_of_;        // for each label: the B- label an I- label continues, else itself
+  std::unordered_set<uint64_t> common_;   // HashLower of common words
   FrozenWeights weights_;
 };
 

@@ -148,7 +148,8 @@ NerScores EvaluateNer(const NerTagger& tagger, const std::vector<IobSentence>& g
     sc.gold += truth.size();
     sc.predicted += found.size();
     for (const NamedSpan& span : found)
-      sc.correct += std::count(truth.begin(), truth.end(), std::make_tuple(span.begin, span.end, std::string(span.type)));
+      sc.correct +=
+          std::count(truth.begin(), truth.end(), std::make_tuple(span.begin, span.end, std::string(span.type)));
   }
   sc.precision = 100.0 * sc.correct / std::max<size_t>(sc.predicted, 1);
   sc.recall = 100.0 * sc.correct / std::max<size_t>(sc.gold, 1);

@@ -84,8 +84,7 @@ Status Parser::Read(BinaryReader& in) {
   vocabulary_ = std::unordered_set<uint64_t>(vocabulary.begin(), vocabulary.end());
   GEOKG_RETURN_IF_ERROR(supertagger_.Read(in));
   GEOKG_RETURN_IF_ERROR(weights_.Read(in));
-  if (label_names_.empty() || label_names_.size() > 64 ||
-      weights_.num_classes() != 1 + 2 * label_names_.size())
+  if (label_names_.empty() || label_names_.size() > 64 || weights_.num_classes() != 1 + 2 * label_names_.size())
     return in.Invalid("has relation tables that do not match its weights");
   return Status();
 }

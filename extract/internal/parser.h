@@ -30,8 +30,8 @@ class Parser {
  public:
   // Parses words given by their forms, HashLower keys and TagPair()s; heads/labels have one
   // element per word (heads: 0 = root, else 1-based).
-  void Parse(std::span<const std::string_view> forms, std::span<const uint64_t> words,
-             std::span<const uint16_t> tags, std::span<int> heads, std::span<uint8_t> labels) const;
+  void Parse(std::span<const std::string_view> forms, std::span<const uint64_t> words, std::span<const uint16_t> tags,
+             std::span<int> heads, std::span<uint8_t> labels) const;
 
   const std::vector<std::string>& label_names() const { return label_names_; }
   size_t num_features() const { return weights_.num_features(); }
@@ -59,8 +59,8 @@ class Parser {
 
   std::vector<std::string> label_names_;
   std::unordered_set<uint64_t> vocabulary_;  // HashLower keys of the words seen twice or more
-  Tagger supertagger_;  // XPOS = supertag (see SupertagBank, parser_train.h)
-  FrozenWeights weights_;  // classes: Shift, Left x labels, Right x labels
+  Tagger supertagger_;                       // XPOS = supertag (see SupertagBank, parser_train.h)
+  FrozenWeights weights_;                    // classes: Shift, Left x labels, Right x labels
 };
 
 }  // namespace geokg::extract::internal

@@ -39,7 +39,7 @@ class ParserTrainer {
   const Treebank& train_;
   const std::vector<std::vector<uint16_t>>& tags_;
   const std::vector<std::vector<uint16_t>>& supertags_;
-  Parser shape_;  // names and vocabulary, used for word keys while training
+  Parser shape_;                              // names and vocabulary, used for word keys while training
   std::vector<std::vector<int>> gold_heads_;  // projective, index 1..n
   std::vector<size_t> order_;
   size_t lifted_ = 0;

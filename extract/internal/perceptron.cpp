@@ -337,7 +337,8 @@ AddRowsFn AddRowsFor(uint32_t i) {
   return [&]<uint32_t... k>(std::integer_sequence<uint32_t, k...>) {
     static constexpr AddRowsFn kByStride[] = {&AddRows<k + 1>...};
     return kByStride[i];
-  }(std::make_integer_sequence<uint32_t, 16>{});
+  }
+  (std::make_integer_sequence<uint32_t, 16>{});
 }
 
 }  // namespace

@@ -50,5 +50,4 @@ class AveragedPerceptron {
   std::vector<float> u_;
 };
 
-
 }  // namespace geokg::extract::internal

@@ -13,15 +13,16 @@ constexpr Day kSovietEnd = 19911225;
 
 // Words that make a phrase a description or an office rather than a person's name.
 constexpr auto kNotName = std::to_array<std::string_view>(
-    {"MINISTER", "MINISTRY", "PRESIDENT", "LEADER", "FORMER", "EX", "SECRETARY", "CHANCELLOR", "KANZLER",
-     "BUNDESKANZLER", "ADMINISTRATION", "GOVERNMENT", "SPOKESMAN", "AMBASSADOR", "KING", "QUEEN", "PRINCE",
-     "PRINCESS", "EMIR", "SULTAN", "PREMIER", "CHAIRMAN", "GENERAL", "CHIEF", "HEAD", "OFFICIAL", "PARTY",
-     "REGIME", "GOVERNOR", "MAYOR", "SENATOR", "DEPUTY", "VICE", "AYATOLLAH", "SHEIKH", "SHEIK", "PRIME",
-     "FOREIGN", "DEFENSE", "DEFENCE", "SOVIET", "RUSSIAN", "AMERICAN", "TEAM", "CAMP", "FAMILY", "SUPPORTERS",
-     "FORCES", "ARMY", "THE", "OF"});
+    {"MINISTER",   "MINISTRY", "PRESIDENT",     "LEADER",         "FORMER",     "EX",        "SECRETARY",
+     "CHANCELLOR", "KANZLER",  "BUNDESKANZLER", "ADMINISTRATION", "GOVERNMENT", "SPOKESMAN", "AMBASSADOR",
+     "KING",       "QUEEN",    "PRINCE",        "PRINCESS",       "EMIR",       "SULTAN",    "PREMIER",
+     "CHAIRMAN",   "GENERAL",  "CHIEF",         "HEAD",           "OFFICIAL",   "PARTY",     "REGIME",
+     "GOVERNOR",   "MAYOR",    "SENATOR",       "DEPUTY",         "VICE",       "AYATOLLAH", "SHEIKH",
+     "SHEIK",      "PRIME",    "FOREIGN",       "DEFENSE",        "DEFENCE",    "SOVIET",    "RUSSIAN",
+     "AMERICAN",   "TEAM",     "CAMP",          "FAMILY",         "SUPPORTERS", "FORCES",    "ARMY",
+     "THE",        "OF"});
 constexpr auto kParticles = std::to_array<std::string_view>(
-    {"BIN", "BEN", "DE", "DA", "VAN", "VON", "DER", "DI", "DU", "LA", "LE", "AL", "DOS", "IBN", "DEL", "Y", "E",
-     "EL"});
+    {"BIN", "BEN", "DE", "DA", "VAN", "VON", "DER", "DI", "DU", "LA", "LE", "AL", "DOS", "IBN", "DEL", "Y", "E", "EL"});
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -57,7 +58,8 @@ std::string PersonName(std::string_view phrase) {
   size_t real = 0;
   for (std::string_view w : words) {
     if (OneOf(kNotName, WithoutDots(w)) || w.starts_with("EX-")) return {};
-    if (!std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '\'' || c == '.' || c == '-'; }) ||
+    if (!std::all_of(w.begin(), w.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || c == '\'' || c == '.' || c == '-'; }) ||
         w[0] < 'A' || w[0] > 'Z')
       return {};
     real += WithoutDots(w).size() > 1;
@@ -98,7 +100,8 @@ std::optional<PhoenixRole> ParseRole(std::string_view s) {
   PhoenixRole role;
   const size_t space = s.find(' ');
   role.code = std::string(s.substr(0, space));
-  if (role.code.empty() || !std::all_of(role.code.begin(), role.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+  if (role.code.empty() ||
+      !std::all_of(role.code.begin(), role.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
     return std::nullopt;
   if (space == std::string_view::npos) return role;
   const std::string_view span = Trim(s.substr(space + 1));
@@ -168,7 +171,8 @@ bool LooksLikePhoenix(std::string_view text) {
     if (words.empty()) return line.starts_with('+');  // "+" alone: a synonym line with no words
     const std::string_view phrase = words.front();
     return phrase.find('_') != std::string_view::npos || line.find('[') != std::string_view::npos ||
-           line.starts_with('+') || std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+           line.starts_with('+') ||
+           std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
   return false;
 }
@@ -218,8 +222,10 @@ Status ParsePhoenix(std::string_view text, std::string_view origin, std::vector<
       if (name.empty() || name == person.name ||
           std::find(person.aliases.begin(), person.aliases.end(), name) != person.aliases.end())
         continue;
-      if (person.name.empty()) person.name = std::move(name);
-      else person.aliases.push_back(std::move(name));
+      if (person.name.empty())
+        person.name = std::move(name);
+      else
+        person.aliases.push_back(std::move(name));
     }
     if (person.name.empty()) continue;
     FixSoviet(&record.roles);

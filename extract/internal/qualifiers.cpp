@@ -11,37 +11,36 @@
 namespace geokg::extract::internal {
 namespace {
 
-constexpr auto kExpectedCues = std::to_array<std::string_view>({
-    "will",  "'ll", "would", "shall", "expected", "likely", "plans", "plan", "planned", "planning",
-    "scheduled", "set", "due", "intends", "intend", "potential", "upcoming", "may", "might",
-    "could", "aims", "hopes", "proposed", "possible", "prospective"});
-constexpr auto kIntentVerbs = std::to_array<std::string_view>({
-    "urge", "urges", "urged", "ask", "asks", "asked", "want", "wants", "wanted", "agree", "agrees", "agreed",
-    "plan", "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks",
-    "sought", "intend", "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow",
-    "vows", "vowed", "propose", "proposes", "proposed", "like", "prepares",
-    // Readiness is not yet the event: "is ready to meet", "stands prepared to talk".
-    "ready", "willing", "prepared", "eager", "keen", "unwilling"});
+constexpr auto kExpectedCues = std::to_array<std::string_view>(
+    {"will",     "'ll",       "would", "shall", "expected", "likely",   "plans",      "plan",     "planned",
+     "planning", "scheduled", "set",   "due",   "intends",  "intend",   "potential",  "upcoming", "may",
+     "might",    "could",     "aims",  "hopes", "proposed", "possible", "prospective"});
+constexpr auto kIntentVerbs = std::to_array<std::string_view>(
+    {"urge", "urges", "urged", "ask", "asks", "asked", "want", "wants", "wanted", "agree", "agrees", "agreed", "plan",
+     "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks", "sought", "intend",
+     "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "propose",
+     "proposes", "proposed", "like", "prepares",
+     // Readiness is not yet the event: "is ready to meet", "stands prepared to talk".
+     "ready", "willing", "prepared", "eager", "keen", "unwilling"});
 // "Finland is to meet Sweden": a form of "be" right before the infinitive's "to" schedules it.
 constexpr auto kBeForms = std::to_array<std::string_view>({"is", "are", "was", "were", "'s"});
 // Past forms of travel and meeting verbs that do not end in -ed: "met ... later" happened.
-constexpr auto kIrregularPasts = std::to_array<std::string_view>({
-    "met", "flew", "left", "went", "came", "held", "made", "took", "spoke", "told", "began", "sent", "gave",
-    "saw", "won", "struck", "fought", "sought", "brought", "led"});
-constexpr auto kNegationCues = std::to_array<std::string_view>({"not", "n't", "cannot", "never", "no", "refused", "refuses",
-                                                            "declined", "denied", "failed", "without"});
-constexpr auto kAnnouncing = std::to_array<std::string_view>({"announces", "announced", "announce", "proposes",
-                                                              "proposed", "propose", "seeks", "sought", "seek",
-                                                              "arranging", "arrange", "arranges", "preparing",
-                                                              "prepares", "organising", "organizing"});
+constexpr auto kIrregularPasts = std::to_array<std::string_view>(
+    {"met",   "flew", "left", "went", "came", "held",   "made",   "took",   "spoke",   "told",
+     "began", "sent", "gave", "saw",  "won",  "struck", "fought", "sought", "brought", "led"});
+constexpr auto kNegationCues = std::to_array<std::string_view>(
+    {"not", "n't", "cannot", "never", "no", "refused", "refuses", "declined", "denied", "failed", "without"});
+constexpr auto kAnnouncing = std::to_array<std::string_view>(
+    {"announces", "announced", "announce", "proposes", "proposed", "propose", "seeks", "sought", "seek", "arranging",
+     "arrange", "arranges", "preparing", "prepares", "organising", "organizing"});
 constexpr auto kEventNouns = std::to_array<std::string_view>({"trip", "visit", "tour", "talks", "summit", "meeting"});
 // "lifting all sanctions on Syria", "eases the ban": the relation ends.
-constexpr auto kEndingCues = std::to_array<std::string_view>({
-    "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
-    "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing",
-    "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn",
-    // "cancelled his trip to Switzerland": the event will not take place.
-    "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "postpone", "postpones", "postponed"});
+constexpr auto kEndingCues = std::to_array<std::string_view>(
+    {"lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
+     "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing", "withdraw",
+     "withdraws", "withdrew", "withdrawing", "withdrawn",
+     // "cancelled his trip to Switzerland": the event will not take place.
+     "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "postpone", "postpones", "postponed"});
 
 template <size_t N>
 int IndexOf(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -77,8 +76,14 @@ std::string Iso(const Date& d) {
   return buf;
 }
 std::string IsoMonth(int year, int month) {
-  while (month < 1) { month += 12; --year; }
-  while (month > 12) { month -= 12; ++year; }
+  while (month < 1) {
+    month += 12;
+    --year;
+  }
+  while (month > 12) {
+    month -= 12;
+    ++year;
+  }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
   return buf;
@@ -95,7 +100,8 @@ int DayNumber(std::string_view t) {
 }
 
 int Year(std::string_view t) {
-  if (t.size() != 4 || !std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+  if (t.size() != 4 ||
+      !std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return 0;
   int y = std::stoi(std::string(t));
   return y >= 1900 && y <= 2100 ? y : 0;
@@ -108,7 +114,9 @@ std::optional<Date> ParseIsoDate(std::string_view iso) {
   Date d{Year(iso.substr(0, 4)), 0, 0};
   auto two = [&](size_t at) {
     const char a = iso[at], b = iso[at + 1];
-    return std::isdigit(static_cast<unsigned char>(a)) && std::isdigit(static_cast<unsigned char>(b)) ? (a - '0') * 10 + (b - '0') : 0;
+    return std::isdigit(static_cast<unsigned char>(a)) && std::isdigit(static_cast<unsigned char>(b))
+               ? (a - '0') * 10 + (b - '0')
+               : 0;
   };
   d.month = two(5);
   d.day = two(8);
@@ -157,7 +165,8 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   // "ahead of a potential summit", "later this month", "next week" after the trigger; "later"
   // after a verb in the past ("arrived in Addis Ababa later") is later that day.
   const std::string form = Lower(tokens[trigger].text);
-  const bool past = (form.size() > 3 && form.compare(form.size() - 2, 2, "ed") == 0) || IndexOf(kIrregularPasts, form) >= 0;
+  const bool past =
+      (form.size() > 3 && form.compare(form.size() - 2, 2, "ed") == 0) || IndexOf(kIrregularPasts, form) >= 0;
   for (uint32_t k = trigger + 1; k < clause_end && k < trigger + 8; ++k) {
     const std::string w = Lower(tokens[k].text);
     if ((w == "later" && !past) || w == "next" || w == "tomorrow") modality = Modality::kExpected;

@@ -26,8 +26,7 @@ std::optional<Date> ParseIsoDate(std::string_view iso);
 // The modality of the event whose trigger is tokens[trigger], read from the clause
 // [clause_begin, clause_end) it stands in: "will", "expected to", "potential", "later this
 // month" make it expected; "not", "never", "refused to" make it negated.
-Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uint32_t trigger,
-                    uint32_t clause_end);
+Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uint32_t trigger, uint32_t clause_end);
 
 struct TimeMention {
   std::string iso;   // "2026-01-04", "2026-01" or "2026"; empty when it cannot be resolved
@@ -38,8 +37,8 @@ struct TimeMention {
 // month", "this year", "yesterday", resolved against the article date to an ISO date, month or
 // year. Weekdays and bare months resolve to the past for asserted events and to the future for
 // expected ones. Without an article date the expression is kept unresolved (iso empty).
-TimeMention TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
-                   const std::optional<Date>& article, Modality modality);
+TimeMention TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, const std::optional<Date>& article,
+                   Modality modality);
 
 // Who the sentence says reports the event at tokens[trigger]: "according to X" anywhere, or the
 // speaker of a reporting verb before it ("X said that ..."). Empty when the article itself

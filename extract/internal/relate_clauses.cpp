@@ -5,7 +5,8 @@
 
 namespace geokg::extract::internal {
 
-void SentenceRelator::RelateClauses(const std::vector<PatternMatch>& matches, size_t first, size_t end, std::vector<Triple>* out) {
+void SentenceRelator::RelateClauses(const std::vector<PatternMatch>& matches, size_t first, size_t end,
+                                    std::vector<Triple>* out) {
   std::set<std::pair<std::string, std::string>> related;
   for (size_t i = first; i < end; ++i) {
     related.emplace((*out)[i].subject.name, (*out)[i].object.name);
@@ -16,17 +17,18 @@ void SentenceRelator::RelateClauses(const std::vector<PatternMatch>& matches, si
   for (const PatternMatch& match : matches) triggers.insert(clauses.UnitOf(match.trigger));
   // Verbs too light to name a relation on their own ("becomes", "makes"), and prepositions
   // that give a setting rather than a party ("launches in", "according to").
-  static const std::set<std::string> kLightLemmas = {"be",   "become", "remain", "seem", "make", "have",
-                                                     "get",  "do",     "go",     "come", "take", "include",
-                                                     "say",  "announce", "keep", "leave", "enter", "find"};
-  static const std::set<std::string> kPartyPrepositions = {"", "to", "from", "with", "against", "into", "toward",
-                                                           "towards", "for", "over", "as", "by"};
+  static const std::set<std::string> kLightLemmas = {"be",  "become",   "remain", "seem",  "make",  "have",
+                                                     "get", "do",       "go",     "come",  "take",  "include",
+                                                     "say", "announce", "keep",   "leave", "enter", "find"};
+  static const std::set<std::string> kPartyPrepositions = {"",       "to",      "from", "with", "against", "into",
+                                                           "toward", "towards", "for",  "over", "as",      "by"};
   for (const Clause& clause : clauses.Clauses()) {
     if (triggers.count(clause.predicate) || kLightLemmas.count(clauses.Lemma(clause.predicate))) continue;
     const Mention* subject = ActorOfUnit(clause.subject);
     if (subject == nullptr) continue;
     for (const ClauseArgument& argument : clause.objects) {
-      if (!kPartyPrepositions.count(argument.preposition) || (argument.preposition == "by" && !clause.passive)) continue;
+      if (!kPartyPrepositions.count(argument.preposition) || (argument.preposition == "by" && !clause.passive))
+        continue;
       const Mention* object = MentionOfUnit(argument.unit);
       // Pronouns are resolved too loosely to carry an open relation on their own.
       if (object == nullptr || object->evidence == Evidence::kPronoun) continue;
@@ -39,14 +41,15 @@ void SentenceRelator::RelateClauses(const std::vector<PatternMatch>& matches, si
       if (agent && !IsActor(*object)) continue;
       const std::vector<Entity> subjects =
           agent ? PartiesOfUnit(object, argument.unit, true) : PartiesOfUnit(subject, clause.subject, true);
-      const std::vector<Entity> objects = agent ? PartiesOfUnit(subject, clause.subject, true)
-                                                : PartiesOfUnit(object, argument.unit, IsActor(*object));
+      const std::vector<Entity> objects =
+          agent ? PartiesOfUnit(subject, clause.subject, true) : PartiesOfUnit(object, argument.unit, IsActor(*object));
       // A verb that names a core relation by itself ("praises", "bombed") gives it, below
       // the wordings of the table; any other stays `other` with its open predicate.
       const VerbRelation* const core =
           IsActor(*object) ? RelationOfVerb(clauses.Lemma(clause.predicate), argument.preposition) : nullptr;
       const float confidence = (core != nullptr ? 0.8f : 0.5f) * std::min(Certainty(*subject), Certainty(*object));
-      const std::string predicate = core != nullptr ? std::string(core->predicate) : clauses.Predicate(clause, argument);
+      const std::string predicate =
+          core != nullptr ? std::string(core->predicate) : clauses.Predicate(clause, argument);
       for (const Entity& s : subjects)
         for (const Entity& o : objects) {
           if (s.name == o.name || related.count({s.name, o.name})) continue;

@@ -48,8 +48,8 @@ void SentenceRelator::RelatePairs(size_t rules, std::vector<Triple>* out) {
   }
 }
 
-void SentenceRelator::EmitPair(const RelationModel::Decision& decision, const Mention& a, const Mention& b, size_t rules,
-              size_t rule_end, std::vector<Triple>* out) {
+void SentenceRelator::EmitPair(const RelationModel::Decision& decision, const Mention& a, const Mention& b,
+                               size_t rules, size_t rule_end, std::vector<Triple>* out) {
   const Relation relation = LabelRelation(decision.label);
   const Mention& subject = LabelReversed(decision.label) ? b : a;
   const Mention& object = LabelReversed(decision.label) ? a : b;
@@ -102,34 +102,62 @@ bool SentenceRelator::IsHome(const Mention& person, const Mention& place) {
 
 std::string_view SentenceRelator::PredicateOf(Relation relation) {
   switch (relation) {
-    case Relation::kMeet: return "meets";
-    case Relation::kCall: return "calls";
-    case Relation::kVisit: return "visits";
-    case Relation::kHost: return "hosts";
-    case Relation::kInvite: return "invites";
-    case Relation::kNegotiate: return "negotiates with";
-    case Relation::kAgree: return "agrees with";
-    case Relation::kCooperate: return "cooperates with";
-    case Relation::kTrade: return "trades with";
-    case Relation::kSupply: return "supplies";
-    case Relation::kSupport: return "supports";
-    case Relation::kAlly: return "is allied with";
-    case Relation::kRecognize: return "recognizes";
-    case Relation::kDemand: return "makes demands of";
-    case Relation::kCriticize: return "criticizes";
-    case Relation::kAccuse: return "accuses";
-    case Relation::kReject: return "rejects";
-    case Relation::kOppose: return "opposes";
-    case Relation::kThreaten: return "threatens";
-    case Relation::kProtest: return "protests against";
-    case Relation::kSanction: return "sanctions";
-    case Relation::kAttack: return "attacks";
-    case Relation::kClaim: return "claims";
-    case Relation::kLeads: return "leads";
-    case Relation::kOfficialOf: return "is an official of";
-    case Relation::kMemberOf: return "is a member of";
-    case Relation::kAttend: return "attends";
-    case Relation::kOther: break;
+    case Relation::kMeet:
+      return "meets";
+    case Relation::kCall:
+      return "calls";
+    case Relation::kVisit:
+      return "visits";
+    case Relation::kHost:
+      return "hosts";
+    case Relation::kInvite:
+      return "invites";
+    case Relation::kNegotiate:
+      return "negotiates with";
+    case Relation::kAgree:
+      return "agrees with";
+    case Relation::kCooperate:
+      return "cooperates with";
+    case Relation::kTrade:
+      return "trades with";
+    case Relation::kSupply:
+      return "supplies";
+    case Relation::kSupport:
+      return "supports";
+    case Relation::kAlly:
+      return "is allied with";
+    case Relation::kRecognize:
+      return "recognizes";
+    case Relation::kDemand:
+      return "makes demands of";
+    case Relation::kCriticize:
+      return "criticizes";
+    case Relation::kAccuse:
+      return "accuses";
+    case Relation::kReject:
+      return "rejects";
+    case Relation::kOppose:
+      return "opposes";
+    case Relation::kThreaten:
+      return "threatens";
+    case Relation::kProtest:
+      return "protests against";
+    case Relation::kSanction:
+      return "sanctions";
+    case Relation::kAttack:
+      return "attacks";
+    case Relation::kClaim:
+      return "claims";
+    case Relation::kLeads:
+      return "leads";
+    case Relation::kOfficialOf:
+      return "is an official of";
+    case Relation::kMemberOf:
+      return "is a member of";
+    case Relation::kAttend:
+      return "attends";
+    case Relation::kOther:
+      break;
   }
   return "is related to";
 }

@@ -12,7 +12,8 @@ namespace geokg::extract::internal {
 
 bool SentenceRelator::MetAsSatisfied(uint32_t at) const {
   static constexpr auto kMeetForms = std::to_array<std::string_view>({"meet", "meets", "met", "meeting"});
-  if (at >= tokens_.size() || std::find(kMeetForms.begin(), kMeetForms.end(), Lower(tokens_[at].text)) == kMeetForms.end())
+  if (at >= tokens_.size() ||
+      std::find(kMeetForms.begin(), kMeetForms.end(), Lower(tokens_[at].text)) == kMeetForms.end())
     return false;
   // The thing met stands in the few words after the verb, before the phrase ends.
   for (uint32_t k = at + 1; k < tokens_.size() && k <= at + 4; ++k) {
@@ -39,16 +40,17 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
       subject = args_.ClauseActor(match.begin, &fallback);
       // The envoy's or the travellers' state stands right before the words that name them:
       // "Russia's chargé", "the Libyan ambassador", "Iranian passport holders".
-      static const std::set<std::string> kPeople = {"ambassador", "envoy",    "chargé",  "charge",    "diplomat",
-                                                    "diplomats",  "citizens", "nationals", "holders", "travellers",
-                                                    "travelers",  "visitors"};
+      static const std::set<std::string> kPeople = {"ambassador", "envoy",      "chargé",    "charge",
+                                                    "diplomat",   "diplomats",  "citizens",  "nationals",
+                                                    "holders",    "travellers", "travelers", "visitors"};
       for (const Mention& m : found_.mentions) {
         if (m.begin < match.begin || m.end > match.end || !(IsActor(m) || m.is_demonym)) continue;
         for (uint32_t k = m.end; k < match.end && k <= m.end + 2; ++k)
           if (kPeople.count(Lower(tokens_[k].text))) object = &m;
       }
       // "summons the ambassador of Iraq", "the chargé d'affaires of Iraq".
-      if (const uint32_t of = match.end < tokens_.size() && Lower(tokens_[match.end].text) == "d'affaires" ? match.end + 1 : match.end;
+      if (const uint32_t of =
+              match.end < tokens_.size() && Lower(tokens_[match.end].text) == "d'affaires" ? match.end + 1 : match.end;
           object == nullptr && of + 1 < tokens_.size() && tokens_[of].text == "of" && args_.mention_at()[of + 1] >= 0 &&
           IsActor(found_.mentions[args_.mention_at()[of + 1]]))
         object = &found_.mentions[args_.mention_at()[of + 1]];
@@ -102,7 +104,8 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
       if (object == nullptr && subject != nullptr && !fallback) object = args_.Antecedent(match.begin);
       break;
     case Frame::kReverse:
-      subject = slot != nullptr ? slot : args_.FirstActorIn(match.end, std::min<uint32_t>(match.end + 3, tokens_.size()));
+      subject =
+          slot != nullptr ? slot : args_.FirstActorIn(match.end, std::min<uint32_t>(match.end + 3, tokens_.size()));
       object = args_.Possessor(match.begin);
       if (object == nullptr) object = args_.ClauseActor(match.begin, &fallback);
       factor = 0.85f;
@@ -126,8 +129,10 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
     case Frame::kAppositive:
       object = args_.MentionEndingAt(match.begin);
       // "The United States, Taiwan's main trading partner": the possessor is the other party.
-      if (object == nullptr && p.frame == Frame::kAppositive) object = args_.Possessor(match.begin);
-      else if (object != nullptr && IsPossessive(tokens_[match.begin - 1].text)) return;
+      if (object == nullptr && p.frame == Frame::kAppositive)
+        object = args_.Possessor(match.begin);
+      else if (object != nullptr && IsPossessive(tokens_[match.begin - 1].text))
+        return;
       if (object == nullptr) return;
       if (p.frame == Frame::kModifier) {
         subject = args_.Possessor(object->begin);
@@ -150,7 +155,8 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
   // ExxonMobil scheme" joins the scheme, which the organisation only names.
   if (p.relation == Relation::kMemberOf &&
       (object == nullptr || object->entities[0].type != EntityType::kOrganization ||
-       (object->end < tokens_.size() && IsLowerWord(tokens_[object->end].text) && !IsFunctionWord(tokens_[object->end].text))))
+       (object->end < tokens_.size() && IsLowerWord(tokens_[object->end].text) &&
+        !IsFunctionWord(tokens_[object->end].text))))
     return;
   if (fallback) factor *= 0.75f;
   // Objectless wordings. "Macron and Tusk sign a treaty": a symmetric event between the
@@ -164,7 +170,8 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
     }
     if (p.relation != Relation::kMeet && p.relation != Relation::kCall && !p.reuse_object) return;
     for (const Mention& m : found_.mentions)
-      if (m.begin > subject->end && m.end <= match.begin && IsActor(m) && m.entities[0].name != subject->entities[0].name)
+      if (m.begin > subject->end && m.end <= match.begin && IsActor(m) &&
+          m.entities[0].name != subject->entities[0].name)
         object = &m;
     if (object == nullptr) return;
     factor *= 0.75f;
@@ -177,7 +184,8 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
   if (size_t brace = predicate.find("{}"); brace != std::string::npos) {
     if (goods.empty()) {
       predicate.erase(brace, 2);
-      if (predicate.size() >= 4 && predicate.compare(predicate.size() - 4, 4, "  to") == 0) predicate.resize(predicate.size() - 4);
+      if (predicate.size() >= 4 && predicate.compare(predicate.size() - 4, 4, "  to") == 0)
+        predicate.resize(predicate.size() - 4);
       while (predicate.find("  ") != std::string::npos) predicate.erase(predicate.find("  "), 1);
     } else {
       predicate.replace(brace, 2, goods);
@@ -219,7 +227,8 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
     RelateGuestVisit(match, *object, certainty * factor, out);
 }
 
-void SentenceRelator::RelateGuestVisit(const PatternMatch& match, const Mention& guest, float confidence, std::vector<Triple>* out) {
+void SentenceRelator::RelateGuestVisit(const PatternMatch& match, const Mention& guest, float confidence,
+                                       std::vector<Triple>* out) {
   const uint32_t to = guest.end;
   if (to + 1 >= tokens_.size() || Lower(tokens_[to].text) != "to" || args_.mention_at()[to + 1] < 0) return;
   const Mention& place = found_.mentions[args_.mention_at()[to + 1]];
@@ -230,7 +239,8 @@ void SentenceRelator::RelateGuestVisit(const PatternMatch& match, const Mention&
   for (const Entity& visitor : guest.entities)
     for (const Entity& where : places) {
       Triple t = Base(Relation::kVisit, "visits", confidence * 0.9f, match.trigger);
-      if (match.pattern->relation == Relation::kInvite && t.modality == Modality::kAsserted) t.modality = Modality::kExpected;
+      if (match.pattern->relation == Relation::kInvite && t.modality == Modality::kAsserted)
+        t.modality = Modality::kExpected;
       t.subject = guest.is_capital ? guest.country : visitor;
       t.object = where;
       out->push_back(std::move(t));
@@ -238,14 +248,14 @@ void SentenceRelator::RelateGuestVisit(const PatternMatch& match, const Mention&
 }
 
 void SentenceRelator::EmitPairs(const Pattern& p, const PatternMatch& match, const std::vector<const Mention*>& parties,
-               float factor, std::vector<Triple>* out) const {
+                                float factor, std::vector<Triple>* out) const {
   for (size_t i = 0; i < parties.size(); ++i)
     for (size_t j = i + 1; j < parties.size(); ++j) {
       const Entity& a = parties[i]->is_capital ? parties[i]->country : parties[i]->entities[0];
       const Entity& b = parties[j]->is_capital ? parties[j]->country : parties[j]->entities[0];
       if (a.name == b.name) continue;
-      Triple t = Base(p.relation, std::string(p.predicate), std::min(Certainty(*parties[i]), Certainty(*parties[j])) * factor * 0.9f,
-                      match.trigger);
+      Triple t = Base(p.relation, std::string(p.predicate),
+                      std::min(Certainty(*parties[i]), Certainty(*parties[j])) * factor * 0.9f, match.trigger);
       t.subject = a;
       t.object = b;
       out->push_back(std::move(t));

@@ -18,9 +18,30 @@ constexpr uint32_t kFormatVersion = 1;
 // Feature templates: each hashes its own id with its values, so that equal values under
 // different templates are different features.
 enum Template : uint32_t {
-  kBias = 1, kTypes, kBetweenWord, kBetweenLemma, kBetweenCameo, kDistance, kWordBefore, kWordAfter,
-  kPath, kPathShape, kTop, kTopWithTypes, kTopBranches, kTopCameo, kSameUnit, kNegation, kRule,
-  kPossessive, kBetweenVerbWithTypes, kAdjacentPair, kFirstEvidence, kSecondEvidence, kAbove, kAboveCameo,
+  kBias = 1,
+  kTypes,
+  kBetweenWord,
+  kBetweenLemma,
+  kBetweenCameo,
+  kDistance,
+  kWordBefore,
+  kWordAfter,
+  kPath,
+  kPathShape,
+  kTop,
+  kTopWithTypes,
+  kTopBranches,
+  kTopCameo,
+  kSameUnit,
+  kNegation,
+  kRule,
+  kPossessive,
+  kBetweenVerbWithTypes,
+  kAdjacentPair,
+  kFirstEvidence,
+  kSecondEvidence,
+  kAbove,
+  kAboveCameo,
 };
 
 // Verb lemma -> CAMEO root ("04" consult, "11" disapprove), derived from PETRARCH2's verb
@@ -194,7 +215,7 @@ Result<std::shared_ptr<const RelationModel>> RelationModel::LoadDefault() {
 }
 
 Result<std::shared_ptr<const RelationModel>> RelationModel::LoadBytes(std::string_view compressed,
-                                                                     const std::string& origin) {
+                                                                      const std::string& origin) {
   Result<std::string> bytes = DecompressModel(compressed, origin);
   if (!bytes.ok()) return bytes.status();
   BinaryReader in(bytes.value(), origin);

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "extract/internal/clauses.h"
-#include "extract/internal/perceptron.h"
 #include "extract/internal/mentions.h"
+#include "extract/internal/perceptron.h"
 #include "graph/relation.h"
 #include "graph/status.h"
 

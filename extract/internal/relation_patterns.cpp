@@ -71,7 +71,8 @@ constexpr Pattern kPatterns[] = {
     {"memorandum", kAgree, "signs a memorandum with", kForward},
     {"agreement|deal|accord|pact|treaty", kAgree, "reaches an agreement with", kForward},
     // cooperate
-    {"cooperate|cooperates|cooperated|cooperating|cooperation|co-operation with @", kCooperate, "cooperates with", kForward},
+    {"cooperate|cooperates|cooperated|cooperating|cooperation|co-operation with @", kCooperate, "cooperates with",
+     kForward},
     {"ties with @", kCooperate, "strengthens ties with", kForward},
     {"cooperation", kCooperate, "cooperates with", kForward},
     // trade
@@ -80,7 +81,8 @@ constexpr Pattern kPatterns[] = {
     {"trade|trades|traded|trading with @", kTrade, "trades with", kForward},
     // supply
     {"supply|supplies|supplied|supplying @ with #", kSupply, "supplies {} to", kForward},
-    {"supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|delivering|sell|sells|sold|selling|lend|lends|lent|lending # to @",
+    {"supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|delivering|"
+     "sell|sells|sold|selling|lend|lends|lent|lending # to @",
      kSupply, "supplies {} to", kForward},
     {"export|exports|exported|exporting # to @", kSupply, "exports {} to", kForward},
     // Money is a supply too: "approved a 300 mln dlr loan to Colombia", "aid to Sudan".
@@ -91,9 +93,11 @@ constexpr Pattern kPatterns[] = {
     // support
     // Passives name the agent after "by": "France, backed by the IMF, wants ...".
     {"backed|supported|endorsed by @", kSupport, "supports", kReverse},
-    {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports", kForward},
+    {"support|supports|supported|supporting|backs|backed|backing|endorse|endorses|endorsed @", kSupport, "supports",
+     kForward},
     // Headline verbs of praise.
-    {"hail|hails|hailed|laud|lauds|lauded|praise|praises|praised|commend|commends|commended @", kSupport, "praises", kForward},
+    {"hail|hails|hailed|laud|lauds|lauded|praise|praises|praised|commend|commends|commended @", kSupport, "praises",
+     kForward},
     {"supporter|supporters|backer|backers of * for|to @", kSupport, "supports", kForward},
     {"supporter|supporters|backer|backers of @", kSupport, "supports", kForward},
     // ally
@@ -102,22 +106,26 @@ constexpr Pattern kPatterns[] = {
     {"allies|ally @", kAlly, "is an ally of", kReverse},
     {"ally", kAlly, "is an ally of", kAppositive},
     // recognize
-    {"recognise|recognises|recognised|recognize|recognizes|recognized|recognising|recognizing @", kRecognize, "recognizes", kForward},
+    {"recognise|recognises|recognised|recognize|recognizes|recognized|recognising|recognizing @", kRecognize,
+     "recognizes", kForward},
     {"recognition of @", kRecognize, "recognizes", kForward},
     // demand
     {"called|calls|call on|upon @", kDemand, "calls on", kForward},
     // "calls for the RSF head to", "asked for Bolton's resignation": a demand made of someone.
     {"called|calls|call|asked|asks|ask for @ to", kDemand, "calls on", kForward},
     {"called|calls|call|asked|asks|ask for @ 's|\xE2\x80\x99s", kDemand, "calls on", kForward},
-    {"ask|asks|asked|asking|press|presses|pressed|pressing|pressure|pressures|pressured|pressuring|challenge|challenges|challenged|challenging @ to",
+    {"ask|asks|asked|asking|press|presses|pressed|pressing|pressure|pressures|pressured|pressuring|challenge|"
+     "challenges|challenged|challenging @ to",
      kDemand, "urges", kForward},
     {"urge|urges|urged|urging|demand|demands|demanded|demanding @", kDemand, "urges", kForward},
     // criticize
     {"criticised|criticized|condemned|denounced|rebuked by @", kCriticize, "criticizes", kReverse},
-    {"criticise|criticises|criticised|criticize|criticizes|criticized|condemn|condemns|condemned|denounce|denounces|denounced|rebuked|slammed @",
+    {"criticise|criticises|criticised|criticize|criticizes|criticized|condemn|condemns|condemned|denounce|denounces|"
+     "denounced|rebuked|slammed @",
      kCriticize, "criticizes", kForward},
     // Headline verbs of blame: "Norway slams Iceland", "Finland raps Sweden over ...".
-    {"slam|slams|blast|blasts|blasted|rap|raps|rapped|lambast|lambasts|lambasted|chide|chides|chided|rebuke|rebukes|decry|decries|decried @",
+    {"slam|slams|blast|blasts|blasted|rap|raps|rapped|lambast|lambasts|lambasted|chide|chides|chided|rebuke|rebukes|"
+     "decry|decries|decried @",
      kCriticize, "criticizes", kForward},
     // accuse
     {"accuse|accuses|accused|accusing|blame|blames|blamed|blaming @", kAccuse, "accuses", kForward},
@@ -127,13 +135,16 @@ constexpr Pattern kPatterns[] = {
     {"oppose|opposes|opposed|opposing @", kOppose, "opposes", kForward},
     // threaten
     {"threaten|threatens|threatened|threatening|warn|warns|warned @", kThreaten, "threatens", kForward},
-    {"vow|vows|vowed|promise|promises|promised|threaten|threatens|threatened * response|retaliation|retribution|reprisals|consequences against @",
+    {"vow|vows|vowed|promise|promises|promised|threaten|threatens|threatened * "
+     "response|retaliation|retribution|reprisals|consequences against @",
      kThreaten, "threatens", kForward},
     // protest
     {"protest|protests|protested * to|against @", kProtest, "protests against", kForward},
-    {"summon|summons|summoned|summoning * ambassador|envoy|chargé|charge|diplomat|diplomats", kProtest, "summons the envoy of", kEnvoy},
+    {"summon|summons|summoned|summoning * ambassador|envoy|chargé|charge|diplomat|diplomats", kProtest,
+     "summons the envoy of", kEnvoy},
     // sanction
-    {"sanctions|tariffs|tariff|embargo|ban|duties|restrictions on|against @", kSanction, "imposes sanctions on", kForward, false, true},
+    {"sanctions|tariffs|tariff|embargo|ban|duties|restrictions on|against @", kSanction, "imposes sanctions on",
+     kForward, false, true},
     // "trade sanctions imposed on Japan", "a ban on flights to Cuba", "an embargo on trade with Iran".
     {"sanctions|tariffs|tariff|embargo|ban|duties|restrictions imposed|placed|levied|slapped on|against @", kSanction,
      "imposes sanctions on", kForward, false, true},
@@ -142,25 +153,34 @@ constexpr Pattern kPatterns[] = {
     // "tariffs on imported items from Mexico"; before the "imports from" of supply.
     {"tariff|tariffs|duties * on * from @", kSanction, "imposes tariffs on", kForward, false, true},
     // "suspends visas for U.S. citizens", "a ban on visa applications from Iranian passport holders".
-    {"suspend|suspends|suspended|suspending|halt|halts|halted|end|ends|ended|ban|bans|banned|banning|restrict|restricts|restricted|restrictions * visas|visa|entry * citizens|nationals|holders|travellers|travelers|visitors",
+    {"suspend|suspends|suspended|suspending|halt|halts|halted|end|ends|ended|ban|bans|banned|banning|restrict|"
+     "restricts|restricted|restrictions * visas|visa|entry * citizens|nationals|holders|travellers|travelers|visitors",
      kSanction, "restricts visas for", kEnvoy},
     {"retaliate|retaliates|retaliated|retaliating against @", kSanction, "retaliates against", kForward},
-    {"expel|expels|expelled|expelling * ambassador|envoy|chargé|charge|diplomat|diplomats", kSanction, "expels the envoy of", kEnvoy},
+    {"expel|expels|expelled|expelling * ambassador|envoy|chargé|charge|diplomat|diplomats", kSanction,
+     "expels the envoy of", kEnvoy},
     // "orders Iranian chargé d'affaires X to leave the country".
-    {"order|orders|ordered|ordering * ambassador|envoy|chargé|charge|diplomat|diplomats * to leave", kSanction, "expels the envoy of", kEnvoy},
+    {"order|orders|ordered|ordering * ambassador|envoy|chargé|charge|diplomat|diplomats * to leave", kSanction,
+     "expels the envoy of", kEnvoy},
     // Before "talks with", "cooperation with": "the suspension of the trade talks with Canada".
-    {"suspend|suspends|suspended|suspending|suspension|halt|halts|halted|halting|freeze|freezes|froze|frozen|sever|severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * ties|relations|agreements|agreement|cooperation|aid|talks|dialogue|trade with|to @",
+    {"suspend|suspends|suspended|suspending|suspension|halt|halts|halted|halting|freeze|freezes|froze|frozen|sever|"
+     "severs|severed|severing|cut|cuts|cutting|downgrade|downgrades|downgraded * "
+     "ties|relations|agreements|agreement|cooperation|aid|talks|dialogue|trade with|to @",
      kSanction, "reduces relations with", kForward},
     {"retaliate|retaliates|retaliated|retaliating", kSanction, "retaliates against", kForward, true},
     // attack
     // "Hezbollah claimed responsibility for the rocket attack on the Israeli base".
-    {"claimed|claims|claim|claiming responsibility for * attack|attacks|strike|strikes|bombing|bombings|assault on|against @",
+    {"claimed|claims|claim|claiming responsibility for * attack|attacks|strike|strikes|bombing|bombings|assault "
+     "on|against @",
      kAttack, "attacks", kForward},
-    {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @", kAttack, "attacks", kForward, false, true},
+    {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @",
+     kAttack, "attacks", kForward, false, true},
     {"invasion of @", kAttack, "invades", kForward, false, true},
     {"bombing|bombings|shelling|bombardment of @", kAttack, "attacks", kForward, false, true},
     {"open|opens|opened|opening fire on|at @", kAttack, "opens fire on", kForward},
-    {"attack|attacks|attacked|attacking|struck|strikes|shelled|shelling|bombed|bombing|invade|invades|invaded|invading @", kAttack, "attacks", kForward},
+    {"attack|attacks|attacked|attacking|struck|strikes|shelled|shelling|bombed|bombing|invade|invades|invaded|invading "
+     "@",
+     kAttack, "attacks", kForward},
     // claim
     {"see|sees|saw|considers|considered|regards|regarded|views|viewed @ as part of", kClaim, "claims", kForward},
     {"claim|claims|claimed sovereignty over @", kClaim, "claims", kForward},
@@ -206,10 +226,14 @@ const Index& PatternIndex() {
     for (const Pattern& p : kPatterns) {
       CompiledPattern cp{&p, {}};
       for (const std::string& w : Split(p.words, ' ')) {
-        if (w == "*") cp.words.push_back({CompiledWord::kSkip, {}});
-        else if (w == "@") cp.words.push_back({CompiledWord::kSlot, {}});
-        else if (w == "#") cp.words.push_back({CompiledWord::kGoods, {}});
-        else cp.words.push_back({CompiledWord::kLiteral, Split(w, '|')});
+        if (w == "*")
+          cp.words.push_back({CompiledWord::kSkip, {}});
+        else if (w == "@")
+          cp.words.push_back({CompiledWord::kSlot, {}});
+        else if (w == "#")
+          cp.words.push_back({CompiledWord::kGoods, {}});
+        else
+          cp.words.push_back({CompiledWord::kLiteral, Split(w, '|')});
       }
       for (const std::string& first : cp.words.front().alternatives)
         built.by_first_word[first].push_back(built.patterns.size());
@@ -223,9 +247,9 @@ const Index& PatternIndex() {
 bool Breaks(std::string_view t) { return t == "." || t == ";" || t == ":" || t == "!" || t == "?"; }
 
 bool IsPreposition(std::string_view t) {
-  static constexpr auto kPrepositions = std::to_array<std::string_view>({
-      "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "over", "into", "after", "before",
-      "during", "against", "through", "under"});
+  static constexpr auto kPrepositions =
+      std::to_array<std::string_view>({"of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "over",
+                                       "into", "after", "before", "during", "against", "through", "under"});
   return std::find(kPrepositions.begin(), kPrepositions.end(), t) != kPrepositions.end();
 }
 
@@ -243,12 +267,14 @@ bool LeadsIntoOtherClause(std::string_view t) {
 }
 
 bool IsWord(std::string_view t) {
-  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
+  return !t.empty() && std::all_of(t.begin(), t.end(),
+                                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
 bool IsGoodsWord(std::string_view t) {
   if (t.empty() || t == "to" || t == "from" || t == "for" || t == "with" || t == "and") return false;
-  return std::all_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+  return std::all_of(t.begin(), t.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
 class Matcher {
@@ -257,8 +283,11 @@ class Matcher {
   // `relative`, neither: "Cyprus, which Turkey does not recognize".
   Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
           const std::vector<uint32_t>& demonym_end, const CompiledPattern& p, bool passive, bool relative)
-      : tokens_(tokens), actor_end_(actor_end), demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack ? &demonym_end : nullptr),
-        words_(p.words), passive_(passive),
+      : tokens_(tokens),
+        actor_end_(actor_end),
+        demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack ? &demonym_end : nullptr),
+        words_(p.words),
+        passive_(passive),
         final_slot_optional_(passive || relative) {}
 
   // Whether words_[w...] match from token k; fills `m`.
@@ -289,8 +318,10 @@ class Matcher {
             if (IsQuote(t)) {
               quoted = !quoted;
             } else if (t == "," && !quoted) {
-              if (skip == 1 || commas == 1) ++commas;
-              else return false;
+              if (skip == 1 || commas == 1)
+                ++commas;
+              else
+                return false;
               ++words;
             } else {
               ++words;
@@ -349,10 +380,11 @@ class Matcher {
  private:
   // The token after "[the] <officials> of" at k ("the foreign ministers of"), or k.
   uint32_t RepresentativesOf(uint32_t k) const {
-    static const auto kOfficials = std::to_array<std::string_view>({
-        "ministers", "minister", "leaders", "leader", "president", "presidents", "representatives",
-        "officials", "envoys", "envoy", "delegation", "delegations", "government", "governments",
-        "authorities", "sheikhdom", "kingdom", "emirate", "republic", "state", "nation", "country"});
+    static const auto kOfficials = std::to_array<std::string_view>(
+        {"ministers",       "minister",    "leaders",     "leader",    "president",  "presidents",
+         "representatives", "officials",   "envoys",      "envoy",     "delegation", "delegations",
+         "government",      "governments", "authorities", "sheikhdom", "kingdom",    "emirate",
+         "republic",        "state",       "nation",      "country"});
     uint32_t i = k;
     if (i < tokens_.size() && Lower(tokens_[i].text) == "the") ++i;
     const uint32_t words = i;
@@ -385,14 +417,16 @@ bool InObjectRelative(const std::vector<Token>& tokens, uint32_t k) {
 // Whether tokens[k] is a participle after a form of "be" or "get", adverbs and "not" allowed
 // between: "will not be invited", "was reportedly attacked".
 bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
-  static constexpr auto kBe = std::to_array<std::string_view>({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"});
+  static constexpr auto kBe =
+      std::to_array<std::string_view>({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"});
   const std::string_view verb = tokens[k].text;
   if (verb.size() < 4 || (verb.substr(verb.size() - 2) != "ed" && verb != "struck" && verb != "held" && verb != "sold"))
     return false;
   for (uint32_t j = k; j-- > 0 && k - j <= 3;) {
     const std::string w = Lower(tokens[j].text);
     if (std::find(kBe.begin(), kBe.end(), w) != kBe.end()) return true;
-    if (w != "not" && w != "also" && w != "reportedly" && w != "allegedly" && !(w.size() > 3 && w.substr(w.size() - 2) == "ly"))
+    if (w != "not" && w != "also" && w != "reportedly" && w != "allegedly" &&
+        !(w.size() > 3 && w.substr(w.size() - 2) == "ly"))
       return false;
   }
   return false;
@@ -434,27 +468,48 @@ const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view prep
     VerbRelation relation;
   };
   static constexpr Entry kVerbs[] = {
-      {"praise", "", {kSupport, "praises"}},          {"hail", "", {kSupport, "hails"}},
-      {"commend", "", {kSupport, "commends"}},        {"applaud", "", {kSupport, "applauds"}},
-      {"endorse", "", {kSupport, "endorses"}},        {"collaborate", "with", {kCooperate, "cooperates with"}},
-      {"partner", "with", {kCooperate, "cooperates with"}}, {"slam", "", {kCriticize, "criticizes"}},
-      {"blast", "", {kCriticize, "criticizes"}},      {"deplore", "", {kCriticize, "criticizes"}},
-      {"decry", "", {kCriticize, "criticizes"}},      {"rebuke", "", {kCriticize, "criticizes"}},
-      {"lambast", "", {kCriticize, "criticizes"}},    {"condemn", "", {kCriticize, "criticizes"}},
-      {"bomb", "", {kAttack, "attacks"}},             {"shell", "", {kAttack, "attacks"}},
-      {"raid", "", {kAttack, "attacks"}},             {"invade", "", {kAttack, "invades"}},
-      {"target", "", {kAttack, "attacks"}},           {"attack", "", {kAttack, "attacks"}},
-      {"arm", "", {kSupply, "arms"}},                 {"fund", "", {kSupply, "funds"}},
-      {"finance", "", {kSupply, "funds"}},            {"sell", "to", {kSupply, "sells to"}},
-      {"ship", "to", {kSupply, "supplies"}},          {"export", "to", {kSupply, "exports to"}},
-      {"lend", "", {kSupply, "lends to"}},            {"lend", "to", {kSupply, "lends to"}},
-      {"expel", "", {kSanction, "expels"}},           {"ban", "", {kSanction, "bans"}},
-      {"boycott", "", {kSanction, "boycotts"}},       {"blacklist", "", {kSanction, "blacklists"}},
-      {"penalize", "", {kSanction, "penalizes"}},     {"penalise", "", {kSanction, "penalizes"}},
-      {"rebuff", "", {kReject, "rejects"}},           {"snub", "", {kReject, "rejects"}},
-      {"summon", "", {kProtest, "summons the envoy of"}}, {"press", "", {kDemand, "presses"}},
-      {"tour", "", {kVisit, "tours"}},                {"sign", "with", {kAgree, "signs an agreement with"}},
-      {"trade", "with", {kTrade, "trades with"}},     {"ally", "with", {kAlly, "is allied with"}},
+      {"praise", "", {kSupport, "praises"}},
+      {"hail", "", {kSupport, "hails"}},
+      {"commend", "", {kSupport, "commends"}},
+      {"applaud", "", {kSupport, "applauds"}},
+      {"endorse", "", {kSupport, "endorses"}},
+      {"collaborate", "with", {kCooperate, "cooperates with"}},
+      {"partner", "with", {kCooperate, "cooperates with"}},
+      {"slam", "", {kCriticize, "criticizes"}},
+      {"blast", "", {kCriticize, "criticizes"}},
+      {"deplore", "", {kCriticize, "criticizes"}},
+      {"decry", "", {kCriticize, "criticizes"}},
+      {"rebuke", "", {kCriticize, "criticizes"}},
+      {"lambast", "", {kCriticize, "criticizes"}},
+      {"condemn", "", {kCriticize, "criticizes"}},
+      {"bomb", "", {kAttack, "attacks"}},
+      {"shell", "", {kAttack, "attacks"}},
+      {"raid", "", {kAttack, "attacks"}},
+      {"invade", "", {kAttack, "invades"}},
+      {"target", "", {kAttack, "attacks"}},
+      {"attack", "", {kAttack, "attacks"}},
+      {"arm", "", {kSupply, "arms"}},
+      {"fund", "", {kSupply, "funds"}},
+      {"finance", "", {kSupply, "funds"}},
+      {"sell", "to", {kSupply, "sells to"}},
+      {"ship", "to", {kSupply, "supplies"}},
+      {"export", "to", {kSupply, "exports to"}},
+      {"lend", "", {kSupply, "lends to"}},
+      {"lend", "to", {kSupply, "lends to"}},
+      {"expel", "", {kSanction, "expels"}},
+      {"ban", "", {kSanction, "bans"}},
+      {"boycott", "", {kSanction, "boycotts"}},
+      {"blacklist", "", {kSanction, "blacklists"}},
+      {"penalize", "", {kSanction, "penalizes"}},
+      {"penalise", "", {kSanction, "penalizes"}},
+      {"rebuff", "", {kReject, "rejects"}},
+      {"snub", "", {kReject, "rejects"}},
+      {"summon", "", {kProtest, "summons the envoy of"}},
+      {"press", "", {kDemand, "presses"}},
+      {"tour", "", {kVisit, "tours"}},
+      {"sign", "with", {kAgree, "signs an agreement with"}},
+      {"trade", "with", {kTrade, "trades with"}},
+      {"ally", "with", {kAlly, "is allied with"}},
   };
   for (const Entry& e : kVerbs)
     if (e.lemma == lemma && e.preposition == preposition) return &e.relation;
@@ -463,16 +518,22 @@ const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view prep
 
 std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, bool* weapons) {
   static const std::unordered_map<std::string, std::string> kNormal = {
-      {"rare earth minerals", "rare earths"}, {"rare earth elements", "rare earths"},
-      {"rare earth metals", "rare earths"},   {"rare-earth minerals", "rare earths"},
-      {"rare-earth elements", "rare earths"}, {"rare-earth metals", "rare earths"},
-      {"rare earth", "rare earths"},          {"chip", "chips"},
-      {"semiconductor", "semiconductors"},    {"arms", "weapons"},
-      {"weaponry", "weapons"},                {"liquefied natural gas", "LNG"},
+      {"rare earth minerals", "rare earths"},
+      {"rare earth elements", "rare earths"},
+      {"rare earth metals", "rare earths"},
+      {"rare-earth minerals", "rare earths"},
+      {"rare-earth elements", "rare earths"},
+      {"rare-earth metals", "rare earths"},
+      {"rare earth", "rare earths"},
+      {"chip", "chips"},
+      {"semiconductor", "semiconductors"},
+      {"arms", "weapons"},
+      {"weaponry", "weapons"},
+      {"liquefied natural gas", "LNG"},
       {"crude", "crude oil"},
   };
-  static const auto kDropped = std::to_array<std::string_view>({"annual", "total", "overall", "monthly", "yearly",
-                                                           "the",    "its",   "their"});
+  static const auto kDropped =
+      std::to_array<std::string_view>({"annual", "total", "overall", "monthly", "yearly", "the", "its", "their"});
   std::string goods;
   for (uint32_t k = begin; k < end; ++k) {
     const std::string w = Lower(tokens[k].text);
@@ -481,9 +542,9 @@ std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uin
     goods += w;
   }
   if (auto it = kNormal.find(goods); it != kNormal.end()) goods = it->second;
-  static const auto kWeapons = std::to_array<std::string_view>({"weapons", "missiles", "ammunition", "munitions",
-                                                            "tanks",   "drones",   "jets",       "fighter jets",
-                                                            "artillery", "military aid", "warships", "rockets"});
+  static const auto kWeapons =
+      std::to_array<std::string_view>({"weapons", "missiles", "ammunition", "munitions", "tanks", "drones", "jets",
+                                       "fighter jets", "artillery", "military aid", "warships", "rockets"});
   *weapons = std::find(kWeapons.begin(), kWeapons.end(), goods) != kWeapons.end();
   return goods;
 }

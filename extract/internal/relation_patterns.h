@@ -15,10 +15,10 @@ namespace geokg::extract::internal {
 
 // Where a pattern's subject and object stand relative to it.
 enum class Frame : uint8_t {
-  kForward,   // subject: the clause's actor before; object: the slot '@', else the next actor after
-  kReverse,   // subject: the slot '@', else the next actor after; object: the clause's actor before
-  kBetween,   // both after: "talks between A and B"
-  kModifier,  // object: the actor just before the trigger ("his China trip")
+  kForward,     // subject: the clause's actor before; object: the slot '@', else the next actor after
+  kReverse,     // subject: the slot '@', else the next actor after; object: the clause's actor before
+  kBetween,     // both after: "talks between A and B"
+  kModifier,    // object: the actor just before the trigger ("his China trip")
   kAppositive,  // object: the actor just before the trigger; subject: the actor the apposition
                 // describes ("South Korea, a key US ally")
   kEnvoy,       // object: the state whose envoy the words name ("summons Russia's chargé
@@ -26,12 +26,12 @@ enum class Frame : uint8_t {
 };
 
 struct Pattern {
-  std::string_view words;      // space-separated; "a|b" alternatives, "*" skips up to six tokens,
-                               // "@" an actor slot, "#" goods (up to four lower-case words)
+  std::string_view words;  // space-separated; "a|b" alternatives, "*" skips up to six tokens,
+                           // "@" an actor slot, "#" goods (up to four lower-case words)
   Relation relation;
   std::string_view predicate;  // present tense; "{}" stands for the goods
   Frame frame;
-  bool reuse_object = false;   // "accused Tokyo ... and retaliated": the clause's last object
+  bool reuse_object = false;  // "accused Tokyo ... and retaliated": the clause's last object
   // A noun that names a hostile act ("strikes on X", "sanctions against X") takes as its agent
   // only a possessor, a demonym ("Russian strikes") or the subject of a light verb ("Iran
   // launched strikes"): the clause's first actor is too often someone else.
@@ -40,13 +40,13 @@ struct Pattern {
 
 struct PatternMatch {
   const Pattern* pattern = nullptr;
-  uint32_t begin = 0;      // token range of the matched words
+  uint32_t begin = 0;  // token range of the matched words
   uint32_t end = 0;
-  uint32_t trigger = 0;    // the token that carries the relation (for modality)
-  int slot = -1;           // token where "@" matched, or -1
+  uint32_t trigger = 0;      // the token that carries the relation (for modality)
+  int slot = -1;             // token where "@" matched, or -1
   uint32_t goods_begin = 0;  // token range of "#", empty when none
   uint32_t goods_end = 0;
-  bool passive = false;    // "was invited", "were attacked by X": the clause's actor is the object
+  bool passive = false;  // "was invited", "were attacked by X": the clause's actor is the object
 };
 
 // Every match of every pattern in `tokens`, in token order. `actor_end[k]` is the end of the

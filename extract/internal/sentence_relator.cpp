@@ -10,8 +10,17 @@ SentenceRelator::SentenceRelator(const Sentence& sentence, const SentenceMention
                                  uint32_t index, const std::optional<Date>& date, const SyntaxModel& syntax,
                                  bool sports, const RelationModel* relations,
                                  std::vector<RelationCandidate>* candidates)
-    : tokens_(sentence.tokens), sentence_(sentence), found_(found), doc_(doc), index_(index), date_(date),
-      syntax_(syntax), sports_(sports), relations_(relations), candidates_(candidates), args_(sentence.tokens, found) {
+    : tokens_(sentence.tokens),
+      sentence_(sentence),
+      found_(found),
+      doc_(doc),
+      index_(index),
+      date_(date),
+      syntax_(syntax),
+      sports_(sports),
+      relations_(relations),
+      candidates_(candidates),
+      args_(sentence.tokens, found) {
   const auto n = static_cast<uint32_t>(tokens_.size());
   actor_end_.assign(n + 1, 0);
   demonym_end_.assign(n + 1, 0);
@@ -24,7 +33,10 @@ SentenceRelator::SentenceRelator(const Sentence& sentence, const SentenceMention
 void SentenceRelator::Run(std::vector<Triple>* out) {
   const size_t roles = out->size();
   for (const RoleFact& role : found_.roles) {
-    Triple t = Base(role.relation, "is " + role.office + " of", role.undated ? 0.5f : role.from_lexicon ? 0.7f : 0.95f,
+    Triple t = Base(role.relation, "is " + role.office + " of",
+                    role.undated        ? 0.5f
+                    : role.from_lexicon ? 0.7f
+                                        : 0.95f,
                     role.begin);
     // A title states a standing role, whatever the clause around it says.
     t.modality = Modality::kAsserted;
@@ -135,8 +147,12 @@ Triple SentenceRelator::Base(Relation relation, std::string predicate, float con
   t.time = std::move(time.iso);
   t.time_text = std::move(time.text);
   t.attribution = AttributionOf(tokens_, at);
-  t.evidence = {doc_.id, index_, sentence_.begin, sentence_.end,
-                std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin)), doc_.date};
+  t.evidence = {doc_.id,
+                index_,
+                sentence_.begin,
+                sentence_.end,
+                std::string(doc_.text.substr(sentence_.begin, sentence_.end - sentence_.begin)),
+                doc_.date};
   return t;
 }
 

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/internal/clauses.h"
 #include "extract/extractor.h"
 #include "extract/internal/arguments.h"
+#include "extract/internal/clauses.h"
 #include "extract/internal/mentions.h"
 #include "extract/internal/qualifiers.h"
 #include "extract/internal/relation_model.h"
@@ -65,8 +65,8 @@ class SentenceRelator {
   // (an invitation is a visit to come, whatever its own modality).
   void RelateGuestVisit(const PatternMatch& match, const Mention& guest, float confidence, std::vector<Triple>* out);
   // A symmetric relation between every two of `parties`.
-  void EmitPairs(const Pattern& p, const PatternMatch& match, const std::vector<const Mention*>& parties,
-                 float factor, std::vector<Triple>* out) const;
+  void EmitPairs(const Pattern& p, const PatternMatch& match, const std::vector<const Mention*>& parties, float factor,
+                 std::vector<Triple>* out) const;
   // The names a party may go by in a relation: its entity, and for a capital also its country.
   static std::vector<std::string> NamesOf(const Mention& m);
   // Every two parties of the sentence, judged by the relation model. The wordings' triples
@@ -88,7 +88,9 @@ class SentenceRelator {
   static bool IsHome(const Mention& person, const Mention& place);
   // Relations whose object may be a place: where one goes, and what force strikes ("Russian
   // drones struck Dnipro").
-  static bool TakesPlace(Relation r) { return r == Relation::kVisit || r == Relation::kAttend || r == Relation::kAttack; }
+  static bool TakesPlace(Relation r) {
+    return r == Relation::kVisit || r == Relation::kAttend || r == Relation::kAttack;
+  }
   // A party of a pair: an actor, a place or a country named by its demonym, as one entity.
   static bool IsParty(const Mention& m) { return m.entities.size() == 1 && (m.is_demonym || IsActor(m) || IsPlace(m)); }
   // Below this probability a pair the wordings did not relate gives no triple: most would be
@@ -113,8 +115,8 @@ class SentenceRelator {
   std::vector<RelationCandidate>* candidates_;
   ArgumentFinder args_;
   std::optional<SentenceClauses> clauses_;  // parsed on first use
-  std::vector<uint32_t> actor_end_;   // per token: the end of the actor or place starting there, or 0
-  std::vector<uint32_t> demonym_end_;  // the same for demonyms
+  std::vector<uint32_t> actor_end_;         // per token: the end of the actor or place starting there, or 0
+  std::vector<uint32_t> demonym_end_;       // the same for demonyms
 };
 
 }  // namespace geokg::extract::internal

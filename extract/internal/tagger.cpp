@@ -89,8 +89,7 @@ Status Tagger::Read(BinaryReader& in) {
   lexicon_.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) lexicon_.emplace(keys[i], values[i]);
   GEOKG_RETURN_IF_ERROR(weights_.Read(in));
-  if (upos_names_.empty() || xpos_names_.empty() ||
-      weights_.num_classes() != upos_names_.size() + xpos_names_.size())
+  if (upos_names_.empty() || xpos_names_.empty() || weights_.num_classes() != upos_names_.size() + xpos_names_.size())
     return in.Invalid("has tag tables that do not match its weights");
   return Status();
 }

@@ -224,8 +224,8 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
   parts.tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
   parts.parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
                      options.supertagger_min_entry);
-  progress("tagger: " + std::to_string(parts.tagger.num_features()) + " features, parser: " +
-           std::to_string(parts.parser.num_features()) + " features after pruning");
+  progress("tagger: " + std::to_string(parts.tagger.num_features()) +
+           " features, parser: " + std::to_string(parts.parser.num_features()) + " features after pruning");
   auto model = SyntaxModelAccess::FromParts(std::move(parts));
   if (!dev.empty()) {
     const Scores s = Evaluate(*model, dev);

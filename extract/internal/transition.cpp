@@ -12,9 +12,12 @@ Configuration::Configuration(int n)
 
 bool Configuration::Can(Move m) const {
   switch (m) {
-    case Move::kShift: return CanShift();
-    case Move::kLeft: return CanLeft();
-    case Move::kRight: return CanRight();
+    case Move::kShift:
+      return CanShift();
+    case Move::kLeft:
+      return CanLeft();
+    case Move::kRight:
+      return CanRight();
   }
   return false;
 }
@@ -103,8 +106,7 @@ void Projectivize(std::span<int> heads) {
   while (true) {
     int shortest = -1;
     for (int d = 1; d < static_cast<int>(heads.size()); ++d)
-      if (!ArcIsProjective(heads, d) &&
-          (shortest < 0 || std::abs(heads[d] - d) < std::abs(heads[shortest] - shortest)))
+      if (!ArcIsProjective(heads, d) && (shortest < 0 || std::abs(heads[d] - d) < std::abs(heads[shortest] - shortest)))
         shortest = d;
     if (shortest < 0) return;
     heads[shortest] = heads[heads[shortest]];

@@ -150,8 +150,8 @@ std::string IconvName(const std::string& label) {
   if (label.empty() || label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8" ||
       label.rfind("utf-16", 0) == 0)
     return "";
-  for (const char* latin1 : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii",
-                             "cp1252", "windows-1252", "x-cp1252", "cp819", "ibm819"})
+  for (const char* latin1 : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii", "cp1252",
+                             "windows-1252", "x-cp1252", "cp819", "ibm819"})
     if (label == latin1) return "WINDOWS-1252";
   return label;
 }
@@ -190,8 +190,8 @@ Result<std::string> ToUtf8(std::string_view bytes, const std::string& name, cons
 constexpr size_t kMaxNesting = 5000;
 
 bool IsVoidElement(std::string_view name) {
-  for (const char* v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                        "track", "wbr", "param", "keygen"})
+  for (const char* v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                        "wbr", "param", "keygen"})
     if (name == v) return true;
   return false;
 }
@@ -221,12 +221,30 @@ size_t NestingBound(std::string_view page) {
 // Elements that never hold article prose.
 bool IsFurnitureTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_MAP: case GUMBO_TAG_MENU: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
       return true;
     default:
       return false;
@@ -235,13 +253,17 @@ bool IsFurnitureTag(GumboTag tag) {
 
 // Words of class and id values that name furniture ("share-bar", "related_links", "cookie-banner").
 bool IsFurnitureWord(std::string_view w) {
-  static const char* const kWords[] = {
-      "ad", "ads", "adslot", "advert", "advertisement", "author", "banner", "breadcrumb", "breadcrumbs", "byline",
-      "caption", "comments", "consent", "cookie", "cookies", "credit", "disclaimer", "embed", "footer", "gallery",
-      "gdpr", "headlines", "hidden", "menu", "modal", "more", "mostread", "nav", "navbar", "navigation",
-      "newsletter", "outbrain", "overlay", "paywall", "popular", "popup", "promo", "promotion", "recommended",
-      "recommendations", "related", "share", "sharing", "sidebar", "signup", "social", "sponsor", "sponsored",
-      "subscribe", "subscription", "taboola", "tags", "toolbar", "trending"};
+  static const char* const kWords[] = {"ad",         "ads",        "adslot",     "advert",      "advertisement",
+                                       "author",     "banner",     "breadcrumb", "breadcrumbs", "byline",
+                                       "caption",    "comments",   "consent",    "cookie",      "cookies",
+                                       "credit",     "disclaimer", "embed",      "footer",      "gallery",
+                                       "gdpr",       "headlines",  "hidden",     "menu",        "modal",
+                                       "more",       "mostread",   "nav",        "navbar",      "navigation",
+                                       "newsletter", "outbrain",   "overlay",    "paywall",     "popular",
+                                       "popup",      "promo",      "promotion",  "recommended", "recommendations",
+                                       "related",    "share",      "sharing",    "sidebar",     "signup",
+                                       "social",     "sponsor",    "sponsored",  "subscribe",   "subscription",
+                                       "taboola",    "tags",       "toolbar",    "trending"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -259,8 +281,8 @@ bool NamesFurniture(std::string_view value) {
 }
 
 bool IsFurnitureRole(std::string_view role) {
-  for (const char* r : {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu",
-                        "search", "toolbar"})
+  for (const char* r :
+       {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "search", "toolbar"})
     if (HasWord(role, r)) return true;
   return false;
 }
@@ -342,7 +364,8 @@ class BodyFinder {
     if (IsFurnitureTag(n->v.element.tag)) return true;
     if (HasAttribute(n, "hidden") || Lower(Attribute(n, "aria-hidden")) == "true") return true;
     const std::string style = Lower(Attribute(n, "style"));
-    if (style.find("display:none") != std::string::npos || style.find("display: none") != std::string::npos) return true;
+    if (style.find("display:none") != std::string::npos || style.find("display: none") != std::string::npos)
+      return true;
     if (IsArticleBody(n)) return false;
     const bool named = IsFurnitureRole(Attribute(n, "role")) || NamesFurniture(Attribute(n, "class")) ||
                        NamesFurniture(Attribute(n, "id"));
@@ -464,7 +487,8 @@ WebPage Read(const GumboNode* document) {
       case GUMBO_TAG_H1:
         if (h1.empty()) h1 = TextOf(n);
         return false;
-      case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
         return false;
       default:
         return true;

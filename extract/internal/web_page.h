@@ -29,10 +29,10 @@ enum class PageBytes {
 
 // The page's article. kInvalidInput when the page declares a character set that cannot be
 // converted to UTF-8 (the message names it), or nests elements more than 5000 deep (parsing
-// such a page costs time quadratic in its depth; real pages nest a few dozen deep). Bytes that are invalid in the page's character set
-// become U+FFFD. The text is taken from the page's article element (schema.org articleBody,
-// else <article>, else <main>, else <body>): its <p> paragraphs outside furniture, keeping those
-// that are not mostly links; when there are none, JSON-LD articleBody.
+// such a page costs time quadratic in its depth; real pages nest a few dozen deep). Bytes that are invalid in the
+// page's character set become U+FFFD. The text is taken from the page's article element (schema.org articleBody, else
+// <article>, else <main>, else <body>): its <p> paragraphs outside furniture, keeping those that are not mostly links;
+// when there are none, JSON-LD articleBody.
 Result<WebPage> ReadWebPage(std::string_view page, PageBytes bytes);
 
 }  // namespace geokg::extract::internal

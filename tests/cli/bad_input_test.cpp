@@ -19,10 +19,10 @@
 #include "tests/support/raw_store.h"
 #include "tests/support/run_cli.h"
 
-using geokg::testing::Triples;
 using geokg::testing::ReadFile;
 using geokg::testing::RunCli;
 using geokg::testing::TempDir;
+using geokg::testing::Triples;
 using geokg::testing::WriteFile;
 using nlohmann::json;
 
@@ -108,8 +108,8 @@ TEST_CASE("a 50 MB single line is cut or skipped at the document limit and the r
     CHECK(HasTriple(r.out, "Norway", "meet", "Finland"));
   }
   SECTION("a JSONL line over the limit is skipped by number and the next line is read") {
-    WriteFile(dir / "feed.jsonl", R"({"id":"long","text":")" + line + "\"}\n" + R"({"id":"ok","text":")" +
-                                      kMeeting + "\"}\n");
+    WriteFile(dir / "feed.jsonl",
+              R"({"id":"long","text":")" + line + "\"}\n" + R"({"id":"ok","text":")" + kMeeting + "\"}\n");
     auto r = RunCli({"extract", dir / "feed.jsonl"});
     CHECK(r.code == 1);
     CHECK(Contains(r.err, "feed.jsonl:1: longer than the limit of 8388608 bytes (--max-document-bytes); line skipped"));
@@ -121,48 +121,49 @@ TEST_CASE("a 1 MB sentence without punctuation is skipped with a warning naming 
   TempDir dir;
   std::string run_on;
   while (run_on.size() < (1u << 20)) run_on += "delegates from Atlantis kept talking ";
-  WriteFile(dir / "runon.txt", "Talks\n\n" + std::string(kMeeting) + "\n\n" + run_on + "\n\nSweden hosted Denmark in Stockholm.\n");
+  WriteFile(dir / "runon.txt",
+            "Talks\n\n" + std::string(kMeeting) + "\n\n" + run_on + "\n\nSweden hosted Denmark in Stockholm.\n");
   auto r = RunCli({"extract", dir / "runon.txt"});
   CHECK(r.code == 0);
-  CHECK(r.err == "geokg: document \"runon\": 1 sentence(s) over the limit of 400 tokens or 8192 bytes skipped "
-                 "(--max-sentence-tokens, --max-sentence-bytes)\n");
+  CHECK(r.err ==
+        "geokg: document \"runon\": 1 sentence(s) over the limit of 400 tokens or 8192 bytes skipped "
+        "(--max-sentence-tokens, --max-sentence-bytes)\n");
   CHECK(HasTriple(r.out, "Norway", "meet", "Finland"));
   CHECK(HasTriple(r.out, "Sweden", "host", "Denmark"));
   SECTION("the limits are options") {
-    auto loose = RunCli({"extract", "--max-sentence-tokens", "1000000", "--max-sentence-bytes", "2000000", dir / "runon.txt"});
+    auto loose =
+        RunCli({"extract", "--max-sentence-tokens", "1000000", "--max-sentence-bytes", "2000000", dir / "runon.txt"});
     CHECK(loose.code == 0);
     CHECK(loose.err.empty());
     CHECK(RunCli({"extract", "--max-sentence-tokens", "0", dir / "runon.txt"}).code == 2);
   }
 }
 
-TEST_CASE("deeply nested, huge and ill-typed JSON lines are skipped or read by their known fields", "[cli][bad-input]") {
+TEST_CASE("deeply nested, huge and ill-typed JSON lines are skipped or read by their known fields",
+          "[cli][bad-input]") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   std::string many_fields;
   for (int i = 0; i < 20000; ++i) many_fields += ",\"f" + std::to_string(i) + "\":" + std::to_string(i);
   const std::string feed =
       R"({"id":"deep","text":"Norway met Finland.","extra":)" + deep + "}\n" +
-      R"({"id":"wide","text":"Sweden hosted Denmark.")" + many_fields + "}\n" +
-      std::string(200000, '[') + "\n" +
-      R"({"id":{"a":1},"text":"x"})" + "\n" +
-      R"({"id":"t","text":42})" + "\n" +
-      R"({"id":"u","text":"x","title":["a"]})" + "\n" +
-      R"({"id":"v","text":"x","url":false})" + "\n" +
-      R"({"id":"","text":"x"})" + "\n" +
-      R"(["id","text"])" + "\n" +
-      R"({"id":"known","text":"Estonia accused Latvia of spying.","mood":"unknown field","tags":[1,{"x":null}]})" + "\n";
+      R"({"id":"wide","text":"Sweden hosted Denmark.")" + many_fields + "}\n" + std::string(200000, '[') + "\n" +
+      R"({"id":{"a":1},"text":"x"})" + "\n" + R"({"id":"t","text":42})" + "\n" +
+      R"({"id":"u","text":"x","title":["a"]})" + "\n" + R"({"id":"v","text":"x","url":false})" + "\n" +
+      R"({"id":"","text":"x"})" + "\n" + R"(["id","text"])" + "\n" +
+      R"({"id":"known","text":"Estonia accused Latvia of spying.","mood":"unknown field","tags":[1,{"x":null}]})" +
+      "\n";
   auto r = RunCli({"extract"}, feed);
   CHECK(r.code == 1);
   CHECK(HasTriple(r.out, "Norway", "meet", "Finland"));
   CHECK(HasTriple(r.out, "Sweden", "host", "Denmark"));
   CHECK(HasTriple(r.out, "Estonia", "accuse", "Latvia"));
-  for (const char* problem : {"<stdin>:3: not valid JSON (or not UTF-8); line skipped",
-                              "<stdin>:4: \"id\" is neither a string nor an integer; line skipped",
-                              "<stdin>:5: \"text\" is not a string; line skipped",
-                              "<stdin>:6: \"title\" is neither a string nor an integer; line skipped",
-                              "<stdin>:7: \"url\" is neither a string nor an integer; line skipped",
-                              "<stdin>:8: \"id\" is empty; line skipped",
-                              "<stdin>:9: not a JSON object; line skipped"}) {
+  for (const char* problem :
+       {"<stdin>:3: not valid JSON (or not UTF-8); line skipped",
+        "<stdin>:4: \"id\" is neither a string nor an integer; line skipped",
+        "<stdin>:5: \"text\" is not a string; line skipped",
+        "<stdin>:6: \"title\" is neither a string nor an integer; line skipped",
+        "<stdin>:7: \"url\" is neither a string nor an integer; line skipped",
+        "<stdin>:8: \"id\" is empty; line skipped", "<stdin>:9: not a JSON object; line skipped"}) {
     CAPTURE(problem);
     CHECK(Contains(r.err, problem));
   }
@@ -217,7 +218,8 @@ TEST_CASE("a store another process is writing is refused, and it stays intact", 
   CHECK(RunCli({"ingest", dir / "a.txt", "--db", db}).code == 0);
 }
 
-TEST_CASE("a full disk stops the ingest with a message, and what was stored stays readable", "[cli][bad-input][store]") {
+TEST_CASE("a full disk stops the ingest with a message, and what was stored stays readable",
+          "[cli][bad-input][store]") {
   TempDir dir;
   const std::string db = dir / "kg.db";
   WriteFile(dir / "first.txt", kMeeting);
@@ -232,7 +234,8 @@ TEST_CASE("a full disk stops the ingest with a message, and what was stored stay
   // A file size limit makes every write past 256 KiB fail with EFBIG, as a full disk fails with
   // ENOSPC; ignoring SIGXFSZ turns the signal into that error.
   std::string err;
-  const int code = RunBinary(dir, "trap '' XFSZ; ulimit -f 512;", "ingest '" + (dir / "many") + "' --db '" + db + "'", &err);
+  const int code =
+      RunBinary(dir, "trap '' XFSZ; ulimit -f 512;", "ingest '" + (dir / "many") + "' --db '" + db + "'", &err);
   CHECK(code == 1);
   CHECK(Contains(err, "geokg: " + db));
   CHECK(std::count(err.begin(), err.end(), '\n') == 1);
@@ -269,26 +272,33 @@ class InterruptingInput : public std::streambuf {
 
 }  // namespace
 
-TEST_CASE("SIGINT during an ingest stops after the current article with a summary and exit 130", "[cli][bad-input][store]") {
+TEST_CASE("SIGINT during an ingest stops after the current article with a summary and exit 130",
+          "[cli][bad-input][store]") {
   TempDir dir;
   const std::string db = dir / "kg.db";
   struct sigaction before = {};
   REQUIRE(sigaction(SIGINT, nullptr, &before) == 0);
-  InterruptingInput buffer({R"({"id":"one","text":"Norway met Finland in Oslo."})" "\n",
-                            R"({"id":"two","text":"Sweden hosted Denmark."})" "\n",
-                            R"({"id":"three","text":"Estonia accused Latvia of spying."})" "\n"});
+  InterruptingInput buffer({R"({"id":"one","text":"Norway met Finland in Oslo."})"
+                            "\n",
+                            R"({"id":"two","text":"Sweden hosted Denmark."})"
+                            "\n",
+                            R"({"id":"three","text":"Estonia accused Latvia of spying."})"
+                            "\n"});
   std::istream in(&buffer);
   std::ostringstream out, err;
   const int code = geokg::cli::Run({"ingest", "-", "--db", db}, in, out, err);
   CHECK(code == 130);
-  CHECK(err.str().rfind("geokg: interrupted; ingested 1 documents into " + db + " (1 new, 0 unchanged, 0 replaced", 0) == 0);
+  CHECK(err.str().rfind("geokg: interrupted; ingested 1 documents into " + db + " (1 new, 0 unchanged, 0 replaced",
+                        0) == 0);
   CHECK(StoredDocuments(db) == 1);
   struct sigaction after = {};
   REQUIRE(sigaction(SIGINT, nullptr, &after) == 0);
   CHECK(after.sa_handler == before.sa_handler);
   SECTION("the next ingest goes on where it stopped") {
-    const std::string rest = R"({"id":"one","text":"Norway met Finland in Oslo."})" "\n"
-                             R"({"id":"two","text":"Sweden hosted Denmark."})" "\n";
+    const std::string rest = R"({"id":"one","text":"Norway met Finland in Oslo."})"
+                             "\n"
+                             R"({"id":"two","text":"Sweden hosted Denmark."})"
+                             "\n";
     auto r = RunCli({"ingest", "-", "--db", db}, rest);
     CHECK(r.code == 0);
     CHECK(Contains(r.err, "(1 new, 1 unchanged"));

@@ -8,13 +8,13 @@
 
 #include "tests/support/run_cli.h"
 
-using geokg::testing::HasTriple;
 using geokg::testing::Fixture;
+using geokg::testing::HasTriple;
 using geokg::testing::JsonLines;
-using geokg::testing::Triples;
 using geokg::testing::ReadFile;
 using geokg::testing::RunCli;
 using geokg::testing::TempDir;
+using geokg::testing::Triples;
 using nlohmann::json;
 
 namespace {
@@ -72,7 +72,8 @@ TEST_CASE("extract --format tsv prints a header and one escaped row per triple",
   std::getline(in, header);
   CHECK(header.rfind("doc\tsentence\tbegin\tend\tsubject", 0) == 0);
   std::string row;
-  while (std::getline(in, row)) CHECK(std::count(row.begin(), row.end(), '\t') == std::count(header.begin(), header.end(), '\t'));
+  while (std::getline(in, row))
+    CHECK(std::count(row.begin(), row.end(), '\t') == std::count(header.begin(), header.end(), '\t'));
 }
 
 TEST_CASE("extract reads standard input when given no file", "[cli]") {
@@ -88,7 +89,9 @@ TEST_CASE("extract reads standard input when given no file", "[cli]") {
 TEST_CASE("a malformed JSONL line is reported with its number and skipped, the rest is processed", "[cli]") {
   auto r = RunCli({"extract", Fixture("articles.jsonl")});
   CHECK(r.code == 1);
-  CHECK(r.err.find("articles.jsonl:2: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2031\"; line skipped") != std::string::npos);
+  CHECK(r.err.find(
+            "articles.jsonl:2: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2031\"; line skipped") !=
+        std::string::npos);
   CHECK(r.err.find("articles.jsonl:3: not valid JSON") != std::string::npos);
   const auto triples = Triples(r.out);
   CHECK(HasTriple(triples, "Norway", "host", "Finland"));
@@ -160,7 +163,8 @@ TEST_CASE("ingest stores articles once: re-ingesting the same articles changes n
 TEST_CASE("met answers who met whom from the store, by any alias and in any case", "[cli][query]") {
   TempDir dir;
   const std::string db = dir / "kg.db";
-  REQUIRE(RunCli({"ingest", Fixture("articles/2031-03-02-ribeiro-rabat.txt"), Fixture("articles.jsonl"), "--db", db}).code == 1);
+  REQUIRE(RunCli({"ingest", Fixture("articles/2031-03-02-ribeiro-rabat.txt"), Fixture("articles.jsonl"), "--db", db})
+              .code == 1);
   SECTION("one entity, table") {
     auto r = RunCli({"met", "ribeiro", "--db", db});
     REQUIRE(r.code == 0);
@@ -209,7 +213,9 @@ TEST_CASE("stores that cannot be used are refused with a message naming them", "
 TEST_CASE("export writes a DOT diagram that escapes hostile names and that dot accepts", "[cli][graph]") {
   TempDir dir;
   const std::string db = dir / "kg.db";
-  REQUIRE(RunCli({"ingest", Fixture("hostile.txt"), Fixture("articles/"), "--lexicon", Fixture("hostile-lexicon.tsv"), "--db", db}).code == 0);
+  REQUIRE(RunCli({"ingest", Fixture("hostile.txt"), Fixture("articles/"), "--lexicon", Fixture("hostile-lexicon.tsv"),
+                  "--db", db})
+              .code == 0);
   const std::string dot = dir / "graph.dot";
   auto r = RunCli({"export", "--format", "dot", "--db", db, "-o", dot});
   REQUIRE(r.code == 0);
@@ -222,8 +228,7 @@ TEST_CASE("export writes a DOT diagram that escapes hostile names and that dot a
     REQUIRE(around.code == 0);
     const auto facts = JsonLines(around.out);
     REQUIRE(!facts.empty());
-    for (const json& f : facts)
-      CHECK((f["subject"]["name"] == "Rabat" || f["object"]["name"] == "Rabat"));
+    for (const json& f : facts) CHECK((f["subject"]["name"] == "Rabat" || f["object"]["name"] == "Rabat"));
   }
   if (std::system("command -v dot >/dev/null 2>&1") != 0) {
     WARN("skipped: GraphViz 'dot' is not installed, so the diagram was not rendered");
@@ -236,8 +241,8 @@ TEST_CASE("export writes a DOT diagram that escapes hostile names and that dot a
 
 TEST_CASE("the installed binary runs the same commands as the library", "[cli]") {
   TempDir dir;
-  const std::string command = std::string(GEOKG_BINARY) + " extract '" + Fixture("articles/2031-03-02-ribeiro-rabat.txt") +
-                              "' > '" + (dir / "out.jsonl") + "'";
+  const std::string command = std::string(GEOKG_BINARY) + " extract '" +
+                              Fixture("articles/2031-03-02-ribeiro-rabat.txt") + "' > '" + (dir / "out.jsonl") + "'";
   REQUIRE(std::system(command.c_str()) == 0);
   CHECK(HasTriple(Triples(ReadFile(dir / "out.jsonl")), "Ana Ribeiro", "visit", "Rabat"));
   CHECK(std::system((std::string(GEOKG_BINARY) + " nonsense 2>/dev/null").c_str()) != 0);

@@ -49,8 +49,10 @@ std::vector<std::string> Lines(const std::string& text) {
 std::vector<std::string> Split(const std::string& line, char separator) {
   std::vector<std::string> out(1);
   for (char c : line) {
-    if (c == separator) out.emplace_back();
-    else out.back() += c;
+    if (c == separator)
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
@@ -98,7 +100,7 @@ TEST_CASE("timeline is in date order and --since/--until keep the facts of their
     CHECK(timeline[i - 1]["first_time"].get<std::string>() <= timeline[i]["first_time"].get<std::string>());
   for (const json& f : Json({"query", "--since", "2031-07"})) CHECK(f["last_time"].get<std::string>() >= "2031-07");
   const json june = Json({"query", "--relation", "criticize,accuse", "--until", "2031-06"});
-  CHECK(june.size() == 2);  // Norway's and Finland's, not Sweden's of July
+  CHECK(june.size() == 2);                                           // Norway's and Finland's, not Sweden's of July
   CHECK(Json({"met", "Haugen", "--since", "2031-07"}).size() == 1);  // met again in July
   CHECK(Json({"query", "--relation", "host", "--since", "2031-08"}).size() == 1);  // Riga, expected
 }
@@ -106,9 +108,15 @@ TEST_CASE("timeline is in date order and --since/--until keep the facts of their
 TEST_CASE("query CSV has every field its JSON has", "[cli][query]") {
   const json fact = Json({"query"}).at(0);
   const std::string id = std::to_string(fact["fact"].get<long>());
-  const std::vector<std::vector<std::string>> commands = {
-      {"query"}, {"timeline", "Russia"}, {"met"}, {"evidence", id}, {"entity", "Norway"},
-      {"neighbors", "Russia"}, {"path", "Norway", "Finland"}, {"rank"}, {"communities"}};
+  const std::vector<std::vector<std::string>> commands = {{"query"},
+                                                          {"timeline", "Russia"},
+                                                          {"met"},
+                                                          {"evidence", id},
+                                                          {"entity", "Norway"},
+                                                          {"neighbors", "Russia"},
+                                                          {"path", "Norway", "Finland"},
+                                                          {"rank"},
+                                                          {"communities"}};
   for (const auto& command : commands) {
     INFO(command.front());
     const json rows = Json(command);
@@ -155,8 +163,8 @@ TEST_CASE("every export cites the article's id, date, title, URL and source", "[
     CHECK(edges.at(0).find(",doc,doc_date,doc_title,doc_url,doc_source,") != std::string::npos);
     CHECK(ReadFile(dir / "csv/edges.csv").find("," + url + ",") != std::string::npos);
     CHECK(ReadFile(dir / "csv/neo4j-relationships.csv").find(",2031-06-02,") != std::string::npos);
-    CHECK(ReadFile(dir / "csv/neo4j-documents.csv").find("d:dated-3,dated-3,2031-07-14,\"Haugen and Virtanen, \"\"again\"\"\"") !=
-          std::string::npos);
+    CHECK(ReadFile(dir / "csv/neo4j-documents.csv")
+              .find("d:dated-3,dated-3,2031-07-14,\"Haugen and Virtanen, \"\"again\"\"\"") != std::string::npos);
     CHECK(Lines(ReadFile(dir / "csv/neo4j-evidence.csv")).at(0).rfind(":START_ID,:END_ID,:TYPE,fact:long", 0) == 0);
   }
   SECTION("graphml: edge attributes") {
@@ -220,9 +228,7 @@ TEST_CASE("the GDELT-style table keeps CAMEO codes as text and loads in pandas w
       "for c in ['FractionDate', 'GoldsteinScale', 'confidence']:\n"
       "    assert str(df[c].dtype) == 'float64', (c, df[c].dtype)\n"
       "assert (df.loc[df['relation'] == 'accuse', 'EventCode'] == '112').all()\n";
-  {
-    std::ofstream(dir / "check.py") << script;
-  }
+  { std::ofstream(dir / "check.py") << script; }
   CHECK(std::system((Python() + " '" + (dir / "check.py") + "' '" + (dir / "events.tsv") + "'").c_str()) == 0);
 }
 

@@ -31,8 +31,10 @@ std::vector<DotEdge> EdgesOf(const std::string& dot, std::map<std::string, std::
   std::string line;
   std::smatch m;
   while (std::getline(in, line)) {
-    if (std::regex_search(line, m, kEdge)) edges.push_back({m[1], m[2], m[3]});
-    else if (nodes != nullptr && std::regex_search(line, m, kNode)) (*nodes)[m[1]] = m[2];
+    if (std::regex_search(line, m, kEdge))
+      edges.push_back({m[1], m[2], m[3]});
+    else if (nodes != nullptr && std::regex_search(line, m, kNode))
+      (*nodes)[m[1]] = m[2];
   }
   return edges;
 }
@@ -134,7 +136,8 @@ TEST_CASE("a diagram too large to read is warned about, with the filters that ma
   CHECK(Contains(r.err, "geokg: the diagram has 2100 edges, too many to read"));
   CHECK(Contains(r.err, "--entity NAME --depth 1"));
   CHECK(Contains(r.err, "--max-edges N"));
-  auto capped = RunCli({"export", "--format", "dot", "--max-edges", "100", "--db", dir / "kg.db", "-o", dir / "small.dot"});
+  auto capped =
+      RunCli({"export", "--format", "dot", "--max-edges", "100", "--db", dir / "kg.db", "-o", dir / "small.dot"});
   REQUIRE(capped.code == 0);
   CHECK(capped.err.empty());
   CHECK(EdgesOf(ReadFile(dir / "small.dot")).size() == 100);

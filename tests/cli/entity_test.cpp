@@ -18,10 +18,14 @@ namespace {
 std::string Store(const TempDir& dir) {
   const std::string articles = dir / "articles.jsonl";
   std::ofstream(articles)
-      << R"({"id":"a1","date":"1987-12-08","text":"Mikhail Gorbachev met Ronald Reagan in Washington."})" "\n"
-      << R"({"id":"a2","date":"2023-07-10","text":"Pedro Sánchez met Emmanuel Macron in Paris."})" "\n"
-      << R"({"id":"a3","date":"2023-07-12","text":"Olaf Scholz met PEDRO SÁNCHEZ in Berlin."})" "\n"
-      << R"({"id":"a4","date":"2024-01-05","text":"Tayyip Erdoğan met Pedro Sanchez in Ankara."})" "\n";
+      << R"({"id":"a1","date":"1987-12-08","text":"Mikhail Gorbachev met Ronald Reagan in Washington."})"
+         "\n"
+      << R"({"id":"a2","date":"2023-07-10","text":"Pedro Sánchez met Emmanuel Macron in Paris."})"
+         "\n"
+      << R"({"id":"a3","date":"2023-07-12","text":"Olaf Scholz met PEDRO SÁNCHEZ in Berlin."})"
+         "\n"
+      << R"({"id":"a4","date":"2024-01-05","text":"Tayyip Erdoğan met Pedro Sanchez in Ankara."})"
+         "\n";
   const std::string db = dir / "entity.db";
   REQUIRE(RunCli({"ingest", articles, "--db", db}).code == 0);
   return db;

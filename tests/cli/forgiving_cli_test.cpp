@@ -33,7 +33,8 @@ TEST_CASE("a usage error is one line in our words, with the closest command or o
   auto [args, expected] = GENERATE(table<std::vector<std::string>, std::string>({
       {{"mett", "Putin"}, "geokg: unknown command 'mett'; did you mean 'met'?\n"},
       {{"met", "Putin", "--sinse", "2025"}, "geokg met: unknown option --sinse; did you mean --since?\n"},
-      {{"met", "Putin", "--since=2025", "--untill", "2026"}, "geokg met: unknown option --untill; did you mean --until?\n"},
+      {{"met", "Putin", "--since=2025", "--untill", "2026"},
+       "geokg met: unknown option --untill; did you mean --until?\n"},
       {{"--verison"}, "geokg: unknown option --verison; did you mean --version?\n"},
       {{"evidence", "abc"}, "geokg evidence: FACT must be a whole number, not 'abc'\n"},
       {{"export", "--format", "svgg"},
@@ -53,16 +54,17 @@ TEST_CASE("a usage error is one line in our words, with the closest command or o
 }
 
 TEST_CASE("every usage error exits 2 with one line and no help dump", "[cli][usage]") {
-  auto args = GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{}, std::vector<std::string>{"frobnicate"},
-                       std::vector<std::string>{"path", "Putin"}, std::vector<std::string>{"export"},
-                       std::vector<std::string>{"met", "--db"}, std::vector<std::string>{"met", "--since", "2025-02-31"},
-                       std::vector<std::string>{"query", "--until", "2025-13"},
-                       std::vector<std::string>{"extract", "--date", "2025-02-31"},
-                       std::vector<std::string>{"query", "--min-confidence", "2"},
-                       std::vector<std::string>{"query", "--min-mentions", "many"},
-                       std::vector<std::string>{"met", "--modality", "asserted,expectd"},
-                       std::vector<std::string>{"extract", "--lexicon", "/no/such/lexicon.tsv"},
-                       std::vector<std::string>{"met", "Xi", "Jinping"});
+  auto args =
+      GENERATE(as<std::vector<std::string>>{}, std::vector<std::string>{}, std::vector<std::string>{"frobnicate"},
+               std::vector<std::string>{"path", "Putin"}, std::vector<std::string>{"export"},
+               std::vector<std::string>{"met", "--db"}, std::vector<std::string>{"met", "--since", "2025-02-31"},
+               std::vector<std::string>{"query", "--until", "2025-13"},
+               std::vector<std::string>{"extract", "--date", "2025-02-31"},
+               std::vector<std::string>{"query", "--min-confidence", "2"},
+               std::vector<std::string>{"query", "--min-mentions", "many"},
+               std::vector<std::string>{"met", "--modality", "asserted,expectd"},
+               std::vector<std::string>{"extract", "--lexicon", "/no/such/lexicon.tsv"},
+               std::vector<std::string>{"met", "Xi", "Jinping"});
   CAPTURE(args);
   auto r = RunCli(args);
   CHECK(r.code == 2);
@@ -91,11 +93,13 @@ TEST_CASE("article dates are checked against the calendar: RFC 3339 and RFC 2822
                 json({{"id", "d"}, {"date", "Sat, 01 Mar 2025 10:00:00 GMT"}, {"text", kMeeting}}).dump() + "\n");
   auto r = RunCli({"extract", dir / "dated.jsonl"});
   CHECK(r.code == 1);
-  CHECK(Contains(r.err, "dated.jsonl:1: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2025-13-45\"; line skipped"));
+  CHECK(Contains(
+      r.err, "dated.jsonl:1: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2025-13-45\"; line skipped"));
   CHECK(Contains(r.err, "dated.jsonl:2: \"date\" is not a date"));
   std::vector<std::string> dates;
   for (const json& j : JsonLines(r.out))
-    if (j.contains("document")) dates.push_back(j["document"]["id"].get<std::string>() + " " + j["document"]["date"].get<std::string>());
+    if (j.contains("document"))
+      dates.push_back(j["document"]["id"].get<std::string>() + " " + j["document"]["date"].get<std::string>());
   CHECK(dates == std::vector<std::string>{"c 2025-03-01", "d 2025-03-01"});
 
   SECTION("--date takes the same forms and keeps the day") {
@@ -161,14 +165,16 @@ TEST_CASE("a warning is printed on a clean line, never after the progress line",
   REQUIRE(warning > 0);
   CHECK(text[warning - 1] == '\r');
   // What the terminal shows: the progress line overwritten with blanks before the warning.
-  const std::string shown = text.substr(text.rfind('\r', warning - 2) + 1, warning - 1 - text.rfind('\r', warning - 2) - 1);
+  const std::string shown =
+      text.substr(text.rfind('\r', warning - 2) + 1, warning - 1 - text.rfind('\r', warning - 2) - 1);
   CHECK(shown.find_first_not_of(' ') == std::string::npos);
 }
 
 TEST_CASE("entity suggestions ignore accents and case", "[cli][query]") {
   TempDir dir;
   WriteFile(dir / "2031-01-05-ankara.txt",
-            "Turkish President Recep Tayyip Erdo\xC4\x9F" "an met Greek Prime Minister Kyriakos Mitsotakis in Ankara on Tuesday.\n");
+            "Turkish President Recep Tayyip Erdo\xC4\x9F"
+            "an met Greek Prime Minister Kyriakos Mitsotakis in Ankara on Tuesday.\n");
   REQUIRE(RunCli({"ingest", dir / "2031-01-05-ankara.txt", "--db", dir / "kg.db"}).code == 0);
   for (const char* typed : {"ERDO\xC4\x9E", "erdo\xC4\x9F", "Erdog"}) {
     CAPTURE(typed);

@@ -21,9 +21,9 @@
 
 using geokg::testing::Contains;
 using geokg::testing::JsonLines;
-using geokg::testing::Triples;
 using geokg::testing::RunCli;
 using geokg::testing::TempDir;
+using geokg::testing::Triples;
 using geokg::testing::WriteFile;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -124,10 +124,12 @@ TEST_CASE("the document size limit holds for devices, pipes and endless standard
 TEST_CASE("hard-wrapped text reads like unwrapped text, whatever the line ends", "[cli]") {
   TempDir dir;
   const std::string flat =
-      "Putin and Modi in Moscow\n\nRussian President Vladimir Putin met Indian Prime Minister Narendra Modi in Moscow on Monday. Putin invited "
+      "Putin and Modi in Moscow\n\nRussian President Vladimir Putin met Indian Prime Minister Narendra Modi in Moscow "
+      "on Monday. Putin invited "
       "Modi to visit Russia again.\n\nIndia will host Russia next year.\n";
   const std::string wrapped =
-      "Putin and Modi in Moscow\n\nRussian President Vladimir Putin met Indian Prime Minister\nNarendra Modi in Moscow on Monday. Putin invited "
+      "Putin and Modi in Moscow\n\nRussian President Vladimir Putin met Indian Prime Minister\nNarendra Modi in Moscow "
+      "on Monday. Putin invited "
       "Modi to\nvisit Russia again.\n\nIndia will host Russia next year.\n";
   auto triples = [&](const std::string& name, const std::string& text) {
     fs::create_directories(dir / name);
@@ -153,7 +155,8 @@ TEST_CASE("a lexicon line with a NUL or control character is refused with file:l
   TempDir dir;
   const std::string text = dir / "in.txt";
   WriteFile(text, "Norway hosted Finland.\n");
-  for (const std::string& name : {std::string("Bad\0Name", 8), std::string("Bell\x07Name"), std::string("Esc\x1b[2J")}) {
+  for (const std::string& name :
+       {std::string("Bad\0Name", 8), std::string("Bell\x07Name"), std::string("Esc\x1b[2J")}) {
     const std::string lexicon = dir / "people.tsv";
     WriteFile(lexicon, "# people\nperson\tGood Name\nperson\t" + name + "\n");
     auto r = RunCli({"extract", "--lexicon", lexicon, text});
@@ -171,8 +174,10 @@ TEST_CASE("JSONL input rules: numbers as text, duplicate ids, one lexicon per fl
                                  R"({"id": 6, "date": 2031, "text": "Norway hosted Finland."})"
                                  "\n");
     CHECK(r.code == 1);
-    CHECK(Contains(r.err, "<stdin>:1: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"20310401\"; line skipped"));
-    CHECK(Contains(r.err, "<stdin>:2: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2031\"; line skipped"));
+    CHECK(Contains(r.err,
+                   "<stdin>:1: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"20310401\"; line skipped"));
+    CHECK(Contains(r.err,
+                   "<stdin>:2: \"date\" is not a date (YYYY-MM-DD, RFC 3339 or RFC 2822): \"2031\"; line skipped"));
     auto fine = RunCli({"extract"}, R"({"id": 7, "title": 2031, "text": "Norway hosted Finland."})"
                                     "\n");
     CHECK(fine.code == 0);

@@ -40,7 +40,8 @@ TEST_CASE("verify reports a link view that claims the store's state but is wrong
     CHECK(verify.code == 1);
     CHECK(verify.out.find("the saved link view is damaged") != std::string::npos);
     // Questions do not use it: they build the graph from the indexes, and save it again.
-    CHECK(geokg::testing::JsonLines(RunCli({"rank", "--by", "degree", "--db", db.string(), "--format", "jsonl"}).out).size() == 3);
+    CHECK(geokg::testing::JsonLines(RunCli({"rank", "--by", "degree", "--db", db.string(), "--format", "jsonl"}).out)
+              .size() == 3);
     CHECK(RunCli({"verify", "--db", db.string()}).code == 0);
   }
 }

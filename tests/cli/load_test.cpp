@@ -68,19 +68,22 @@ TEST_CASE("a store built by extract | load equals the one ingest builds", "[cli]
   CHECK(Stats(loaded) == stats);
   CHECK(Export(loaded) == Export(ingested));
   CHECK(RunCli({"verify", "--db", loaded}).code == 0);
-  CHECK(Contains(load.err, "geokg: loaded " + std::to_string(stats["documents"].get<int>()) + " documents into " + loaded));
+  CHECK(Contains(load.err,
+                 "geokg: loaded " + std::to_string(stats["documents"].get<int>()) + " documents into " + loaded));
 
   SECTION("loading again changes nothing") {
     auto again = RunCli({"load", "--db", loaded}, extracted.out);  // standard input
     REQUIRE(again.code == 0);
-    CHECK(Contains(again.err, "(0 new, " + std::to_string(stats["documents"].get<int>()) + " unchanged, 0 replaced, 0 failed)"));
+    CHECK(Contains(again.err,
+                   "(0 new, " + std::to_string(stats["documents"].get<int>()) + " unchanged, 0 replaced, 0 failed)"));
     CHECK(Stats(loaded) == stats);
     CHECK(Export(loaded) == Export(ingested));
   }
   SECTION("a changed document replaces its evidence, as with ingest") {
     const std::string changed = dir / "changed.jsonl";
-    WriteFile(changed, R"({"id": "s-7", "date": "2031-06-01", "text": "Norway criticised Russia over the border incident."})"
-                       "\n");
+    WriteFile(changed,
+              R"({"id": "s-7", "date": "2031-06-01", "text": "Norway criticised Russia over the border incident."})"
+              "\n");
     auto reload = RunCli({"load", "--db", loaded, "--progress"}, RunCli({"extract", changed}).out);
     REQUIRE(reload.code == 0);
     CHECK(Contains(reload.err, "(0 new, 0 unchanged, 1 replaced, 0 failed)"));
@@ -110,7 +113,8 @@ TEST_CASE("load reports bad lines as file:line:, skips them and exits 1 at the e
     if (i > 0 && second == 0 && json::parse(lines[i]).contains("document")) {
       second = i;
       feed += "not json\n";
-      feed += R"({"document": {"id": "x"}, "triples": 0})" "\n";
+      feed += R"({"document": {"id": "x"}, "triples": 0})"
+              "\n";
       feed += lines[1] + "\n";
     }
     feed += lines[i] + "\n";
@@ -119,7 +123,8 @@ TEST_CASE("load reports bad lines as file:line:, skips them and exits 1 at the e
   WriteFile(file, feed);
   auto r = RunCli({"load", file, "--db", db});
   CHECK(r.code == 1);
-  CHECK(Contains(r.err, file + ":1: document \"" + json::parse(lines[0])["document"]["id"].get<std::string>() + "\" has "));
+  CHECK(Contains(r.err,
+                 file + ":1: document \"" + json::parse(lines[0])["document"]["id"].get<std::string>() + "\" has "));
   CHECK(Contains(r.err, "; not stored\n"));
   CHECK(Contains(r.err, file + ":" + std::to_string(second) + ": not valid JSON (or not UTF-8); line skipped\n"));
   CHECK(Contains(r.err, file + ":" + std::to_string(second + 1) + ": missing field \"title\"; line skipped\n"));

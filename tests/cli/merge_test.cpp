@@ -19,13 +19,17 @@ namespace {
 
 // Teodor Valk and "Teo Valk", whom our lexicon keeps apart, each meeting Norway's prime minister.
 struct Corpus {
-  explicit Corpus(const TempDir& dir) : lexicon(dir / "lexicon.tsv"), articles(dir / "articles.jsonl"), db(dir / "kg.db") {
+  explicit Corpus(const TempDir& dir)
+      : lexicon(dir / "lexicon.tsv"), articles(dir / "articles.jsonl"), db(dir / "kg.db") {
     std::ofstream(lexicon) << "person\tTeodor Valk\tcountry=Norway\toffice=Minister of Trade\tfrom=2020\n"
                            << "person\tTeo Valk\tcountry=Norway\n";
     std::ofstream(articles)
-        << R"({"id":"a1","date":"2024-03-01","text":"Teodor Valk met Jonas Gahr Støre in Oslo."})" "\n"
-        << R"({"id":"a2","date":"2024-03-08","text":"Teo Valk met Jonas Gahr Støre in Bergen."})" "\n"
-        << R"({"id":"a3","date":"2024-03-15","text":"Teodor Valk criticised Teo Valk over the budget."})" "\n";
+        << R"({"id":"a1","date":"2024-03-01","text":"Teodor Valk met Jonas Gahr Støre in Oslo."})"
+           "\n"
+        << R"({"id":"a2","date":"2024-03-08","text":"Teo Valk met Jonas Gahr Støre in Bergen."})"
+           "\n"
+        << R"({"id":"a3","date":"2024-03-15","text":"Teodor Valk criticised Teo Valk over the budget."})"
+           "\n";
   }
   geokg::testing::CliResult Ingest(const std::string& file) const {
     return RunCli({"ingest", file, "--lexicon", lexicon, "--db", db});
@@ -87,8 +91,9 @@ TEST_CASE("merge makes two entities one that queries, verify and later ingests s
     auto undone = RunCli({"merge", "--undo", "--db", corpus.db});
     INFO(undone.err);
     REQUIRE(undone.code == 0);
-    CHECK(Contains(undone.err, "geokg: undid the merge of Teo Valk (#" + std::to_string(teo["id"].get<int>()) + ") into #" +
-                                   std::to_string(teodor["id"].get<int>()) + ": " + corpus.db + " is as it was before it\n"));
+    CHECK(Contains(undone.err, "geokg: undid the merge of Teo Valk (#" + std::to_string(teo["id"].get<int>()) +
+                                   ") into #" + std::to_string(teodor["id"].get<int>()) + ": " + corpus.db +
+                                   " is as it was before it\n"));
     CHECK(Card("Teo Valk", corpus.db) == teo);
     CHECK(Card("Teodor Valk", corpus.db) == teodor);
     CHECK(Stats(corpus.db)["entities"].get<int>() == entities);
@@ -104,8 +109,11 @@ TEST_CASE("merge makes two entities one that queries, verify and later ingests s
   SECTION("the same articles again, changed ones and new ones keep the two one") {
     CHECK(corpus.Ingest(corpus.articles).code == 0);  // unchanged: skipped
     const std::string more = dir / "more.jsonl";
-    std::ofstream(more) << R"({"id":"a2","date":"2024-03-08","text":"Teo Valk met Jonas Gahr Støre in Bergen on Friday."})" "\n"
-                        << R"({"id":"a4","date":"2024-04-02","text":"Teo Valk visited Sweden."})" "\n";
+    std::ofstream(more)
+        << R"({"id":"a2","date":"2024-03-08","text":"Teo Valk met Jonas Gahr Støre in Bergen on Friday."})"
+           "\n"
+        << R"({"id":"a4","date":"2024-04-02","text":"Teo Valk visited Sweden."})"
+           "\n";
     auto again = corpus.Ingest(more);
     INFO(again.err);
     REQUIRE(again.code == 0);
@@ -117,7 +125,8 @@ TEST_CASE("merge makes two entities one that queries, verify and later ingests s
   }
   SECTION("a load of extracted articles keeps the two one, as an ingest does") {
     const std::string more = dir / "more.jsonl";
-    std::ofstream(more) << R"({"id":"a5","date":"2024-04-09","text":"Teo Valk visited Denmark."})" "\n";
+    std::ofstream(more) << R"({"id":"a5","date":"2024-04-09","text":"Teo Valk visited Denmark."})"
+                           "\n";
     auto extracted = RunCli({"extract", more, "--lexicon", corpus.lexicon});
     REQUIRE(extracted.code == 0);
     REQUIRE(RunCli({"load", "--db", corpus.db}, extracted.out).code == 0);
@@ -163,7 +172,8 @@ TEST_CASE("merge refuses, in one line, what it cannot do", "[cli][merge]") {
 
   // By id, when a name will not do; of another type, said so.
   const std::string more = dir / "more.jsonl";
-  std::ofstream(more) << R"({"id":"a9","date":"2024-05-01","text":"Sweden criticised Denmark over the budget."})" "\n";
+  std::ofstream(more) << R"({"id":"a9","date":"2024-05-01","text":"Sweden criticised Denmark over the budget."})"
+                         "\n";
   REQUIRE(corpus.Ingest(more).code == 0);
   const std::string sweden = "#" + std::to_string(Card("Sweden", corpus.db)["id"].get<int>());
   auto typed = RunCli({"merge", "Teodor Valk", sweden, "--db", corpus.db});

@@ -133,7 +133,8 @@ TEST_CASE("rank and communities summarise the filtered graph", "[cli][query][gra
     REQUIRE(rows.size() == 3);
     CHECK(rows[0]["score"].get<double>() >= rows[2]["score"].get<double>());
   }
-  const json meets = Json({"rank", "--by", "degree", "--relation", "meet", "--top", "3", "--db", ExampleDb(), "--format", "json"});
+  const json meets =
+      Json({"rank", "--by", "degree", "--relation", "meet", "--top", "3", "--db", ExampleDb(), "--format", "json"});
   CHECK(Has(meets, "entity", "Donald Trump"));
   CHECK(Has(meets, "entity", "Xi Jinping"));
   for (const char* method : {"components", "modularity"}) {
@@ -152,7 +153,8 @@ TEST_CASE("entity shows names and counts, evidence shows sentences, unknown name
   CHECK(miss.code == 1);
   CHECK(miss.err.find("did you mean \"Pyongyang\"") != std::string::npos);
   const json met = Json({"met", "Lee", "--db", ExampleDb(), "--format", "json"});
-  const json sentences = Json({"evidence", std::to_string(met[0]["fact"].get<long>()), "--db", ExampleDb(), "--format", "json"});
+  const json sentences =
+      Json({"evidence", std::to_string(met[0]["fact"].get<long>()), "--db", ExampleDb(), "--format", "json"});
   REQUIRE(!sentences.empty());
   CHECK(!sentences[0]["text"].get<std::string>().empty());
   CHECK(!sentences[0]["title"].is_null());
@@ -181,7 +183,8 @@ TEST_CASE("an empty store says so instead of answering nothing", "[cli][query]")
 TEST_CASE("exports of hostile and non-Latin names load in networkx, rapper and dot", "[cli][graph]") {
   TempDir dir;
   const std::string db = dir / "kg.db";
-  REQUIRE(RunCli({"ingest", Fixture("hostile.txt"), kExamples, "--lexicon", Fixture("hostile-lexicon.tsv"), "--db", db}).code == 0);
+  REQUIRE(RunCli({"ingest", Fixture("hostile.txt"), kExamples, "--lexicon", Fixture("hostile-lexicon.tsv"), "--db", db})
+              .code == 0);
   SECTION("jsonl: one fact per line with its evidence") {
     auto r = RunCli({"export", "--format", "jsonl", "--db", db, "--relation", "meet"});
     REQUIRE(r.code == 0);
@@ -210,10 +213,11 @@ TEST_CASE("exports of hostile and non-Latin names load in networkx, rapper and d
       WARN("skipped: networkx is not installed (tools/setup.sh installs python3-networkx)");
       return;
     }
-    const std::string script = "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
-                               "names = {d['name'] for _, d in g.nodes(data=True)}; "
-                               "assert 'Angle <&> Land' in names and '\u0644\u064a\u0644\u0649 \u062d\u062f\u0627\u062f' in names; "
-                               "assert all('relation' in d and 'mentions' in d and 'confidence' in d for _, _, d in g.edges(data=True))";
+    const std::string script =
+        "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+        "names = {d['name'] for _, d in g.nodes(data=True)}; "
+        "assert 'Angle <&> Land' in names and '\u0644\u064a\u0644\u0649 \u062d\u062f\u0627\u062f' in names; "
+        "assert all('relation' in d and 'mentions' in d and 'confidence' in d for _, _, d in g.edges(data=True))";
     CHECK(std::system((Python() + " -c \"" + script + "\" '" + (dir / "g.graphml") + "'").c_str()) == 0);
   }
   SECTION("ntriples in rapper") {
@@ -223,7 +227,8 @@ TEST_CASE("exports of hostile and non-Latin names load in networkx, rapper and d
       WARN("skipped: rapper is not installed (tools/setup.sh installs raptor2-utils)");
       return;
     }
-    CHECK(std::system(("rapper -q -i ntriples -c '" + (dir / "g.nt") + "' 2>'" + (dir / "rapper.err") + "'").c_str()) == 0);
+    CHECK(std::system(("rapper -q -i ntriples -c '" + (dir / "g.nt") + "' 2>'" + (dir / "rapper.err") + "'").c_str()) ==
+          0);
     CHECK(ReadFile(dir / "rapper.err").empty());
   }
   SECTION("svg rendered by dot, with the selection in its title") {
@@ -234,8 +239,9 @@ TEST_CASE("exports of hostile and non-Latin names load in networkx, rapper and d
       WARN("skipped: GraphViz 'dot' is not installed");
       return;
     }
-    REQUIRE(RunCli({"export", "--format", "svg", "--entity", "Quoteman", "--depth", "2", "--modality", "asserted", "--db", db,
-                    "-o", dir / "g.svg"}).code == 0);
+    REQUIRE(RunCli({"export", "--format", "svg", "--entity", "Quoteman", "--depth", "2", "--modality", "asserted",
+                    "--db", db, "-o", dir / "g.svg"})
+                .code == 0);
     const std::string svg = ReadFile(dir / "g.svg");
     CHECK(svg.find("<svg") != std::string::npos);
     CHECK(svg.find("modality asserted") != std::string::npos);
@@ -247,8 +253,8 @@ TEST_CASE("evidence shows the time as the sentence wrote it beside the resolved 
   TempDir dir;
   const std::string db = dir / "kg.db";
   REQUIRE(RunCli({"ingest", Fixture("store-articles.jsonl"), "--db", db}).code == 0);
-  const json hosted = Json({"query", "--subject", "Norway", "--relation", "host", "--object", "Finland", "--db", db,
-                            "--format", "json"});
+  const json hosted = Json(
+      {"query", "--subject", "Norway", "--relation", "host", "--object", "Finland", "--db", db, "--format", "json"});
   REQUIRE(!hosted.empty());
   const json sentences =
       Json({"evidence", std::to_string(hosted[0]["fact"].get<long>()), "--db", db, "--format", "json"});

@@ -41,10 +41,11 @@ TEST_CASE("ingest sums up new, unchanged, replaced and failed articles and shows
   CHECK(first.out.empty());
 
   const std::string changed = dir / "changed.jsonl";
-  std::ofstream(changed) << R"({"id": "fixture-1", "date": "2031-05-07", "text": "Norway criticised Russia over the border incident."})"
-                         << "\n"
-                         << R"({"id": "fixture-3", "date": "2031-05-08", "text": "Finland will host Norway next month. Helsinki criticised Moscow over the border incident."})"
-                         << "\n";
+  std::ofstream(changed)
+      << R"({"id": "fixture-1", "date": "2031-05-07", "text": "Norway criticised Russia over the border incident."})"
+      << "\n"
+      << R"({"id": "fixture-3", "date": "2031-05-08", "text": "Finland will host Norway next month. Helsinki criticised Moscow over the border incident."})"
+      << "\n";
   auto again = RunCli({"ingest", changed, "--db", db, "--progress"});
   REQUIRE(again.code == 0);
   CHECK(again.err.find("(0 new, 1 unchanged, 1 replaced, 0 failed)") != std::string::npos);

@@ -67,8 +67,7 @@ class ScopedEnv {
 
 }  // namespace
 
-TEST_CASE("a damaged write-ahead log is refused, and repair keeps what was written before the damage",
-          "[cli][store]") {
+TEST_CASE("a damaged write-ahead log is refused, and repair keeps what was written before the damage", "[cli][store]") {
   TempDir dir;
   const std::string input = dir / "in.jsonl", live = dir / "live.db", crashed = dir / "crashed.db";
   WriteFile(input, Articles(300));
@@ -134,8 +133,9 @@ TEST_CASE("an ingest that fills the disk stops cleanly, says so, and the same co
   WriteFile(input, Articles(40));
   const std::string reference = dir / "reference.db";
   REQUIRE(RunCli({"ingest", input, "--db", reference}).code == 0);
-  const std::regex full("^geokg: disk full while writing (.*): (\\d+) documents stored, the rest not; free space "
-                        "and run the same command again\n$");
+  const std::regex full(
+      "^geokg: disk full while writing (.*): (\\d+) documents stored, the rest not; free space "
+      "and run the same command again\n$");
   int before_any = 0, midway = 0, at_close = 0;
   // Disks of growing size (a new store alone takes a few hundred KiB, mostly RocksDB's options
   // files): the disk fills while the store is created, in the middle of the ingest, in the

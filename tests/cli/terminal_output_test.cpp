@@ -22,13 +22,14 @@ namespace fs = std::filesystem;
 TEST_CASE("control characters from articles and file names never reach the terminal raw", "[cli]") {
   TempDir dir;
   const std::string db = dir / "kg.db", input = dir / "hostile.jsonl";
-  WriteFile(input,
-            json{{"id", "evil\x1b]0;owned\x07id"},
-                 {"title", "Title \x1b[2J cleared"},
-                 {"date", "2031-04-01"},
-                 {"text", "Norway met Finland in Oslo on Monday \x1b[31mred\x1b[0m \xC2\x9B" "2J. Norway hosted Finland."}}
-                    .dump() +
-                "\n");
+  WriteFile(input, json{{"id", "evil\x1b]0;owned\x07id"},
+                        {"title", "Title \x1b[2J cleared"},
+                        {"date", "2031-04-01"},
+                        {"text",
+                         "Norway met Finland in Oslo on Monday \x1b[31mred\x1b[0m \xC2\x9B"
+                         "2J. Norway hosted Finland."}}
+                           .dump() +
+                       "\n");
   REQUIRE(RunCli({"ingest", input, "--db", db}).code == 0);
   auto raw = [](const std::string& s) {
     return s.find('\x1b') != std::string::npos || s.find('\x07') != std::string::npos ||
@@ -36,9 +37,12 @@ TEST_CASE("control characters from articles and file names never reach the termi
   };
   auto met = RunCli({"met", "Norway", "--db", db});
   CHECK(Contains(met.out, "evil\\x1b]0;owned\\x07id"));
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"met", "Norway"}, {"query", "--subject", "Norway"}, {"evidence", "1"},
-        {"timeline", "Norway"}, {"neighbors", "Norway"}, {"rank", "--top", "5"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"met", "Norway"},
+                                               {"query", "--subject", "Norway"},
+                                               {"evidence", "1"},
+                                               {"timeline", "Norway"},
+                                               {"neighbors", "Norway"},
+                                               {"rank", "--top", "5"}}) {
     std::vector<std::string> full = args;
     full.insert(full.end(), {"--db", db});
     auto r = RunCli(full);

@@ -13,8 +13,8 @@
 #include "tests/support/run_cli.h"
 #include "tests/support/shared_data.h"
 
-using geokg::testing::HasTriple;
 using geokg::testing::Contains;
+using geokg::testing::HasTriple;
 using geokg::testing::JsonLines;
 using geokg::testing::ReadFile;
 using geokg::testing::RunCli;
@@ -109,7 +109,10 @@ TEST_CASE("a page declared in ISO-8859-1 is converted to UTF-8 as browsers read 
   CHECK(HasTriple(triples, "France", "host", "Switzerland"));
   CHECK_FALSE(Mentions(triples, "\xEF\xBF\xBD"));  // no U+FFFD: every byte converted
   // windows-1252's curly quotes (0x93, 0x94), which ISO-8859-1 proper lacks.
-  CHECK(Contains(r.out, "\xE2\x80\x9C" "frank and useful" "\xE2\x80\x9D"));
+  CHECK(Contains(r.out,
+                 "\xE2\x80\x9C"
+                 "frank and useful"
+                 "\xE2\x80\x9D"));
 }
 
 TEST_CASE("a page in a character set that cannot be converted is refused by name, the rest is read", "[cli][web]") {
@@ -188,11 +191,13 @@ TEST_CASE("the seed article as a web page gives the same triples as the seed tex
     return out;
   };
   while (std::getline(lines, line))
-    if (!line.empty()) body += "<div class=\"para\"><p>" + escape(line) + "</p></div>\n<div class=\"ad\"><p>Advertisement</p></div>\n";
+    if (!line.empty())
+      body += "<div class=\"para\"><p>" + escape(line) + "</p></div>\n<div class=\"ad\"><p>Advertisement</p></div>\n";
   const std::string page =
       "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta property=\"og:title\" content=\"" + escape(title) +
       "\"><meta property=\"og:site_name\" content=\"Seed Post\"></head><body><nav><a href=\"/\">Home</a></nav>"
-      "<article><h1>" + escape(title) + "</h1><div class=\"body\">" + body +
+      "<article><h1>" +
+      escape(title) + "</h1><div class=\"body\">" + body +
       "</div></article><footer><ul><li><a href=\"/1\">Japan sanctions Brazil over trade row</a></li>"
       "<li><a href=\"/2\">Chile accuses Peru of border incursion</a></li></ul></footer></body></html>";
   TempDir dir;
@@ -212,8 +217,9 @@ TEST_CASE("a page whose text grows past the size limit in conversion is cut at a
                                    std::string(3000, '\xE9') + ".</p>");
   auto r = RunCli({"extract", "--max-document-bytes", "4000", dir / "long.html"});
   CHECK(r.code == 0);
-  CHECK(Contains(r.err, "long.html: the page's text is longer than the limit of 4000 bytes (--max-document-bytes); "
-                        "only the first 3999 bytes are read"));
+  CHECK(Contains(r.err,
+                 "long.html: the page's text is longer than the limit of 4000 bytes (--max-document-bytes); "
+                 "only the first 3999 bytes are read"));
   CHECK(HasTriple(Triples(r.out), "Norway", "meet", "Finland"));
 }
 
@@ -222,7 +228,8 @@ TEST_CASE("a page in a legacy character set of mostly non-ASCII letters is text,
   // windows-1251 Cyrillic: every letter a byte that is not UTF-8.
   std::string cyrillic;
   for (int i = 0; i < 2000; ++i) cyrillic += static_cast<char>(i % 7 == 6 ? ' ' : '\xE0' + i % 32);
-  WriteFile(dir / "ru.html", "<meta charset=\"windows-1251\"><p>" + cyrillic + ".</p><p>Norway met Finland in Oslo on Tuesday.</p>");
+  WriteFile(dir / "ru.html",
+            "<meta charset=\"windows-1251\"><p>" + cyrillic + ".</p><p>Norway met Finland in Oslo on Tuesday.</p>");
   auto r = RunCli({"extract", dir / "ru.html"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());

@@ -37,8 +37,7 @@ TEST_CASE("the built-in lexicon loads with more than a thousand entries", "[extr
   REQUIRE(Default().size() > 1000);
 }
 
-TEST_CASE("names, codes, demonyms, capitals and seats resolve to their entry and kind",
-          "[extract][gazetteer]") {
+TEST_CASE("names, codes, demonyms, capitals and seats resolve to their entry and kind", "[extract][gazetteer]") {
   auto [text, name, kind, length] = GENERATE(table<std::string, std::string, NameKind, size_t>({
       {"South Korea said", "South Korea", NameKind::kName, 2},
       {"ROK forces", "South Korea", NameKind::kName, 1},
@@ -85,8 +84,7 @@ TEST_CASE("the longest name wins", "[extract][gazetteer]") {
   CHECK_FALSE(Default().LongestMatch(tokens, tokens.size()));
 }
 
-TEST_CASE("case decides: US matches, us does not, capitals match mixed-case names",
-          "[extract][gazetteer]") {
+TEST_CASE("case decides: US matches, us does not, capitals match mixed-case names", "[extract][gazetteer]") {
   SECTION("an abbreviation in its own case") {
     CHECK(NameAtStart(Default(), "US troops") == "United States");
     CHECK(NameAtStart(Default(), "U.S. troops") == "United States");
@@ -107,8 +105,7 @@ TEST_CASE("case decides: US matches, us does not, capitals match mixed-case name
   }
 }
 
-TEST_CASE("an ambiguous name prefers a country over a place and the office holder",
-          "[extract][gazetteer]") {
+TEST_CASE("an ambiguous name prefers a country over a place and the office holder", "[extract][gazetteer]") {
   auto [text, name] = GENERATE(table<std::string, std::string>({
       {"Georgia", "Georgia"},
       {"Singapore", "Singapore"},
@@ -158,8 +155,7 @@ TEST_CASE("OfficeHolder names who held an office in a year", "[extract][gazettee
   CHECK((holder ? Default().entry(*holder).entity.name : "") == name);
 }
 
-TEST_CASE("a person with several offices shows the latest and keeps every term",
-          "[extract][gazetteer]") {
+TEST_CASE("a person with several offices shows the latest and keeps every term", "[extract][gazetteer]") {
   const std::optional<uint32_t> putin = Default().Find("Vladimir Putin");
   REQUIRE(putin);
   const GazetteerEntry& entry = Default().entry(*putin);
@@ -191,8 +187,7 @@ TEST_CASE("a user lexicon adds entries that are then found", "[extract][gazettee
 }
 
 TEST_CASE("AddFile reads a lexicon file from disk", "[extract][gazetteer]") {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / "geokg_gazetteer_test_people.tsv";
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "geokg_gazetteer_test_people.tsv";
   {
     std::ofstream out(path);
     out << "person\tAlex Placeholder\tcountry=Chile\r\n";
@@ -208,8 +203,7 @@ TEST_CASE("AddFile reads a lexicon file from disk", "[extract][gazetteer]") {
   CHECK(gazetteer.size() == 1);
 }
 
-TEST_CASE("a bad lexicon line is reported with file and line, and nothing is added",
-          "[extract][gazetteer]") {
+TEST_CASE("a bad lexicon line is reported with file and line, and nothing is added", "[extract][gazetteer]") {
   auto [line, message] = GENERATE(table<std::string, std::string>({
       {"contry\tAtlantis", "my.tsv:3: unknown entity type \"contry\""},
       {"country", "my.tsv:3: missing canonical name"},
@@ -217,9 +211,12 @@ TEST_CASE("a bad lexicon line is reported with file and line, and nothing is add
       {"country\tAtlantis\taliasAtlantica", "my.tsv:3: field without \"=\": \"aliasAtlantica\""},
       {"country\tAtlantis\tcapitol=Poseidonia", "my.tsv:3: unknown key \"capitol\""},
       {"country\tAtlantis\tcode=", "my.tsv:3: empty value for \"code\""},
-      {"person\tAtlas\toffice=King\tfrom=20x5", "my.tsv:3: \"from\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"20x5\""},
-      {"person\tAtlas\toffice=King\tuntil=85", "my.tsv:3: \"until\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"85\""},
-      {"person\tAtlas\toffice=King\tuntil=1985-13-01", "my.tsv:3: \"until\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"1985-13-01\""},
+      {"person\tAtlas\toffice=King\tfrom=20x5",
+       "my.tsv:3: \"from\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"20x5\""},
+      {"person\tAtlas\toffice=King\tuntil=85",
+       "my.tsv:3: \"until\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"85\""},
+      {"person\tAtlas\toffice=King\tuntil=1985-13-01",
+       "my.tsv:3: \"until\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): \"1985-13-01\""},
       {"person\tAtlas\tfrom=2020", "my.tsv:3: \"from\" or \"until\" without \"office\", \"role\" or \"country\""},
       {"country\tAtlantis\trole=ATLGOV", "my.tsv:3: \"role\" on a line that is not a person's"},
       {"person\tAtlas\trole=ATLGOV\toffice=King", "my.tsv:3: \"role\" and \"office\" on one line"},
@@ -229,8 +226,7 @@ TEST_CASE("a bad lexicon line is reported with file and line, and nothing is add
   CAPTURE(line);
   Gazetteer gazetteer;
   const Status status =
-      gazetteer.AddText("person\tGood Person\n# comment\n" + line + "\nperson\tOther Person\n",
-                        "my.tsv");
+      gazetteer.AddText("person\tGood Person\n# comment\n" + line + "\nperson\tOther Person\n", "my.tsv");
   CHECK(status.code() == Code::kInvalidInput);
   CHECK(status.message() == message);
   CHECK(gazetteer.size() == 0);
@@ -240,14 +236,12 @@ TEST_CASE("a bad lexicon line is reported with file and line, and nothing is add
 TEST_CASE("a failed file leaves the lexicon as it was", "[extract][gazetteer]") {
   Gazetteer gazetteer = Default();
   const size_t before = gazetteer.size();
-  const Status status =
-      gazetteer.AddText("person\tNew Person\talias=Newcomer\nbogus\tLine\n", "bad.tsv");
+  const Status status = gazetteer.AddText("person\tNew Person\talias=Newcomer\nbogus\tLine\n", "bad.tsv");
   CHECK(status.message() == "bad.tsv:2: unknown entity type \"bogus\"");
   CHECK(gazetteer.size() == before);
   CHECK_FALSE(gazetteer.Find("Newcomer"));
   CHECK(NameAtStart(gazetteer, "Newcomer said") == "");
 }
-
 
 TEST_CASE("offices, states and capitals resolve as of a day", "[extract][gazetteer][dated]") {
   const Gazetteer& g = Default();
@@ -295,12 +289,12 @@ TEST_CASE("terms and roles of a person carry dates and CAMEO codes", "[extract][
   CHECK(g.CodeAt(*g.Find("Sanae Takaichi"), 20260101) == "JPNGOV");  // from her office
   CHECK(g.CodeAt(*g.Find("South Korea"), 20260101) == "KOR");
   bool dated_role = false;
-  for (const Term& term : g.TermsOf(gorbachev)) dated_role = dated_role || (term.code == "USRGOV" && term.from == 19850311);
+  for (const Term& term : g.TermsOf(gorbachev))
+    dated_role = dated_role || (term.code == "USRGOV" && term.from == 19850311);
   CHECK(dated_role);
 }
 
-TEST_CASE("names match and look up without case, diacritics, apostrophes or hyphens",
-          "[extract][gazetteer][folding]") {
+TEST_CASE("names match and look up without case, diacritics, apostrophes or hyphens", "[extract][gazetteer][folding]") {
   const Gazetteer& g = Default();
   for (const char* query : {"Sanchez", "SÁNCHEZ", "pedro sanchez", "Pedro Sánchez"}) {
     CAPTURE(query);

@@ -73,10 +73,12 @@ TEST_CASE("a longer name is its own person, not the known one inside it", "[extr
 }
 
 TEST_CASE("an honorific is no part of a name", "[extract][guards]") {
-  const std::vector<std::string> howe = People("1987-04-09", "Foreign Secretary Sir Geoffrey Howe met George Shultz in London.");
+  const std::vector<std::string> howe =
+      People("1987-04-09", "Foreign Secretary Sir Geoffrey Howe met George Shultz in London.");
   CHECK(Has(howe, "Geoffrey Howe"));
   CHECK_FALSE(Has(howe, "Sir Geoffrey Howe"));
-  const std::vector<std::string> dame = People("2004-06-01", "Officials said Dame Alma Placeholder met Tony Blair in London.");
+  const std::vector<std::string> dame =
+      People("2004-06-01", "Officials said Dame Alma Placeholder met Tony Blair in London.");
   CHECK(Has(dame, "Alma Placeholder"));
   CHECK_FALSE(Has(dame, "Dame Alma Placeholder"));
 }

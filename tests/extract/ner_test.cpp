@@ -58,8 +58,8 @@ const Triple* Find(const std::vector<Triple>& triples, const std::string& s, con
 
 TEST_CASE("the NER tagger learns its toy sentences and survives a save and load", "[extract][ner]") {
   const internal::NerTagger tagger = TrainToyNer();
-  const std::vector<std::string> words = {"Officials", "of", "the", "Harbour", "Workers", "Guild", "praised",
-                                          "Mara", "Quill", "."};
+  const std::vector<std::string> words = {"Officials", "of",      "the",  "Harbour", "Workers",
+                                          "Guild",     "praised", "Mara", "Quill",   "."};
   const std::vector<std::string> expected = {"ORG Harbour Workers Guild", "PER Mara Quill"};
   CHECK(SpanTexts(tagger, words) == expected);
   // Tagging from one word on finds the same entities.
@@ -75,7 +75,8 @@ TEST_CASE("the NER tagger learns its toy sentences and survives a save and load"
   auto loaded = internal::NerTagger::LoadBytes(tagger.Save(), "toy ner.bin");
   REQUIRE(loaded.ok());
   CHECK(loaded.value()->label_names() == tagger.label_names());
-  for (const internal::IobSentence& s : ToyNerData()) CHECK(SpanTexts(*loaded.value(), s.forms) == SpanTexts(tagger, s.forms));
+  for (const internal::IobSentence& s : ToyNerData())
+    CHECK(SpanTexts(*loaded.value(), s.forms) == SpanTexts(tagger, s.forms));
   const internal::NerScores scores = internal::EvaluateNer(*loaded.value(), ToyNerData());
   CHECK(scores.gold == 7);
   CHECK(scores.f1 == Approx(100.0));
@@ -97,8 +98,8 @@ TEST_CASE("damaged NER models and IOB2 files are refused with their name", "[ext
 TEST_CASE("the built-in NER tagger finds people and organisations the lexicon lacks", "[extract][ner]") {
   auto tagger = internal::NerTagger::LoadDefault();
   REQUIRE(tagger.ok());
-  const std::vector<std::string> words = {"Anneli", "Saar", "of", "the", "Tallstone", "Foundation", "met",
-                                          "Hendrik", "Volmaro", "in", "Tartu", "."};
+  const std::vector<std::string> words = {"Anneli", "Saar",    "of",      "the", "Tallstone", "Foundation",
+                                          "met",    "Hendrik", "Volmaro", "in",  "Tartu",     "."};
   const std::vector<std::string> expected = {"PER Anneli Saar", "ORG Tallstone Foundation", "PER Hendrik Volmaro",
                                              "LOC Tartu"};
   CHECK(SpanTexts(*tagger.value(), words) == expected);
@@ -106,8 +107,9 @@ TEST_CASE("the built-in NER tagger finds people and organisations the lexicon la
 
 TEST_CASE("the extractor relates people and organisations only the NER tagger finds", "[extract][ner]") {
   // A name opening a sentence and an organisation without a head word escape the rules.
-  const Document doc{"test", "", "2031-03-02", "", "",
-                     "Hendrik Volmaro joined the Baltic Grain Alliance in 2019. Volmaro later visited Norway."};
+  const Document doc{
+      "test", "", "2031-03-02",
+      "",     "", "Hendrik Volmaro joined the Baltic Grain Alliance in 2019. Volmaro later visited Norway."};
   const auto with = extract::Extractor::Create({}).value()->Extract(doc);
   extract::ExtractorOptions rules_only;
   rules_only.named_entities = false;
@@ -123,8 +125,9 @@ TEST_CASE("the extractor relates people and organisations only the NER tagger fi
   CHECK(visit->relation == Relation::kVisit);
   CHECK(without.empty());
   // A middle initial is left out of the name, as later references leave it out.
-  const Document initial{"test", "", "2031-03-02", "", "",
-                         "Hendrik J. Volmaro joined the Baltic Grain Alliance in 2019. Volmaro later visited Norway."};
+  const Document initial{
+      "test", "", "2031-03-02",
+      "",     "", "Hendrik J. Volmaro joined the Baltic Grain Alliance in 2019. Volmaro later visited Norway."};
   const auto with_initial = extract::Extractor::Create({}).value()->Extract(initial);
   CHECK(Find(with_initial, "Hendrik Volmaro", "Baltic Grain Alliance") != nullptr);
   CHECK(Find(with_initial, "Hendrik Volmaro", "Norway") != nullptr);

@@ -24,7 +24,8 @@ bool Holds(const std::vector<std::string>& names, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("relation labels name a relation and its direction; symmetric ones have no reverse", "[extract][relation-model]") {
+TEST_CASE("relation labels name a relation and its direction; symmetric ones have no reverse",
+          "[extract][relation-model]") {
   for (const RelationInfo& info : AllRelations()) {
     if (info.relation == Relation::kOther) continue;
     for (bool reverse : {false, true}) {
@@ -53,22 +54,24 @@ TEST_CASE("the built-in relation model loads; a damaged model file is refused by
 // A model trained here on sentences of our own, written to a file and used by an extractor:
 // the learned relation reaches the output for a wording the rules do not know, its confidence
 // is the model's calibrated probability, and the model file reads back the same.
-TEST_CASE("a relation model trained on our own sentences finds the relation in a new sentence", "[extract][relation-model]") {
+TEST_CASE("a relation model trained on our own sentences finds the relation in a new sentence",
+          "[extract][relation-model]") {
   extract::ExtractorOptions rules_only;
   rules_only.learned_relations = false;
   const auto extractor = extract::Extractor::Create(rules_only).value();
   // "bolsters" is in no wording of the rules: the training pairs teach it as support.
   const std::vector<std::string> training = {
       "Norway bolsters Iceland with a new loan.", "Finland bolsters Estonia with grain.",
-      "Sweden bolsters Latvia with fuel.",       "Denmark bolsters Lithuania with credit.",
-      "Norway thanked Iceland for the loan.",    "Finland thanked Estonia for the grain.",
-      "Sweden thanked Latvia for the fuel.",     "Denmark thanked Lithuania for the credit."};
+      "Sweden bolsters Latvia with fuel.",        "Denmark bolsters Lithuania with credit.",
+      "Norway thanked Iceland for the loan.",     "Finland thanked Estonia for the grain.",
+      "Sweden thanked Latvia for the fuel.",      "Denmark thanked Lithuania for the credit."};
   internal::AveragedPerceptron perceptron(internal::kNumRelationLabels);
   std::vector<float> delta(internal::kNumRelationLabels);
   size_t pairs = 0;
   for (int epoch = 0; epoch < 5; ++epoch)
     for (const std::string& sentence : training) {
-      for (const extract::RelationCandidate& c : extractor->Candidates(Document{"t", "", "2031-03-02", "", "", sentence})) {
+      for (const extract::RelationCandidate& c :
+           extractor->Candidates(Document{"t", "", "2031-03-02", "", "", sentence})) {
         const bool support = sentence.find("bolsters") != std::string::npos;
         const uint32_t truth = support ? internal::RelationLabel(Relation::kSupport, false) : internal::kNoRelation;
         std::fill(delta.begin(), delta.end(), 0.0f);

@@ -147,8 +147,8 @@ TEST_CASE("Malformed CoNLL-U is reported with its line", "[extract]") {
 TEST_CASE("Raw text is segmented and written as one JSON object per sentence", "[extract]") {
   std::istringstream in("The minister visited Rabat. Officials want to reopen the border.\n\nShe said that.\n");
   std::ostringstream out;
-  REQUIRE(geokg::extract::ParseStream(in, "-", geokg::extract::InputFormat::kText,
-                                      geokg::extract::OutputFormat::kJsonl, ToyModel(), out)
+  REQUIRE(geokg::extract::ParseStream(in, "-", geokg::extract::InputFormat::kText, geokg::extract::OutputFormat::kJsonl,
+                                      ToyModel(), out)
               .ok());
   std::istringstream lines(out.str());
   std::string line;

@@ -51,7 +51,8 @@ TEST_CASE("Dashes are tokens but hyphenated names stay whole", "[extract]") {
 }
 
 TEST_CASE("Numbers keep their separators and currencies are separate tokens", "[extract]") {
-  CHECK(Texts("It cost $1,200.50 or \xE2\x82\xAC" "3.5 billion, 12% more.") ==
+  CHECK(Texts("It cost $1,200.50 or \xE2\x82\xAC"
+              "3.5 billion, 12% more.") ==
         V{"It", "cost", "$", "1,200.50", "or", "\xE2\x82\xAC", "3.5", "billion", ",", "12", "%", "more", "."});
   CHECK(Sentences("Growth was 2.5 percent. Prices rose.") == V{"Growth was 2.5 percent.", "Prices rose."});
 }

@@ -4,8 +4,8 @@
 
 #include "extract/internal/train.h"
 #include "extract/internal/transition.h"
-#include "tests/support/shared_data.h"
 #include "tests/extract/toy_treebank.h"
+#include "tests/support/shared_data.h"
 
 namespace {
 
@@ -79,10 +79,10 @@ TEST_CASE("After a wrong move the dynamic oracle still reaches every other gold 
   const std::vector<int> heads{0, 2, 0, 4, 2, 6, 4, 2};
   const std::vector<uint8_t> labels(8, 0);
   Configuration c(7);
-  c.Apply(Move::kShift, 0);  // Officials
-  c.Apply(Move::kLeft, 0);   // Officials <- want
-  c.Apply(Move::kShift, 0);  // want
-  c.Apply(Move::kShift, 0);  // to
+  c.Apply(Move::kShift, 0);                            // Officials
+  c.Apply(Move::kLeft, 0);                             // Officials <- want
+  c.Apply(Move::kShift, 0);                            // want
+  c.Apply(Move::kShift, 0);                            // to
   CHECK(c.Cost(Move::kRight, 0, heads, labels) == 1);  // want -> to loses to's gold head "reopen"
   CHECK(c.Cost(Move::kLeft, 0, heads, labels) == 0);   // to <- reopen is gold
   c.Apply(Move::kRight, 0);                            // the mistake

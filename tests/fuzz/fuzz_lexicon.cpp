@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(gazetteer.size() == 0);
     return 0;
   }
-  for (uint32_t i = 0; i < gazetteer.size(); ++i) FUZZ_CHECK(gazetteer.Find(gazetteer.entry(i).entity.name).has_value());
+  for (uint32_t i = 0; i < gazetteer.size(); ++i)
+    FUZZ_CHECK(gazetteer.Find(gazetteer.entry(i).entity.name).has_value());
   const std::vector<Token> tokens = Tokenize(text);
   for (size_t k = 0; k < tokens.size(); ++k) {
     const auto match = gazetteer.LongestMatch(tokens, k);

@@ -43,8 +43,9 @@ std::map<std::pair<uint32_t, uint32_t>, std::pair<uint32_t, uint64_t>> ArcsOf(co
 std::map<std::pair<uint32_t, uint32_t>, std::pair<uint32_t, uint64_t>> Expected(const std::vector<LinkArc>& links) {
   std::map<std::pair<uint32_t, uint32_t>, std::pair<uint32_t, uint64_t>> out;
   std::vector<LinkArc> sorted = links;
-  std::sort(sorted.begin(), sorted.end(),
-            [](const LinkArc& x, const LinkArc& y) { return std::tie(x.from, x.to, x.fact) < std::tie(y.from, y.to, y.fact); });
+  std::sort(sorted.begin(), sorted.end(), [](const LinkArc& x, const LinkArc& y) {
+    return std::tie(x.from, x.to, x.fact) < std::tie(y.from, y.to, y.fact);
+  });
   for (const LinkArc& l : sorted) {
     if (l.from == l.to) continue;
     for (auto pair : {std::pair{l.from, l.to}, std::pair{l.to, l.from}}) {
@@ -60,7 +61,8 @@ std::vector<LinkArc> RandomLinks(uint32_t keys, size_t count, uint32_t key_step)
   std::uniform_int_distribution<uint32_t> key(1, keys);
   std::vector<LinkArc> links;
   for (uint64_t fact = 1; fact <= count; ++fact)
-    links.push_back({fact * 7919 % 100003, key(rng) * key_step, key(rng) * key_step, fact % 3 != 0});  // ids unique, unordered
+    links.push_back(
+        {fact * 7919 % 100003, key(rng) * key_step, key(rng) * key_step, fact % 3 != 0});  // ids unique, unordered
   return links;
 }
 
@@ -123,7 +125,8 @@ TEST_CASE("PageRank on the pair arcs equals Boost's page_rank on one arc per fac
       arcs.emplace_back(*g.VertexOf(l.from), *g.VertexOf(l.to));
       if (!l.one_way) arcs.emplace_back(*g.VertexOf(l.to), *g.VertexOf(l.from));
     }
-    const Directed d(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), static_cast<uint32_t>(g.vertex_count()));
+    const Directed d(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
+                     static_cast<uint32_t>(g.vertex_count()));
     std::vector<double> expected(g.vertex_count());
     boost::graph::page_rank(d, boost::make_iterator_property_map(expected.begin(), boost::get(boost::vertex_index, d)),
                             boost::graph::n_iterations(30), 0.85);

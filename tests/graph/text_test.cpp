@@ -21,32 +21,35 @@ std::vector<uint32_t> CodePoints(std::string_view s) {
 
 }  // namespace
 
-TEST_CASE("UTF-8 is decoded strictly: overlong forms, surrogates and out-of-range sequences are invalid",
-          "[text]") {
+TEST_CASE("UTF-8 is decoded strictly: overlong forms, surrogates and out-of-range sequences are invalid", "[text]") {
   // Accepted: the first and last code point of each sequence length, and around the surrogates.
-  const std::pair<std::string, uint32_t> good[] = {
-      {"\x7F", 0x7F},          {"\xC2\x80", 0x80},         {"\xDF\xBF", 0x7FF},         {"\xE0\xA0\x80", 0x800},
-      {"\xED\x9F\xBF", 0xD7FF}, {"\xEE\x80\x80", 0xE000},   {"\xEF\xBF\xBF", 0xFFFF},    {"\xF0\x90\x80\x80", 0x10000},
-      {"\xF4\x8F\xBF\xBF", 0x10FFFF}};
+  const std::pair<std::string, uint32_t> good[] = {{"\x7F", 0x7F},
+                                                   {"\xC2\x80", 0x80},
+                                                   {"\xDF\xBF", 0x7FF},
+                                                   {"\xE0\xA0\x80", 0x800},
+                                                   {"\xED\x9F\xBF", 0xD7FF},
+                                                   {"\xEE\x80\x80", 0xE000},
+                                                   {"\xEF\xBF\xBF", 0xFFFF},
+                                                   {"\xF0\x90\x80\x80", 0x10000},
+                                                   {"\xF4\x8F\xBF\xBF", 0x10FFFF}};
   for (const auto& [bytes, cp] : good) {
     INFO(cp);
     REQUIRE(Utf8Length(bytes, 0) == bytes.size());
     CHECK(CodePoints(bytes) == std::vector<uint32_t>{cp});
   }
-  const std::string bad[] = {
-      "\xC0\x80",          // overlong NUL
-      "\xC1\xBF",          // overlong U+007F
-      "\xE0\x80\x80",      // overlong in three bytes
-      "\xE0\x9F\xBF",      // overlong U+07FF
-      "\xF0\x8F\xBF\xBF",  // overlong U+FFFF
-      "\xED\xA0\x80",      // U+D800, a surrogate
-      "\xED\xBF\xBF",      // U+DFFF
-      "\xF4\x90\x80\x80",  // U+110000
-      "\xF5\x80\x80\x80",  // beyond Unicode
-      "\xFF",              // never in UTF-8
-      "\x80",              // a stray continuation byte
-      "\xE2\x82",          // truncated
-      "\xE2\x28\xA1"};     // a non-continuation inside
+  const std::string bad[] = {"\xC0\x80",          // overlong NUL
+                             "\xC1\xBF",          // overlong U+007F
+                             "\xE0\x80\x80",      // overlong in three bytes
+                             "\xE0\x9F\xBF",      // overlong U+07FF
+                             "\xF0\x8F\xBF\xBF",  // overlong U+FFFF
+                             "\xED\xA0\x80",      // U+D800, a surrogate
+                             "\xED\xBF\xBF",      // U+DFFF
+                             "\xF4\x90\x80\x80",  // U+110000
+                             "\xF5\x80\x80\x80",  // beyond Unicode
+                             "\xFF",              // never in UTF-8
+                             "\x80",              // a stray continuation byte
+                             "\xE2\x82",          // truncated
+                             "\xE2\x28\xA1"};     // a non-continuation inside
   for (const std::string& bytes : bad) {
     INFO(bytes.size());
     CHECK(Utf8Length(bytes, 0) == 0);

@@ -54,17 +54,16 @@ TEST_CASE("neighbors at depth 2 names every entity two hops away with the facts 
   auto store = store::Store::Open(dir / "kg.db", {}).value();
   for (int i = 0; i < 30; ++i) {
     const std::string doc = Numbered("d", i), spoke = Numbered("Spoke ", i);
-    const std::vector<Triple> triples = {Fact(doc, 0, "Hub", Relation::kMeet, spoke),
-                                         Fact(doc, 1, spoke, Relation::kAccuse, Numbered("Leaf ", i, "a")),
-                                         Fact(doc, 2, Numbered("Leaf ", i, "b"), Relation::kVisit, spoke),
-                                         Fact(doc, 3, spoke, Relation::kCall, "Hub")};
+    const std::vector<Triple> triples = {
+        Fact(doc, 0, "Hub", Relation::kMeet, spoke), Fact(doc, 1, spoke, Relation::kAccuse, Numbered("Leaf ", i, "a")),
+        Fact(doc, 2, Numbered("Leaf ", i, "b"), Relation::kVisit, spoke), Fact(doc, 3, spoke, Relation::kCall, "Hub")};
     REQUIRE(store->PutDocument({doc, "", "", "", "", doc}, triples).ok());
   }
   const query::Engine engine(*store);
   const auto rows = engine.Neighbors("Spoke 7", 2, {}).value();
   std::map<std::string, query::NeighborRow> by_name;
   for (const query::NeighborRow& r : rows) by_name[r.entity.name] = r;
-  REQUIRE(rows.size() == 3 + 29);  // hub and two leaves, then the other spokes
+  REQUIRE(rows.size() == 3 + 29);       // hub and two leaves, then the other spokes
   CHECK(rows[0].entity.name == "Hub");  // nearest first, then most facts
   CHECK(rows[0].facts == 2);
   CHECK(rows[0].relations == std::vector<Relation>{Relation::kMeet, Relation::kCall});
@@ -95,10 +94,11 @@ TEST_CASE("neighbors, rank and communities answer the same from the saved link v
     auto store = store::Store::Open(db, {}).value();
     for (int i = 0; i < 12; ++i) {
       const std::string doc = Numbered("d", i), spoke = Numbered("Spoke ", i);
-      const std::vector<Triple> triples = {Fact(doc, 0, "Hub", Relation::kMeet, spoke),
-                                           Fact(doc, 1, spoke, Relation::kAccuse, Numbered("Leaf ", i, "a")),
-                                           Fact(doc, 2, Numbered("Leaf ", i, "a"), Relation::kVisit, Numbered("Spoke ", (i + 1) % 12)),
-                                           Fact(doc, 3, spoke, Relation::kCriticize, spoke)};
+      const std::vector<Triple> triples = {
+          Fact(doc, 0, "Hub", Relation::kMeet, spoke),
+          Fact(doc, 1, spoke, Relation::kAccuse, Numbered("Leaf ", i, "a")),
+          Fact(doc, 2, Numbered("Leaf ", i, "a"), Relation::kVisit, Numbered("Spoke ", (i + 1) % 12)),
+          Fact(doc, 3, spoke, Relation::kCriticize, spoke)};
       REQUIRE(store->PutDocument({doc, "", "", "", "", doc}, triples).ok());
     }
     REQUIRE(store->Close().ok());  // saves the view
@@ -114,7 +114,8 @@ TEST_CASE("neighbors, rank and communities answer the same from the saved link v
     Answers a;
     for (int depth : {2, 3}) {
       const auto rows = engine.Neighbors("Leaf 3a", depth, {}).value();
-      for (const query::NeighborRow& r : rows) a.neighbors.emplace_back(r.entity.name, r.depth, r.facts, r.relations, r.via);
+      for (const query::NeighborRow& r : rows)
+        a.neighbors.emplace_back(r.entity.name, r.depth, r.facts, r.relations, r.via);
     }
     const auto ranked = engine.Rank(query::Centrality::kPageRank, {}, 30).value();
     for (const query::RankRow& r : ranked) a.rank.emplace_back(r.entity.name, r.score);

@@ -35,7 +35,9 @@ const std::vector<std::string>& HostileNames() {
       "\"; rankdir=TB; injected=\"",
       "}; digraph evil {",
       "trailing backslash\\",
-      "\xE2\x80\xAE" "dnalsI" "\xE2\x80\xAC right-to-left",  // U+202E ... U+202C
+      "\xE2\x80\xAE"
+      "dnalsI"
+      "\xE2\x80\xAC right-to-left",  // U+202E ... U+202C
       "\\N \\G \\l escapes",
       "<http://example.org/x> .",
   };
@@ -194,7 +196,8 @@ TEST_CASE("a TSV row keeps hostile names in their columns and unescapes to them"
     const std::vector<std::string> fields = SplitTabs(row);
     REQUIRE(fields.size() == columns);
     CHECK(UnescapeTsv(fields[0]) == "doc\t\"1\"");
-    CHECK(std::count_if(fields.begin(), fields.end(), [&](const std::string& f) { return UnescapeTsv(f) == name; }) >= 2);
+    CHECK(std::count_if(fields.begin(), fields.end(), [&](const std::string& f) { return UnescapeTsv(f) == name; }) >=
+          2);
   }
 }
 

@@ -31,10 +31,13 @@ namespace {
 // The graph the indexes give, built the slow way.
 LinkGraph FromIndexes(const Store& store) {
   std::vector<LinkArc> links;
-  REQUIRE(store.ForEachLink({}, [&](const geokg::store::Link& link) {
-    links.push_back(geokg::store::ArcOf(link));
-    return geokg::Status();
-  }).ok());
+  REQUIRE(store
+              .ForEachLink({},
+                           [&](const geokg::store::Link& link) {
+                             links.push_back(geokg::store::ArcOf(link));
+                             return geokg::Status();
+                           })
+              .ok());
   return LinkGraph::Build(std::move(links));
 }
 
@@ -75,7 +78,9 @@ TEST_CASE("a stale link view is never used: after an ingest, after a delete", "[
     facts = 1;
   }
   SECTION("replace, with other facts") {
-    PutArticle(db, "b", {Stated("b", 0, "Greece", Relation::kAccuse, "Italy"), Stated("b", 1, "Spain", Relation::kVisit, "Greece")});
+    PutArticle(
+        db, "b",
+        {Stated("b", 0, "Greece", Relation::kAccuse, "Italy"), Stated("b", 1, "Spain", Relation::kVisit, "Greece")});
     facts = 3;
   }
   {

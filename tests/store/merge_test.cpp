@@ -20,8 +20,8 @@ using geokg::EntityType;
 using geokg::Relation;
 using geokg::Triple;
 using geokg::store::EntityId;
-using geokg::store::internal::NameKey;
 using geokg::store::Store;
+using geokg::store::internal::NameKey;
 using geokg::testing::TempDir;
 
 namespace {
@@ -37,17 +37,20 @@ Document Article(const std::string& id, const std::string& date) { return {id, "
 // Valdoria and the Republic of Valdoria, kept apart: both met Norway (once in the same sentence
 // of c) and each other, and only Valdoria criticised Sweden.
 void PutArticles(Store& store) {
-  REQUIRE(store.PutDocument(Article("a", "2031-01-01"),
-                            std::vector<Triple>{Stated("a", 0, "Valdoria", Relation::kMeet, "Norway"),
-                                                Stated("a", 1, "Valdoria", Relation::kCriticize, "Sweden")})
+  REQUIRE(store
+              .PutDocument(Article("a", "2031-01-01"),
+                           std::vector<Triple>{Stated("a", 0, "Valdoria", Relation::kMeet, "Norway"),
+                                               Stated("a", 1, "Valdoria", Relation::kCriticize, "Sweden")})
               .ok());
-  REQUIRE(store.PutDocument(Article("b", "2031-02-01"),
-                            std::vector<Triple>{Stated("b", 0, "Republic of Valdoria", Relation::kMeet, "Norway", 0.9f),
-                                                Stated("b", 1, "Republic of Valdoria", Relation::kMeet, "Valdoria")})
+  REQUIRE(store
+              .PutDocument(Article("b", "2031-02-01"),
+                           std::vector<Triple>{Stated("b", 0, "Republic of Valdoria", Relation::kMeet, "Norway", 0.9f),
+                                               Stated("b", 1, "Republic of Valdoria", Relation::kMeet, "Valdoria")})
               .ok());
-  REQUIRE(store.PutDocument(Article("c", "2031-03-01"),
-                            std::vector<Triple>{Stated("c", 0, "Valdoria", Relation::kMeet, "Norway"),
-                                                Stated("c", 0, "Republic of Valdoria", Relation::kMeet, "Norway")})
+  REQUIRE(store
+              .PutDocument(Article("c", "2031-03-01"),
+                           std::vector<Triple>{Stated("c", 0, "Valdoria", Relation::kMeet, "Norway"),
+                                               Stated("c", 0, "Republic of Valdoria", Relation::kMeet, "Norway")})
               .ok());
 }
 
@@ -58,12 +61,13 @@ using FactKey = std::tuple<std::string, Relation, std::string, uint32_t, std::st
 std::set<FactKey> Facts(const Store& store) {
   std::set<FactKey> out;
   REQUIRE(store
-              .ForEachFact({}, [&](const geokg::store::Fact& f) {
-                out.insert({store.GetEntity(f.subject).value().entity.name, f.relation,
-                            store.GetEntity(f.object).value().entity.name, f.mentions, f.first_reported,
-                            f.last_reported});
-                return geokg::Status();
-              })
+              .ForEachFact({},
+                           [&](const geokg::store::Fact& f) {
+                             out.insert({store.GetEntity(f.subject).value().entity.name, f.relation,
+                                         store.GetEntity(f.object).value().entity.name, f.mentions, f.first_reported,
+                                         f.last_reported});
+                             return geokg::Status();
+                           })
               .ok());
   return out;
 }
@@ -96,10 +100,13 @@ TEST_CASE("a merge moves every fact, combines those that become the same and kee
                                            {"Valdoria", Relation::kCriticize, "Sweden", 1, "2031-01-01", "2031-01-01"},
                                            {"Valdoria", Relation::kMeet, "Valdoria", 1, "2031-02-01", "2031-02-01"}});
   // The combined fact keeps the best confidence of its rows, from the merged entity's article.
-  REQUIRE(store->ForEachFact({valdoria, Id(*store, "Norway"), Relation::kMeet}, [](const geokg::store::Fact& f) {
-    CHECK(f.confidence == 0.9f);
-    return geokg::Status();
-  }).ok());
+  REQUIRE(store
+              ->ForEachFact({valdoria, Id(*store, "Norway"), Relation::kMeet},
+                            [](const geokg::store::Fact& f) {
+                              CHECK(f.confidence == 0.9f);
+                              return geokg::Status();
+                            })
+              .ok());
   const auto found = store->FindEntities("republic of valdoria").value();
   REQUIRE(found.size() == 1);
   CHECK(found.front().id == valdoria);
@@ -124,8 +131,9 @@ TEST_CASE("a recorded merge maps the merged entity's names in later writes, afte
     republic = Id(*store, "Republic of Valdoria");
     REQUIRE(store->MergeEntities(valdoria, republic).ok());
     // In the same session: the writer's caches knew the merged entity.
-    REQUIRE(store->PutDocument(Article("d", "2031-04-01"),
-                               std::vector<Triple>{Stated("d", 0, "Republic of Valdoria", Relation::kMeet, "Sweden")})
+    REQUIRE(store
+                ->PutDocument(Article("d", "2031-04-01"),
+                              std::vector<Triple>{Stated("d", 0, "Republic of Valdoria", Relation::kMeet, "Sweden")})
                 .ok());
     CHECK(store->Stats().value().entities == 3);
   }
@@ -149,8 +157,9 @@ TEST_CASE("a recorded merge maps the merged entity's names in later writes, afte
     const EntityId sweden = Id(*store, "Sweden");
     REQUIRE(store->MergeEntities(sweden, valdoria).ok());
     CHECK(store->Merges().value()[0].now_in == sweden);
-    REQUIRE(store->PutDocument(Article("f", "2031-06-01"),
-                               std::vector<Triple>{Stated("f", 0, "Republic of Valdoria", Relation::kMeet, "Norway")})
+    REQUIRE(store
+                ->PutDocument(Article("f", "2031-06-01"),
+                              std::vector<Triple>{Stated("f", 0, "Republic of Valdoria", Relation::kMeet, "Norway")})
                 .ok());
     CHECK(store->Stats().value().entities == 2);
     CHECK(store->Verify().value().ok());
@@ -175,7 +184,10 @@ TEST_CASE("a merged entity's name that is another entity's canonical name stays 
   const EntityId valdor = store->FindEntities("Valdor").value().front().id;
   REQUIRE(store->GetEntity(valdor).value().entity.type == EntityType::kPerson);
   REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
-  REQUIRE(store->PutDocument(Article("z", "2031-04-03"), std::vector<Triple>{Stated("z", 0, "Valdor", Relation::kVisit, "Sweden")}).ok());
+  REQUIRE(store
+              ->PutDocument(Article("z", "2031-04-03"),
+                            std::vector<Triple>{Stated("z", 0, "Valdor", Relation::kVisit, "Sweden")})
+              .ok());
   CHECK(Facts(*store).count({"Valdor", Relation::kVisit, "Sweden", 1, "2031-04-03", "2031-04-03"}) == 1);
   CHECK(store->Verify().value().ok());
 }
@@ -304,24 +316,28 @@ TEST_CASE("the last merge is undone exactly while nothing was written since, and
     CHECK(store->Stats().value().entities == 4);
     CHECK(store->Verify().value().ok());
     // Its names are its own again, in later writes too.
-    REQUIRE(store->PutDocument(Article("d", "2031-04-01"),
-                               std::vector<Triple>{Stated("d", 0, "Republic of Valdoria", Relation::kVisit, "Sweden")})
+    REQUIRE(store
+                ->PutDocument(Article("d", "2031-04-01"),
+                              std::vector<Triple>{Stated("d", 0, "Republic of Valdoria", Relation::kVisit, "Sweden")})
                 .ok());
-    CHECK(Facts(*store).count({"Republic of Valdoria", Relation::kVisit, "Sweden", 1, "2031-04-01", "2031-04-01"}) == 1);
+    CHECK(Facts(*store).count({"Republic of Valdoria", Relation::kVisit, "Sweden", 1, "2031-04-01", "2031-04-01"}) ==
+          1);
     CHECK(store->UndoLastMerge().status().code() == geokg::Code::kNotFound);
   }
   {
     auto store = Store::Open(path, {}).value();
     REQUIRE(store->MergeEntities(Id(*store, "Valdoria"), Id(*store, "Republic of Valdoria")).ok());
-    REQUIRE(store->PutDocument(Article("e", "2031-05-01"),
-                               std::vector<Triple>{Stated("e", 0, "Republic of Valdoria", Relation::kVisit, "Norway")})
+    REQUIRE(store
+                ->PutDocument(Article("e", "2031-05-01"),
+                              std::vector<Triple>{Stated("e", 0, "Republic of Valdoria", Relation::kVisit, "Norway")})
                 .ok());
     auto refused = store->UndoLastMerge();
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.status().code() == geokg::Code::kUnsupported);
     CHECK(refused.status().message() ==
-          path + ": the merge of \"Republic of Valdoria\" cannot be undone exactly: the store was written since; to "
-                 "split them, ingest the articles again into a new store");
+          path +
+              ": the merge of \"Republic of Valdoria\" cannot be undone exactly: the store was written since; to "
+              "split them, ingest the articles again into a new store");
     CHECK(store->Merges().value().size() == 1);
   }
 }

@@ -100,8 +100,9 @@ TEST_CASE("a store is refused when another process writes it or another schema m
   auto older = Store::Open(path, {.read_only = true});
   REQUIRE(!older.ok());
   CHECK(older.status().code() == geokg::Code::kUnsupported);
-  CHECK(older.status().message() == path + ": written by an older geokg (store schema 3, this geokg reads schemas 4 "
-                                           "and 5); ingest the articles again into a new store");
+  CHECK(older.status().message() == path +
+                                        ": written by an older geokg (store schema 3, this geokg reads schemas 4 "
+                                        "and 5); ingest the articles again into a new store");
 }
 
 TEST_CASE("index keys decode to what was encoded and sort by their leading id", "[store]") {
@@ -140,10 +141,13 @@ TEST_CASE("a fact keeps one evidence row per sentence, its first and last time a
   REQUIRE(store->PutDocument({"a", "", "2031-02-01", "", "", "text a"}, std::vector<Triple>{early}).ok());
   REQUIRE(store->PutDocument({"b", "", "2031-03-09", "", "", "text b"}, std::vector<Triple>{late}).ok());
   std::vector<geokg::store::Fact> facts;
-  REQUIRE(store->ForEachFact({}, [&](const geokg::store::Fact& f) {
-    facts.push_back(f);
-    return geokg::Status();
-  }).ok());
+  REQUIRE(store
+              ->ForEachFact({},
+                            [&](const geokg::store::Fact& f) {
+                              facts.push_back(f);
+                              return geokg::Status();
+                            })
+              .ok());
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].mentions == 2);
   CHECK(facts[0].first_time == "2031-02-01");
@@ -176,7 +180,8 @@ TEST_CASE("a fact no sentence dates takes its articles' dates, and says which da
   auto store = Store::Open(dir / "kg.db", {}).value();
   auto undated = [](const std::string& doc) { return Stated(doc, 0, "Norway", Relation::kMeet, "Iceland"); };
   REQUIRE(store->PutDocument({"a", "", "2031-04-05", "", "", "text a"}, std::vector<Triple>{undated("a")}).ok());
-  REQUIRE(store->PutDocument({"b", "", "2031-04-02T08:30:00Z", "", "", "text b"}, std::vector<Triple>{undated("b")}).ok());
+  REQUIRE(
+      store->PutDocument({"b", "", "2031-04-02T08:30:00Z", "", "", "text b"}, std::vector<Triple>{undated("b")}).ok());
   const geokg::store::FactId id = 1;
   auto fact = store->GetFact(id).value();
   CHECK(fact.time_source == geokg::TimeSource::kReport);
@@ -200,8 +205,10 @@ TEST_CASE("a fact no sentence dates takes its articles' dates, and says which da
   fact = store->GetFact(id).value();
   CHECK(fact.time_source == geokg::TimeSource::kReport);
   CHECK(fact.last_time == "2031-04-05");
-  REQUIRE(store->PutDocument({"d", "", "", "", "", "text d"}, std::vector<Triple>{
-                                 Stated("d", 0, "Norway", Relation::kCall, "Iceland")}).ok());
+  REQUIRE(store
+              ->PutDocument({"d", "", "", "", "", "text d"},
+                            std::vector<Triple>{Stated("d", 0, "Norway", Relation::kCall, "Iceland")})
+              .ok());
   const auto call = store->GetFact(2).value();
   CHECK(call.time_source == geokg::TimeSource::kNone);
   CHECK(call.first_time.empty());
@@ -263,8 +270,10 @@ TEST_CASE("verify reports a fact missing from an index and counters that disagre
   CHECK(report.problems[1] == "counter count_documents is 2 but the store holds 1");
 }
 
-TEST_CASE("verify compares each index and the documents' rows with what the facts and evidence hold, and names the "
-          "difference", "[store]") {
+TEST_CASE(
+    "verify compares each index and the documents' rows with what the facts and evidence hold, and names the "
+    "difference",
+    "[store]") {
   TempDir dir;
   const std::string path = dir / "kg.db";
   {
@@ -276,9 +285,9 @@ TEST_CASE("verify compares each index and the documents' rows with what the fact
   EditRaw(path, [](rocksdb::DB& db, const std::string& family, rocksdb::ColumnFamilyHandle* handle) {
     using geokg::store::internal::IndexEntry;
     if (family == "spo")  // a key of a fact that does not exist
-      REQUIRE(db.Put(rocksdb::WriteOptions(), handle, geokg::store::internal::SpoKey(IndexEntry{1, 2, Relation::kMeet,
-                                                                                                Modality::kAsserted, 99}),
-                     "").ok());
+      REQUIRE(db.Put(rocksdb::WriteOptions(), handle,
+                     geokg::store::internal::SpoKey(IndexEntry{1, 2, Relation::kMeet, Modality::kAsserted, 99}), "")
+                  .ok());
     if (family == "osp") {  // fact 1's key with another relation
       const IndexEntry wrong{1, 2, Relation::kMeet, Modality::kAsserted, 1};
       REQUIRE(db.Delete(rocksdb::WriteOptions(), handle,
@@ -309,7 +318,8 @@ TEST_CASE("verify compares each index and the documents' rows with what the fact
   CHECK(!found("fact 2 is missing from pos"));
 }
 
-TEST_CASE("entities read in one walk are those GetEntity reads, and an id that does not resolve is corruption", "[store]") {
+TEST_CASE("entities read in one walk are those GetEntity reads, and an id that does not resolve is corruption",
+          "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "kg.db", {}).value();
   // 40 entities (ids 1..40): walks step over gaps and seek over long ones.
@@ -321,10 +331,13 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
   REQUIRE(store->Stats().value().entities == 40);
   const std::vector<geokg::store::EntityId> ids = {1, 2, 3, 5, 8, 30, 31, 40};
   std::vector<geokg::store::EntityRecord> walked;
-  REQUIRE(store->ForEachEntity(ids, [&](const geokg::store::EntityRecord& r) {
-    walked.push_back(r);
-    return geokg::Status();
-  }).ok());
+  REQUIRE(store
+              ->ForEachEntity(ids,
+                              [&](const geokg::store::EntityRecord& r) {
+                                walked.push_back(r);
+                                return geokg::Status();
+                              })
+              .ok());
   REQUIRE(walked.size() == ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
     CAPTURE(ids[i]);
@@ -332,7 +345,8 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
     CHECK(walked[i].entity.name == store->GetEntity(ids[i]).value().entity.name);
   }
   const std::vector<geokg::store::EntityId> missing = {4, 41};
-  const geokg::Status s = store->ForEachEntity(missing, [](const geokg::store::EntityRecord&) { return geokg::Status(); });
+  const geokg::Status s =
+      store->ForEachEntity(missing, [](const geokg::store::EntityRecord&) { return geokg::Status(); });
   CHECK(s.code() == geokg::Code::kCorruption);
   CHECK(s.message() == dir / "kg.db" + ": entity 41 does not resolve");
 }
@@ -351,11 +365,14 @@ TEST_CASE("the first sentences read in one pass are each fact's first evidence r
   // 7 and 9 do not exist: skipped, as when a fact has no evidence.
   const std::vector<geokg::store::FactId> ids = {1, 2, 4, 6, 7, 9};
   std::vector<std::pair<geokg::store::FactId, std::string>> read;
-  REQUIRE(store->ForEachFirstEvidence(ids, [&](geokg::store::FactId id, const geokg::store::FactEvidence& e) {
-    CHECK(e.doc == store->Evidence(id).value().front().doc);
-    read.emplace_back(id, e.text);
-    return geokg::Status();
-  }).ok());
+  REQUIRE(store
+              ->ForEachFirstEvidence(ids,
+                                     [&](geokg::store::FactId id, const geokg::store::FactEvidence& e) {
+                                       CHECK(e.doc == store->Evidence(id).value().front().doc);
+                                       read.emplace_back(id, e.text);
+                                       return geokg::Status();
+                                     })
+              .ok());
   const std::vector<std::pair<geokg::store::FactId, std::string>> expected = {
       {1, "a sentence 0"}, {2, "a sentence 1"}, {4, "a sentence 3"}, {6, "a sentence 5"}};
   CHECK(read == expected);

@@ -66,9 +66,16 @@ TEST_CASE("a fact value decodes to what was encoded", "[store][value_codec]") {
 }
 
 TEST_CASE("an evidence value decodes to what was encoded", "[store][value_codec]") {
-  const EvidenceValue v{"2025-10-29-trump-lee-gyeongju", 1234, 1301, 0.5f, "met",
-                        "Yonhap",  "2025-10-29",  "a sentence\0with a zero byte"s,
-                        "on Wednesday", "2025-10-29T08:00:00Z"};
+  const EvidenceValue v{"2025-10-29-trump-lee-gyeongju",
+                        1234,
+                        1301,
+                        0.5f,
+                        "met",
+                        "Yonhap",
+                        "2025-10-29",
+                        "a sentence\0with a zero byte"s,
+                        "on Wednesday",
+                        "2025-10-29T08:00:00Z"};
   const std::string bytes = Encode(v);
   const std::optional<EvidenceValue> d = DecodeEvidence(bytes);
   REQUIRE(d);
@@ -86,7 +93,12 @@ TEST_CASE("an evidence value decodes to what was encoded", "[store][value_codec]
 }
 
 TEST_CASE("a document value decodes to what was encoded, rows in order", "[store][value_codec]") {
-  const DocValue v{7, 0xFEDCBA9876543210ull, "Lee and Xi meet", "2025-11-01", "Yonhap", "https://example.org/a",
+  const DocValue v{7,
+                   0xFEDCBA9876543210ull,
+                   "Lee and Xi meet",
+                   "2025-11-01",
+                   "Yonhap",
+                   "https://example.org/a",
                    {{1, 0}, {uint64_t{1} << 40, 3}, {2, 0}}};
   const std::string bytes = Encode(v);
   const std::optional<DocValue> d = DecodeDoc(bytes);

@@ -6,15 +6,16 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <rocksdb/db.h>
+#include <catch2/catch.hpp>
 
 namespace geokg::testing {
 
 // Calls edit(db, family) with the handle of each column family of the store at `path`, by
 // name ("meta", "names", "pos", ...), then closes it.
-inline void EditRaw(const std::string& path,
-                    const std::function<void(rocksdb::DB& db, const std::string& family, rocksdb::ColumnFamilyHandle* handle)>& edit) {
+inline void EditRaw(
+    const std::string& path,
+    const std::function<void(rocksdb::DB& db, const std::string& family, rocksdb::ColumnFamilyHandle* handle)>& edit) {
   std::vector<std::string> names;
   REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
   std::vector<rocksdb::ColumnFamilyDescriptor> families;

@@ -18,10 +18,11 @@ inline std::filesystem::path SharedPath(const std::string& relative) {
 }  // namespace geokg::testing
 
 // Skips the rest of a test case, with one clear line, when ../shared/<relative> is absent.
-#define GEOKG_REQUIRE_SHARED(var, relative)                                              \
-  const std::filesystem::path var = ::geokg::testing::SharedPath(relative);             \
-  if (var.empty()) {                                                                   \
-    WARN("skipped: ../shared/" relative " is absent (tests that read the shared corpora " \
-         "need it beside the project)");                                               \
-    return;                                                                            \
+#define GEOKG_REQUIRE_SHARED(var, relative)                                 \
+  const std::filesystem::path var = ::geokg::testing::SharedPath(relative); \
+  if (var.empty()) {                                                        \
+    WARN("skipped: ../shared/" relative                                     \
+         " is absent (tests that read the shared corpora "                  \
+         "need it beside the project)");                                    \
+    return;                                                                 \
   }

@@ -65,20 +65,22 @@ int Bench(const std::vector<std::string>& files, const std::string& model_dir, s
       seconds += SecondsSince(t0);
       cpu_seconds += geokg::bench::ThreadCpuSeconds() - cpu0;
     }
-    std::printf("%s: %zu docs, %zu sentences, %zu words, %.1f MB in %.2f s (%.2f s CPU): %.0f words/s, "
-                "%.0f words per CPU second (tokenise %.2f s) [checksum %zu]\n",
-                file.c_str(), docs, sentences, words, bytes / 1e6, seconds, cpu_seconds, words / seconds,
-                words / cpu_seconds, tokenize_seconds, checksum);
+    std::printf(
+        "%s: %zu docs, %zu sentences, %zu words, %.1f MB in %.2f s (%.2f s CPU): %.0f words/s, "
+        "%.0f words per CPU second (tokenise %.2f s) [checksum %zu]\n",
+        file.c_str(), docs, sentences, words, bytes / 1e6, seconds, cpu_seconds, words / seconds, words / cpu_seconds,
+        tokenize_seconds, checksum);
     total_words += words;
     total_bytes += bytes;
     total_seconds += seconds;
     total_tokenize += tokenize_seconds;
     total_cpu += cpu_seconds;
   }
-  std::printf("TOTAL: %zu words, %.1f MB on one thread: tokenise+tag+parse %.0f words/s wall-clock, "
-              "%.0f words per CPU second (tokenise alone %.0f words/s)\n",
-              total_words, total_bytes / 1e6, total_words / total_seconds, total_words / total_cpu,
-              total_words / total_tokenize);
+  std::printf(
+      "TOTAL: %zu words, %.1f MB on one thread: tokenise+tag+parse %.0f words/s wall-clock, "
+      "%.0f words per CPU second (tokenise alone %.0f words/s)\n",
+      total_words, total_bytes / 1e6, total_words / total_seconds, total_words / total_cpu,
+      total_words / total_tokenize);
   return 0;
 }
 
@@ -121,8 +123,8 @@ int SegmentF1(const std::string& file, bool show_errors) {
   flush();
   const double p = 100.0 * matched / std::max<size_t>(system_total, 1);
   const double r = 100.0 * matched / std::max<size_t>(gold_total, 1);
-  std::printf("%s: gold %zu, system %zu, matched %zu sentence ends: P %.2f R %.2f F1 %.2f\n", file.c_str(),
-              gold_total, system_total, matched, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
+  std::printf("%s: gold %zu, system %zu, matched %zu sentence ends: P %.2f R %.2f F1 %.2f\n", file.c_str(), gold_total,
+              system_total, matched, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
   return 0;
 }
 

@@ -138,7 +138,8 @@ int main(int argc, char** argv) {
   auto stats = store.Stats();
   if (!stats.ok()) return 1;
   std::printf("store %s: %llu entities, %llu facts, %llu evidence rows; open %.1f ms\n", dir.c_str(),
-              static_cast<unsigned long long>(stats.value().entities), static_cast<unsigned long long>(stats.value().facts),
+              static_cast<unsigned long long>(stats.value().entities),
+              static_cast<unsigned long long>(stats.value().facts),
               static_cast<unsigned long long>(stats.value().evidence), open_ms);
   {
     // A store without a current link view (written by an older geokg, or by a killed writer)
@@ -171,15 +172,14 @@ int main(int argc, char** argv) {
   Time("neighbors --depth 1", reps, [&] { return Rows(Map(engine.Neighbors(name(), 1, all), query::NeighborAnswer)); });
   Time("timeline NAME", reps, [&] { return Rows(Map(engine.Timeline(name(), all), query::FactAnswer)); });
   Time("entity NAME", reps, [&] { return Rows(Map(engine.Card(name()), query::EntityAnswer)); });
-  Time("neighbors --depth 2", reps / 4, [&] { return Rows(Map(engine.Neighbors(name(), 2, all), query::NeighborAnswer)); });
+  Time("neighbors --depth 2", reps / 4,
+       [&] { return Rows(Map(engine.Neighbors(name(), 2, all), query::NeighborAnswer)); });
   Time("path A B", reps / 4, [&] { return Rows(Map(engine.Paths(name(), name(), all, 4, 3), query::PathAnswer)); });
   Time("rank --by pagerank", 3, [&] {
     return Rows(Map(engine.Rank(query::Centrality::kPageRank, all, 20),
                     [](const auto& rows) { return query::RankAnswer(rows, "pagerank"); }));
   });
-  Time("communities (components)", 3, [&] {
-    return Rows(Map(engine.Groups(false, all, 20, 10), query::GroupAnswer));
-  });
+  Time("communities (components)", 3, [&] { return Rows(Map(engine.Groups(false, all, 20, 10), query::GroupAnswer)); });
 
   if (std::string_view("graph view").find(only) != std::string_view::npos) {
     const auto load_start = Clock::now();
@@ -190,11 +190,12 @@ int main(int argc, char** argv) {
     const double build_ms = Ms(Clock::now() - build_start);
     if (view.ok() && built.ok()) {
       const LinkGraph& g = view.value();
-      std::printf("graph view: %zu vertices, %zu facts, %zu arcs, %.1f bytes per fact (%.1f MB); saved view loaded in "
-                  "%.0f ms, built from the spo index in %.0f ms\n",
-                  g.vertex_count(), g.link_count(), static_cast<size_t>(boost::num_edges(g.csr())),
-                  static_cast<double>(g.MemoryBytes()) / static_cast<double>(std::max<size_t>(1, g.link_count())),
-                  static_cast<double>(g.MemoryBytes()) / 1e6, load_ms, build_ms);
+      std::printf(
+          "graph view: %zu vertices, %zu facts, %zu arcs, %.1f bytes per fact (%.1f MB); saved view loaded in "
+          "%.0f ms, built from the spo index in %.0f ms\n",
+          g.vertex_count(), g.link_count(), static_cast<size_t>(boost::num_edges(g.csr())),
+          static_cast<double>(g.MemoryBytes()) / static_cast<double>(std::max<size_t>(1, g.link_count())),
+          static_cast<double>(g.MemoryBytes()) / 1e6, load_ms, build_ms);
     }
   }
   rusage usage{};

@@ -30,9 +30,9 @@
 #include "extract/extractor.h"
 #include "graph/triple_format.h"
 #include "store/store.h"
+#include "tools/bench/build_warnings.h"
 #include "tools/bench/synthetic_corpus.h"
 #include "tools/cli/parallel_extraction.h"
-#include "tools/bench/build_warnings.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -113,11 +113,13 @@ int News(const std::vector<std::string>& inputs, size_t threads, int rounds, con
   };
   auto extract_only = [&]() -> Status {
     documents = triples = 0;
-    return Run(inputs, threads, *extractor.value(), [&](Document&&, auto&& t, auto&) {
-      ++documents;
-      triples += t->size();
-      return Status();
-    }).status();
+    return Run(inputs, threads, *extractor.value(),
+               [&](Document&&, auto&& t, auto&) {
+                 ++documents;
+                 triples += t->size();
+                 return Status();
+               })
+        .status();
   };
   const fs::path dir = work / "news.db";
   geokg::store::StoreStats stats;
@@ -126,8 +128,8 @@ int News(const std::vector<std::string>& inputs, size_t threads, int rounds, con
     auto store = geokg::store::Store::Open(dir, {});
     if (!store.ok()) return store.status();
     GEOKG_RETURN_IF_ERROR(Run(inputs, threads, *extractor.value(), [&](Document&& doc, auto&& t, auto&) {
-      return store.value()->PutDocument(doc, *t).status();
-    }).status());
+                            return store.value()->PutDocument(doc, *t).status();
+                          }).status());
     stats = store.value()->Stats().value();
     store.value().reset();  // closing flushes the memtables: part of the cost of ingesting
     return Status();
@@ -211,7 +213,8 @@ int Synthetic(uint64_t target, const fs::path& work, const std::string& jsonl_pa
               static_cast<unsigned long long>(stats.documents), static_cast<unsigned long long>(stats.entities),
               static_cast<unsigned long long>(stats.facts), static_cast<unsigned long long>(stats.evidence));
   std::printf("write time        %.1f s (generation excluded, close included)\n", seconds);
-  std::printf("written           %.0f facts/s, %.0f evidence rows/s\n", stats.facts / seconds, stats.evidence / seconds);
+  std::printf("written           %.0f facts/s, %.0f evidence rows/s\n", stats.facts / seconds,
+              stats.evidence / seconds);
   std::printf("size on disk      %.1f MB, %.0f bytes per fact, %.0f per evidence row\n", bytes / 1e6,
               static_cast<double>(bytes) / stats.facts, static_cast<double>(bytes) / stats.evidence);
   std::printf("peak memory       %.1f MB (max resident set)\n", PeakMb());
@@ -232,7 +235,8 @@ int Articles(size_t n, uint64_t seed) {
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   const std::string usage =
-      "usage: bench_store news INPUT... [--threads N] [--rounds R] [--work DIR] | synthetic FACTS [--work DIR] [--jsonl FILE] | articles N [SEED]\n";
+      "usage: bench_store news INPUT... [--threads N] [--rounds R] [--work DIR] | synthetic FACTS [--work DIR] "
+      "[--jsonl FILE] | articles N [SEED]\n";
   if (args.size() < 2) return std::cerr << usage, 2;
   geokg::bench::WarnIfUnrepresentativeBuild();
   size_t threads = std::max(1u, std::thread::hardware_concurrency());
@@ -253,7 +257,8 @@ int main(int argc, char** argv) {
       positional.push_back(args[i]);
     }
   }
-  if (args[0] == "articles") return Articles(std::stoul(positional.at(0)), positional.size() > 1 ? std::stoul(positional[1]) : 1);
+  if (args[0] == "articles")
+    return Articles(std::stoul(positional.at(0)), positional.size() > 1 ? std::stoul(positional[1]) : 1);
   fs::create_directories(work);
   if (args[0] == "news") return News(positional, threads, rounds, work);
   if (args[0] == "synthetic") return Synthetic(std::stoull(positional.at(0)), work, jsonl);

@@ -8,15 +8,15 @@
 namespace geokg::bench {
 namespace {
 
-constexpr const char* kSyllables[] = {"ka", "lo", "ver", "mi", "dan", "so", "ri", "tel", "an", "bor",
-                                      "ze", "nu", "pa", "qui", "ston", "ma", "el", "dor", "vi", "sha"};
-constexpr const char* kCountries[] = {"Norway",  "Finland",   "Sweden",   "Denmark", "Estonia",   "Latvia",
-                                      "Lithuania", "Poland",  "Germany",  "France",  "Spain",     "Portugal",
-                                      "Italy",   "Greece",    "Turkey",   "Egypt",   "Morocco",   "Japan",
-                                      "China",   "India",     "Brazil",   "Canada",  "Mexico",    "Kenya",
-                                      "Nigeria", "Australia", "Russia",   "Ukraine", "Iran",      "Israel"};
-constexpr const char* kTopics[] = {"border incident", "fishing dispute", "cyber attack", "airspace violation",
-                                   "trade tariffs", "detention of journalists", "pipeline project"};
+constexpr const char* kSyllables[] = {"ka", "lo", "ver", "mi",  "dan",  "so", "ri", "tel", "an", "bor",
+                                      "ze", "nu", "pa",  "qui", "ston", "ma", "el", "dor", "vi", "sha"};
+constexpr const char* kCountries[] = {
+    "Norway", "Finland",  "Sweden", "Denmark", "Estonia", "Latvia",    "Lithuania", "Poland",  "Germany", "France",
+    "Spain",  "Portugal", "Italy",  "Greece",  "Turkey",  "Egypt",     "Morocco",   "Japan",   "China",   "India",
+    "Brazil", "Canada",   "Mexico", "Kenya",   "Nigeria", "Australia", "Russia",    "Ukraine", "Iran",    "Israel"};
+constexpr const char* kTopics[] = {"border incident",    "fishing dispute", "cyber attack",
+                                   "airspace violation", "trade tariffs",   "detention of journalists",
+                                   "pipeline project"};
 constexpr const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
 
 std::string InventedName(std::mt19937_64& random, size_t syllables) {
@@ -54,14 +54,17 @@ SyntheticCorpus::SyntheticCorpus(uint64_t seed, size_t actors)
   for (size_t i = 0; i < actors; ++i) {
     Entity e;
     switch (random_() % 10) {
-      case 0: case 1: case 2:
+      case 0:
+      case 1:
+      case 2:
         e.type = EntityType::kCountry;
         e.name = "Republic of " + InventedName(random_, 3) + std::to_string(i);
         // Appended rather than "R" + ...: GCC 12 warns falsely on literal + string (bug 105329).
         e.code = std::to_string(i);
         e.code.insert(e.code.begin(), 'R');
         break;
-      case 3: case 4:
+      case 3:
+      case 4:
         e.type = EntityType::kOrganization;
         e.name = InventedName(random_, 2) + " " + InventedName(random_, 3) + " Council " + std::to_string(i);
         break;
@@ -102,8 +105,12 @@ std::pair<Document, std::vector<Triple>> SyntheticCorpus::NextWithTriples(size_t
     t.confidence = 0.5f + static_cast<float>(random_() % 50) / 100.0f;
     const std::string sentence = t.subject.name + " " + t.predicate + " " + t.object.name + " on " +
                                  Pick(random_, kWeekdays) + ", officials said after the meeting.";
-    t.evidence = {doc.id, static_cast<uint32_t>(i), static_cast<uint32_t>(doc.text.size()),
-                  static_cast<uint32_t>(doc.text.size() + sentence.size()), sentence, doc.date};
+    t.evidence = {doc.id,
+                  static_cast<uint32_t>(i),
+                  static_cast<uint32_t>(doc.text.size()),
+                  static_cast<uint32_t>(doc.text.size() + sentence.size()),
+                  sentence,
+                  doc.date};
     doc.text += sentence + " ";
     out.push_back(std::move(t));
   }
@@ -119,11 +126,21 @@ Document SyntheticCorpus::NextArticle(size_t sentences) {
     std::string b = kCountries[pick_country_(random_)];
     while (b == a) b = kCountries[random_() % std::size(kCountries)];
     switch (random_() % 5) {
-      case 0: doc.text += a + " hosted " + b + " for talks on " + Pick(random_, kWeekdays) + ". "; break;
-      case 1: doc.text += a + " criticised " + b + " over the " + Pick(random_, kTopics) + ". "; break;
-      case 2: doc.text += a + " accused " + b + " of violating the agreement. "; break;
-      case 3: doc.text += a + " will host " + b + " next month. "; break;
-      default: doc.text += "The ministers of " + a + " and " + b + " met on " + Pick(random_, kWeekdays) + ". "; break;
+      case 0:
+        doc.text += a + " hosted " + b + " for talks on " + Pick(random_, kWeekdays) + ". ";
+        break;
+      case 1:
+        doc.text += a + " criticised " + b + " over the " + Pick(random_, kTopics) + ". ";
+        break;
+      case 2:
+        doc.text += a + " accused " + b + " of violating the agreement. ";
+        break;
+      case 3:
+        doc.text += a + " will host " + b + " next month. ";
+        break;
+      default:
+        doc.text += "The ministers of " + a + " and " + b + " met on " + Pick(random_, kWeekdays) + ". ";
+        break;
     }
   }
   return doc;

@@ -15,9 +15,9 @@
 namespace geokg::bench {
 
 struct SyntheticOptions {
-  uint64_t triples = 1'000'000;   // sentences stated; nearly all become distinct facts
-  uint32_t hubs = 300;            // very connected actors: about 30% of fact ends
-  uint32_t actors = 100'000;      // rare actors, themselves skewed (quadratic draw)
+  uint64_t triples = 1'000'000;  // sentences stated; nearly all become distinct facts
+  uint32_t hubs = 300;           // very connected actors: about 30% of fact ends
+  uint32_t actors = 100'000;     // rare actors, themselves skewed (quadratic draw)
   uint32_t triples_per_document = 50;
   uint64_t seed = 42;
 };

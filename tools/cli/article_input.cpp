@@ -9,7 +9,8 @@
 namespace geokg::cli {
 
 void ArticleInput::Declare(CLI::App* app) {
-  app->add_option("inputs", inputs, "articles: .txt, .html, .htm, .jsonl, directories, or - for standard input (default)");
+  app->add_option("inputs", inputs,
+                  "articles: .txt, .html, .htm, .jsonl, directories, or - for standard input (default)");
   app->add_option("--date", read.fallback_date,
                   "date for articles that carry none (YYYY-MM-DD, RFC 3339 or RFC 2822); resolves 'on Sunday'")
       ->transform(CalendarDay());
@@ -21,7 +22,8 @@ void ArticleInput::Declare(CLI::App* app) {
                   "relation model file written by geokg-train-relations, instead of the built-in one")
       ->check(ExistingFile());
   threads = std::max(1u, std::thread::hardware_concurrency());
-  app->add_option("-j,--threads", threads, "extraction threads (default: the number of cores); output order does not change")
+  app->add_option("-j,--threads", threads,
+                  "extraction threads (default: the number of cores); output order does not change")
       ->check(Between(1, 256))
       ->capture_default_str();
   app->add_option("--max-document-bytes", read.max_document_bytes,
@@ -57,11 +59,14 @@ Result<extract::ReadSummary> ArticleInput::Read(const Io& io, const extract::Doc
 
 void ArticleInput::Warn(const Io& io, const std::string& message) const {
   const std::string line = "geokg: " + Printable(message) + "\n";
-  if (warn) warn(line);
-  else io.err << line;
+  if (warn)
+    warn(line);
+  else
+    io.err << line;
 }
 
-std::vector<Triple> ArticleInput::Extract(const Io& io, const extract::Extractor& extractor, const Document& doc) const {
+std::vector<Triple> ArticleInput::Extract(const Io& io, const extract::Extractor& extractor,
+                                          const Document& doc) const {
   extract::ExtractReport report;
   std::vector<Triple> triples = extractor.Extract(doc, &report);
   ReportLimits(io, doc, report);

@@ -19,8 +19,8 @@ namespace geokg::cli {
 
 struct Io {
   std::istream& in;
-  std::ostream& out;  // data only
-  std::ostream& err;  // messages, warnings, progress
+  std::ostream& out;      // data only
+  std::ostream& err;      // messages, warnings, progress
   bool terminal = false;  // `out` is an interactive terminal: tables cut long text to fit a screen
 };
 

@@ -40,10 +40,12 @@ constexpr CommandSpec kCommands[] = {
     {"export", "write the graph, or the part around one entity", MakeExportCommand},
     {"stats", "count what the store holds", MakeStatsCommand},
     {"delete", "remove articles and everything they contributed", MakeDeleteCommand},
-    {"merge", "make two entities one (A keeps its name, B's become aliases), recorded for later ingests; --list, --undo",
+    {"merge",
+     "make two entities one (A keeps its name, B's become aliases), recorded for later ingests; --list, --undo",
      MakeMergeCommand},
     {"verify", "check every invariant of the store; exit 1 when one is broken", MakeVerifyCommand},
-    {"repair", "recover a store whose write-ahead log is damaged; says how many documents it dropped", MakeRepairCommand},
+    {"repair", "recover a store whose write-ahead log is damaged; says how many documents it dropped",
+     MakeRepairCommand},
     {"parse", "tag, lemmatise and parse text or CoNLL-U (Universal Dependencies)", MakeParseCommand},
 };
 }  // namespace

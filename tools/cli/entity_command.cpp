@@ -29,8 +29,10 @@ std::vector<std::string> LexiconRoles(const Entity& entity) {
   const std::vector<extract::Term> terms = lexicon.value().TermsOf(*entry);
   std::vector<std::string> offices, roles;
   for (const extract::Term& term : terms) {
-    if (!term.office.empty()) offices.push_back(term.office + " of " + term.country + ", " + Span(term));
-    else if (!term.code.empty()) roles.push_back(term.code + ", " + Span(term));
+    if (!term.office.empty())
+      offices.push_back(term.office + " of " + term.country + ", " + Span(term));
+    else if (!term.code.empty())
+      roles.push_back(term.code + ", " + Span(term));
   }
   return offices.empty() ? roles : offices;
 }

@@ -36,12 +36,12 @@ Status RenderWithDot(const std::string& format, const fs::path& dot_file, const 
                             " cannot be rendered: install graphviz, or export --format dot");
   if (spawned != 0) return Status::IOError(std::string("cannot run GraphViz 'dot': ") + std::strerror(spawned));
   int status = 0;
-  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
-    return Status::IOError("GraphViz 'dot' did not finish");
+  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) return Status::IOError("GraphViz 'dot' did not finish");
   if (WEXITSTATUS(status) == 127)
     return Status::NotFound("GraphViz 'dot' is not installed, so --format " + format +
                             " cannot be rendered: install graphviz, or export --format dot");
-  if (WEXITSTATUS(status) != 0) return Status::IOError("GraphViz 'dot' failed on the diagram (exit " + std::to_string(WEXITSTATUS(status)) + ")");
+  if (WEXITSTATUS(status) != 0)
+    return Status::IOError("GraphViz 'dot' failed on the diagram (exit " + std::to_string(WEXITSTATUS(status)) + ")");
   return Status();
 }
 
@@ -61,7 +61,8 @@ class ExportCommand : public Command {
                   "diagrams: one edge per fact, instead of one per pair and direction labelled with its relations");
     app->add_flag("--role-edges", dot_.role_edges,
                   "diagrams: draw leads/official_of as edges, instead of a person's current office in their node");
-    app->add_option("--max-edges", dot_.max_edges, "diagrams: keep only the N most mentioned edges")->check(AtLeastOne());
+    app->add_option("--max-edges", dot_.max_edges, "diagrams: keep only the N most mentioned edges")
+        ->check(AtLeastOne());
   }
 
   int Execute(const Io& io) override {
@@ -92,11 +93,16 @@ class ExportCommand : public Command {
     if (format_ == "csv") return WriteCsv(io, g);
     if (format_ == "svg" || format_ == "png" || format_ == "pdf") return Render(io, g, filter.value());
     return WriteOutput(io, output_, [&](std::ostream& out) {
-      if (format_ == "dot") WarnIfLarge(io, WriteDot(g, Title(filter.value()), out, dot_));
-      else if (format_ == "graphml") WriteGraphMl(g, out);
-      else if (format_ == "ntriples") WriteNTriples(g, out);
-      else if (format_ == "gdelt" || format_ == "kgtk") WriteEventTable(g, out);
-      else query::WriteGraphJsonl(g, out);
+      if (format_ == "dot")
+        WarnIfLarge(io, WriteDot(g, Title(filter.value()), out, dot_));
+      else if (format_ == "graphml")
+        WriteGraphMl(g, out);
+      else if (format_ == "ntriples")
+        WriteNTriples(g, out);
+      else if (format_ == "gdelt" || format_ == "kgtk")
+        WriteEventTable(g, out);
+      else
+        query::WriteGraphJsonl(g, out);
     });
   }
 
@@ -114,7 +120,8 @@ class ExportCommand : public Command {
   }
 
   std::string Title(const query::FactFilter& filter) const {
-    std::string title = entity_.empty() ? "geokg: all facts" : "geokg: " + entity_ + ", depth " + std::to_string(depth_);
+    std::string title =
+        entity_.empty() ? "geokg: all facts" : "geokg: " + entity_ + ", depth " + std::to_string(depth_);
     const std::string selection = filter.Describe();
     return selection.empty() ? title : title + "; " + selection;
   }

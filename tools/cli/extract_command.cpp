@@ -35,8 +35,10 @@ class ExtractCommand : public Command {
                              input_.ReportLimits(io, doc, report);
                              if (format_ == "gdelt" || kgtk) {
                                const std::vector<CitedFact> facts = FactsOf(*triples, doc, written + 1);
-                               if (kgtk) kgtk->Write(facts);
-                               else WriteGdeltRows(facts, CountriesByRole(facts), io.out);
+                               if (kgtk)
+                                 kgtk->Write(facts);
+                               else
+                                 WriteGdeltRows(facts, CountriesByRole(facts), io.out);
                              } else {
                                if (format_ == "jsonl")
                                  io.out << DocumentLineToJson(doc, store::ContentHash(doc), triples->size()).dump()

@@ -72,8 +72,8 @@ class LoadCommand : public Command {
 
   // Stores the documents of one input. Malformed lines and incomplete documents are reported
   // as `label:line:`, counted in `failed` and skipped; an error is a failed write.
-  static Status Load(const std::string& label, std::istream& in, StoreWriter& writer,
-                     const InterruptCatcher& interrupt, size_t* failed) {
+  static Status Load(const std::string& label, std::istream& in, StoreWriter& writer, const InterruptCatcher& interrupt,
+                     size_t* failed) {
     auto problem = [&](size_t line_number, const std::string& message) {
       writer.Warn("geokg: " + label + ":" + std::to_string(line_number) + ": " + message + "\n");
       ++*failed;

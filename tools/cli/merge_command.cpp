@@ -9,7 +9,8 @@ namespace geokg::cli {
 namespace {
 
 std::string Describe(const store::EntityRecord& r) {
-  return "\"" + r.entity.name + "\" (" + std::string(EntityTypeName(r.entity.type)) + ", #" + std::to_string(r.id) + ")";
+  return "\"" + r.entity.name + "\" (" + std::string(EntityTypeName(r.entity.type)) + ", #" + std::to_string(r.id) +
+         ")";
 }
 
 // "1 fact", "2 facts".
@@ -30,7 +31,8 @@ class MergeCommand : public Command {
         ->default_val("table");
     AddDbOption(app, &db_);
     app->callback([this] {
-      if (!list_ && !undo_ && from_.empty()) throw CLI::ValidationError("merge needs two entities, A and B, --list or --undo");
+      if (!list_ && !undo_ && from_.empty())
+        throw CLI::ValidationError("merge needs two entities, A and B, --list or --undo");
     });
   }
 
@@ -64,16 +66,18 @@ class MergeCommand : public Command {
     if (Status closed = store.Close(); !closed.ok()) return Fail(io, closed);
     const store::MergeReport& r = merged.value();
     const std::string name = "\"" + r.into.entity.name + "\"";
-    std::string line = "merged " + Describe(r.merged) + " into " + Describe(r.into) + ": " +
-                       Count(r.facts_moved, "fact") + " moved";
-    if (r.facts_combined > 0) line += ", " + std::to_string(r.facts_combined) + " combined with a fact that became the same";
+    std::string line =
+        "merged " + Describe(r.merged) + " into " + Describe(r.into) + ": " + Count(r.facts_moved, "fact") + " moved";
+    if (r.facts_combined > 0)
+      line += ", " + std::to_string(r.facts_combined) + " combined with a fact that became the same";
     if (r.evidence_dropped > 0) line += " (" + Count(r.evidence_dropped, "sentence") + " stated both: counted once)";
     if (r.merged.entity.type != r.into.entity.type)
       line += "; the types differ: " + name + " stays a " + std::string(EntityTypeName(r.into.entity.type));
     io.err << "geokg: " << Printable(line) << "\n";
     if (r.self_loops > 0)
       io.err << "geokg: " << Count(r.self_loops, "fact") << (r.self_loops == 1 ? " now joins " : " now join ")
-             << Printable(name) << " to itself (\"A met B\" became \"A met A\"): kept, as ingest keeps them; 'geokg query --subject "
+             << Printable(name)
+             << " to itself (\"A met B\" became \"A met A\"): kept, as ingest keeps them; 'geokg query --subject "
              << Printable(name) << " --object " << Printable(name) << "' lists them\n";
     io.err << "geokg: recorded in " << Printable(path.string()) << ": later ingests and loads store "
            << Printable(r.merged.entity.name) << "'s names as " << Printable(name) << " ('geokg merge --list')\n";

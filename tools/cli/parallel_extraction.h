@@ -77,15 +77,15 @@ class ParallelExtraction {
   Consumer consume_;
 
   std::mutex mutex_;
-  std::condition_variable work_ready_;      // a slot to extract, or closing
-  std::condition_variable front_ready_;     // the oldest slot is extracted, or closing
-  std::condition_variable space_ready_;     // room for another article, or a failure
-  std::deque<Slot> slots_;                  // in input order; references stay valid until pop_front
-  size_t front_sequence_ = 0;               // input position of slots_.front()
-  size_t next_to_extract_ = 0;              // input position of the next slot a worker takes
-  bool closing_ = false;                    // no more pushes: workers and consumer drain and end
-  bool aborted_ = false;                    // drop what is left (destructor)
-  Status failure_;                          // the consumer's first error
+  std::condition_variable work_ready_;   // a slot to extract, or closing
+  std::condition_variable front_ready_;  // the oldest slot is extracted, or closing
+  std::condition_variable space_ready_;  // room for another article, or a failure
+  std::deque<Slot> slots_;               // in input order; references stay valid until pop_front
+  size_t front_sequence_ = 0;            // input position of slots_.front()
+  size_t next_to_extract_ = 0;           // input position of the next slot a worker takes
+  bool closing_ = false;                 // no more pushes: workers and consumer drain and end
+  bool aborted_ = false;                 // drop what is left (destructor)
+  Status failure_;                       // the consumer's first error
   std::vector<std::thread> workers_;
   std::thread consumer_;
 };

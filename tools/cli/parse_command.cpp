@@ -33,7 +33,8 @@ class ParseCommand : public Command {
       }
       std::ifstream file(name, std::ios::binary);
       if (!file) return Fail(io, Status::NotFound(name + ": cannot open file"));
-      if (Status s = extract::ParseStream(file, name, input, output, *model.value(), io.out); !s.ok()) return Fail(io, s);
+      if (Status s = extract::ParseStream(file, name, input, output, *model.value(), io.out); !s.ok())
+        return Fail(io, s);
     }
     io.out.flush();
     return 0;

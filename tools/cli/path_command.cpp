@@ -10,7 +10,9 @@ class PathCommand : public QueryCommand {
   void DeclareOptions(CLI::App* app) override {
     app->add_option("from", from_, "where the chain starts (any alias, any case)")->required();
     app->add_option("to", to_, "where it ends")->required();
-    app->add_option("--max-depth", max_depth_, "longest chain looked for, in hops")->check(Between(1, 10))->default_val(4);
+    app->add_option("--max-depth", max_depth_, "longest chain looked for, in hops")
+        ->check(Between(1, 10))
+        ->default_val(4);
     app->add_option("--limit", limit_, "at most this many chains")->check(Between(1, 100))->default_val(3);
     AddFilterOptions(app, &flags_, kAllFilterOptions);
   }

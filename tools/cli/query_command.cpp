@@ -10,18 +10,20 @@ namespace {
 // A validator from a list parser: its message, and the closest of `names` to each unknown item.
 template <class T>
 CLI::Validator ListOf(Result<T> (*parse)(const std::string&), std::vector<std::string> names) {
-  return CLI::Validator([parse, names](std::string& value) -> std::string {
-    auto parsed = parse(value);
-    if (parsed.ok()) return "";
-    std::string hint;
-    for (size_t begin = 0; begin <= value.size() && hint.empty();) {
-      const size_t end = std::min(value.find(',', begin), value.size());
-      const std::string item = value.substr(begin, end - begin);
-      if (!parse(item).ok()) hint = DidYouMean(item, names);
-      begin = end + 1;
-    }
-    return "has an " + parsed.status().message() + hint;
-  }, "");
+  return CLI::Validator(
+      [parse, names](std::string& value) -> std::string {
+        auto parsed = parse(value);
+        if (parsed.ok()) return "";
+        std::string hint;
+        for (size_t begin = 0; begin <= value.size() && hint.empty();) {
+          const size_t end = std::min(value.find(',', begin), value.size());
+          const std::string item = value.substr(begin, end - begin);
+          if (!parse(item).ok()) hint = DidYouMean(item, names);
+          begin = end + 1;
+        }
+        return "has an " + parsed.status().message() + hint;
+      },
+      "");
 }
 
 std::vector<std::string> RelationNames() {
@@ -54,7 +56,8 @@ Result<query::FactFilter> FilterFlags::Build() const {
 
 void AddFilterOptions(CLI::App* app, FilterFlags* flags, unsigned which, const std::string& modality_default) {
   if (which & kRelationOption)
-    app->add_option("--relation", flags->relation, "only these relations, comma-separated (meet,call; docs/RELATIONS.md)")
+    app->add_option("--relation", flags->relation,
+                    "only these relations, comma-separated (meet,call; docs/RELATIONS.md)")
         ->check(ListOf(query::ParseRelationList, RelationNames()));
   if (which & kPeriodOption) {
     app->add_option("--since", flags->since, "only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -95,7 +98,8 @@ int QueryCommand::Execute(const Io& io) {
     // An unknown name in an empty store: say the store is empty, which is the real problem.
     auto stats = store.value()->Stats();
     if (answer.status().code() == Code::kNotFound && stats.ok() && stats.value().facts == 0)
-      return Fail(io, Status::NotFound(DbPath(db_).string() + " holds no facts yet (add articles with 'geokg ingest')"));
+      return Fail(io,
+                  Status::NotFound(DbPath(db_).string() + " holds no facts yet (add articles with 'geokg ingest')"));
     return Fail(io, answer.status());
   }
   const query::Format format = *query::ParseFormat(format_);
@@ -105,7 +109,8 @@ int QueryCommand::Execute(const Io& io) {
   if (answer.value().rows.empty() && format == query::Format::kTable) {
     auto stats = store.value()->Stats();
     if (stats.ok() && stats.value().facts == 0)
-      io.err << "geokg: " << Printable(DbPath(db_).string()) << " holds no facts yet (add articles with 'geokg ingest')\n";
+      io.err << "geokg: " << Printable(DbPath(db_).string())
+             << " holds no facts yet (add articles with 'geokg ingest')\n";
     else
       io.err << "geokg: " << Printable(Nothing() + " in " + DbPath(db_).string()) << "\n";
   }

@@ -19,8 +19,8 @@ class RepairCommand : public Command {
     if (!report.ok()) return Fail(io, report.status());
     if (!report.value().ok())
       return Fail(io, Status::Corruption(path.string() + ": repaired, but verify still finds " +
-                                         std::to_string(report.value().problems_found) + " problems, the first: " +
-                                         report.value().problems.front()));
+                                         std::to_string(report.value().problems_found) +
+                                         " problems, the first: " + report.value().problems.front()));
     const store::Store::RepairReport& r = repaired.value();
     io.err << "geokg: repaired " << path.string() << ": " << r.documents << " documents kept, " << r.dropped
            << " dropped with the damaged part of the log; verify ok"

@@ -21,8 +21,11 @@ class StatsCommand : public Command {
     if (!stats.ok()) return Fail(io, stats.status());
     const store::StoreStats& s = stats.value();
     if (format_ == "json") {
-      io.out << nlohmann::json{{"documents", s.documents}, {"entities", s.entities}, {"facts", s.facts},
-                               {"evidence", s.evidence}}.dump(2)
+      io.out << nlohmann::json{{"documents", s.documents},
+                               {"entities", s.entities},
+                               {"facts", s.facts},
+                               {"evidence", s.evidence}}
+                    .dump(2)
              << "\n";
     } else {
       io.out << "store      " << DbPath(db_).string() << "\ndocuments  " << s.documents << "\nentities   " << s.entities

@@ -85,7 +85,8 @@ StoreWriter::StoreWriter(const Io& io, store::Store& store, std::optional<std::o
 
 Status StoreWriter::Put(const Document& document, std::optional<uint64_t> content_hash,
                         std::span<const Triple> triples) {
-  auto outcome = content_hash ? store_.PutDocument(document, *content_hash, triples) : store_.PutDocument(document, triples);
+  auto outcome =
+      content_hash ? store_.PutDocument(document, *content_hash, triples) : store_.PutDocument(document, triples);
   if (!outcome.ok()) return outcome.status();
   Count(outcome.value(), triples.size());
   return Status();
@@ -94,15 +95,23 @@ Status StoreWriter::Put(const Document& document, std::optional<uint64_t> conten
 void StoreWriter::CountUnchanged() { Count(store::PutOutcome::kUnchanged, 0); }
 
 void StoreWriter::Warn(const std::string& line) {
-  if (progress_) progress_->Warn(line);
-  else io_.err << line << std::flush;
+  if (progress_)
+    progress_->Warn(line);
+  else
+    io_.err << line << std::flush;
 }
 
 void StoreWriter::Count(store::PutOutcome outcome, size_t triples) {
   switch (outcome) {
-    case store::PutOutcome::kNew: ++added_; break;
-    case store::PutOutcome::kUnchanged: ++unchanged_; break;
-    case store::PutOutcome::kReplaced: ++replaced_; break;
+    case store::PutOutcome::kNew:
+      ++added_;
+      break;
+    case store::PutOutcome::kUnchanged:
+      ++unchanged_;
+      break;
+    case store::PutOutcome::kReplaced:
+      ++replaced_;
+      break;
   }
   if (outcome != store::PutOutcome::kUnchanged) triples_ += triples;
   if (progress_) progress_->Update(added_ + unchanged_ + replaced_, triples_);

@@ -102,6 +102,7 @@ class StoreWriter {
 int DiskFull(const Io& io, const std::filesystem::path& path, size_t stored);
 
 // The progress total to give StoreWriter: set when --progress was given or stderr is a terminal.
-std::optional<std::optional<size_t>> ProgressTotal(const Io& io, bool force, const std::function<std::optional<size_t>()>& count);
+std::optional<std::optional<size_t>> ProgressTotal(const Io& io, bool force,
+                                                   const std::function<std::optional<size_t>()>& count);
 
 }  // namespace geokg::cli

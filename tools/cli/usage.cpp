@@ -102,61 +102,75 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 }
 
 CLI::Validator OneOf(std::vector<std::string> values) {
-  return CLI::Validator([values](std::string& value) -> std::string {
-    if (std::find(values.begin(), values.end(), value) != values.end()) return "";
-    return "must be " + JoinOr(values) + ", not " + Quoted(value) + DidYouMean(value, values);
-  }, "");
+  return CLI::Validator(
+      [values](std::string& value) -> std::string {
+        if (std::find(values.begin(), values.end(), value) != values.end()) return "";
+        return "must be " + JoinOr(values) + ", not " + Quoted(value) + DidYouMean(value, values);
+      },
+      "");
 }
 
 CLI::Validator Between(double lo, double hi) {
-  return CLI::Validator([lo, hi](std::string& value) -> std::string {
-    double x = 0;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), x);
-    if (ec == std::errc() && end == value.data() + value.size() && x >= lo && x <= hi) return "";
-    return "must be a number from " + Number(lo) + " to " + Number(hi) + ", not " + Quoted(value);
-  }, "");
+  return CLI::Validator(
+      [lo, hi](std::string& value) -> std::string {
+        double x = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), x);
+        if (ec == std::errc() && end == value.data() + value.size() && x >= lo && x <= hi) return "";
+        return "must be a number from " + Number(lo) + " to " + Number(hi) + ", not " + Quoted(value);
+      },
+      "");
 }
 
 CLI::Validator AtLeastOne() {
-  return CLI::Validator([](std::string& value) -> std::string {
-    unsigned long long x = 0;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), x);
-    if (ec == std::errc() && end == value.data() + value.size() && x >= 1) return "";
-    return "must be a whole number of at least 1, not " + Quoted(value);
-  }, "");
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        unsigned long long x = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), x);
+        if (ec == std::errc() && end == value.data() + value.size() && x >= 1) return "";
+        return "must be a whole number of at least 1, not " + Quoted(value);
+      },
+      "");
 }
 
 CLI::Validator ExistingFile() {
-  return CLI::Validator([](std::string& value) -> std::string {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(value, ec)) return "";
-    return std::filesystem::exists(value, ec) ? "must name a file, and " + Quoted(value) + " is not one"
-                                              : "must name a file, and " + Quoted(value) + " does not exist";
-  }, "");
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(value, ec)) return "";
+        return std::filesystem::exists(value, ec) ? "must name a file, and " + Quoted(value) + " is not one"
+                                                  : "must name a file, and " + Quoted(value) + " does not exist";
+      },
+      "");
 }
 
 CLI::Validator CalendarDay() {
-  return CLI::Validator([](std::string& value) -> std::string {
-    if (auto day = CalendarDate(value)) {
-      value = *day;
-      return "";
-    }
-    return "must be a date (YYYY-MM-DD, RFC 3339 or RFC 2822) of the calendar, not " + Quoted(value);
-  }, "");
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (auto day = CalendarDate(value)) {
+          value = *day;
+          return "";
+        }
+        return "must be a date (YYYY-MM-DD, RFC 3339 or RFC 2822) of the calendar, not " + Quoted(value);
+      },
+      "");
 }
 
 CLI::Validator Period() {
-  return CLI::Validator([](std::string& value) -> std::string {
-    if (IsDatePrefix(value)) return "";
-    return "must be a year, month or day of the calendar (YYYY, YYYY-MM or YYYY-MM-DD), not " + Quoted(value);
-  }, "");
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (IsDatePrefix(value)) return "";
+        return "must be a year, month or day of the calendar (YYYY, YYYY-MM or YYYY-MM-DD), not " + Quoted(value);
+      },
+      "");
 }
 
 void NameTypes(CLI::App* app) {
   for (CLI::Option* opt : app->get_options()) {
     const std::string type = opt->get_type_name();
-    if (type == "UINT" || type == "INT") opt->type_name("N");
-    else if (type == "FLOAT") opt->type_name("NUMBER");
+    if (type == "UINT" || type == "INT")
+      opt->type_name("N");
+    else if (type == "FLOAT")
+      opt->type_name("NUMBER");
   }
   for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) NameTypes(sub);
 }
@@ -168,7 +182,8 @@ std::string UsageMessage(const CLI::App& app, const CLI::ParseError& error, cons
   const std::string what = error.what();
   if (sub == nullptr) {
     std::vector<std::string> commands;
-    for (const CLI::App* c : app.get_subcommands([](const CLI::App*) { return true; })) commands.push_back(c->get_name());
+    for (const CLI::App* c : app.get_subcommands([](const CLI::App*) { return true; }))
+      commands.push_back(c->get_name());
     if (args.empty()) return prefix + "give a command (for example 'geokg ingest examples/'); " + HelpHint(nullptr);
     const std::string& first = args.front();
     if (first.size() > 1 && first[0] == '-') {
