@@ -2,8 +2,10 @@
 # Scores `geokg extract` on one split of our gold annotations (tools/eval/gold/SPLIT.jsonl: ids and
 # triples, no article text; the split is fixed in tools/eval/gold/split.tsv) with the shared
 # scorer, over the articles of ../shared/data/news. The test split is for the before/after
-# figures only: never tune on it.
-# Usage: tools/eval/score_split.sh train|dev|test [GEOKG_BINARY] [EXTRACT OPTIONS...]
+# figures only: never tune on it. For the test splits (test, test2, ...) only the summary lines are
+# printed, so that scoring a blind split cannot show its errors; SHOW_ERRORS=1 prints them all,
+# for a split that is no longer blind.
+# Usage: tools/eval/score_split.sh train|dev|test|testN [GEOKG_BINARY] [EXTRACT OPTIONS...]
 #   MIN_CONFIDENCE=X in the environment scores only triples at or above X.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,4 +29,10 @@ for path in sorted(glob.glob(sys.argv[1] + "/*/*.jsonl")):
             sys.stdout.write(line)
 PY
 "$geokg" extract "$@" "$work/articles.jsonl" > "$work/system.jsonl"
-python3 "$shared/tools/score_triples.py" "$gold" "$work/system.jsonl" ${MIN_CONFIDENCE:+--min-confidence "$MIN_CONFIDENCE"}
+python3 "$shared/tools/score_triples.py" "$gold" "$work/system.jsonl" ${MIN_CONFIDENCE:+--min-confidence "$MIN_CONFIDENCE"} \
+  > "$work/score.txt"
+if [[ $split == test* && ${SHOW_ERRORS:-0} != 1 ]]; then
+  grep -E '^(loose|strict) ' "$work/score.txt"
+else
+  cat "$work/score.txt"
+fi
