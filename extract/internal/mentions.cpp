@@ -107,6 +107,18 @@ constexpr Title kTitles[] = {
     {{"advisor"}, Relation::kOfficialOf, true},
     {{"analyst"}, Relation::kOfficialOf, true},
     {{"economist"}, Relation::kOfficialOf, true},
+    // The trades of a firm's or an agency's staff, quoted for their employer: "Harlow
+    // Securities' senior dealer X", "X, chief strategist at Acme Capital".
+    {{"dealer"}, Relation::kOfficialOf, true},
+    {{"trader"}, Relation::kOfficialOf, true},
+    {{"strategist"}, Relation::kOfficialOf, true},
+    {{"correspondent"}, Relation::kOfficialOf, true},
+    {{"professor"}, Relation::kOfficialOf, true},
+    {{"executive"}, Relation::kOfficialOf, true},
+    {{"officer"}, Relation::kOfficialOf, true},
+    {{"agent"}, Relation::kOfficialOf, true},
+    {{"undersecretary"}, Relation::kOfficialOf},
+    {{"under-secretary"}, Relation::kOfficialOf},
     // "Libertarian Party presidential nominee X": a party's candidates are its members.
     {{"nominee"}, Relation::kMemberOf, true},
     {{"candidate"}, Relation::kMemberOf, true},
@@ -114,12 +126,16 @@ constexpr Title kTitles[] = {
 
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
 constexpr auto kOrganizationHeads = std::to_array<std::string_view>(
-    {"Ministry",     "Agency",       "Council",     "Parliament",  "Party",  "Bank",     "Group",          "Union",
-     "Organization", "Organisation", "Commission",  "Corporation", "Corp",   "Forum",    "Company",        "Committee",
-     "Assembly",     "Congress",     "Senate",      "Court",       "Army",   "Navy",     "Police",         "Office",
-     "Department",   "Institute",    "Association", "Fund",        "Front",  "Movement", "Coalition",      "Authority",
-     "Service",      "Guard",        "Corps",       "Federation",  "Board",  "Cabinet",  "Administration", "Inc",
-     "Ltd",          "Brigades",     "Force",       "Forces",      "Network"});
+    {"Ministry", "Agency", "Council", "Parliament", "Party", "Bank", "Group", "Union", "Organization", "Organisation",
+     "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly", "Congress", "Senate", "Court",
+     "Army", "Navy", "Police", "Office", "Department", "Institute", "Association", "Fund", "Front", "Movement",
+     "Coalition", "Authority", "Service", "Guard", "Corps", "Federation", "Board", "Cabinet", "Administration", "Inc",
+     "Ltd", "Brigades", "Force", "Forces", "Network",
+     // Companies' designators and the words that end firms' names: "Acme Capital", "Harlow
+     // Securities", "Nordic Holdings AG" are firms, not people.
+     "Capital", "Securities", "Holdings", "Partners", "Airlines", "Airways", "Industries", "Motors", "Plc", "PLC", "AG",
+     "SpA", "NV", "LLC", "Co", "Co.", "Corp.", "Inc.", "Ltd.", "Trust", "Investments", "Bancorp", "Insurance",
+     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>(
@@ -244,7 +260,7 @@ bool IsCommonCapitalizedWord(std::string_view t) {
   static constexpr auto kWords = std::to_array<std::string_view>(
       {"The",        "A",       "An",    "Leaders", "Leader", "Officials", "Members", "Member", "Delegates",
        "Protesters", "Several", "Many",  "Some",    "Both",   "Most",      "Heads",   "Head",   "Representatives",
-       "Ministers",  "Two",     "Three", "All"});
+       "Ministers",  "Two",     "Three", "All",     "Former"});
   return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
 }
 
@@ -1175,8 +1191,13 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       out.mentions.push_back(std::move(mention));
       continue;
     }
-    // A capitalised phrase that ends in an organisation's head word.
-    if (Capitalized(text) && !IsCommonCapitalizedWord(text)) {
+    // A capitalised phrase that ends in an organisation's head word. A word whose last part
+    // is lower case ("Trouble-hit", "Japanese-owned") describes the organisation and opens no name.
+    const size_t hyphen = text.rfind('-');
+    const bool describes = hyphen != std::string_view::npos && hyphen + 2 < text.size() &&
+                           std::islower(static_cast<unsigned char>(text[hyphen + 1])) &&
+                           std::islower(static_cast<unsigned char>(text[hyphen + 2]));
+    if (Capitalized(text) && !IsCommonCapitalizedWord(text) && !describes) {
       if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i); last_head > i + 1) {
         Entity org{TitleText(tokens, i, last_head), EntityType::kOrganization, "", {}};
         NoteActor(org);
@@ -1200,6 +1221,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     i = next;
   }
   FindMemberships(tokens, &out);
+  FindAffiliations(tokens, &out);
   NoteSubject(out);
   return out;
 }
@@ -1284,6 +1306,99 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     if ((be == "is" || be == "was") && (article == "a" || article == "an"))
       found.push_back(
           {who.entities[0], Relation::kMemberOf, "a member", party.entities[0], who.begin, party.end, false});
+  }
+  out->roles.insert(out->roles.end(), found.begin(), found.end());
+}
+
+void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceMentions* out) const {
+  const std::vector<Mention>& ms = out->mentions;
+  const auto n = static_cast<uint32_t>(tokens.size());
+  const auto is_person = [](const Mention& m) {
+    return m.entities.size() == 1 && m.entities[0].type == EntityType::kPerson && m.evidence != Evidence::kPronoun;
+  };
+  const auto is_organization = [](const Mention& m) {
+    return m.entities.size() == 1 && m.entities[0].type == EntityType::kOrganization && !m.is_demonym;
+  };
+  const auto has_role = [&](const Entity& person) {
+    return std::any_of(out->roles.begin(), out->roles.end(),
+                       [&](const RoleFact& r) { return r.person.name == person.name; });
+  };
+  // The role that words [begin, end) name, a description of a person ("chief economist",
+  // "senior European dealer"): lower-case words and demonyms, one of them a title. The title
+  // says the relation; a head ("head of strategy") leads the organisation only when the
+  // organisation follows the title.
+  const auto role_of = [&](uint32_t begin, uint32_t end, std::string* office) -> std::optional<Relation> {
+    std::optional<Relation> relation;
+    for (uint32_t k = begin; k < end; ++k) {
+      const std::string_view t = tokens[k].text;
+      const bool demonym = std::any_of(ms.begin(), ms.end(),
+                                       [&](const Mention& m) { return m.is_demonym && m.begin <= k && k < m.end; });
+      if (!demonym && (t.empty() || !std::islower(static_cast<unsigned char>(t[0])))) return std::nullopt;
+      if (IsCue(Cue::kReportingVerb, t) || t == "who" || t == "which" || t == "whose" || t == "that")
+        return std::nullopt;
+      uint32_t length = 0;
+      if (relation) continue;
+      if (t == "member" || t == "members") {
+        relation = Relation::kMemberOf;
+      } else if (const Title* title = MatchTitle(tokens, k, &length); title != nullptr) {
+        // "deputy governor of the central bank" is an official of it, not its head.
+        static constexpr auto kSeconds =
+            std::to_array<std::string_view>({"deputy", "vice", "assistant", "associate", "acting", "junior"});
+        const bool second = k > begin && OneOf(kSeconds, Lower(tokens[k - 1].text));
+        relation = title->relation == Relation::kLeads && (second || k + length != end) ? Relation::kOfficialOf
+                                                                                        : title->relation;
+        *office = TitleText(tokens, k, k + length);
+      }
+    }
+    if (relation == Relation::kMemberOf) *office = "a member";
+    return relation;
+  };
+  std::vector<RoleFact> found;
+  for (size_t j = 0; j < ms.size(); ++j) {
+    const Mention& org = ms[j];
+    if (!is_organization(org)) continue;
+    // "Jane Roe, (a|the) chief economist (at|with|for|of) (brokers) Acme Capital": the nearest
+    // person before, set off by a comma.
+    uint32_t prep = org.begin;
+    for (uint32_t skipped = 0; prep > 0 && skipped <= 2; ++skipped) {
+      const std::string w = Lower(tokens[prep - 1].text);
+      if (w == "at" || w == "with" || w == "for" || w == "of") break;
+      if (tokens[prep - 1].text.empty() || !std::islower(static_cast<unsigned char>(tokens[prep - 1].text[0]))) {
+        prep = 0;
+        break;
+      }
+      --prep;
+    }
+    if (prep > 0) {
+      --prep;  // the preposition
+      for (size_t p = 0; p < j; ++p) {
+        const Mention& person = ms[p];
+        if (!is_person(person) || person.end + 2 > prep || tokens[person.end].text != ",") continue;
+        uint32_t begin = person.end + 1;
+        if (const std::string a = Lower(tokens[begin].text); a == "a" || a == "an" || a == "the") ++begin;
+        if (begin >= prep || prep - begin > 6) continue;
+        std::string office;
+        if (const auto relation = role_of(begin, prep, &office); relation && !has_role(person.entities[0]))
+          found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, org.end, false});
+      }
+      // "Jane Roe of Amnesty International", "Jane Roe, of Amnesty International".
+      if (Lower(tokens[prep].text) == "of" && j > 0) {
+        const Mention& person = ms[j - 1];
+        const uint32_t gap = prep > person.end && tokens[person.end].text == "," ? 1 : 0;
+        if (is_person(person) && person.end + gap == prep && prep + 1 == org.begin && !has_role(person.entities[0]))
+          found.push_back({person.entities[0], Relation::kOfficialOf, "an official", org.entities[0], person.begin,
+                           org.end, false});
+      }
+    }
+    // "Acme Capital's senior dealer Jane Roe".
+    if (org.end + 2 < n && IsPossessive(tokens[org.end].text) && j + 1 < ms.size()) {
+      const Mention& person = ms[j + 1];
+      std::string office;
+      if (is_person(person) && person.begin > org.end + 1 && person.begin - org.end <= 5 &&
+          !has_role(person.entities[0]))
+        if (const auto relation = role_of(org.end + 1, person.begin, &office); relation)
+          found.push_back({person.entities[0], *relation, office, org.entities[0], org.begin, person.end, false});
+    }
   }
   out->roles.insert(out->roles.end(), found.begin(), found.end());
 }

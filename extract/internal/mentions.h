@@ -121,6 +121,10 @@ class MentionFinder {
   // Memberships the order of mentions states: "OPEC member Venezuela", "NATO members Turkey and
   // Greece", "Democrat Chuck Schumer", "Labour's Paul Flynn".
   void FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const;
+  // Roles in an organisation the order of mentions states, for people no title placed:
+  // "Jane Roe, chief economist at Acme Capital", "Acme Capital's senior dealer Jane Roe",
+  // "Jane Roe of Amnesty International".
+  void FindAffiliations(const std::vector<Token>& tokens, SentenceMentions* out) const;
   // The tokens of a wire story's dateline that opens `tokens` ("TOKYO, June 16 -", "BRUSSELS
   // (Reuters) -"): where the story was filed, which acts in none of its sentences. Returns the
   // end of the place's name and the end of the dateline; {0, 0} when there is none.

@@ -864,3 +864,55 @@ TEST_CASE("a state's armed forces acting are the state, as its capital is", "[ex
   CHECK(Find(triples, "Israel", Relation::kAttack, "Hamas") != nullptr);
   CHECK(Find(triples, "United States", Relation::kAttack, "Iran") != nullptr);
 }
+
+TEST_CASE("a person's employer after a description in apposition, as possessor or after of", "[extract][entities]") {
+  auto [sentence, person, relation, organisation] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Rates will rise, said Maria Lopez, chief economist at Northbridge Capital in Madrid.", "Maria Lopez",
+       Relation::kOfficialOf, "Northbridge Capital"},
+      {"Tom Baker, a senior analyst with Harlow Securities, said the deal was weak.", "Tom Baker",
+       Relation::kOfficialOf, "Harlow Securities"},
+      {"The market is calm, Harlow Securities' senior trader Jim Cole said.", "Jim Cole", Relation::kOfficialOf,
+       "Harlow Securities"},
+      {"Peter Holm, director of research for Nordic Holdings, said rates would rise.", "Peter Holm",
+       Relation::kOfficialOf, "Nordic Holdings"},
+      {"Anna Berg of Amnesty International said the law was unfair.", "Anna Berg", Relation::kOfficialOf,
+       "Amnesty International"},
+      {"Lena Vik, chairwoman of Baltic Airways, said fares would rise.", "Lena Vik", Relation::kLeads,
+       "Baltic Airways"},
+      {"Omar Said, a member of the Green Alliance Party, voted against.", "Omar Said", Relation::kMemberOf,
+       "Green Alliance Party"},
+      {"Omar Said, the presidential nominee of the Green Alliance Party, voted against.", "Omar Said",
+       Relation::kMemberOf, "Green Alliance Party"},
+      {"Lena Vik, deputy chairwoman of Baltic Airways, said fares would rise.", "Lena Vik", Relation::kOfficialOf,
+       "Baltic Airways"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("1987-10-20", "Markets\n\n" + sentence);
+  CHECK(Find(triples, person, relation, organisation) != nullptr);
+}
+
+TEST_CASE("no employer from a relative clause, a reporting verb or a place after the person", "[extract][entities]") {
+  auto [sentence, person] = GENERATE(table<std::string, std::string>({
+      {"Maria Lopez, who met officials at Northbridge Capital, said rates would rise.", "Maria Lopez"},
+      {"Tom Baker, speaking at Harlow Securities, said the deal was weak.", "Tom Baker"},
+      {"Senator Anna Berg of Minnesota said the law was unfair.", "Anna Berg"},
+  }));
+  CAPTURE(sentence);
+  for (const Triple& t : Extract("1987-10-20", "Markets\n\n" + sentence)) {
+    CAPTURE(t.subject.name, t.object.name);
+    CHECK(!(t.subject.name == person && t.relation == Relation::kOfficialOf));
+  }
+}
+
+TEST_CASE("a firm's designator makes a capitalised name an organisation, not a person", "[extract][entities]") {
+  const auto triples = Extract("1987-10-20", "Markets\n\nSpain criticised Northbridge Capital on Monday.");
+  const Triple* t = Find(triples, "Spain", Relation::kCriticize, "Northbridge Capital");
+  REQUIRE(t != nullptr);
+  CHECK(t->object.type == EntityType::kOrganization);
+}
+
+TEST_CASE("a capitalised word ending in a lower-case part describes an organisation and opens no name",
+          "[extract][entities]") {
+  const auto triples = Extract("1987-10-20", "Markets\n\nTrouble-hit Baltic Airways criticised Spain on Monday.");
+  CHECK(Find(triples, "Baltic Airways", Relation::kCriticize, "Spain") != nullptr);
+}
