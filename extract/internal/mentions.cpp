@@ -1222,6 +1222,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   }
   FindMemberships(tokens, &out);
   FindAffiliations(tokens, &out);
+  AddPartyMemberships(tokens, &out);
   NoteSubject(out);
   return out;
 }
@@ -1265,6 +1266,15 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       } else if (word_at(at) == "," && OneOf(kComprises, word_at(at + 1))) {
         at += 2;
         least = 1;
+      } else if (const std::string verb = word_at(at + 1);
+                 word_at(at) == "," && (verb == "formed" || verb == "founded" || verb == "made" || verb == "composed" ||
+                                        verb == "consisting" || verb == "created")) {
+        // "the Andean Pact, formed by Colombia, Venezuela, Peru and Ecuador", "made up of".
+        const uint32_t by = at + (verb == "made" && word_at(at + 2) == "up" ? 3 : 2);
+        if (word_at(by) == "by" || word_at(by) == "of") {
+          at = by + 1;
+          least = 2;
+        }
       }
     }
     if (least > 0) {
@@ -1333,7 +1343,9 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
       const std::string_view t = tokens[k].text;
       const bool demonym = std::any_of(ms.begin(), ms.end(),
                                        [&](const Mention& m) { return m.is_demonym && m.begin <= k && k < m.end; });
-      if (!demonym && (t.empty() || !std::islower(static_cast<unsigned char>(t[0])))) return std::nullopt;
+      if (!demonym && (t.empty() || !(std::islower(static_cast<unsigned char>(t[0])) ||
+                                      std::isdigit(static_cast<unsigned char>(t[0])))))
+        return std::nullopt;
       if (IsCue(Cue::kReportingVerb, t) || t == "who" || t == "which" || t == "whose" || t == "that")
         return std::nullopt;
       uint32_t length = 0;
@@ -1390,6 +1402,30 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
                            org.end, false});
       }
     }
+    // "Jane Roe of Ohio, the Green Party's 2020 presidential nominee,": the description runs to
+    // the next punctuation; the person is the last one named before the comma.
+    if (org.end + 2 < n && IsPossessive(tokens[org.end].text)) {
+      uint32_t comma = org.begin;
+      while (comma > 0 && comma + 3 > org.begin && tokens[comma - 1].text != ",") --comma;
+      uint32_t end = org.end + 1;
+      while (end < n && end - org.end <= 5 && std::isalnum(static_cast<unsigned char>(tokens[end].text[0]))) ++end;
+      const bool between =
+          comma > 1 && std::all_of(tokens.begin() + comma, tokens.begin() + org.begin, [&](const Token& t) {
+            return t.text == "the" || std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                     return &t >= &tokens[m.begin] && &t < &tokens[m.end];
+                   });
+          });
+      std::string office;
+      if (between && end < n && !std::isalnum(static_cast<unsigned char>(tokens[end].text[0])))
+        for (size_t p = j; p-- > 0;) {
+          const Mention& person = ms[p];
+          if (person.end + 4 < comma) break;
+          if (!is_person(person) || person.end >= comma) continue;
+          if (const auto relation = role_of(org.end + 1, end, &office); relation && !has_role(person.entities[0]))
+            found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, end, false});
+          break;
+        }
+    }
     // "Acme Capital's senior dealer Jane Roe".
     if (org.end + 2 < n && IsPossessive(tokens[org.end].text) && j + 1 < ms.size()) {
       const Mention& person = ms[j + 1];
@@ -1401,6 +1437,28 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
     }
   }
   out->roles.insert(out->roles.end(), found.begin(), found.end());
+}
+
+void MentionFinder::AddPartyMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const {
+  std::vector<RoleFact> members;
+  for (const RoleFact& role : out->roles) {
+    if ((role.relation != Relation::kLeads && role.relation != Relation::kOfficialOf) ||
+        role.country.type != EntityType::kOrganization)
+      continue;
+    // A party is called one, or named by an adjective ("Liberal Democrat spokesman").
+    bool party = role.country.name.find("Party") != std::string::npos;
+    for (uint32_t k = role.begin; k < role.end && !party; ++k) {
+      const auto m = gazetteer_.LongestMatch(tokens, k, when_);
+      party = m && m->kind == NameKind::kDemonym && gazetteer_.entry(m->entry).entity.name == role.country.name;
+    }
+    if (party) {
+      RoleFact member = role;
+      member.relation = Relation::kMemberOf;
+      member.office = "a member";
+      members.push_back(std::move(member));
+    }
+  }
+  out->roles.insert(out->roles.end(), members.begin(), members.end());
 }
 
 }  // namespace geokg::extract::internal
