@@ -682,7 +682,10 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   const uint32_t run = NameRun(tokens, i);
   auto known = gazetteer_.LongestMatch(tokens, i, when_);
   if (known && gazetteer_.entry(known->entry).entity.type != EntityType::kPerson) return false;
-  const bool is_known = known && known->length == run;
+  // A surname the article has introduced is that person's, not the lexicon's namesake ("Abe"
+  // after "Shintaro Abe" is not Shinzo Abe).
+  const bool article_knows = run == 1 && aliases_.count(std::string(tokens[i].text)) > 0;
+  const bool is_known = known && known->length == run && !article_knows;
   // Two name words at least, or a person the lexicon or the article knows: a lone capitalised
   // word before a comma is too often something else.
   if (run == 0 || (run < 2 && !is_known && !aliases_.count(std::string(tokens[i].text)))) return false;
@@ -711,7 +714,14 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
     }
   } else {
-    title = MatchTitle(tokens, title_at, &title_length);
+    // "the former President of Egypt", "the long-serving Sultan of Oman": up to two describing
+    // words before the title.
+    static constexpr auto kLinks = std::to_array<std::string_view>({"of", "to", "for", "with", "and", "in", "by"});
+    for (uint32_t modifiers = 0; modifiers <= 2 && title_at < n; ++modifiers, ++title_at) {
+      if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
+      const std::string_view t = tokens[title_at].text;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || OneOf(kLinks, t)) return false;
+    }
   }
   if (title == nullptr) return false;
   uint32_t end = title_at + title_length;

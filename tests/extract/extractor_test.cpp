@@ -939,3 +939,23 @@ TEST_CASE("an apposition naming an organisation's title as possessor after a per
       "2020-06-01", "Politics\n\nAnn Webb of Ohio, the Green Alliance Party's 2020 presidential nominee, spoke.");
   CHECK(Find(triples, "Ann Webb", Relation::kMemberOf, "Green Alliance Party") != nullptr);
 }
+
+TEST_CASE("an apposition's title may follow describing words", "[extract][entities]") {
+  auto [sentence, person, state] = GENERATE(table<std::string, std::string, std::string>({
+      {"On Tuesday, Omar Haddad, the former President of Tunisia, died aged 91.", "Omar Haddad", "Tunisia"},
+      {"On Friday, Karim bin Salem, the long-serving Sultan of Oman, died.", "Karim bin Salem", "Oman"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2020-01-01", "Obituary\n\n" + sentence);
+  CHECK(Find(triples, person, Relation::kLeads, state) != nullptr);
+  const auto wife = Extract("2020-01-01", "Obituary\n\nLena Ruiz, the wife of the president of Peru, spoke.");
+  CHECK(Find(wife, "Lena Ruiz", Relation::kLeads, "Peru") == nullptr);
+}
+
+TEST_CASE("a surname the article introduced is that person, not the lexicon's namesake", "[extract][entities]") {
+  const auto triples = Extract("1987-06-16",
+                               "Visit\n\nJapanese politician Shintaro Abe arrived.\n\n"
+                               "Abe, former Foreign Minister, starts a week long visit to Washington on Sunday.");
+  CHECK(Find(triples, "Shintaro Abe", Relation::kVisit, "Washington") != nullptr);
+  for (const Triple& t : triples) CHECK(t.subject.name != "Shinzo Abe");
+}
