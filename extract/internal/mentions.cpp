@@ -608,10 +608,13 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
-  // The person's term in the office the title names, on the article's day.
-  const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
+  // The person's term in the office the title names, on the article's day; "former President
+  // Barack Obama", "the late King Hussein": in any term.
+  const std::string said_before = i > 0 ? Lower(tokens[i - 1].text) : std::string();
+  const Day term_day = said_before == "former" || said_before == "late" ? 0 : when_;
+  const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, term_day) : nullptr;
   const bool from_lexicon =
-      country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
+      country.name.empty() && person_entry && StateOfTitle(*person_entry, office, term_day, &country, &relation);
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
@@ -656,12 +659,12 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   return true;
 }
 
-bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Entity* country,
+bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Day when, Entity* country,
                                  Relation* relation) const {
   // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
   // says he held one; the lexicon says of which state on that day, and which kind of office.
-  const Term* term = gazetteer_.TermOf(person, office, when_);
-  if (term == nullptr) term = gazetteer_.DatedTermOf(person, when_);
+  const Term* term = gazetteer_.TermOf(person, office, when);
+  if (term == nullptr) term = gazetteer_.DatedTermOf(person, when);
   if (term == nullptr) return false;
   *relation = KindOfOffice(*term, office, *relation);
   *country = CountryNamed(term->country);
@@ -703,6 +706,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   };
   uint32_t title_length = 0;
   const Title* title = nullptr;
+  Day term_day = when_;
   if (is_state(state)) {
     // "Egypt's foreign minister", "the Egyptian foreign minister", "a US peace envoy".
     country = EntityOf(state->entry);
@@ -721,6 +725,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
       const std::string_view t = tokens[title_at].text;
       if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || OneOf(kLinks, t)) return false;
+      if (t == "former" || t == "late") term_day = 0;  // "Jack Straw, the former foreign secretary": any term
     }
   }
   if (title == nullptr) return false;
@@ -736,7 +741,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
         is_state(of) && of->kind != NameKind::kDemonym) {
       country = EntityOf(of->entry);
       end += 1 + static_cast<uint32_t>(of->length);
-    } else if (!(is_known && !title->needs_owner && StateOfTitle(known->entry, office, &country, &relation))) {
+    } else if (!(is_known && !title->needs_owner &&
+                 StateOfTitle(known->entry, office, term_day, &country, &relation))) {
       return false;
     } else {
       from_lexicon = true;

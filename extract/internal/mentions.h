@@ -95,10 +95,10 @@ class MentionFinder {
   const Person* LeaderOf(const std::string& country) const;
   bool TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,
                 uint32_t* next);
-  // The state a known person holds the office `office` of, as the lexicon has it for the
-  // article's day, into `country`; `relation` becomes leads or official_of when the lexicon's
-  // office is worded otherwise. False when the lexicon does not say.
-  bool StateOfTitle(uint32_t person, const std::string& office, Entity* country, Relation* relation) const;
+  // The state a known person holds the office `office` of, as the lexicon has it for the day
+  // `when` (0: any term, when all name one state), into `country`; `relation` becomes leads or
+  // official_of when the lexicon's office is worded otherwise. False when the lexicon does not say.
+  bool StateOfTitle(uint32_t person, const std::string& office, Day when, Entity* country, Relation* relation) const;
   // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
   bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
                          SentenceMentions* out, uint32_t* next);

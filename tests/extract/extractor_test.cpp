@@ -959,3 +959,15 @@ TEST_CASE("a surname the article introduced is that person, not the lexicon's na
   CHECK(Find(triples, "Shintaro Abe", Relation::kVisit, "Washington") != nullptr);
   for (const Triple& t : triples) CHECK(t.subject.name != "Shinzo Abe");
 }
+
+TEST_CASE("a former or late office holder's state comes from any of the lexicon's terms", "[extract][entities]") {
+  auto [sentence, person, state] = GENERATE(table<std::string, std::string, std::string>({
+      {"The prize was given by former President Barack Obama in Chicago.", "Barack Obama", "United States"},
+      {"On Tuesday, Hosni Mubarak, the former president, died aged 91.", "Hosni Mubarak", "Egypt"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2021-01-01", "News\n\n" + sentence), person, Relation::kLeads, state) != nullptr);
+  // Without "former" the title is read as of the article's day, when he held no such office.
+  CHECK(Find(Extract("2021-01-01", "News\n\nThe prize was given by President Barack Obama in Chicago."), "Barack Obama",
+             Relation::kLeads, "United States") == nullptr);
+}
