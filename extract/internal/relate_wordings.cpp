@@ -74,7 +74,10 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
       }
       subject = args_.Possessor(match.begin);
       if (subject == nullptr && p.strict_agent) {
-        subject = args_.DemonymBefore(match.begin);
+        // "a strike by X on Y": the agent named after "by".
+        if (const uint32_t by = match.trigger + 1; by + 1 < tokens_.size() && Lower(tokens_[by].text) == "by")
+          subject = args_.FirstActorIn(by + 1, std::min<uint32_t>(by + 3, tokens_.size()));
+        if (subject == nullptr) subject = args_.DemonymBefore(match.begin);
         if (const int light = args_.LightVerbBefore(match.begin); subject == nullptr && light >= 0) {
           // "Trump announces tariffs on": a reporting light verb opens a clause of its own.
           subject = args_.SubjectBefore(static_cast<uint32_t>(light));

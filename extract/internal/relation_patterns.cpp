@@ -175,6 +175,10 @@ constexpr Pattern kPatterns[] = {
      kAttack, "attacks", kForward},
     {"airstrikes|strikes|strike|attacks|attack|offensive|assault|assaults|shelling|bombing on|against|in|across @",
      kAttack, "attacks", kForward, false, true},
+    // "a drone strike by the RSF in Dilling", "an attack by the Taliban on a college in Wana": the
+    // agent after "by".
+    {"airstrikes|airstrike|strikes|strike|attacks|attack|assault|assaults|shelling|bombing by * on|against|in @",
+     kAttack, "attacks", kForward, false, true},
     {"invasion of @", kAttack, "invades", kForward, false, true},
     {"bombing|bombings|shelling|bombardment of @", kAttack, "attacks", kForward, false, true},
     {"open|opens|opened|opening fire on|at @", kAttack, "opens fire on", kForward},

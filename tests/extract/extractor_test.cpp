@@ -971,3 +971,12 @@ TEST_CASE("a former or late office holder's state comes from any of the lexicon'
   CHECK(Find(Extract("2021-01-01", "News\n\nThe prize was given by President Barack Obama in Chicago."), "Barack Obama",
              Relation::kLeads, "United States") == nullptr);
 }
+
+TEST_CASE("a nominal attack names its agent after by and its target after on or in", "[extract][relations]") {
+  auto [sentence, target] = GENERATE(table<std::string, std::string>({
+      {"A drone strike by Hamas in Sderot, Israel, injured six people.", "Sderot"},
+      {"Three people were killed during an attack by Hamas on a school in Sderot, Israel.", "Sderot"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2025-11-10", "War\n\n" + sentence), "Hamas", Relation::kAttack, target) != nullptr);
+}
