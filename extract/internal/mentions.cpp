@@ -43,6 +43,9 @@ constexpr Title kTitles[] = {
     {{"crown", "prince"}, Relation::kOfficialOf},
     {{"vice", "president"}, Relation::kOfficialOf},
     {{"vice", "premier"}, Relation::kOfficialOf},
+    {{"vice-premier"}, Relation::kOfficialOf},
+    {{"vice-premiers"}, Relation::kOfficialOf},
+    {{"vice-president"}, Relation::kOfficialOf},
     {{"foreign", "minister"}, Relation::kOfficialOf},
     {{"defence", "minister"}, Relation::kOfficialOf},
     {{"defense", "minister"}, Relation::kOfficialOf},
@@ -109,6 +112,8 @@ constexpr Title kTitles[] = {
     {{"economist"}, Relation::kOfficialOf, true},
     // The trades of a firm's or an agency's staff, quoted for their employer: "Harlow
     // Securities' senior dealer X", "X, chief strategist at Acme Capital".
+    {{"delegate"}, Relation::kOfficialOf, true},
+    {{"representative"}, Relation::kOfficialOf, true},
     {{"dealer"}, Relation::kOfficialOf, true},
     {{"trader"}, Relation::kOfficialOf, true},
     {{"strategist"}, Relation::kOfficialOf, true},
@@ -613,8 +618,16 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const std::string said_before = i > 0 ? Lower(tokens[i - 1].text) : std::string();
   const Day term_day = said_before == "former" || said_before == "late" ? 0 : when_;
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, term_day) : nullptr;
-  const bool from_lexicon =
+  bool from_lexicon =
       country.name.empty() && person_entry && StateOfTitle(*person_entry, office, term_day, &country, &relation);
+  // "PARIS, March 27 - Industry Minister Alain Madelin": a minister whom neither the text nor the
+  // lexicon places serves the state of the capital the wire story was filed from.
+  if (const std::string lower = Lower(office);
+      country.name.empty() && !from_lexicon && dateline_ && dateline_->is_capital &&
+      (portfolio_office || lower.find("minister") != std::string::npos || lower.find("premier") != std::string::npos)) {
+    country = dateline_->country;
+    from_lexicon = true;
+  }
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)

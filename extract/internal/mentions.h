@@ -42,7 +42,7 @@ struct RoleFact {
   Entity country;
   uint32_t begin = 0;  // token range of the whole phrase
   uint32_t end = 0;
-  bool from_lexicon = false;  // the text gave the title only; the lexicon gave the country
+  bool from_lexicon = false;  // the text gave the title only; the lexicon or the dateline gave the country
   bool undated = false;       // from the lexicon's latest term: the article has no date
 };
 

@@ -980,3 +980,15 @@ TEST_CASE("a nominal attack names its agent after by and its target after on or 
   CAPTURE(sentence);
   CHECK(Find(Extract("2025-11-10", "War\n\n" + sentence), "Hamas", Relation::kAttack, target) != nullptr);
 }
+
+TEST_CASE("a minister no state or lexicon places serves the state of the wire story's capital", "[extract][entities]") {
+  const auto triples = Extract("1987-03-27",
+                               "PARIS, March 27 - Finance Minister Jean Morel and Industry Minister Paul Tissot met "
+                               "for an hour today.\n\nJohn Birch, the British delegate, spoke.");
+  CHECK(Find(triples, "Jean Morel", Relation::kOfficialOf, "France") != nullptr);
+  CHECK(Find(triples, "Paul Tissot", Relation::kOfficialOf, "France") != nullptr);
+  CHECK(Find(triples, "John Birch", Relation::kOfficialOf, "United Kingdom") != nullptr);
+  // Without a dateline, nothing places them.
+  const auto undated = Extract("1987-03-27", "News\n\nFinance Minister Jean Morel spoke.");
+  for (const Triple& t : undated) CHECK(t.subject.name != "Jean Morel");
+}
