@@ -1251,7 +1251,6 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   }
   FindMemberships(tokens, &out);
   FindAffiliations(tokens, &out);
-  AddPartyMemberships(tokens, &out);
   NoteSubject(out);
   return out;
 }
@@ -1466,28 +1465,6 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
     }
   }
   out->roles.insert(out->roles.end(), found.begin(), found.end());
-}
-
-void MentionFinder::AddPartyMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const {
-  std::vector<RoleFact> members;
-  for (const RoleFact& role : out->roles) {
-    if ((role.relation != Relation::kLeads && role.relation != Relation::kOfficialOf) ||
-        role.country.type != EntityType::kOrganization)
-      continue;
-    // A party is called one, or named by an adjective ("Liberal Democrat spokesman").
-    bool party = role.country.name.find("Party") != std::string::npos;
-    for (uint32_t k = role.begin; k < role.end && !party; ++k) {
-      const auto m = gazetteer_.LongestMatch(tokens, k, when_);
-      party = m && m->kind == NameKind::kDemonym && gazetteer_.entry(m->entry).entity.name == role.country.name;
-    }
-    if (party) {
-      RoleFact member = role;
-      member.relation = Relation::kMemberOf;
-      member.office = "a member";
-      members.push_back(std::move(member));
-    }
-  }
-  out->roles.insert(out->roles.end(), members.begin(), members.end());
 }
 
 }  // namespace geokg::extract::internal

@@ -926,14 +926,6 @@ TEST_CASE("a group formed by or made up of a list of states has them as members"
     CHECK(Find(triples, state, Relation::kMemberOf, "Nile Basin Pact") != nullptr);
 }
 
-TEST_CASE("a party's spokesman or officer is also its member", "[extract][entities]") {
-  const auto triples = Extract("2005-02-01", "Politics\n\nLiberal Democrat environment spokesman Tom Hale spoke.");
-  CHECK(Find(triples, "Tom Hale", Relation::kOfficialOf, "Liberal Democrats") != nullptr);
-  CHECK(Find(triples, "Tom Hale", Relation::kMemberOf, "Liberal Democrats") != nullptr);
-  const auto state = Extract("2005-02-01", "Politics\n\nBritish environment spokesman Tom Hale spoke.");
-  CHECK(Find(state, "Tom Hale", Relation::kMemberOf, "United Kingdom") == nullptr);
-}
-
 TEST_CASE("an apposition naming an organisation's title as possessor after a person", "[extract][entities]") {
   const auto triples = Extract(
       "2020-06-01", "Politics\n\nAnn Webb of Ohio, the Green Alliance Party's 2020 presidential nominee, spoke.");
