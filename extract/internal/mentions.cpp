@@ -613,21 +613,11 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
-  // The person's term in the office the title names, on the article's day; "former President
-  // Barack Obama", "the late King Hussein": in any term.
-  const std::string said_before = i > 0 ? Lower(tokens[i - 1].text) : std::string();
-  const Day term_day = said_before == "former" || said_before == "late" ? 0 : when_;
-  const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, term_day) : nullptr;
-  bool from_lexicon =
-      country.name.empty() && person_entry && StateOfTitle(*person_entry, office, term_day, &country, &relation);
-  // "PARIS, March 27 - Industry Minister Alain Madelin": a minister whom neither the text nor the
-  // lexicon places serves the state of the capital the wire story was filed from.
-  if (const std::string lower = Lower(office);
-      country.name.empty() && !from_lexicon && dateline_ && dateline_->is_capital &&
-      (portfolio_office || lower.find("minister") != std::string::npos || lower.find("premier") != std::string::npos)) {
-    country = dateline_->country;
-    from_lexicon = true;
-  }
+  // The person's term in the office the title names, on the article's day.
+  const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
+  const bool from_lexicon =
+      country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
+
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
@@ -672,12 +662,12 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   return true;
 }
 
-bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Day when, Entity* country,
+bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Entity* country,
                                  Relation* relation) const {
   // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
   // says he held one; the lexicon says of which state on that day, and which kind of office.
-  const Term* term = gazetteer_.TermOf(person, office, when);
-  if (term == nullptr) term = gazetteer_.DatedTermOf(person, when);
+  const Term* term = gazetteer_.TermOf(person, office, when_);
+  if (term == nullptr) term = gazetteer_.DatedTermOf(person, when_);
   if (term == nullptr) return false;
   *relation = KindOfOffice(*term, office, *relation);
   *country = CountryNamed(term->country);
@@ -719,7 +709,6 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   };
   uint32_t title_length = 0;
   const Title* title = nullptr;
-  Day term_day = when_;
   if (is_state(state)) {
     // "Egypt's foreign minister", "the Egyptian foreign minister", "a US peace envoy".
     country = EntityOf(state->entry);
@@ -738,7 +727,6 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
       const std::string_view t = tokens[title_at].text;
       if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || OneOf(kLinks, t)) return false;
-      if (t == "former" || t == "late") term_day = 0;  // "Jack Straw, the former foreign secretary": any term
     }
   }
   if (title == nullptr) return false;
@@ -754,8 +742,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
         is_state(of) && of->kind != NameKind::kDemonym) {
       country = EntityOf(of->entry);
       end += 1 + static_cast<uint32_t>(of->length);
-    } else if (!(is_known && !title->needs_owner &&
-                 StateOfTitle(known->entry, office, term_day, &country, &relation))) {
+    } else if (!(is_known && !title->needs_owner && StateOfTitle(known->entry, office, &country, &relation))) {
       return false;
     } else {
       from_lexicon = true;
@@ -1418,7 +1405,16 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         if (const std::string a = Lower(tokens[begin].text); a == "a" || a == "an" || a == "the") ++begin;
         if (begin >= prep || prep - begin > 6) continue;
         std::string office;
-        if (const auto relation = role_of(begin, prep, &office); relation && !has_role(person.entities[0]))
+        auto relation = role_of(begin, prep, &office);
+        // "head of the Bundesbank's credit department", "head of the EC delegation": the head of
+        // a part of the organisation is one of its officials.
+        static constexpr auto kParts = std::to_array<std::string_view>(
+            {"delegation", "department", "division", "unit", "office", "branch", "team", "committee", "board",
+             "subsidiary", "arm", "wing", "mission", "section", "bureau", "desk"});
+        if (relation == Relation::kLeads && org.end < n &&
+            (IsPossessive(tokens[org.end].text) || OneOf(kParts, Lower(tokens[org.end].text))))
+          relation = Relation::kOfficialOf;
+        if (relation && !has_role(person.entities[0]))
           found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, org.end, false});
       }
       // "Jane Roe of Amnesty International", "Jane Roe, of Amnesty International".

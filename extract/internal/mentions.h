@@ -42,7 +42,7 @@ struct RoleFact {
   Entity country;
   uint32_t begin = 0;  // token range of the whole phrase
   uint32_t end = 0;
-  bool from_lexicon = false;  // the text gave the title only; the lexicon or the dateline gave the country
+  bool from_lexicon = false;  // the text gave the title only; the lexicon gave the country
   bool undated = false;       // from the lexicon's latest term: the article has no date
 };
 
@@ -95,10 +95,10 @@ class MentionFinder {
   const Person* LeaderOf(const std::string& country) const;
   bool TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,
                 uint32_t* next);
-  // The state a known person holds the office `office` of, as the lexicon has it for the day
-  // `when` (0: any term, when all name one state), into `country`; `relation` becomes leads or
-  // official_of when the lexicon's office is worded otherwise. False when the lexicon does not say.
-  bool StateOfTitle(uint32_t person, const std::string& office, Day when, Entity* country, Relation* relation) const;
+  // The state a known person holds the office `office` of, as the lexicon has it for the
+  // article's day, into `country`; `relation` becomes leads or official_of when the lexicon's
+  // office is worded otherwise. False when the lexicon does not say.
+  bool StateOfTitle(uint32_t person, const std::string& office, Entity* country, Relation* relation) const;
   // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
   bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
                          SentenceMentions* out, uint32_t* next);
