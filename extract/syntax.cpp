@@ -1,7 +1,5 @@
 #include "extract/syntax.h"
 
-#include <fstream>
-
 #include "embedded/lemmatizer_model.h"
 #include "embedded/parser_model.h"
 #include "embedded/tagger_model.h"
@@ -11,29 +9,15 @@
 namespace geokg::extract {
 namespace {
 
-constexpr char kTaggerMagic[] = "GKTG";
-constexpr char kLemmatizerMagic[] = "GKLM";
-constexpr char kParserMagic[] = "GKDP";
-constexpr uint32_t kFormatVersion = 3;
-
 template <class Component>
 Status ReadComponent(std::string_view compressed, const std::string& name, const char* magic, Component& out) {
   Result<std::string> bytes = internal::DecompressModel(compressed, name);
   if (!bytes.ok()) return bytes.status();
   internal::BinaryReader in(bytes.value(), name);
-  GEOKG_RETURN_IF_ERROR(in.ExpectHeader(magic, kFormatVersion));
+  GEOKG_RETURN_IF_ERROR(in.ExpectHeader(magic, internal::kSyntaxFormatVersion));
   GEOKG_RETURN_IF_ERROR(out.Read(in));
   if (!in.AtEnd()) return in.Invalid("has trailing bytes");
   return Status();
-}
-
-template <class Component>
-std::string ComponentBytes(const Component& c, const char* magic) {
-  internal::BinaryWriter out;
-  for (int i = 0; i < 4; ++i) out.Put<char>(magic[i]);
-  out.Put<uint32_t>(kFormatVersion);
-  c.Write(out);
-  return internal::CompressModel(out.bytes());
 }
 
 }  // namespace
@@ -44,9 +28,10 @@ SyntaxModel::~SyntaxModel() = default;
 Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadBytes(std::string_view tagger, std::string_view lemmatizer,
                                                             std::string_view parser, const std::string& origin) {
   auto impl = std::make_unique<Impl>();
-  GEOKG_RETURN_IF_ERROR(ReadComponent(tagger, origin + kModelFiles[0], kTaggerMagic, impl->tagger));
-  GEOKG_RETURN_IF_ERROR(ReadComponent(lemmatizer, origin + kModelFiles[1], kLemmatizerMagic, impl->lemmatizer));
-  GEOKG_RETURN_IF_ERROR(ReadComponent(parser, origin + kModelFiles[2], kParserMagic, impl->parser));
+  GEOKG_RETURN_IF_ERROR(ReadComponent(tagger, origin + kModelFiles[0], internal::kTaggerMagic, impl->tagger));
+  GEOKG_RETURN_IF_ERROR(
+      ReadComponent(lemmatizer, origin + kModelFiles[1], internal::kLemmatizerMagic, impl->lemmatizer));
+  GEOKG_RETURN_IF_ERROR(ReadComponent(parser, origin + kModelFiles[2], internal::kParserMagic, impl->parser));
   return std::unique_ptr<SyntaxModel>(new SyntaxModel(std::move(impl)));
 }
 
@@ -62,23 +47,6 @@ Result<std::unique_ptr<SyntaxModel>> SyntaxModel::LoadFiles(const std::filesyste
     bytes[i] = std::move(r).value();
   }
   return LoadBytes(bytes[0], bytes[1], bytes[2], dir.string() + "/");
-}
-
-Status SyntaxModel::SaveFiles(const std::filesystem::path& dir) const {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::IOError(dir.string() + ": cannot create the model directory: " + ec.message());
-  const std::string bytes[3] = {ComponentBytes(impl_->tagger, kTaggerMagic),
-                                ComponentBytes(impl_->lemmatizer, kLemmatizerMagic),
-                                ComponentBytes(impl_->parser, kParserMagic)};
-  for (int i = 0; i < 3; ++i) {
-    const std::filesystem::path path = dir / kModelFiles[i];
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes[i].data(), static_cast<std::streamsize>(bytes[i].size()));
-    out.close();
-    if (!out) return Status::IOError(path.string() + ": cannot write the model file");
-  }
-  return Status();
 }
 
 ParsedSentence SyntaxModel::Analyze(const Sentence& sentence) const {

@@ -52,11 +52,10 @@ class SyntaxModel {
   static Result<std::unique_ptr<SyntaxModel>> LoadDefault();
   // tagger.bin, lemmatizer.bin and parser.bin from `dir`.
   static Result<std::unique_ptr<SyntaxModel>> LoadFiles(const std::filesystem::path& dir);
-  // The same from their bytes; `origin` names them in error messages.
+  // The same from their bytes; `origin` names them in error messages. Training writes them
+  // (extract/internal/train.h).
   static Result<std::unique_ptr<SyntaxModel>> LoadBytes(std::string_view tagger, std::string_view lemmatizer,
                                                         std::string_view parser, const std::string& origin);
-  // Writes the three files into `dir` (created if missing).
-  Status SaveFiles(const std::filesystem::path& dir) const;
 
   // Tags, lemmatises and parses one sentence, keeping its tokenisation.
   ParsedSentence Analyze(const Sentence& sentence) const;

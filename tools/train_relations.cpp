@@ -18,7 +18,7 @@
 
 #include "extract/extractor.h"
 #include "extract/internal/perceptron_train.h"
-#include "extract/internal/relation_model.h"
+#include "extract/internal/relation_model_train.h"
 
 namespace {
 
@@ -265,7 +265,7 @@ internal::FrozenWeights TrainOne(const std::vector<Example>& train, const std::v
       }
       perceptron.Tick();
     }
-    internal::FrozenWeights weights = perceptron.Freeze().Pruned(options.prune, 0);
+    internal::FrozenWeights weights = internal::PrunedWeights(perceptron.Freeze(), options.prune, 0);
     const Scores s = Evaluate(internal::RelationModel(weights, 1.0f, 0.0f), dev);
     std::cerr << "seed " << seed << " epoch " << epoch << ": dev pairs found " << s.found << " right " << s.right
               << " of " << s.gold << ", F1 " << s.f1() << '\n';
@@ -362,7 +362,8 @@ int main(int argc, char** argv) {
   for (unsigned k = 0; k < seeds; ++k) models.push_back(TrainOne(train, dev, seed + k, options));
   std::vector<const internal::FrozenWeights*> views;
   for (const auto& m : models) views.push_back(&m);
-  auto best = std::make_unique<internal::RelationModel>(internal::FrozenWeights::Mean(views), 1.0f, 0.0f);
+  internal::FrozenWeights mean = internal::MeanWeights(views);
+  auto best = std::make_unique<internal::RelationModel>(mean, 1.0f, 0.0f);
   const Scores mean_scores = Evaluate(*best, dev);
   std::cerr << "mean of " << seeds << ": dev pair F1 " << mean_scores.f1() << '\n';
 
@@ -384,7 +385,7 @@ int main(int argc, char** argv) {
   const auto [a, b] = FitCalibration(points);
   std::cerr << "calibration a=" << a << " b=" << b << '\n';
   std::ofstream out(out_file, std::ios::binary | std::ios::trunc);
-  const std::string bytes = best->WithCalibration(a, b).Save();
+  const std::string bytes = internal::SaveRelationModel(internal::RelationModel(std::move(mean), a, b));
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) return Fail(out_file + ": cannot write the model file");

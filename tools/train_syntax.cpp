@@ -77,8 +77,8 @@ int RunNer(const NerOptions& o) {
     });
     if (!tagger.ok()) return Fail(tagger.status());
     if (!dev.empty()) PrintNerScores(o.dev + " (before pruning)", internal::EvaluateNer(tagger.value(), dev));
-    tagger.value().Prune(o.prune, 0);
-    const std::string bytes = tagger.value().Save();
+    internal::NerTrainer::Prune(tagger.value(), o.prune, 0);
+    const std::string bytes = internal::NerTrainer::Save(tagger.value());
     std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     });
     if (!model.ok()) return Fail(model.status());
-    if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
+    if (geokg::Status s = internal::SaveSyntaxModel(*model.value(), out_dir); !s.ok()) return Fail(s);
     std::printf("wrote %s/{tagger,lemmatizer,parser}.bin in %.0f s\n", out_dir.c_str(), SecondsSince(start));
     return 0;
   }
@@ -188,11 +188,9 @@ int main(int argc, char** argv) {
   if (!out_dir.empty()) {
     // Re-prune a trained model (pruning thresholds are tuned on dev after training).
     internal::SyntaxModelAccess::Parts parts = internal::SyntaxModelAccess::PartsOf(*model.value());
-    parts.tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
-    parts.parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
-                       options.supertagger_min_entry);
+    internal::PruneParts(options, parts);
     model = internal::SyntaxModelAccess::FromParts(std::move(parts));
-    if (geokg::Status s = model.value()->SaveFiles(out_dir); !s.ok()) return Fail(s);
+    if (geokg::Status s = internal::SaveSyntaxModel(*model.value(), out_dir); !s.ok()) return Fail(s);
     const auto& m = internal::SyntaxModelAccess::PartsOf(*model.value());
     std::printf("wrote %s: tagger %zu features %zu weights, parser %zu features %zu weights\n", out_dir.c_str(),
                 m.tagger.num_features(), m.tagger.num_weights(), m.parser.num_features(), m.parser.num_weights());

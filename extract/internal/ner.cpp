@@ -10,13 +10,6 @@
 namespace geokg::extract::internal {
 using namespace ner_features;
 
-namespace {
-
-constexpr char kMagic[] = "GKNE";
-constexpr uint32_t kFormatVersion = 1;
-
-}  // namespace
-
 void NerTagger::HashWords(std::span<const std::string_view> forms, size_t begin, size_t end,
                           std::vector<WordHashes>& hashes) const {
   hashes.assign(end - begin + 4, WordHashes{});
@@ -124,19 +117,6 @@ Result<std::shared_ptr<const NerTagger>> NerTagger::LoadBytes(std::string_view c
       std::any_of(tagger->inside_of_.begin(), tagger->inside_of_.end(), [&](uint8_t b) { return b >= n; }))
     return in.Invalid("has label tables that do not match its weights");
   return std::shared_ptr<const NerTagger>(std::move(tagger));
-}
-
-std::string NerTagger::Save() const {
-  BinaryWriter out;
-  for (int i = 0; i < 4; ++i) out.Put<char>(kMagic[i]);
-  out.Put<uint32_t>(kFormatVersion);
-  out.PutStrings(label_names_);
-  out.PutVector(inside_of_);
-  std::vector<uint64_t> common(common_.begin(), common_.end());
-  std::sort(common.begin(), common.end());
-  out.PutVector(common);
-  weights_.Write(out);
-  return CompressModel(out.bytes());
 }
 
 }  // namespace geokg::extract::internal

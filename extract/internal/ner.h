@@ -33,10 +33,8 @@ class NerTagger {
  public:
   // The model built into the binary, loaded once per process.
   static Result<std::shared_ptr<const NerTagger>> LoadDefault();
-  // A model file written by Save; `origin` names it in error messages.
+  // A model file (written by NerTrainer::Save, ner_train.h); `origin` names it in error messages.
   static Result<std::shared_ptr<const NerTagger>> LoadBytes(std::string_view bytes, const std::string& origin);
-  // The model file's bytes (zstd-compressed, see model_file.h).
-  std::string Save() const;
 
   // The entities of the sentence `forms`, in order, not overlapping. Decoding never starts an
   // entity with I-, so every span is well formed.
@@ -55,14 +53,13 @@ class NerTagger {
 
   const std::vector<std::string>& label_names() const { return label_names_; }
   size_t num_features() const { return weights_.num_features(); }
-  // Drops weak features (see FrozenWeights::Pruned) to make the model smaller.
-  void Prune(float min_feature_weight, float min_entry_weight) {
-    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
-  }
 
  private:
   friend class NerTrainer;  // ner_train.h
-  struct WordHashes;        // ner_features.h
+  // The model file's header.
+  static constexpr char kMagic[] = "GKNE";
+  static constexpr uint32_t kFormatVersion = 1;
+  struct WordHashes;  // ner_features.h
   // Fills hashes[k] for the words begin - 2 + k of the sentence, k < end - begin + 4: the words
   // [begin, end) and two on each side, pads beyond the sentence.
   void HashWords(std::span<const std::string_view> forms, size_t begin, size_t end,

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "extract/internal/model_file.h"
 #include "extract/internal/ner_features.h"
 
 namespace geokg::extract::internal {
@@ -179,6 +180,23 @@ Result<NerTagger> TrainNer(const std::vector<IobSentence>& train, const std::vec
     }
   }
   return best;
+}
+
+void NerTrainer::Prune(NerTagger& tagger, float min_feature_weight, float min_entry_weight) {
+  tagger.weights_ = PrunedWeights(tagger.weights_, min_feature_weight, min_entry_weight);
+}
+
+std::string NerTrainer::Save(const NerTagger& tagger) {
+  BinaryWriter out;
+  for (int i = 0; i < 4; ++i) out.Put<char>(NerTagger::kMagic[i]);
+  out.Put<uint32_t>(NerTagger::kFormatVersion);
+  out.PutStrings(tagger.label_names_);
+  out.PutVector(tagger.inside_of_);
+  std::vector<uint64_t> common(tagger.common_.begin(), tagger.common_.end());
+  std::sort(common.begin(), common.end());
+  out.PutVector(common);
+  tagger.weights_.Write(out);
+  return CompressModel(out.bytes());
 }
 
 }  // namespace geokg::extract::internal

@@ -40,6 +40,11 @@ class NerTrainer {
   // The averaged model.
   NerTagger Freeze() const;
 
+  // Drops weak features (see PrunedWeights) to make the model smaller.
+  static void Prune(NerTagger& tagger, float min_feature_weight, float min_entry_weight);
+  // The model file's bytes (zstd-compressed, see model_file.h), for NerTagger::LoadBytes.
+  static std::string Save(const NerTagger& tagger);
+
  private:
   NerTrainer(const std::vector<IobSentence>& train, NerTagger shape);
   const std::vector<IobSentence>& train_;

@@ -50,24 +50,6 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const uint
   }
 }
 
-Result<Parser> Parser::Mean(std::span<const Parser* const> parsers) {
-  if (parsers.empty()) return Status::InvalidInput("no parsers to average");
-  std::vector<const FrozenWeights*> weights;
-  std::vector<const Tagger*> supertaggers;
-  for (const Parser* p : parsers) {
-    if (p->label_names_ != parsers[0]->label_names_ || p->vocabulary_ != parsers[0]->vocabulary_)
-      return Status::InvalidInput("parsers with different relations or word lists cannot be averaged");
-    weights.push_back(&p->weights_);
-    supertaggers.push_back(&p->supertagger_);
-  }
-  auto supertagger = Tagger::Mean(supertaggers);
-  if (!supertagger.ok()) return supertagger.status();
-  Parser out = *parsers[0];
-  out.supertagger_ = std::move(supertagger).value();
-  out.weights_ = FrozenWeights::Mean(weights);
-  return out;
-}
-
 void Parser::Write(BinaryWriter& out) const {
   out.PutStrings(label_names_);
   std::vector<uint64_t> vocabulary(vocabulary_.begin(), vocabulary_.end());

@@ -36,17 +36,6 @@ class Parser {
   const std::vector<std::string>& label_names() const { return label_names_; }
   size_t num_features() const { return weights_.num_features(); }
   size_t num_weights() const { return weights_.num_entries(); }
-  // Drops weak features and weights (see FrozenWeights::Pruned) of the parser and of its
-  // supertagger to make the model smaller.
-  void Prune(float min_feature_weight, float min_entry_weight, float supertagger_min_feature_weight,
-             float supertagger_min_entry_weight) {
-    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
-    supertagger_.Prune(supertagger_min_feature_weight, supertagger_min_entry_weight);
-  }
-
-  // The mean of parsers trained on the same data with different seeds (see
-  // FrozenWeights::Mean); fails when their relations, word lists or supertag sets differ.
-  static Result<Parser> Mean(std::span<const Parser* const> parsers);
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);

@@ -7,7 +7,8 @@
 #include <unordered_map>
 
 #include "extract/internal/parser_features.h"
-#include "extract/internal/transition.h"
+#include "extract/internal/tagger_train.h"
+#include "extract/internal/transition_train.h"
 
 namespace geokg::extract::internal {
 using namespace parser_features;
@@ -86,12 +87,12 @@ void ParserTrainer::TrainEpoch(std::mt19937& rng, bool explore) {
       // The best-scoring action among those that lose the fewest gold arcs.
       int base_cost[3];
       for (Move m : {Move::kShift, Move::kLeft, Move::kRight})
-        base_cost[static_cast<int>(m)] = c.Can(m) ? c.Cost(m, 255, gold_heads, gold_labels) : -1;
+        base_cost[static_cast<int>(m)] = c.Can(m) ? OracleCost(c, m, 255, gold_heads, gold_labels) : -1;
       auto cost = [&](uint32_t a) {
         const Move m = MoveOf(a, num_labels_);
         int cst = base_cost[static_cast<int>(m)];
         if (cst < 0 || m == Move::kShift) return cst;
-        // Cost() with label 255 counted a wrong label whenever the arc itself is gold.
+        // OracleCost() with label 255 counted a wrong label whenever the arc itself is gold.
         const int s0 = c.Stack(0);
         const int head = m == Move::kLeft ? c.Buffer(0) : c.Stack(1);
         if (gold_heads[s0] == head && gold_labels[s0] == LabelOf(a, num_labels_)) --cst;
@@ -119,6 +120,30 @@ Parser ParserTrainer::Freeze() const {
   p.label_names_ = train_.labels.names();
   p.weights_ = model_.Freeze();
   return p;
+}
+
+void ParserTrainer::Prune(Parser& parser, float min_feature_weight, float min_entry_weight,
+                          float supertagger_min_feature_weight, float supertagger_min_entry_weight) {
+  parser.weights_ = PrunedWeights(parser.weights_, min_feature_weight, min_entry_weight);
+  TaggerTrainer::Prune(parser.supertagger_, supertagger_min_feature_weight, supertagger_min_entry_weight);
+}
+
+Result<Parser> ParserTrainer::Mean(std::span<const Parser* const> parsers) {
+  if (parsers.empty()) return Status::InvalidInput("no parsers to average");
+  std::vector<const FrozenWeights*> weights;
+  std::vector<const Tagger*> supertaggers;
+  for (const Parser* p : parsers) {
+    if (p->label_names_ != parsers[0]->label_names_ || p->vocabulary_ != parsers[0]->vocabulary_)
+      return Status::InvalidInput("parsers with different relations or word lists cannot be averaged");
+    weights.push_back(&p->weights_);
+    supertaggers.push_back(&p->supertagger_);
+  }
+  auto supertagger = TaggerTrainer::Mean(supertaggers);
+  if (!supertagger.ok()) return supertagger.status();
+  Parser out = *parsers[0];
+  out.supertagger_ = std::move(supertagger).value();
+  out.weights_ = MeanWeights(weights);
+  return out;
 }
 
 }  // namespace geokg::extract::internal

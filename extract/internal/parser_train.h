@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "extract/internal/parser.h"
@@ -31,9 +32,18 @@ class ParserTrainer {
   // it is not the only sensible move, 90% of the time) so it learns to recover from mistakes.
   void TrainEpoch(std::mt19937& rng, bool explore);
 
-  // The averaged model (see Parser::Prune).
+  // The averaged model (see Prune).
   Parser Freeze() const;
   size_t num_projectivized() const { return lifted_; }
+
+  // Drops weak features and weights (see PrunedWeights) of the parser and of its supertagger
+  // to make the model smaller.
+  static void Prune(Parser& parser, float min_feature_weight, float min_entry_weight,
+                    float supertagger_min_feature_weight, float supertagger_min_entry_weight);
+
+  // The mean of parsers trained on the same data with different seeds (see MeanWeights); fails
+  // when their relations, word lists or supertag sets differ.
+  static Result<Parser> Mean(std::span<const Parser* const> parsers);
 
  private:
   const Treebank& train_;

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstring>
 #include <numeric>
-#include <unordered_set>
 #include <utility>
 
 namespace geokg::extract::internal {
@@ -131,33 +130,12 @@ uint32_t FrozenWeights::Find(uint64_t partial_key) const {
   }
 }
 
-template <class Fn>
-void FrozenWeights::ForEachRow(Fn&& fn) const {
-  Row row;
-  for (const RowOrigin& origin : origins_) {
-    row.bucket = origin.bucket;
-    row.fingerprint = origin.fingerprint;
-    row.entries.clear();
-    const int16_t* p = &pool_[origin.offset];
-    const uint32_t header = static_cast<uint16_t>(p[0]);
-    if (header & kDense) {
-      for (uint32_t c = 0; c < num_classes_; ++c)
-        if (p[1 + c] != 0) row.entries.emplace_back(static_cast<uint8_t>(c), p[1 + c]);
-    } else {
-      for (uint32_t k = 0; k < header; ++k) row.entries.emplace_back(static_cast<uint8_t>(p[1 + 2 * k]), p[2 + 2 * k]);
-    }
-    fn(row);
-  }
-}
-
-namespace {
-
 // At most 255 weight values that stand for all of `counts` (a histogram over int16 weights,
 // indexed by weight + 32768): the values themselves when there are few, else zero, the 32
 // largest magnitudes exactly and magnitudes spaced geometrically up to the next one (exact
 // below about ten), so that every weight keeps its sign and its size within a few percent.
 // Files store a byte per weight: the index of its level.
-std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts) {
+std::vector<int16_t> FrozenWeights::Codebook(const std::vector<uint64_t>& counts) {
   constexpr size_t kMagnitudes = 127;
   constexpr size_t kExactTop = 32;
   std::vector<int16_t> out;
@@ -199,99 +177,12 @@ std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts) {
   return out;
 }
 
-// The index of the level nearest to `w` in a sorted codebook.
-uint8_t CodeOf(const std::vector<int16_t>& codebook, int16_t w) {
+uint8_t FrozenWeights::CodeOf(const std::vector<int16_t>& codebook, int16_t w) {
   const auto it = std::lower_bound(codebook.begin(), codebook.end(), w);
   if (it == codebook.begin()) return 0;
   if (it == codebook.end()) return static_cast<uint8_t>(codebook.size() - 1);
   const auto below = it - 1;
   return static_cast<uint8_t>((w - *below <= *it - w ? below : it) - codebook.begin());
-}
-
-// The codebook for the weights of `rows`.
-template <class Rows>
-std::vector<int16_t> CodebookOf(const Rows& rows) {
-  std::vector<uint64_t> counts(65536, 0);
-  for (const auto& entry : rows.entries) ++counts[entry.second + 32768];
-  return Codebook(counts);
-}
-
-}  // namespace
-
-FrozenWeights FrozenWeights::Pruned(float min_feature_weight, float min_entry_weight) const {
-  FrozenWeights out;
-  out.num_classes_ = num_classes_;
-  out.scale_ = scale_;
-  const long min_feature_q = std::lround(min_feature_weight * scale_);
-  const long min_entry_q = std::lround(min_entry_weight * scale_);
-  Rows rows;
-  ForEachRow([&](const Row& r) {
-    long largest = 0, kept = 0;
-    for (const auto& [c, w] : r.entries) {
-      largest = std::max<long>(largest, std::abs(w));
-      kept += std::abs(w) >= min_entry_q;
-    }
-    if (largest < min_feature_q || kept == 0) return;
-    rows.Add(r.bucket, r.fingerprint);
-    for (const auto& [c, w] : r.entries)
-      if (std::abs(w) >= min_entry_q) rows.AddEntry(c, w);
-  });
-  const std::vector<int16_t> codebook = CodebookOf(rows);
-  for (auto& entry : rows.entries) entry.second = codebook[CodeOf(codebook, entry.second)];
-  // A smaller table uses fewer of the bucket bits.
-  const uint32_t num_buckets = std::min(BucketsFor(rows.size()), num_buckets_);
-  for (uint32_t& b : rows.bucket) b &= num_buckets - 1;
-  out.Build(rows, num_buckets);
-  return out;
-}
-
-FrozenWeights FrozenWeights::Mean(std::span<const FrozenWeights* const> models) {
-  FrozenWeights out;
-  if (models.empty()) return out;
-  out.num_classes_ = models[0]->num_classes_;
-  uint32_t num_buckets = models[0]->num_buckets_;
-  for (const FrozenWeights* m : models) num_buckets = std::min(num_buckets, m->num_buckets_);
-  const uint32_t bucket_bits = static_cast<uint32_t>(std::countr_zero(num_buckets));
-  // (partial key, class, weight in averaged-perceptron units / number of models).
-  struct Entry {
-    uint64_t partial_key;
-    uint8_t c;
-    float w;
-  };
-  std::vector<Entry> entries;
-  for (const FrozenWeights* m : models) {
-    std::unordered_set<uint64_t> seen;  // a fingerprint twin is unreachable: the first wins
-    m->ForEachRow([&](const Row& r) {
-      if (!seen.insert(static_cast<uint64_t>(r.fingerprint) << 32 | r.bucket).second) return;
-      const uint64_t pk = static_cast<uint64_t>(r.fingerprint) << bucket_bits | (r.bucket & (num_buckets - 1));
-      for (const auto& [c, w] : r.entries)
-        entries.push_back({pk, c, w / m->scale_ / static_cast<float>(models.size())});
-    });
-  }
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
-    return x.partial_key != y.partial_key ? x.partial_key < y.partial_key : x.c < y.c;
-  });
-  std::vector<std::pair<std::pair<uint64_t, uint8_t>, float>> sums;
-  for (const Entry& e : entries) {
-    if (sums.empty() || sums.back().first != std::make_pair(e.partial_key, e.c))
-      sums.push_back({{e.partial_key, e.c}, 0.f});
-    sums.back().second += e.w;
-  }
-  float max_abs = 0;
-  for (const auto& [key, w] : sums) max_abs = std::max(max_abs, std::abs(w));
-  out.scale_ = max_abs > 0 ? 32767.f / max_abs : 1.f;
-  Rows rows;
-  uint64_t last = ~uint64_t{0};
-  for (const auto& [key, w] : sums) {
-    const long q = std::lround(w * out.scale_);
-    if (q == 0) continue;
-    if (key.first != last)
-      rows.Add(static_cast<uint32_t>(key.first & (num_buckets - 1)), static_cast<uint16_t>(key.first >> bucket_bits));
-    last = key.first;
-    rows.AddEntry(key.second, static_cast<int16_t>(q));
-  }
-  out.Build(rows, num_buckets);
-  return out;
 }
 
 namespace {

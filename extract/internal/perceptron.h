@@ -100,24 +100,14 @@ class FrozenWeights {
   // Adds the weights of `features` to scores[0, num_classes), in model units.
   void Score(std::span<const uint64_t> features, int32_t* scores) const;
 
-  // A copy without the features whose largest |weight| is below `min_feature_weight` and
-  // without the remaining entries below `min_entry_weight` (averaged-perceptron units), in a
-  // table sized for what remains, its weights rounded to the at most 256 values files store
-  // (so that a model scores the same before saving and after loading). Dropping whole rare
-  // features costs far less accuracy than dropping small entries, which frequent features need
-  // to separate close classes.
-  FrozenWeights Pruned(float min_feature_weight, float min_entry_weight) const;
-
-  // The mean of models over the same classes (trained on the same data with different
-  // seeds): a linear model whose scores are the mean of theirs up to rounding, so that one
-  // table holds the ensemble. It keeps the fewest bucket bits among them.
-  static FrozenWeights Mean(std::span<const FrozenWeights* const> models);
-
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);
 
  private:
   friend class AveragedPerceptron;  // Freeze() builds the table from its rows
+  // Training makes smaller and averaged copies of tables (perceptron_train.h).
+  friend FrozenWeights PrunedWeights(const FrozenWeights& weights, float min_feature_weight, float min_entry_weight);
+  friend FrozenWeights MeanWeights(std::span<const FrozenWeights* const> models);
   // One feature as files store it: its bucket, fingerprint and nonzero (class, weight) entries.
   struct Row {
     uint32_t bucket = 0;
@@ -150,6 +140,10 @@ class FrozenWeights {
   // Calls fn(row) for each row in file order, reusing one Row.
   template <class Fn>
   void ForEachRow(Fn&& fn) const;
+  // The at most 255 levels that files store weights as, for weights whose histogram is `counts`
+  // (indexed by weight + 32768), and the index of the level nearest to `w`.
+  static std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts);
+  static uint8_t CodeOf(const std::vector<int16_t>& codebook, int16_t w);
   // The pool offset of the row with this partial key, or kNoRow.
   uint32_t Find(uint64_t partial_key) const;
   uint64_t PartialKey(uint64_t key) const { return (key >> 48) << bucket_bits_ | (key & (num_buckets_ - 1)); }
@@ -189,6 +183,25 @@ class FrozenWeights {
   HugeVector<int16_t> pool_;
   std::vector<RowOrigin> origins_;  // in file order
 };
+
+template <class Fn>
+void FrozenWeights::ForEachRow(Fn&& fn) const {
+  Row row;
+  for (const RowOrigin& origin : origins_) {
+    row.bucket = origin.bucket;
+    row.fingerprint = origin.fingerprint;
+    row.entries.clear();
+    const int16_t* p = &pool_[origin.offset];
+    const uint32_t header = static_cast<uint16_t>(p[0]);
+    if (header & kDense) {
+      for (uint32_t c = 0; c < num_classes_; ++c)
+        if (p[1 + c] != 0) row.entries.emplace_back(static_cast<uint8_t>(c), p[1 + c]);
+    } else {
+      for (uint32_t k = 0; k < header; ++k) row.entries.emplace_back(static_cast<uint8_t>(p[1 + 2 * k]), p[2 + 2 * k]);
+    }
+    fn(row);
+  }
+}
 
 template <class T>
 T* HugePageAllocator<T>::allocate(size_t n) {

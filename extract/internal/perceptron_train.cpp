@@ -1,7 +1,9 @@
 #include "extract/internal/perceptron_train.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <unordered_set>
 #include <utility>
 
 namespace geokg::extract::internal {
@@ -109,6 +111,84 @@ FrozenWeights AveragedPerceptron::Freeze() const {
   for (const auto& [key, entries] : kept) {
     rows.Add(static_cast<uint32_t>(key & (num_buckets - 1)), static_cast<uint16_t>(key >> 48));
     for (const auto& [c, w] : entries) rows.AddEntry(c, w);
+  }
+  out.Build(rows, num_buckets);
+  return out;
+}
+
+FrozenWeights PrunedWeights(const FrozenWeights& weights, float min_feature_weight, float min_entry_weight) {
+  FrozenWeights out;
+  out.num_classes_ = weights.num_classes_;
+  out.scale_ = weights.scale_;
+  const long min_feature_q = std::lround(min_feature_weight * weights.scale_);
+  const long min_entry_q = std::lround(min_entry_weight * weights.scale_);
+  FrozenWeights::Rows rows;
+  weights.ForEachRow([&](const FrozenWeights::Row& r) {
+    long largest = 0, kept = 0;
+    for (const auto& [c, w] : r.entries) {
+      largest = std::max<long>(largest, std::abs(w));
+      kept += std::abs(w) >= min_entry_q;
+    }
+    if (largest < min_feature_q || kept == 0) return;
+    rows.Add(r.bucket, r.fingerprint);
+    for (const auto& [c, w] : r.entries)
+      if (std::abs(w) >= min_entry_q) rows.AddEntry(c, w);
+  });
+  std::vector<uint64_t> counts(65536, 0);
+  for (const auto& entry : rows.entries) ++counts[entry.second + 32768];
+  const std::vector<int16_t> codebook = FrozenWeights::Codebook(counts);
+  for (auto& entry : rows.entries) entry.second = codebook[FrozenWeights::CodeOf(codebook, entry.second)];
+  // A smaller table uses fewer of the bucket bits.
+  const uint32_t num_buckets = std::min(FrozenWeights::BucketsFor(rows.size()), weights.num_buckets_);
+  for (uint32_t& b : rows.bucket) b &= num_buckets - 1;
+  out.Build(rows, num_buckets);
+  return out;
+}
+
+FrozenWeights MeanWeights(std::span<const FrozenWeights* const> models) {
+  FrozenWeights out;
+  if (models.empty()) return out;
+  out.num_classes_ = models[0]->num_classes_;
+  uint32_t num_buckets = models[0]->num_buckets_;
+  for (const FrozenWeights* m : models) num_buckets = std::min(num_buckets, m->num_buckets_);
+  const uint32_t bucket_bits = static_cast<uint32_t>(std::countr_zero(num_buckets));
+  // (partial key, class, weight in averaged-perceptron units / number of models).
+  struct Entry {
+    uint64_t partial_key;
+    uint8_t c;
+    float w;
+  };
+  std::vector<Entry> entries;
+  for (const FrozenWeights* m : models) {
+    std::unordered_set<uint64_t> seen;  // a fingerprint twin is unreachable: the first wins
+    m->ForEachRow([&](const FrozenWeights::Row& r) {
+      if (!seen.insert(static_cast<uint64_t>(r.fingerprint) << 32 | r.bucket).second) return;
+      const uint64_t pk = static_cast<uint64_t>(r.fingerprint) << bucket_bits | (r.bucket & (num_buckets - 1));
+      for (const auto& [c, w] : r.entries)
+        entries.push_back({pk, c, w / m->scale_ / static_cast<float>(models.size())});
+    });
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+    return x.partial_key != y.partial_key ? x.partial_key < y.partial_key : x.c < y.c;
+  });
+  std::vector<std::pair<std::pair<uint64_t, uint8_t>, float>> sums;
+  for (const Entry& e : entries) {
+    if (sums.empty() || sums.back().first != std::make_pair(e.partial_key, e.c))
+      sums.push_back({{e.partial_key, e.c}, 0.f});
+    sums.back().second += e.w;
+  }
+  float max_abs = 0;
+  for (const auto& [key, w] : sums) max_abs = std::max(max_abs, std::abs(w));
+  out.scale_ = max_abs > 0 ? 32767.f / max_abs : 1.f;
+  FrozenWeights::Rows rows;
+  uint64_t last = ~uint64_t{0};
+  for (const auto& [key, w] : sums) {
+    const long q = std::lround(w * out.scale_);
+    if (q == 0) continue;
+    if (key.first != last)
+      rows.Add(static_cast<uint32_t>(key.first & (num_buckets - 1)), static_cast<uint16_t>(key.first >> bucket_bits));
+    last = key.first;
+    rows.AddEntry(key.second, static_cast<int16_t>(q));
   }
   out.Build(rows, num_buckets);
   return out;

@@ -34,7 +34,7 @@ class AveragedPerceptron {
   // Counts one training example, whether or not it caused an update.
   void Tick() { ++steps_; }
 
-  // The averaged weights, quantised to int16 (see FrozenWeights::Pruned to make them fewer).
+  // The averaged weights, quantised to int16 (see PrunedWeights to make them fewer).
   FrozenWeights Freeze() const;
 
  private:
@@ -49,5 +49,18 @@ class AveragedPerceptron {
   std::vector<float> w_;
   std::vector<float> u_;
 };
+
+// A copy of `weights` without the features whose largest |weight| is below `min_feature_weight`
+// and without the remaining entries below `min_entry_weight` (averaged-perceptron units), in a
+// table sized for what remains, its weights rounded to the at most 256 values files store (so
+// that a model scores the same before saving and after loading). Dropping whole rare features
+// costs far less accuracy than dropping small entries, which frequent features need to separate
+// close classes.
+FrozenWeights PrunedWeights(const FrozenWeights& weights, float min_feature_weight, float min_entry_weight);
+
+// The mean of models over the same classes (trained on the same data with different seeds): a
+// linear model whose scores are the mean of theirs up to rounding, so that one table holds the
+// ensemble. It keeps the fewest bucket bits among them.
+FrozenWeights MeanWeights(std::span<const FrozenWeights* const> models);
 
 }  // namespace geokg::extract::internal

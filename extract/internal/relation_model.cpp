@@ -12,9 +12,6 @@
 namespace geokg::extract::internal {
 namespace {
 
-constexpr char kMagic[] = "GKRM";
-constexpr uint32_t kFormatVersion = 1;
-
 // Feature templates: each hashes its own id with its values, so that equal values under
 // different templates are different features.
 enum Template : uint32_t {
@@ -230,16 +227,6 @@ Result<std::shared_ptr<const RelationModel>> RelationModel::LoadBytes(std::strin
     return in.Invalid("has " + std::to_string(weights.num_classes()) + " labels, expected " +
                       std::to_string(kNumRelationLabels));
   return std::make_shared<const RelationModel>(std::move(weights), a, b);
-}
-
-std::string RelationModel::Save() const {
-  BinaryWriter out;
-  for (int i = 0; i < 4; ++i) out.Put<char>(kMagic[i]);
-  out.Put<uint32_t>(kFormatVersion);
-  out.Put<float>(a_);
-  out.Put<float>(b_);
-  weights_.Write(out);
-  return CompressModel(out.bytes());
 }
 
 float RelationModel::Calibrated(int32_t margin) const {

@@ -54,7 +54,8 @@ class RelationModel {
 
   // The model built into the binary.
   static Result<std::shared_ptr<const RelationModel>> LoadDefault();
-  // A model file written by Save; `origin` names it in error messages.
+  // A model file (written by SaveRelationModel, relation_model_train.h); `origin` names it in
+  // error messages.
   static Result<std::shared_ptr<const RelationModel>> LoadBytes(std::string_view bytes, const std::string& origin);
 
   // `a` and `b` map a label's score margin over kNoRelation to a probability: 1 / (1 + e^-(a m + b)).
@@ -68,12 +69,12 @@ class RelationModel {
   // The margin of `label` over kNoRelation, in model units (what calibration maps).
   int32_t Margin(std::span<const uint64_t> features, uint32_t label) const;
 
-  // The same weights with another calibration.
-  RelationModel WithCalibration(float a, float b) const { return RelationModel(weights_, a, b); }
-
-  std::string Save() const;
-
  private:
+  friend std::string SaveRelationModel(const RelationModel& model);  // relation_model_train.h
+  // The model file's header.
+  static constexpr char kMagic[] = "GKRM";
+  static constexpr uint32_t kFormatVersion = 1;
+
   float Calibrated(int32_t margin) const;
 
   FrozenWeights weights_;

@@ -47,20 +47,6 @@ void Tagger::Tag(std::span<const std::string_view> forms, std::span<uint8_t> upo
   }
 }
 
-Result<Tagger> Tagger::Mean(std::span<const Tagger* const> taggers) {
-  if (taggers.empty()) return Status::InvalidInput("no taggers to average");
-  std::vector<const FrozenWeights*> weights;
-  for (const Tagger* t : taggers) {
-    if (t->upos_names_ != taggers[0]->upos_names_ || t->xpos_names_ != taggers[0]->xpos_names_ ||
-        t->lexicon_ != taggers[0]->lexicon_)
-      return Status::InvalidInput("taggers with different tag sets or lexicons cannot be averaged");
-    weights.push_back(&t->weights_);
-  }
-  Tagger out = *taggers[0];
-  out.weights_ = FrozenWeights::Mean(weights);
-  return out;
-}
-
 void Tagger::Write(BinaryWriter& out) const {
   out.PutStrings(upos_names_);
   out.PutStrings(xpos_names_);

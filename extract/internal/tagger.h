@@ -35,14 +35,6 @@ class Tagger {
   const std::vector<std::string>& xpos_names() const { return xpos_names_; }
   size_t num_features() const { return weights_.num_features(); }
   size_t num_weights() const { return weights_.num_entries(); }
-  // Drops weak features and weights (see FrozenWeights::Pruned) to make the model smaller.
-  void Prune(float min_feature_weight, float min_entry_weight) {
-    weights_ = weights_.Pruned(min_feature_weight, min_entry_weight);
-  }
-
-  // The mean of taggers trained on the same data with different seeds (see
-  // FrozenWeights::Mean); fails when their tag sets or lexicons differ.
-  static Result<Tagger> Mean(std::span<const Tagger* const> taggers);
 
   void Write(BinaryWriter& out) const;
   Status Read(BinaryReader& in);

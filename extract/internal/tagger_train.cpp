@@ -70,4 +70,22 @@ Tagger TaggerTrainer::Freeze() const {
   return t;
 }
 
+void TaggerTrainer::Prune(Tagger& tagger, float min_feature_weight, float min_entry_weight) {
+  tagger.weights_ = PrunedWeights(tagger.weights_, min_feature_weight, min_entry_weight);
+}
+
+Result<Tagger> TaggerTrainer::Mean(std::span<const Tagger* const> taggers) {
+  if (taggers.empty()) return Status::InvalidInput("no taggers to average");
+  std::vector<const FrozenWeights*> weights;
+  for (const Tagger* t : taggers) {
+    if (t->upos_names_ != taggers[0]->upos_names_ || t->xpos_names_ != taggers[0]->xpos_names_ ||
+        t->lexicon_ != taggers[0]->lexicon_)
+      return Status::InvalidInput("taggers with different tag sets or lexicons cannot be averaged");
+    weights.push_back(&t->weights_);
+  }
+  Tagger out = *taggers[0];
+  out.weights_ = MeanWeights(weights);
+  return out;
+}
+
 }  // namespace geokg::extract::internal

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <random>
+#include <span>
 
 #include "extract/internal/perceptron_train.h"
 #include "extract/internal/tagger.h"
@@ -18,8 +19,15 @@ class TaggerTrainer {
   // One pass over the training sentences in a shuffled order.
   void TrainEpoch(std::mt19937& rng);
 
-  // The averaged model (see Tagger::Prune).
+  // The averaged model (see Prune).
   Tagger Freeze() const;
+
+  // Drops weak features and weights (see PrunedWeights) to make the model smaller.
+  static void Prune(Tagger& tagger, float min_feature_weight, float min_entry_weight);
+
+  // The mean of taggers trained on the same data with different seeds (see MeanWeights);
+  // fails when their tag sets or lexicons differ.
+  static Result<Tagger> Mean(std::span<const Tagger* const> taggers);
 
  private:
   const Treebank& train_;

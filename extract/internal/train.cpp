@@ -2,9 +2,11 @@
 
 #include <charconv>
 #include <cstdio>
+#include <fstream>
 #include <random>
 
 #include "extract/internal/lemmatizer_train.h"
+#include "extract/internal/model_file.h"
 #include "extract/internal/parser_train.h"
 #include "extract/internal/tagger_train.h"
 
@@ -18,6 +20,16 @@ std::string Format(const char* fmt, double a, double b = 0, double c = 0) {
 }
 
 std::string_view Universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+
+// A component's file: header, its Write(), compressed.
+template <class Component>
+std::string ComponentBytes(const Component& c, const char* magic) {
+  BinaryWriter out;
+  for (int i = 0; i < 4; ++i) out.Put<char>(magic[i]);
+  out.Put<uint32_t>(kSyntaxFormatVersion);
+  c.Write(out);
+  return CompressModel(out.bytes());
+}
 
 using SentenceTags = std::vector<std::vector<uint16_t>>;  // one TagPair per word of each sentence
 
@@ -143,14 +155,38 @@ Result<std::unique_ptr<SyntaxModel>> MeanModel(std::span<const SyntaxModel* cons
     taggers.push_back(&SyntaxModelAccess::PartsOf(*m).tagger);
     parsers.push_back(&SyntaxModelAccess::PartsOf(*m).parser);
   }
-  auto tagger = Tagger::Mean(taggers);
+  auto tagger = TaggerTrainer::Mean(taggers);
   if (!tagger.ok()) return tagger.status();
-  auto parser = Parser::Mean(parsers);
+  auto parser = ParserTrainer::Mean(parsers);
   if (!parser.ok()) return parser.status();
   SyntaxModelAccess::Parts parts = SyntaxModelAccess::PartsOf(*models[0]);
   parts.tagger = std::move(tagger).value();
   parts.parser = std::move(parser).value();
   return SyntaxModelAccess::FromParts(std::move(parts));
+}
+
+void PruneParts(const TrainOptions& options, SyntaxModelAccess::Parts& parts) {
+  TaggerTrainer::Prune(parts.tagger, options.tagger_min_weight, options.tagger_min_entry);
+  ParserTrainer::Prune(parts.parser, options.parser_min_weight, options.parser_min_entry,
+                       options.supertagger_min_weight, options.supertagger_min_entry);
+}
+
+Status SaveSyntaxModel(const SyntaxModel& model, const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError(dir.string() + ": cannot create the model directory: " + ec.message());
+  const SyntaxModelAccess::Parts& parts = SyntaxModelAccess::PartsOf(model);
+  const std::string bytes[3] = {ComponentBytes(parts.tagger, kTaggerMagic),
+                                ComponentBytes(parts.lemmatizer, kLemmatizerMagic),
+                                ComponentBytes(parts.parser, kParserMagic)};
+  for (int i = 0; i < 3; ++i) {
+    const std::filesystem::path path = dir / SyntaxModel::kModelFiles[i];
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes[i].data(), static_cast<std::streamsize>(bytes[i].size()));
+    out.close();
+    if (!out) return Status::IOError(path.string() + ": cannot write the model file");
+  }
+  return Status();
 }
 
 Scores Evaluate(const SyntaxModel& model, const std::vector<ConlluSentence>& gold,
@@ -221,9 +257,7 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
     else
       std::swap(parts.parser, candidate);
   }
-  parts.tagger.Prune(options.tagger_min_weight, options.tagger_min_entry);
-  parts.parser.Prune(options.parser_min_weight, options.parser_min_entry, options.supertagger_min_weight,
-                     options.supertagger_min_entry);
+  PruneParts(options, parts);
   progress("tagger: " + std::to_string(parts.tagger.num_features()) +
            " features, parser: " + std::to_string(parts.parser.num_features()) + " features after pruning");
   auto model = SyntaxModelAccess::FromParts(std::move(parts));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <span>
@@ -34,7 +35,7 @@ struct TrainOptions {
   // The parser trains on tags predicted by taggers that did not see the sentence (k-fold
   // jackknifing), so that it learns to live with tagging errors. 1 = use gold tags.
   int jackknife_folds = 4;
-  // Pruning (see FrozenWeights::Pruned): features whose largest averaged weight is below
+  // Pruning (see PrunedWeights): features whose largest averaged weight is below
   // *_min_weight are dropped, and in the others entries below *_min_entry.
   float tagger_min_weight = 0;
   float tagger_min_entry = 0;
@@ -63,8 +64,14 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::vector<ConlluSe
                                                       const TrainOptions& options, const Progress& progress);
 
 // The mean of the taggers and parsers of models trained on the same data with different seeds
-// (see FrozenWeights::Mean); the lemmatizer is the first model's. Fails on incompatible models.
+// (see MeanWeights); the lemmatizer is the first model's. Fails on incompatible models.
 Result<std::unique_ptr<SyntaxModel>> MeanModel(std::span<const SyntaxModel* const> models);
+
+// Prunes the tagger, the parser and its supertagger with the *_min_* thresholds of `options`.
+void PruneParts(const TrainOptions& options, SyntaxModelAccess::Parts& parts);
+
+// Writes the model's files (SyntaxModel::kModelFiles) into `dir`, created if missing.
+Status SaveSyntaxModel(const SyntaxModel& model, const std::filesystem::path& dir);
 
 // Scores the model on gold-tokenised `gold` the way ../shared/tools/conllu_eval.py does (LAS
 // compares the universal part of the relation). With `predicted`, also returns the analysed copy.

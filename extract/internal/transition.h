@@ -1,13 +1,12 @@
 // extract/internal/transition.h -- the arc-hybrid transition system (Kuhlmann et al. 2011) with
 // the artificial root at the end of the buffer, so that the root is chosen last and only one
-// word attaches to it; and its dynamic oracle (Goldberg & Nivre 2013): the number of gold arcs
-// an action makes unreachable. The oracle is exact for projective gold trees.
+// word attaches to it. Its dynamic oracle, for training: transition_train.h.
 //
 // Words are numbered 1..n; 0 is the root. A Configuration is a value owned by one parse.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <span>
 #include <vector>
 
 namespace geokg::extract::internal {
@@ -50,28 +49,13 @@ class Configuration {
   const std::vector<uint8_t>& labels() const { return labels_; }
   const Children& children(int word) const { return children_[word]; }
 
-  // Dynamic oracle: gold arcs lost by `m` with `label`. gold_heads/gold_labels index 1..n.
-  int Cost(Move m, uint8_t label, std::span<const int> gold_heads, std::span<const uint8_t> gold_labels) const;
-
  private:
-  bool InBuffer(int word) const { return word == 0 || word >= b_; }
-  int DependentsInBuffer(int word, std::span<const int> gold_heads) const;
-
   int n_;
   int b_ = 1;  // first buffer word; n_ + 1 when only the root is left
   std::vector<int> stack_;
-  std::vector<uint8_t> in_stack_;
   std::vector<int> heads_;
   std::vector<uint8_t> labels_;
   std::vector<Children> children_;
 };
-
-// Whether the tree given by heads[1..n] (heads[0] unused) has no crossing arcs.
-bool IsProjective(std::span<const int> heads);
-
-// Makes the tree projective by lifting the shortest crossing arcs to the head's head, one step
-// at a time (Nivre & Nilsson 2005 without the label encoding), so that the few non-projective
-// training trees still teach the parser everything but their crossing arcs.
-void Projectivize(std::span<int> heads);
 
 }  // namespace geokg::extract::internal

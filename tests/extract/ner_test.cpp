@@ -72,7 +72,7 @@ TEST_CASE("the NER tagger learns its toy sentences and survives a save and load"
   CHECK((person->end == 9 && person->type == "PER"));
   CHECK(!tagger.SpanAt(forms, 6).has_value());
   CHECK(tagger.IsCommonWord("TALKS") == false);  // seen once only
-  auto loaded = internal::NerTagger::LoadBytes(tagger.Save(), "toy ner.bin");
+  auto loaded = internal::NerTagger::LoadBytes(internal::NerTrainer::Save(tagger), "toy ner.bin");
   REQUIRE(loaded.ok());
   CHECK(loaded.value()->label_names() == tagger.label_names());
   for (const internal::IobSentence& s : ToyNerData())
@@ -83,7 +83,7 @@ TEST_CASE("the NER tagger learns its toy sentences and survives a save and load"
 }
 
 TEST_CASE("damaged NER models and IOB2 files are refused with their name", "[extract][ner]") {
-  const std::string bytes = TrainToyNer().Save();
+  const std::string bytes = internal::NerTrainer::Save(TrainToyNer());
   auto truncated = internal::NerTagger::LoadBytes(bytes.substr(0, bytes.size() / 2), "half.bin");
   REQUIRE(!truncated.ok());
   CHECK(truncated.status().message().find("half.bin") != std::string::npos);

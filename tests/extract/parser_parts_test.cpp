@@ -67,7 +67,7 @@ TEST_CASE("Saved weights keep every weight's sign and size within a few percent"
   }
   const internal::FrozenWeights exact = model.Freeze();
   const internal::FrozenWeights loaded = SavedAndLoaded(exact);
-  const internal::FrozenWeights pruned = exact.Pruned(0, 0);
+  const internal::FrozenWeights pruned = internal::PrunedWeights(exact, 0, 0);
 
   size_t rounded = 0;
   for (uint64_t k = 1; k <= 3000; ++k) {
@@ -103,7 +103,7 @@ TEST_CASE("Weights pruned to nothing are saved and load back empty", "[extract]"
   const uint64_t f = internal::FeatureKey(3, 1);
   model.Update({&f, 1}, 0, 1);
   model.Tick();
-  const internal::FrozenWeights empty = model.Freeze().Pruned(1e9f, 0);
+  const internal::FrozenWeights empty = internal::PrunedWeights(model.Freeze(), 1e9f, 0);
   REQUIRE(empty.num_features() == 0);
   const internal::FrozenWeights loaded = SavedAndLoaded(empty);
   CHECK(loaded.num_features() == 0);

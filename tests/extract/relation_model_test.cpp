@@ -5,7 +5,7 @@
 
 #include "extract/extractor.h"
 #include "extract/internal/perceptron_train.h"
-#include "extract/internal/relation_model.h"
+#include "extract/internal/relation_model_train.h"
 
 using namespace geokg;
 namespace internal = geokg::extract::internal;
@@ -88,7 +88,7 @@ TEST_CASE("a relation model trained on our own sentences finds the relation in a
   const auto path = std::filesystem::temp_directory_path() / "geokg-test-relations.bin";
   {
     std::ofstream out(path, std::ios::binary);
-    const std::string bytes = model.Save();
+    const std::string bytes = internal::SaveRelationModel(model);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   extract::ExtractorOptions learned;

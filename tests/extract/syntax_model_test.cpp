@@ -75,7 +75,7 @@ TEST_CASE("A toy model learns its training sentences", "[extract]") {
 
 TEST_CASE("A saved model loads back and analyses exactly as before", "[extract]") {
   const auto dir = TempDir("roundtrip");
-  REQUIRE(ToyModel().SaveFiles(dir).ok());
+  REQUIRE(internal::SaveSyntaxModel(ToyModel(), dir).ok());
   auto loaded = SyntaxModel::LoadFiles(dir);
   REQUIRE(loaded.ok());
   CheckSameAnalyses(ToyModel(), *loaded.value());
@@ -101,7 +101,7 @@ TEST_CASE("Loading a missing or damaged model names the file", "[extract]") {
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message().find("tagger.bin") != std::string::npos);
 
-  REQUIRE(ToyModel().SaveFiles(dir).ok());
+  REQUIRE(internal::SaveSyntaxModel(ToyModel(), dir).ok());
   std::filesystem::resize_file(dir / "parser.bin", std::filesystem::file_size(dir / "parser.bin") / 2);
   auto truncated = SyntaxModel::LoadFiles(dir);
   REQUIRE_FALSE(truncated.ok());

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "extract/internal/train.h"
-#include "extract/internal/transition.h"
+#include "extract/internal/transition_train.h"
 #include "tests/extract/toy_treebank.h"
 #include "tests/support/shared_data.h"
 
@@ -12,6 +12,7 @@ namespace {
 using geokg::extract::internal::Configuration;
 using geokg::extract::internal::IsProjective;
 using geokg::extract::internal::Move;
+using geokg::extract::internal::OracleCost;
 
 // Follows zero-cost actions of the dynamic oracle from the start; returns the tree built (heads
 // and labels at index 1..n).
@@ -23,7 +24,7 @@ std::pair<std::vector<int>, std::vector<uint8_t>> FollowOracle(const std::vector
     for (Move m : {Move::kShift, Move::kLeft, Move::kRight}) {
       if (!c.Can(m)) continue;
       const uint8_t label = m == Move::kShift ? 0 : labels[c.Stack(0)];
-      if (c.Cost(m, label, heads, labels) != 0) continue;
+      if (OracleCost(c, m, label, heads, labels) != 0) continue;
       c.Apply(m, label);
       moved = true;
       break;
@@ -79,18 +80,19 @@ TEST_CASE("After a wrong move the dynamic oracle still reaches every other gold 
   const std::vector<int> heads{0, 2, 0, 4, 2, 6, 4, 2};
   const std::vector<uint8_t> labels(8, 0);
   Configuration c(7);
-  c.Apply(Move::kShift, 0);                            // Officials
-  c.Apply(Move::kLeft, 0);                             // Officials <- want
-  c.Apply(Move::kShift, 0);                            // want
-  c.Apply(Move::kShift, 0);                            // to
-  CHECK(c.Cost(Move::kRight, 0, heads, labels) == 1);  // want -> to loses to's gold head "reopen"
-  CHECK(c.Cost(Move::kLeft, 0, heads, labels) == 0);   // to <- reopen is gold
-  c.Apply(Move::kRight, 0);                            // the mistake
+  c.Apply(Move::kShift, 0);                                   // Officials
+  c.Apply(Move::kLeft, 0);                                    // Officials <- want
+  c.Apply(Move::kShift, 0);                                   // want
+  c.Apply(Move::kShift, 0);                                   // to
+  CHECK(OracleCost(c, Move::kRight, 0, heads, labels) == 1);  // want -> to loses to's gold head "reopen"
+  CHECK(OracleCost(c, Move::kLeft, 0, heads, labels) == 0);   // to <- reopen is gold
+  c.Apply(Move::kRight, 0);                                   // the mistake
   while (!c.Terminal()) {
     Move best = Move::kShift;
     int best_cost = 1000;
     for (Move m : {Move::kShift, Move::kLeft, Move::kRight})
-      if (c.Can(m) && c.Cost(m, 0, heads, labels) < best_cost) best = m, best_cost = c.Cost(m, 0, heads, labels);
+      if (c.Can(m) && OracleCost(c, m, 0, heads, labels) < best_cost)
+        best = m, best_cost = OracleCost(c, m, 0, heads, labels);
     CHECK(best_cost == 0);
     c.Apply(best, 0);
   }
