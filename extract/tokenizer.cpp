@@ -246,6 +246,8 @@ std::vector<Sentence> Segment(std::string_view text) {
     i = j - 1;
     if (j >= tokens.size()) break;
     std::string_view next = tokens[j].text;
+    // No sentence starts with a comma or a semicolon: "Bill Frenzel, R-Minn., said".
+    if (next == "," || next == ";") continue;
     // A lower-case word after a bare '.', '!' or '?' starts a sentence in informal text ("ok.
     // i will"), but not after a closing quote ('"Why?" he asked') or an ellipsis.
     const bool ellipsis = tok.text == "..." || tok.text == "\xE2\x80\xA6";

@@ -1291,6 +1291,22 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
           least = 2;
         }
       }
+      if (least == 0) {
+        // "The PTA groups Burundi, the Comoros and Djibouti", "the CPA includes Ivory Coast", "The
+        // PTA, set up in 1982, groups ...": the verb may follow an apposition.
+        static constexpr auto kGroups = std::to_array<std::string_view>({"comprises", "includes", "groups"});
+        uint32_t verb = at;
+        if (word_at(at) == ",")
+          for (uint32_t k = at + 1; k < tokens.size() && k <= at + 8; ++k)
+            if (word_at(k) == ",") {
+              verb = k + 1;
+              break;
+            }
+        if (OneOf(kGroups, word_at(verb)) || (word_at(verb) == "consists" && word_at(verb + 1) == "of")) {
+          at = verb + (word_at(verb) == "consists" ? 2 : 1);
+          least = 1;
+        }
+      }
     }
     if (least > 0) {
       std::vector<RoleFact> members;
@@ -1319,6 +1335,18 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
         next.evidence != Evidence::kPronoun && next.evidence != Evidence::kTitled)
       found.push_back(
           {next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
+  }
+  // "Bill Frenzel, R-Minn.", "Rep. Jerry Huckaby (D-La.)": a US legislator's party and state.
+  for (const Mention& who : ms) {
+    if (who.entities.size() != 1 || who.entities[0].type != EntityType::kPerson || who.evidence == Evidence::kPronoun ||
+        who.end + 1 >= tokens.size() || (tokens[who.end].text != "," && tokens[who.end].text != "("))
+      continue;
+    const std::string_view t = tokens[who.end + 1].text;
+    if (t.size() < 4 || (t[0] != 'D' && t[0] != 'R') || t[1] != '-' || !std::isupper(static_cast<unsigned char>(t[2])))
+      continue;
+    if (const auto party = gazetteer_.Find(t[0] == 'D' ? "Democratic Party" : "Republican Party"))
+      found.push_back(
+          {who.entities[0], Relation::kMemberOf, "a member", EntityOf(*party), who.begin, who.end + 2, false});
   }
   // "Trump is a Republican".
   for (size_t k = 1; k < ms.size(); ++k) {

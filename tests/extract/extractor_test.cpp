@@ -966,3 +966,18 @@ TEST_CASE("a delegate or representative with a state is its official", "[extract
   const auto triples = Extract("1987-03-27", "News\n\nJohn Birch, the British delegate, spoke.");
   CHECK(Find(triples, "John Birch", Relation::kOfficialOf, "United Kingdom") != nullptr);
 }
+
+TEST_CASE("a group that includes, groups or consists of a list has its members", "[extract][entities]") {
+  auto sentence = GENERATE(as<std::string>{}, "The Nile Basin Union includes Egypt, Sudan and Ethiopia.",
+                           "The Nile Basin Union, set up in 1982, groups Egypt, Sudan and Ethiopia.",
+                           "The Nile Basin Union consists of Egypt, Sudan and Ethiopia.");
+  CAPTURE(sentence);
+  const auto triples = Extract("2005-02-01", "Politics\n\n" + sentence);
+  for (const std::string state : {"Egypt", "Sudan", "Ethiopia"})
+    CHECK(Find(triples, state, Relation::kMemberOf, "Nile Basin Union") != nullptr);
+}
+
+TEST_CASE("a US legislator's party abbreviation after the name makes a member", "[extract][entities]") {
+  const auto triples = Extract("1987-03-27", "Congress\n\nThe plan was backed by Rep. Tom Greer, D-La., and others.");
+  CHECK(Find(triples, "Tom Greer", Relation::kMemberOf, "Democratic Party") != nullptr);
+}

@@ -33,6 +33,11 @@ TEST_CASE("Abbreviations keep their periods and do not end sentences", "[extract
   CHECK(Sentences("He arrived from the U.S. The talks began.") == V{"He arrived from the U.S.", "The talks began."});
 }
 
+TEST_CASE("A period before a comma ends no sentence", "[extract]") {
+  CHECK(Sentences("Bill Hanson, R-Minn., said the bill was weak. It passed.") ==
+        V{"Bill Hanson, R-Minn., said the bill was weak.", "It passed."});
+}
+
 TEST_CASE("Initials stay with the name and do not end sentences", "[extract]") {
   CHECK(Texts("J. R. Smith spoke.") == V{"J.", "R.", "Smith", "spoke", "."});
   CHECK(Sentences("George W. Bush met envoys. They left.") == V{"George W. Bush met envoys.", "They left."});
