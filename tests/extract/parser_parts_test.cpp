@@ -55,6 +55,41 @@ internal::FrozenWeights SavedAndLoaded(const internal::FrozenWeights& w) {
   return loaded;
 }
 
+TEST_CASE("Scores add each feature's weights to their own classes, dense rows and sparse alike", "[extract]") {
+  // Every stride the adders are specialised for is covered by some of these class counts.
+  for (uint32_t classes : {3u, 16u, 67u, 105u, 130u, 200u, 256u}) {
+    internal::AveragedPerceptron model(classes);
+    // Feature 0 has a weight for every class, growing with the class (a dense row); features
+    // 1..300 one or two classes each (sparse rows).
+    std::vector<float> delta(classes);
+    for (uint32_t c = 0; c < classes; ++c) delta[c] = static_cast<float>(c) - static_cast<float>(classes / 2);
+    std::vector<uint64_t> features{internal::FeatureKey(9, 0)};
+    model.Add({features.data(), 1}, delta);
+    for (uint64_t k = 1; k <= 300; ++k) {
+      features.push_back(internal::FeatureKey(9, k));
+      model.Update({&features.back(), 1}, static_cast<uint32_t>(k % classes), static_cast<uint32_t>(k * 7 % classes));
+    }
+    model.Tick();
+    const internal::FrozenWeights w = model.Freeze();
+    const std::vector<int32_t> dense = ScoresOf(w, features[0]);
+    for (uint32_t c = 0; c < classes; ++c) {
+      CHECK((dense[c] > 0) == (delta[c] > 0));
+      if (c > 0) CHECK(dense[c] > dense[c - 1]);
+    }
+    // All features at once (more than one batch of lookups, each twice) score the sum.
+    std::vector<uint64_t> all = features;
+    all.insert(all.end(), features.begin(), features.end());
+    std::vector<int64_t> expected(classes, 0);
+    for (uint64_t f : all) {
+      const std::vector<int32_t> one = ScoresOf(w, f);
+      for (uint32_t c = 0; c < classes; ++c) expected[c] += one[c];
+    }
+    std::vector<int32_t> scores(classes, 0);
+    w.Score(all, scores.data());
+    CHECK(std::vector<int64_t>(scores.begin(), scores.end()) == expected);
+  }
+}
+
 TEST_CASE("Saved weights keep every weight's sign and size within a few percent", "[extract]") {
   // Features updated different numbers of times get averaged weights over a wide range.
   internal::AveragedPerceptron model(4);
