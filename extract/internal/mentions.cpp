@@ -1461,12 +1461,12 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
       while (comma > 0 && comma + 3 > org.begin && tokens[comma - 1].text != ",") --comma;
       uint32_t end = org.end + 1;
       while (end < n && end - org.end <= 5 && std::isalnum(static_cast<unsigned char>(tokens[end].text[0]))) ++end;
-      const bool between =
-          comma > 1 && std::all_of(tokens.begin() + comma, tokens.begin() + org.begin, [&](const Token& t) {
-            return t.text == "the" || std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
-                     return &t >= &tokens[m.begin] && &t < &tokens[m.end];
-                   });
-          });
+      const bool between = comma > 1 && tokens[comma - 1].text == "," &&
+                           std::all_of(tokens.begin() + comma, tokens.begin() + org.begin, [&](const Token& t) {
+                             return t.text == "the" || std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                                      return &t >= &tokens[m.begin] && &t < &tokens[m.end];
+                                    });
+                           });
       std::string office;
       if (between && end < n && !std::isalnum(static_cast<unsigned char>(tokens[end].text[0])))
         for (size_t p = j; p-- > 0;) {
