@@ -50,7 +50,8 @@ bool InRanges(const std::vector<TextRange>& ranges, uint32_t offset) {
   return it != ranges.begin() && offset < std::prev(it)->end;
 }
 
-// One triple per (subject, relation, object, modality) and sentence: the most confident.
+// One triple per (subject, relation, object, modality) and sentence: the most confident, with
+// the most specific predicate any of them has.
 void Deduplicate(std::vector<Triple>* triples) {
   std::map<std::tuple<uint32_t, std::string, Relation, std::string, Modality>, size_t> best;
   std::vector<Triple> kept;
@@ -59,9 +60,13 @@ void Deduplicate(std::vector<Triple>* triples) {
     auto [it, inserted] = best.emplace(key, kept.size());
     if (inserted) {
       kept.push_back(std::move(t));
-    } else if (t.confidence > kept[it->second].confidence) {
-      kept[it->second] = std::move(t);
+      continue;
     }
+    Triple& most = kept[it->second];
+    if (t.confidence > most.confidence) std::swap(most, t);
+    // A wording says more than the learned model's plain predicate: "lends to", not "supplies".
+    if (most.predicate == internal::SentenceRelator::PredicateOf(most.relation))
+      most.predicate = std::move(t.predicate);
   }
   *triples = std::move(kept);
 }

@@ -25,6 +25,8 @@ namespace geokg::extract::internal {
 
 class SentenceRelator {
  public:
+  // The open predicate of a relation the model found: the relation as a plain verb phrase.
+  static std::string_view PredicateOf(Relation relation);
   // `date` resolves times; `sports`: the article reports sport, where only roles and relations
   // sport does not mimic are kept. Without `relations`, the wordings alone relate parties;
   // `candidates`, when not null, receives every pair of parties with its features.
@@ -81,8 +83,6 @@ class SentenceRelator {
   // criticised by Spain": not Portugal criticising Spain).
   void EmitPair(const RelationModel::Decision& decision, const Mention& a, const Mention& b, size_t rules,
                 size_t rule_end, std::vector<Triple>* out);
-  // The open predicate of a relation the model found: the relation as a plain verb phrase.
-  static std::string_view PredicateOf(Relation relation);
   // Whether `place` is (the capital of) the country whose office `person` holds, by their
   // CAMEO codes: TURGOV at home in Turkey.
   static bool IsHome(const Mention& person, const Mention& place);
