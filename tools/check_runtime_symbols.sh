@@ -32,6 +32,7 @@ training=(
   'WriteLemmatizer'
   'BinaryWriter'
   'CompressModel'
+  'Codebook'
 )
 
 # The demangled geokg symbols of a binary (fails when nm does).
@@ -46,7 +47,7 @@ shift
 # A stripped or foreign binary would pass vacuously: ask for the symbols a working one has.
 count=$(grep -c . <<< "$runtime" || true)
 if [ "$count" -lt 1000 ] || ! grep -q 'geokg::extract::internal::FrozenWeights::Read' <<< "$runtime"; then
-  echo "FAIL: the runtime binary has $count geokg symbols and no FrozenWeights::Read: is it stripped?"
+  echo "FAIL: the runtime binary has $count geokg symbols (expected 1000 or more, FrozenWeights::Read among them): is it stripped, or not geokg?"
   exit 1
 fi
 trainers=""
