@@ -1,6 +1,7 @@
-// extract/internal/binary_io.h -- little-endian binary model files: a writer that appends to a
-// string and a bounds-checked reader that reports truncated or malformed input as Corruption
-// naming the model. Neither is thread-safe; each is used by one load or save.
+// extract/internal/binary_io.h -- reading little-endian binary model files: a bounds-checked
+// reader that reports truncated or malformed input as Corruption naming the model. Not
+// thread-safe; each is used by one load. Training writes the files (BinaryWriter,
+// model_file_train.h).
 #pragma once
 
 #include <cstdint>
@@ -13,34 +14,6 @@
 #include "graph/status.h"
 
 namespace geokg::extract::internal {
-
-class BinaryWriter {
- public:
-  template <class T>
-  void Put(T v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    bytes_.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  void PutString(std::string_view s) {
-    Put<uint32_t>(static_cast<uint32_t>(s.size()));
-    bytes_.append(s);
-  }
-  template <class Vector>
-  void PutVector(const Vector& v) {
-    using T = typename Vector::value_type;
-    static_assert(std::is_trivially_copyable_v<T>);
-    Put<uint64_t>(v.size());
-    bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-  }
-  void PutStrings(const std::vector<std::string>& v) {
-    Put<uint32_t>(static_cast<uint32_t>(v.size()));
-    for (const std::string& s : v) PutString(s);
-  }
-  const std::string& bytes() const { return bytes_; }
-
- private:
-  std::string bytes_;
-};
 
 class BinaryReader {
  public:

@@ -33,27 +33,6 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint8_t xpos) const {
   return ByRule(form, xpos);
 }
 
-void Lemmatizer::Write(BinaryWriter& out) const {
-  out.PutVector(keep_case_);
-  std::vector<std::pair<uint64_t, const Rule*>> rules;
-  for (const auto& [k, r] : rules_) rules.emplace_back(k, &r);
-  std::sort(rules.begin(), rules.end());
-  out.Put<uint64_t>(rules.size());
-  for (const auto& [k, r] : rules) {
-    out.Put(k);
-    out.Put(r->cut);
-    out.PutString(r->append);
-  }
-  std::vector<std::pair<uint64_t, const std::string*>> exceptions;
-  for (const auto& [k, l] : exceptions_) exceptions.emplace_back(k, &l);
-  std::sort(exceptions.begin(), exceptions.end());
-  out.Put<uint64_t>(exceptions.size());
-  for (const auto& [k, l] : exceptions) {
-    out.Put(k);
-    out.PutString(*l);
-  }
-}
-
 Status Lemmatizer::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.GetVector(keep_case_));
   uint64_t n = 0;

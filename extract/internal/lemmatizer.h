@@ -16,6 +16,8 @@
 
 namespace geokg::extract::internal {
 
+class BinaryWriter;  // model_file_train.h
+
 class Lemmatizer {
  public:
   // The lemma of `form` tagged with XPOS id `xpos`.
@@ -24,11 +26,13 @@ class Lemmatizer {
   size_t num_rules() const { return rules_.size(); }
   size_t num_exceptions() const { return exceptions_.size(); }
 
-  void Write(BinaryWriter& out) const;
+  // Reads a lemmatizer that WriteLemmatizer (lemmatizer_train.h) wrote.
   Status Read(BinaryReader& in);
 
  private:
-  friend Lemmatizer TrainLemmatizer(const Treebank& train);  // lemmatizer_train.h
+  // lemmatizer_train.h
+  friend Lemmatizer TrainLemmatizer(const Treebank& train);
+  friend void WriteLemmatizer(const Lemmatizer& lemmatizer, BinaryWriter& out);
   struct Rule {
     uint8_t cut = 0;     // bytes removed from the end
     std::string append;  // then appended

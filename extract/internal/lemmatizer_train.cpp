@@ -6,6 +6,19 @@
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
+namespace {
+
+// The entries of `map` in the order of their keys, so that a model's file does not depend on
+// the hash table's layout.
+template <class Map>
+std::vector<std::pair<uint64_t, const typename Map::mapped_type*>> SortedByKey(const Map& map) {
+  std::vector<std::pair<uint64_t, const typename Map::mapped_type*>> out;
+  for (const auto& [k, v] : map) out.emplace_back(k, &v);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
 
 Lemmatizer TrainLemmatizer(const Treebank& train) {
   Lemmatizer lem;
@@ -55,6 +68,23 @@ Lemmatizer TrainLemmatizer(const Treebank& train) {
       if (lem.ByRule(s.forms[i], s.xpos[i]) != best->first) lem.exceptions_[key] = best->first;
     }
   return lem;
+}
+
+void WriteLemmatizer(const Lemmatizer& lemmatizer, BinaryWriter& out) {
+  out.PutVector(lemmatizer.keep_case_);
+  const auto rules = SortedByKey(lemmatizer.rules_);
+  out.Put<uint64_t>(rules.size());
+  for (const auto& [k, r] : rules) {
+    out.Put(k);
+    out.Put(r->cut);
+    out.PutString(r->append);
+  }
+  const auto exceptions = SortedByKey(lemmatizer.exceptions_);
+  out.Put<uint64_t>(exceptions.size());
+  for (const auto& [k, l] : exceptions) {
+    out.Put(k);
+    out.PutString(*l);
+  }
 }
 
 }  // namespace geokg::extract::internal

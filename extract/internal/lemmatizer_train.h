@@ -3,11 +3,15 @@
 #pragma once
 
 #include "extract/internal/lemmatizer.h"
+#include "extract/internal/model_file_train.h"
 #include "extract/internal/treebank.h"
 
 namespace geokg::extract::internal {
 
 // Learns rules and exceptions from the gold lemmas of `train`.
 Lemmatizer TrainLemmatizer(const Treebank& train);
+
+// Appends the lemmatizer as Lemmatizer::Read reads it.
+void WriteLemmatizer(const Lemmatizer& lemmatizer, BinaryWriter& out);
 
 }  // namespace geokg::extract::internal

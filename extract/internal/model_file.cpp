@@ -6,11 +6,6 @@
 #include <sstream>
 
 namespace geokg::extract::internal {
-namespace {
-// Model files are zstd-compressed (a third smaller: the size budget is what limits accuracy).
-constexpr int kCompressionLevel = 19;
-}  // namespace
-
 Result<std::string> DecompressModel(std::string_view bytes, const std::string& name) {
   const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32))
@@ -29,13 +24,6 @@ Result<std::string> ReadModelFile(const std::filesystem::path& path) {
   bytes << in.rdbuf();
   if (in.bad()) return Status::IOError(path.string() + ": cannot read the model file");
   return bytes.str();
-}
-
-std::string CompressModel(std::string_view bytes) {
-  std::string compressed(ZSTD_compressBound(bytes.size()), '\0');
-  const size_t n = ZSTD_compress(compressed.data(), compressed.size(), bytes.data(), bytes.size(), kCompressionLevel);
-  compressed.resize(ZSTD_isError(n) ? 0 : n);  // cannot fail with a bound-sized buffer
-  return compressed;
 }
 
 }  // namespace geokg::extract::internal

@@ -1,5 +1,6 @@
 // extract/internal/model_file.h -- the zstd framing shared by every model file (syntax models,
-// relation model): a file is the zstd compression of a component's bytes.
+// relation model): a file is the zstd compression of a component's bytes. Training compresses
+// (CompressModel, model_file_train.h); the runtime only decompresses.
 #pragma once
 
 #include <filesystem>
@@ -15,7 +16,5 @@ namespace geokg::extract::internal {
 Result<std::string> DecompressModel(std::string_view bytes, const std::string& name);
 // The bytes of the file at `path`; NotFound or IOError naming it.
 Result<std::string> ReadModelFile(const std::filesystem::path& path);
-// The model file of `bytes`.
-std::string CompressModel(std::string_view bytes);
 
 }  // namespace geokg::extract::internal

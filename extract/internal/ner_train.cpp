@@ -7,7 +7,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "extract/internal/model_file.h"
+#include "extract/internal/model_file_train.h"
 #include "extract/internal/ner_features.h"
 
 namespace geokg::extract::internal {
@@ -188,14 +188,13 @@ void NerTrainer::Prune(NerTagger& tagger, float min_feature_weight, float min_en
 
 std::string NerTrainer::Save(const NerTagger& tagger) {
   BinaryWriter out;
-  for (int i = 0; i < 4; ++i) out.Put<char>(NerTagger::kMagic[i]);
-  out.Put<uint32_t>(NerTagger::kFormatVersion);
+  out.PutHeader(NerTagger::kMagic, NerTagger::kFormatVersion);
   out.PutStrings(tagger.label_names_);
   out.PutVector(tagger.inside_of_);
   std::vector<uint64_t> common(tagger.common_.begin(), tagger.common_.end());
   std::sort(common.begin(), common.end());
   out.PutVector(common);
-  tagger.weights_.Write(out);
+  WriteWeights(tagger.weights_, out);
   return CompressModel(out.bytes());
 }
 

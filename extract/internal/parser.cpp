@@ -50,15 +50,6 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const uint
   }
 }
 
-void Parser::Write(BinaryWriter& out) const {
-  out.PutStrings(label_names_);
-  std::vector<uint64_t> vocabulary(vocabulary_.begin(), vocabulary_.end());
-  std::sort(vocabulary.begin(), vocabulary.end());
-  out.PutVector(vocabulary);
-  supertagger_.Write(out);
-  weights_.Write(out);
-}
-
 Status Parser::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.GetStrings(label_names_));
   std::vector<uint64_t> vocabulary;

@@ -37,7 +37,7 @@ class Parser {
   size_t num_features() const { return weights_.num_features(); }
   size_t num_weights() const { return weights_.num_entries(); }
 
-  void Write(BinaryWriter& out) const;
+  // Reads a parser that ParserTrainer::Write (parser_train.h) wrote.
   Status Read(BinaryReader& in);
 
  private:

@@ -146,4 +146,13 @@ Result<Parser> ParserTrainer::Mean(std::span<const Parser* const> parsers) {
   return out;
 }
 
+void ParserTrainer::Write(const Parser& parser, BinaryWriter& out) {
+  out.PutStrings(parser.label_names_);
+  std::vector<uint64_t> vocabulary(parser.vocabulary_.begin(), parser.vocabulary_.end());
+  std::sort(vocabulary.begin(), vocabulary.end());
+  out.PutVector(vocabulary);
+  TaggerTrainer::Write(parser.supertagger_, out);
+  WriteWeights(parser.weights_, out);
+}
+
 }  // namespace geokg::extract::internal

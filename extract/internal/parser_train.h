@@ -45,6 +45,9 @@ class ParserTrainer {
   // when their relations, word lists or supertag sets differ.
   static Result<Parser> Mean(std::span<const Parser* const> parsers);
 
+  // Appends the parser and its supertagger as Parser::Read reads them.
+  static void Write(const Parser& parser, BinaryWriter& out);
+
  private:
   const Treebank& train_;
   const std::vector<std::vector<uint16_t>>& tags_;

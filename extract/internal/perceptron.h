@@ -20,6 +20,8 @@
 
 namespace geokg::extract::internal {
 
+class BinaryWriter;  // model_file_train.h
+
 // 64-bit FNV-1a of a string: the per-token part of a feature, computed once per token.
 inline uint64_t HashString(std::string_view s) {
   uint64_t h = 0xcbf29ce484222325ULL;
@@ -100,14 +102,15 @@ class FrozenWeights {
   // Adds the weights of `features` to scores[0, num_classes), in model units.
   void Score(std::span<const uint64_t> features, int32_t* scores) const;
 
-  void Write(BinaryWriter& out) const;
+  // Reads a table that WriteWeights (perceptron_train.h) wrote.
   Status Read(BinaryReader& in);
 
  private:
   friend class AveragedPerceptron;  // Freeze() builds the table from its rows
-  // Training makes smaller and averaged copies of tables (perceptron_train.h).
+  // Training makes smaller and averaged copies of tables and writes them (perceptron_train.h).
   friend FrozenWeights PrunedWeights(const FrozenWeights& weights, float min_feature_weight, float min_entry_weight);
   friend FrozenWeights MeanWeights(std::span<const FrozenWeights* const> models);
+  friend void WriteWeights(const FrozenWeights& weights, BinaryWriter& out);
   // One feature as files store it: its bucket, fingerprint and nonzero (class, weight) entries.
   struct Row {
     uint32_t bucket = 0;
@@ -140,10 +143,6 @@ class FrozenWeights {
   // Calls fn(row) for each row in file order, reusing one Row.
   template <class Fn>
   void ForEachRow(Fn&& fn) const;
-  // The at most 255 levels that files store weights as, for weights whose histogram is `counts`
-  // (indexed by weight + 32768), and the index of the level nearest to `w`.
-  static std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts);
-  static uint8_t CodeOf(const std::vector<int16_t>& codebook, int16_t w);
   // The pool offset of the row with this partial key, or kNoRow.
   uint32_t Find(uint64_t partial_key) const;
   uint64_t PartialKey(uint64_t key) const { return (key >> 48) << bucket_bits_ | (key & (num_buckets_ - 1)); }

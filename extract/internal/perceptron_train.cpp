@@ -12,6 +12,61 @@ namespace {
 // Keys are stored with 0 meaning "empty", so a real key of 0 is remapped.
 uint64_t NonZero(uint64_t key) { return key == 0 ? 0x8000000000000000ULL : key; }
 
+// At most 255 weight values that stand for all of `counts` (a histogram over int16 weights,
+// indexed by weight + 32768): the values themselves when there are few, else zero, the 32
+// largest magnitudes exactly and magnitudes spaced geometrically up to the next one (exact
+// below about ten), so that every weight keeps its sign and its size within a few percent.
+// Files store a byte per weight: the index of its level (CodeOf: the level nearest to `w`).
+std::vector<int16_t> Codebook(const std::vector<uint64_t>& counts) {
+  constexpr size_t kMagnitudes = 127;
+  constexpr size_t kExactTop = 32;
+  std::vector<int16_t> out;
+  int largest = 0;
+  for (size_t v = 0; v < counts.size(); ++v) {
+    if (counts[v] == 0) continue;
+    out.push_back(static_cast<int16_t>(static_cast<int>(v) - 32768));
+    largest = std::max(largest, std::abs(out.back()));
+  }
+  if (out.size() <= 2 * kMagnitudes + 1) return out;  // exact
+  // The kExactTop largest magnitudes are levels of their own: they are few, and the features
+  // that have them (a tag bigram's) enter nearly every score, where a few percent of their
+  // size would outweigh the rare features that decide.
+  std::vector<int> top;  // descending; the last one is where the geometric levels end
+  for (int m = 32767; m > 0 && top.size() <= kExactTop; --m)
+    if (counts[32768 + m] > 0 || counts[32768 - m] > 0) top.push_back(m);
+  largest = top.back();
+  top.pop_back();
+  // The smallest growth factor whose levels from 1 reach `largest` in the remaining steps.
+  const size_t steps = kMagnitudes - top.size();
+  auto levels = [&](double factor) {
+    std::vector<int> m;
+    for (double x = 1; x < largest; x = std::max(x * factor, std::round(x) + 1))
+      m.push_back(static_cast<int>(std::lround(x)));
+    m.push_back(largest);
+    return m;
+  };
+  double low = 1, high = 2;
+  for (int i = 0; i < 50; ++i) {
+    const double mid = (low + high) / 2;
+    (levels(mid).size() > steps ? low : high) = mid;
+  }
+  out.clear();
+  std::vector<int> magnitudes = levels(high);
+  magnitudes.insert(magnitudes.end(), top.rbegin(), top.rend());
+  for (auto it = magnitudes.rbegin(); it != magnitudes.rend(); ++it) out.push_back(static_cast<int16_t>(-*it));
+  out.push_back(0);
+  for (int m : magnitudes) out.push_back(static_cast<int16_t>(m));
+  return out;
+}
+
+uint8_t CodeOf(const std::vector<int16_t>& codebook, int16_t w) {
+  const auto it = std::lower_bound(codebook.begin(), codebook.end(), w);
+  if (it == codebook.begin()) return 0;
+  if (it == codebook.end()) return static_cast<uint8_t>(codebook.size() - 1);
+  const auto below = it - 1;
+  return static_cast<uint8_t>((w - *below <= *it - w ? below : it) - codebook.begin());
+}
+
 }  // namespace
 
 AveragedPerceptron::AveragedPerceptron(uint32_t num_classes)
@@ -136,8 +191,8 @@ FrozenWeights PrunedWeights(const FrozenWeights& weights, float min_feature_weig
   });
   std::vector<uint64_t> counts(65536, 0);
   for (const auto& entry : rows.entries) ++counts[entry.second + 32768];
-  const std::vector<int16_t> codebook = FrozenWeights::Codebook(counts);
-  for (auto& entry : rows.entries) entry.second = codebook[FrozenWeights::CodeOf(codebook, entry.second)];
+  const std::vector<int16_t> codebook = Codebook(counts);
+  for (auto& entry : rows.entries) entry.second = codebook[CodeOf(codebook, entry.second)];
   // A smaller table uses fewer of the bucket bits.
   const uint32_t num_buckets = std::min(FrozenWeights::BucketsFor(rows.size()), weights.num_buckets_);
   for (uint32_t& b : rows.bucket) b &= num_buckets - 1;
@@ -192,6 +247,30 @@ FrozenWeights MeanWeights(std::span<const FrozenWeights* const> models) {
   }
   out.Build(rows, num_buckets);
   return out;
+}
+
+void WriteWeights(const FrozenWeights& weights, BinaryWriter& out) {
+  out.Put<uint32_t>(weights.num_classes_);
+  out.Put<float>(weights.scale_);
+  std::vector<uint64_t> counts(65536, 0);
+  weights.ForEachRow([&](const FrozenWeights::Row& r) {
+    for (const auto& entry : r.entries) ++counts[entry.second + 32768];
+  });
+  const std::vector<int16_t> codebook = Codebook(counts);
+  std::vector<uint16_t> bucket_sizes(weights.num_buckets_, 0), fingerprints;
+  std::vector<uint8_t> lengths, classes, codes;
+  weights.ForEachRow([&](const FrozenWeights::Row& r) {
+    ++bucket_sizes[r.bucket];
+    fingerprints.push_back(r.fingerprint);
+    lengths.push_back(static_cast<uint8_t>(r.entries.size()));
+    for (const auto& [c, w] : r.entries) {
+      classes.push_back(c);
+      codes.push_back(CodeOf(codebook, w));
+    }
+  });
+  out.PutVector(codebook);
+  for (const auto* v : {&bucket_sizes, &fingerprints}) out.PutVector(*v);
+  for (const auto* v : {&lengths, &classes, &codes}) out.PutVector(*v);
 }
 
 }  // namespace geokg::extract::internal

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "extract/internal/model_file_train.h"
 #include "extract/internal/perceptron.h"
 
 namespace geokg::extract::internal {
@@ -62,5 +63,9 @@ FrozenWeights PrunedWeights(const FrozenWeights& weights, float min_feature_weig
 // linear model whose scores are the mean of theirs up to rounding, so that one table holds the
 // ensemble. It keeps the fewest bucket bits among them.
 FrozenWeights MeanWeights(std::span<const FrozenWeights* const> models);
+
+// Appends the table as FrozenWeights::Read reads it: rows bucket by bucket, column by column,
+// each weight as a byte indexing at most 255 levels (see FrozenWeights).
+void WriteWeights(const FrozenWeights& weights, BinaryWriter& out);
 
 }  // namespace geokg::extract::internal

@@ -47,22 +47,6 @@ void Tagger::Tag(std::span<const std::string_view> forms, std::span<uint8_t> upo
   }
 }
 
-void Tagger::Write(BinaryWriter& out) const {
-  out.PutStrings(upos_names_);
-  out.PutStrings(xpos_names_);
-  std::vector<std::pair<uint64_t, uint16_t>> lexicon(lexicon_.begin(), lexicon_.end());
-  std::sort(lexicon.begin(), lexicon.end());
-  std::vector<uint64_t> keys;
-  std::vector<uint16_t> values;
-  for (const auto& [k, v] : lexicon) {
-    keys.push_back(k);
-    values.push_back(v);
-  }
-  out.PutVector(keys);
-  out.PutVector(values);
-  weights_.Write(out);
-}
-
 Status Tagger::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.GetStrings(upos_names_));
   GEOKG_RETURN_IF_ERROR(in.GetStrings(xpos_names_));

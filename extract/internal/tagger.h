@@ -36,7 +36,7 @@ class Tagger {
   size_t num_features() const { return weights_.num_features(); }
   size_t num_weights() const { return weights_.num_entries(); }
 
-  void Write(BinaryWriter& out) const;
+  // Reads a tagger that TaggerTrainer::Write (tagger_train.h) wrote.
   Status Read(BinaryReader& in);
 
  private:

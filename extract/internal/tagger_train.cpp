@@ -88,4 +88,20 @@ Result<Tagger> TaggerTrainer::Mean(std::span<const Tagger* const> taggers) {
   return out;
 }
 
+void TaggerTrainer::Write(const Tagger& tagger, BinaryWriter& out) {
+  out.PutStrings(tagger.upos_names_);
+  out.PutStrings(tagger.xpos_names_);
+  std::vector<std::pair<uint64_t, uint16_t>> lexicon(tagger.lexicon_.begin(), tagger.lexicon_.end());
+  std::sort(lexicon.begin(), lexicon.end());
+  std::vector<uint64_t> keys;
+  std::vector<uint16_t> values;
+  for (const auto& [k, v] : lexicon) {
+    keys.push_back(k);
+    values.push_back(v);
+  }
+  out.PutVector(keys);
+  out.PutVector(values);
+  WriteWeights(tagger.weights_, out);
+}
+
 }  // namespace geokg::extract::internal

@@ -29,6 +29,9 @@ class TaggerTrainer {
   // fails when their tag sets or lexicons differ.
   static Result<Tagger> Mean(std::span<const Tagger* const> taggers);
 
+  // Appends the tagger as Tagger::Read reads it.
+  static void Write(const Tagger& tagger, BinaryWriter& out);
+
  private:
   const Treebank& train_;
   Tagger shape_;  // names and lexicon, used for hashing while training

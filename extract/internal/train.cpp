@@ -6,7 +6,7 @@
 #include <random>
 
 #include "extract/internal/lemmatizer_train.h"
-#include "extract/internal/model_file.h"
+#include "extract/internal/model_file_train.h"
 #include "extract/internal/parser_train.h"
 #include "extract/internal/tagger_train.h"
 
@@ -21,13 +21,12 @@ std::string Format(const char* fmt, double a, double b = 0, double c = 0) {
 
 std::string_view Universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
-// A component's file: header, its Write(), compressed.
+// A component's file: header, the component as `write` appends it, compressed.
 template <class Component>
-std::string ComponentBytes(const Component& c, const char* magic) {
+std::string ComponentBytes(const Component& c, void (*write)(const Component&, BinaryWriter&), const char* magic) {
   BinaryWriter out;
-  for (int i = 0; i < 4; ++i) out.Put<char>(magic[i]);
-  out.Put<uint32_t>(kSyntaxFormatVersion);
-  c.Write(out);
+  out.PutHeader(magic, kSyntaxFormatVersion);
+  write(c, out);
   return CompressModel(out.bytes());
 }
 
@@ -176,9 +175,9 @@ Status SaveSyntaxModel(const SyntaxModel& model, const std::filesystem::path& di
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError(dir.string() + ": cannot create the model directory: " + ec.message());
   const SyntaxModelAccess::Parts& parts = SyntaxModelAccess::PartsOf(model);
-  const std::string bytes[3] = {ComponentBytes(parts.tagger, kTaggerMagic),
-                                ComponentBytes(parts.lemmatizer, kLemmatizerMagic),
-                                ComponentBytes(parts.parser, kParserMagic)};
+  const std::string bytes[3] = {ComponentBytes(parts.tagger, &TaggerTrainer::Write, kTaggerMagic),
+                                ComponentBytes(parts.lemmatizer, &WriteLemmatizer, kLemmatizerMagic),
+                                ComponentBytes(parts.parser, &ParserTrainer::Write, kParserMagic)};
   for (int i = 0; i < 3; ++i) {
     const std::filesystem::path path = dir / SyntaxModel::kModelFiles[i];
     std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -48,7 +48,7 @@ std::vector<int32_t> ScoresOf(const internal::FrozenWeights& w, uint64_t feature
 // `w` written to bytes and read back.
 internal::FrozenWeights SavedAndLoaded(const internal::FrozenWeights& w) {
   internal::BinaryWriter out;
-  w.Write(out);
+  internal::WriteWeights(w, out);
   internal::FrozenWeights loaded;
   internal::BinaryReader in(out.bytes(), "weights");
   REQUIRE(loaded.Read(in).ok());
