@@ -326,6 +326,11 @@ constexpr auto kPortfolioWords = std::to_array<std::string_view>(
 
 bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
 
+// Whether a mention names one person by name or title, not by a pronoun.
+bool NamesOnePerson(const Mention& m) {
+  return m.entities.size() == 1 && m.entities[0].type == EntityType::kPerson && m.evidence != Evidence::kPronoun;
+}
+
 // A person the lexicon does not know, named in full inside a sentence ("Robert Kilroy-Silk",
 // "Nikos Dendias"), or after an honorific ("Mr Balls"): the length of the name, or 0. Only
 // mixed-case name words; runs that look like places, events or titles of works are left alone.
@@ -617,7 +622,6 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
   const bool from_lexicon =
       country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
-
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
@@ -690,11 +694,11 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   if (known && gazetteer_.entry(known->entry).entity.type != EntityType::kPerson) return false;
   // A surname the article has introduced is that person's, not the lexicon's namesake ("Abe"
   // after "Shintaro Abe" is not Shinzo Abe).
-  const bool article_knows = run == 1 && aliases_.count(std::string(tokens[i].text)) > 0;
-  const bool is_known = known && known->length == run && !article_knows;
+  const bool article_knows = aliases_.count(std::string(tokens[i].text)) > 0;
+  const bool is_known = known && known->length == run && !(run == 1 && article_knows);
   // Two name words at least, or a person the lexicon or the article knows: a lone capitalised
   // word before a comma is too often something else.
-  if (run == 0 || (run < 2 && !is_known && !aliases_.count(std::string(tokens[i].text)))) return false;
+  if (run == 0 || (run < 2 && !is_known && !article_knows)) return false;
   uint32_t k = i + run;
   if (k + 3 >= n || tokens[k].text != ",") return false;
   ++k;
@@ -1338,8 +1342,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
   }
   // "Bill Frenzel, R-Minn.", "Rep. Jerry Huckaby (D-La.)": a US legislator's party and state.
   for (const Mention& who : ms) {
-    if (who.entities.size() != 1 || who.entities[0].type != EntityType::kPerson || who.evidence == Evidence::kPronoun ||
-        who.end + 1 >= tokens.size() || (tokens[who.end].text != "," && tokens[who.end].text != "("))
+    if (!NamesOnePerson(who) || who.end + 1 >= tokens.size() ||
+        (tokens[who.end].text != "," && tokens[who.end].text != "("))
       continue;
     const std::string_view t = tokens[who.end + 1].text;
     if (t.size() < 4 || (t[0] != 'D' && t[0] != 'R') || t[1] != '-' || !std::isupper(static_cast<unsigned char>(t[2])))
@@ -1366,9 +1370,6 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
 void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceMentions* out) const {
   const std::vector<Mention>& ms = out->mentions;
   const auto n = static_cast<uint32_t>(tokens.size());
-  const auto is_person = [](const Mention& m) {
-    return m.entities.size() == 1 && m.entities[0].type == EntityType::kPerson && m.evidence != Evidence::kPronoun;
-  };
   const auto is_organization = [](const Mention& m) {
     return m.entities.size() == 1 && m.entities[0].type == EntityType::kOrganization && !m.is_demonym;
   };
@@ -1428,7 +1429,7 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
       --prep;  // the preposition
       for (size_t p = 0; p < j; ++p) {
         const Mention& person = ms[p];
-        if (!is_person(person) || person.end + 2 > prep || tokens[person.end].text != ",") continue;
+        if (!NamesOnePerson(person) || person.end + 2 > prep || tokens[person.end].text != ",") continue;
         uint32_t begin = person.end + 1;
         if (const std::string a = Lower(tokens[begin].text); a == "a" || a == "an" || a == "the") ++begin;
         if (begin >= prep || prep - begin > 6) continue;
@@ -1449,7 +1450,8 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
       if (Lower(tokens[prep].text) == "of" && j > 0) {
         const Mention& person = ms[j - 1];
         const uint32_t gap = prep > person.end && tokens[person.end].text == "," ? 1 : 0;
-        if (is_person(person) && person.end + gap == prep && prep + 1 == org.begin && !has_role(person.entities[0]))
+        if (NamesOnePerson(person) && person.end + gap == prep && prep + 1 == org.begin &&
+            !has_role(person.entities[0]))
           found.push_back({person.entities[0], Relation::kOfficialOf, "an official", org.entities[0], person.begin,
                            org.end, false});
       }
@@ -1472,7 +1474,7 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         for (size_t p = j; p-- > 0;) {
           const Mention& person = ms[p];
           if (person.end + 4 < comma) break;
-          if (!is_person(person) || person.end >= comma) continue;
+          if (!NamesOnePerson(person) || person.end >= comma) continue;
           if (const auto relation = role_of(org.end + 1, end, &office); relation && !has_role(person.entities[0]))
             found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, end, false});
           break;
@@ -1482,7 +1484,7 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
     if (org.end + 2 < n && IsPossessive(tokens[org.end].text) && j + 1 < ms.size()) {
       const Mention& person = ms[j + 1];
       std::string office;
-      if (is_person(person) && person.begin > org.end + 1 && person.begin - org.end <= 5 &&
+      if (NamesOnePerson(person) && person.begin > org.end + 1 && person.begin - org.end <= 5 &&
           !has_role(person.entities[0]))
         if (const auto relation = role_of(org.end + 1, person.begin, &office); relation)
           found.push_back({person.entities[0], *relation, office, org.entities[0], org.begin, person.end, false});
