@@ -1,6 +1,7 @@
 #include "extract/internal/mentions.h"
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -140,7 +141,7 @@ constexpr auto kOrganizationHeads = std::to_array<std::string_view>(
      // Securities", "Nordic Holdings AG" are firms, not people.
      "Capital", "Securities", "Holdings", "Partners", "Airlines", "Airways", "Industries", "Motors", "Plc", "PLC", "AG",
      "SpA", "NV", "LLC", "Co", "Co.", "Corp.", "Inc.", "Ltd.", "Trust", "Investments", "Bancorp", "Insurance",
-     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals"});
+     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals", "Chamber", "Subcommittee"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>(
@@ -160,20 +161,32 @@ bool Capitalized(std::string_view t) {
 
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s" || t == "'" || t == "\xE2\x80\x99"; }
 
+// A title's words, lower case and separated by spaces: "prime minister".
+std::string TitleWords(const Title& title) {
+  std::string words;
+  for (std::string_view w : title.words) {
+    if (w.empty()) continue;
+    if (!words.empty()) words += ' ';
+    words.append(w);
+  }
+  return words;
+}
+
 // Whether `office` ("President", "prime minister") heads a state or government.
 bool IsLeaderOffice(std::string_view office) {
   const std::string lower = Lower(office);
-  for (const Title& title : kTitles) {
-    if (title.relation != Relation::kLeads) continue;
-    std::string words;
-    for (std::string_view w : title.words) {
-      if (w.empty()) continue;
-      if (!words.empty()) words += ' ';
-      words.append(w);
-    }
-    if (lower == words) return true;
-  }
-  return false;
+  return std::any_of(std::begin(kTitles), std::end(kTitles),
+                     [&](const Title& title) { return title.relation == Relation::kLeads && lower == TitleWords(title); });
+}
+
+// Whether a company or another organisation may hold the office a title names ("chairman",
+// "analyst"), not only a state ("foreign minister", "senator").
+bool OrganizationMayHold(const Title& title) {
+  static constexpr auto kOffices = std::to_array<std::string_view>(
+      {"chairman", "chairwoman", "chairperson", "co-chairman", "vice-chairman", "president", "vice president",
+       "vice-president", "managing director", "director-general", "secretary-general", "spokesman", "spokeswoman",
+       "spokesperson"});
+  return title.needs_owner || OneOf(kOffices, TitleWords(title));
 }
 
 // The kind of office a title names when the lexicon's office `held` is worded otherwise
@@ -289,9 +302,19 @@ constexpr auto kPlaceOpeners = std::to_array<std::string_view>(
      "National", "International", "Federal", "European", "World", "Middle"});
 bool IsMonthOrDay(std::string_view t) { return IsCue(Cue::kMonth, t) || IsCue(Cue::kWeekday, t); }
 
+// Heads of a state's own organs: "the Japanese Foreign Ministry", "the Israeli Air Force" act for
+// the state the demonym names.
+constexpr auto kStateOrgans = std::to_array<std::string_view>(
+    {"Ministry", "Army",       "Navy",     "Police",    "Cabinet", "Parliament", "Government",
+     "Office",   "Department", "Forces",   "Force",     "Guard",   "Corps",      "Administration",
+     "Court",    "Senate",     "Congress", "Assembly",  "Agency",  "Service",    "Commission",
+     "Council",  "Committee",  "Board",    "Authority", "Bank"});
+
 // The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
-// ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0.
-uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i) {
+// ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0. `names_place(k)`: whether
+// a known place's name starts at tokens[k].
+uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i,
+                               const std::function<bool(uint32_t)>& names_place) {
   const auto n = static_cast<uint32_t>(tokens.size());
   uint32_t end = i;
   uint32_t last_head = 0;
@@ -302,16 +325,17 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i) {
     if (OneOf(kOrganizationHeads, tokens[end].text)) last_head = end + 1;
     ++end;
   }
+  // "Massachusetts Institute of Technology", "Japan Chamber of Commerce and Industry": one or
+  // two words after the head complete it. A place there is where the organisation is ("Cato
+  // Institute of Washington"), and an organ of a state is named apart from the state ("the
+  // Foreign Ministry of Iran"); longer runs are too often followed by someone's name.
+  if (last_head > 0 && last_head + 1 < end && !OneOf(kStateOrgans, tokens[last_head - 1].text) &&
+      (tokens[last_head].text == "of" || tokens[last_head].text == "for") && !names_place(last_head + 1)) {
+    const uint32_t complement = end - last_head - 1;
+    if (complement <= 2 || (complement == 3 && tokens[last_head + 2].text == "and")) last_head = end;
+  }
   return last_head;
 }
-
-// Heads of a state's own organs: "the Japanese Foreign Ministry", "the Israeli Air Force" act for
-// the state the demonym names.
-constexpr auto kStateOrgans = std::to_array<std::string_view>(
-    {"Ministry", "Army",       "Navy",     "Police",    "Cabinet", "Parliament", "Government",
-     "Office",   "Department", "Forces",   "Force",     "Guard",   "Corps",      "Administration",
-     "Court",    "Senate",     "Congress", "Assembly",  "Agency",  "Service",    "Commission",
-     "Council",  "Committee",  "Board",    "Authority", "Bank"});
 
 // Words of a government portfolio, which may stand between a state and a title ("Ivorian
 // Agriculture Minister", "US Treasury Secretary") or after it ("Minister of Finance",
@@ -322,7 +346,7 @@ constexpr auto kPortfolioWords = std::to_array<std::string_view>(
      "Labor",        "Transport",   "Environment",  "Culture",   "Treasury", "Exchequer", "Home",     "Affairs",
      "Planning",     "Information", "Oil",          "Petroleum", "Mines",    "Fisheries", "Tourism",  "Communications",
      "Development",  "Security",    "Intelligence", "Budget",    "Housing",  "Welfare",   "Science",  "Technology",
-     "Negotiations", "Deputy",      "Junior",       "Senior",    "and",      "the"});
+     "Negotiations", "Deputy",      "Junior",       "Senior",    "and",      "the",      "Public",   "Works", "Finances"});
 
 bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
 
@@ -589,6 +613,12 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       name_end = country_mention->end;
     }
   }
+  // "Citicorp chairman John Reed", "Ways and Means chairman X": capitalised words the lexicon
+  // does not know, right before an office an organisation may have, name that organisation.
+  std::optional<Mention> unknown_owner;
+  if (OrganizationMayHold(*title) && (before == nullptr || before->end < i))
+    unknown_owner = UnknownOwner(tokens, before != nullptr ? before->end : 0, i);
+  if (unknown_owner) before = &*unknown_owner;
   // "Brazilian Coffee Institute (IBC) president X", "Liberal Democratic Party (LDP) chairman X":
   // the abbreviation in parentheses belongs to the name before it.
   uint32_t owner_end = before != nullptr ? before->end : 0;
@@ -604,7 +634,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     country = before->is_capital ? before->country : before->entities[0];
     phrase_begin = before->begin;
     owner_is_party = IsParty(*before);
-    out->mentions.pop_back();  // part of the person's description, not an actor of its own
+    if (unknown_owner)
+      NoteActor(country);
+    else
+      out->mentions.pop_back();  // part of the person's description, not an actor of its own
   }
   // "Syrian president Ahmed al-Sharaa and interior minister Anas Khattab": the second title
   // shares the first one's state.
@@ -664,6 +697,44 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       *next = after;
   }
   return true;
+}
+
+std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tokens, uint32_t from,
+                                                  uint32_t title) const {
+  uint32_t begin = title;
+  uint32_t title_length = 0;
+  while (begin > from && title - begin < 5) {
+    const std::string_view t = tokens[begin - 1].text;
+    const bool joins = t == "and" && begin < title && begin - 1 > from && Capitalized(tokens[begin - 2].text);
+    if (!joins && (!Capitalized(t) || IsNameOpener(t) || OneOf(kPortfolioWords, t) || IsMonthOrDay(t) ||
+                   OneOf(kPlaceOrEventWords, t) || MatchTitle(tokens, begin - 1, &title_length) != nullptr))
+      break;
+    --begin;
+  }
+  if (begin == title) return std::nullopt;
+  // Stopped inside a longer name ("Toronto Sun Publishing", "Chamber of Deputies president").
+  if (begin > 0 && ((Capitalized(tokens[begin - 1].text) && !IsNameOpener(tokens[begin - 1].text)) ||
+                    tokens[begin - 1].text == "of" || tokens[begin - 1].text == "for"))
+    return std::nullopt;
+  // A lone word that is a common noun ("Government spokesman", "Bank analyst") or an adjective
+  // ("Presidential spokesman", "Socialist President") names no organisation.
+  const std::string_view first = tokens[begin].text;
+  static constexpr auto kAdjectiveEndings =
+      std::to_array<std::string_view>({"an", "ist", "ic", "al", "ese", "ish", "i"});
+  if (begin + 1 == title &&
+      (OneOf(kOrganizationHeads, first) || OneOf(kThingWords, first) || OneOf(kStateCollectives, Lower(first)) ||
+       (ner_ != nullptr && ner_->IsCommonWord(first)) ||
+       std::any_of(kAdjectiveEndings.begin(), kAdjectiveEndings.end(),
+                   [&](std::string_view e) { return first.ends_with(e); })))
+    return std::nullopt;
+  const std::string name = TitleText(tokens, begin, title);
+  Entity owner{name, EntityType::kOrganization, "", {}};
+  for (auto it = recent_actors_.rbegin(); it != recent_actors_.rend(); ++it)
+    if (it->type == EntityType::kOrganization && it->name.starts_with(name + " ")) {
+      owner = *it;
+      break;
+    }
+  return Mention{begin, title, {owner}, {}, false, false, Evidence::kUnknownName};
 }
 
 bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Entity* country,
@@ -1048,9 +1119,10 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
     // A lone word is too often a place or a surname of someone unnamed; the exclusions of
     // unknown person runs hold as well.
     if (end - i < 2 || OneOf(kPlaceOpeners, text) || IsCue(Cue::kRank, text)) return false;
+    // "Harwick chairman Jane Moss": a lower-case word other than a name's particle ends the name.
     for (uint32_t k = i; k < end; ++k)
       if (OneOf(kPlaceOrEventWords, tokens[k].text) || OneOf(kThingWords, tokens[k].text) ||
-          OneOf(kOrganizationHeads, tokens[k].text))
+          OneOf(kOrganizationHeads, tokens[k].text) || !(Capitalized(tokens[k].text) || IsNameParticle(tokens[k].text)))
         return false;
     entity = PersonNamed(tokens, i, end);
     if (entity.name == TitleText(tokens, i, end)) entity.name = NameWithoutInitials(tokens, i, end);
@@ -1093,6 +1165,11 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         dateline_ = place.mentions[0];
     }
   }
+  const auto names_place = [&](uint32_t k) {
+    const auto m = gazetteer_.LongestMatch(tokens, k, when_);
+    return m && gazetteer_.entry(m->entry).entity.type != EntityType::kPerson &&
+           gazetteer_.entry(m->entry).entity.type != EntityType::kOrganization;
+  };
   for (uint32_t i = start; i < n;) {
     uint32_t next = i + 1;
     // "said here": in a wire story, the place it was filed from.
@@ -1159,7 +1236,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     if (m) {
       const EntityType type = gazetteer_.entry(m->entry).entity.type;
       const uint32_t org_end =
-          type == EntityType::kCountry || type == EntityType::kLocation ? OrganizationPhraseEnd(tokens, i) : 0;
+          type == EntityType::kCountry || type == EntityType::kLocation ? OrganizationPhraseEnd(tokens, i, names_place) : 0;
       if (org_end > i + m->length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text)))
         m.reset();
     }
@@ -1218,7 +1295,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
                            std::islower(static_cast<unsigned char>(text[hyphen + 1])) &&
                            std::islower(static_cast<unsigned char>(text[hyphen + 2]));
     if (Capitalized(text) && !IsCommonCapitalizedWord(text) && !describes) {
-      if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i); last_head > i + 1) {
+      if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i, names_place); last_head > i + 1) {
         Entity org{TitleText(tokens, i, last_head), EntityType::kOrganization, "", {}};
         NoteActor(org);
         out.mentions.push_back({i, last_head, {org}, {}, false, false, Evidence::kNamed});

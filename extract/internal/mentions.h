@@ -104,6 +104,11 @@ class MentionFinder {
                          SentenceMentions* out, uint32_t* next);
   // "Rodrigo de Rato, the IMF's managing director" at tokens[i]: a name, then its title in
   // an apposition, with the state or organisation as possessor or after "of".
+  // The organisation that capitalised words the lexicon does not know name in tokens [from,
+  // title), right before a title ("Citicorp chairman", "Ways and Means chairman"): the
+  // organisation the article named in full when they begin its name ("Drexel" for "Drexel
+  // Burnham Lambert Inc"), else one of that name. Nothing when the words look like anything else.
+  std::optional<Mention> UnknownOwner(const std::vector<Token>& tokens, uint32_t from, uint32_t title) const;
   bool TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   // "his Greek, Cypriot and French counterparts, A, B and C, respectively" at tokens[i]: each
   // name holds the office of the person named last, for its country.

@@ -981,3 +981,50 @@ TEST_CASE("a US legislator's party abbreviation after the name makes a member", 
   const auto triples = Extract("1987-03-27", "Congress\n\nThe plan was backed by Rep. Tom Greer, D-La., and others.");
   CHECK(Find(triples, "Tom Greer", Relation::kMemberOf, "Democratic Party") != nullptr);
 }
+
+TEST_CASE("capitalised words the lexicon does not know before an organisation's office name that organisation",
+          "[extract][entities]") {
+  auto [sentence, person, relation, organisation] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Harwick chairman Tom Ellis said the margin was too low.", "Tom Ellis", Relation::kLeads, "Harwick"},
+      {"The plan was opposed by Mill and Quay chairman Tom Ellis.", "Tom Ellis", Relation::kLeads, "Mill and Quay"},
+      {"Prices will fall, Harwick analyst Jane Moss said.", "Jane Moss", Relation::kOfficialOf, "Harwick"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("1987-10-20", "Markets\n\n" + sentence), person, relation, organisation) != nullptr);
+}
+
+TEST_CASE("an organisation's first words before an office are the organisation the article named",
+          "[extract][entities]") {
+  const auto triples = Extract("1987-10-20",
+                               "Markets\n\nHarwick Brothers Holdings said profits fell.\n\n"
+                               "Harwick analyst Jane Moss said prices would fall.");
+  CHECK(Find(triples, "Jane Moss", Relation::kOfficialOf, "Harwick Brothers Holdings") != nullptr);
+}
+
+TEST_CASE("a common noun, an adjective or part of a longer name before an office names no organisation",
+          "[extract][entities]") {
+  auto [sentence, person] = GENERATE(table<std::string, std::string>({
+      {"Government spokesman Tom Ellis denied the report.", "Tom Ellis"},
+      {"Presidential spokesman Tom Ellis denied the report.", "Tom Ellis"},
+      {"Socialist chairman Tom Ellis denied the report.", "Tom Ellis"},
+      {"The Court of Fair Dealing president Tom Ellis denied the report.", "Tom Ellis"},
+  }));
+  CAPTURE(sentence);
+  for (const Triple& t : Extract("1987-10-20", "News\n\n" + sentence)) {
+    CAPTURE(t.object.name);
+    CHECK(!(t.subject.name == person && t.object.type == EntityType::kOrganization &&
+            (t.relation == Relation::kLeads || t.relation == Relation::kOfficialOf)));
+  }
+}
+
+TEST_CASE("an organisation's head word takes a short complement after of", "[extract][entities]") {
+  auto [sentence, organisation] = GENERATE(table<std::string, std::string>({
+      {"Spain criticised the Harwick Institute of Technology on Monday.", "Harwick Institute of Technology"},
+      {"Spain criticised the Harwick Chamber of Commerce and Industry on Monday.",
+       "Harwick Chamber of Commerce and Industry"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("1987-10-20", "News\n\n" + sentence), "Spain", Relation::kCriticize, organisation) != nullptr);
+  const auto place = Extract("1987-10-20", "News\n\nSpain criticised the Harwick Institute of Ohio on Monday.");
+  CHECK(Find(place, "Spain", Relation::kCriticize, "Harwick Institute") != nullptr);
+}
