@@ -699,6 +699,20 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   return true;
 }
 
+bool MentionFinder::NamesPlace(const std::vector<Token>& tokens, uint32_t i) const {
+  const auto m = gazetteer_.LongestMatch(tokens, i, when_);
+  return m && gazetteer_.entry(m->entry).entity.type != EntityType::kPerson &&
+         gazetteer_.entry(m->entry).entity.type != EntityType::kOrganization;
+}
+
+uint32_t MentionFinder::OrganizationOpenedBy(const std::vector<Token>& tokens, uint32_t i, const NameMatch& m) const {
+  const EntityType type = gazetteer_.entry(m.entry).entity.type;
+  if (type != EntityType::kCountry && type != EntityType::kLocation) return 0;
+  const uint32_t org_end = OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
+  const bool opens = org_end > i + m.length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text));
+  return opens ? org_end : 0;
+}
+
 std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tokens, uint32_t from,
                                                   uint32_t title) const {
   uint32_t begin = title;
@@ -815,8 +829,14 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     if (auto of =
             end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, end + 1, when_) : std::nullopt;
         is_state(of) && of->kind != NameKind::kDemonym) {
-      country = EntityOf(of->entry);
-      end += 1 + static_cast<uint32_t>(of->length);
+      // "managing director of Japan Bond Research Institute": the state opens the organisation's name.
+      if (const uint32_t org_end = OrganizationOpenedBy(tokens, end + 1, *of); org_end > 0) {
+        country = Entity{TitleText(tokens, end + 1, org_end), EntityType::kOrganization, "", {}};
+        end = org_end;
+      } else {
+        country = EntityOf(of->entry);
+        end += 1 + static_cast<uint32_t>(of->length);
+      }
     } else if (!(is_known && !title->needs_owner && StateOfTitle(known->entry, office, &country, &relation))) {
       return false;
     } else {
@@ -1165,11 +1185,6 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         dateline_ = place.mentions[0];
     }
   }
-  const auto names_place = [&](uint32_t k) {
-    const auto m = gazetteer_.LongestMatch(tokens, k, when_);
-    return m && gazetteer_.entry(m->entry).entity.type != EntityType::kPerson &&
-           gazetteer_.entry(m->entry).entity.type != EntityType::kOrganization;
-  };
   for (uint32_t i = start; i < n;) {
     uint32_t next = i + 1;
     // "said here": in a wire story, the place it was filed from.
@@ -1233,13 +1248,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     // "Brazilian Coffee Institute", "Nippon Mining Co Ltd", "Darfur Joint Protection Force": a
     // state's name or demonym opens the name of an organisation that is not an organ of that
     // state; a region's name opens the name of any organisation.
-    if (m) {
-      const EntityType type = gazetteer_.entry(m->entry).entity.type;
-      const uint32_t org_end =
-          type == EntityType::kCountry || type == EntityType::kLocation ? OrganizationPhraseEnd(tokens, i, names_place) : 0;
-      if (org_end > i + m->length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text)))
-        m.reset();
-    }
+    if (m && OrganizationOpenedBy(tokens, i, *m) > 0) m.reset();
     if (m) {
       const GazetteerEntry& entry = gazetteer_.entry(m->entry);
       const auto end = static_cast<uint32_t>(i + m->length);
@@ -1295,7 +1304,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
                            std::islower(static_cast<unsigned char>(text[hyphen + 1])) &&
                            std::islower(static_cast<unsigned char>(text[hyphen + 2]));
     if (Capitalized(text) && !IsCommonCapitalizedWord(text) && !describes) {
-      if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i, names_place); last_head > i + 1) {
+      if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
+          last_head > i + 1) {
         Entity org{TitleText(tokens, i, last_head), EntityType::kOrganization, "", {}};
         NoteActor(org);
         out.mentions.push_back({i, last_head, {org}, {}, false, false, Evidence::kNamed});

@@ -109,6 +109,12 @@ class MentionFinder {
   // organisation the article named in full when they begin its name ("Drexel" for "Drexel
   // Burnham Lambert Inc"), else one of that name. Nothing when the words look like anything else.
   std::optional<Mention> UnknownOwner(const std::vector<Token>& tokens, uint32_t from, uint32_t title) const;
+  // Whether a known place's name (a country's, a city's) starts at tokens[i].
+  bool NamesPlace(const std::vector<Token>& tokens, uint32_t i) const;
+  // The end of the organisation's name that the place or state `m` found at tokens[i] opens
+  // ("Japan Bond Research Institute", not "Japan"; "the Japanese Foreign Ministry" acts for
+  // Japan and is none), or 0.
+  uint32_t OrganizationOpenedBy(const std::vector<Token>& tokens, uint32_t i, const NameMatch& m) const;
   bool TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   // "his Greek, Cypriot and French counterparts, A, B and C, respectively" at tokens[i]: each
   // name holds the office of the person named last, for its country.

@@ -1028,3 +1028,11 @@ TEST_CASE("an organisation's head word takes a short complement after of", "[ext
   const auto place = Extract("1987-10-20", "News\n\nSpain criticised the Harwick Institute of Ohio on Monday.");
   CHECK(Find(place, "Spain", Relation::kCriticize, "Harwick Institute") != nullptr);
 }
+
+TEST_CASE("a state's name that opens an organisation's name after an apposition's title is the organisation",
+          "[extract][entities]") {
+  const auto triples =
+      Extract("1987-10-20", "Markets\n\nKen Sato, president of Japan Harbour Research Institute, said rates would rise.");
+  CHECK(Find(triples, "Ken Sato", Relation::kLeads, "Japan Harbour Research Institute") != nullptr);
+  CHECK(Find(triples, "Ken Sato", Relation::kLeads, "Japan") == nullptr);
+}
