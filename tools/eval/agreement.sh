@@ -40,6 +40,6 @@ as_system(b, work + "/second_system.jsonl")
 print(f"{len(docs)} articles annotated twice", file=sys.stderr)
 PY
 echo "== second annotator scored against the first"
-python3 "$scorer" "$work/first.jsonl" "$work/second_system.jsonl" | head -2
+python3 "$scorer" "$work/first.jsonl" "$work/second_system.jsonl" | sed -n 1,2p
 echo "== first annotator scored against the second"
-python3 "$scorer" "$second" "$work/first_system.jsonl" | head -2
+python3 "$scorer" "$second" "$work/first_system.jsonl" | sed -n 1,2p
