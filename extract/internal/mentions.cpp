@@ -90,6 +90,8 @@ constexpr Title kTitles[] = {
     {{"director-general"}, Relation::kLeads},
     {{"secretary-general"}, Relation::kLeads},
     {{"governor"}, Relation::kLeads},
+    {{"deputy", "mayor"}, Relation::kOfficialOf},
+    {{"mayor"}, Relation::kLeads},
     {{"senator"}, Relation::kMemberOf},
     {{"congressman"}, Relation::kMemberOf},
     {{"congresswoman"}, Relation::kMemberOf},
@@ -189,6 +191,10 @@ bool OrganizationMayHold(const Title& title) {
   return title.needs_owner || OneOf(kOffices, TitleWords(title));
 }
 
+// Whether a title names an office of a city or a region, whose holder leads that place rather
+// than the state it lies in ("Istanbul mayor", "the governor of Odesa Oblast").
+bool IsLocalOffice(const Title& title) { return OneOf(title.words, "mayor") || OneOf(title.words, "governor"); }
+
 // The kind of office a title names when the lexicon's office `held` is worded otherwise
 // ("Chancellor" for "Chancellor of the Exchequer"): the lexicon's office says; else the title's.
 Relation KindOfOffice(const Term& held, std::string_view title, Relation titled) {
@@ -241,9 +247,19 @@ constexpr auto kThingWords = std::to_array<std::string_view>(
     {"Agreement", "Treaty", "Accord", "Conference", "Summit", "Convention", "Motors", "Electric", "Airlines", "Airways",
      "University", "Hospital", "Airport", "Assembly", "Round", "Declaration", "Initiative"});
 
+// Whether `t` starts with a letter: an ASCII one, or a two-byte UTF-8 letter of the Latin,
+// Greek or Cyrillic scripts ("İmamoğlu", "Émile", "Özel"), not a symbol such as "×" or a dash.
+bool StartsWithLetter(std::string_view t) {
+  if (t.empty()) return false;
+  const auto c = static_cast<unsigned char>(t[0]);
+  if (c < 0x80) return std::isalpha(c) != 0;
+  const auto next = t.size() > 1 ? static_cast<unsigned char>(t[1]) : 0;
+  return c >= 0xC3 && c <= 0xD4 && !(c == 0xC3 && (next == 0x97 || next == 0xB7));
+}
+
 bool IsNameToken(std::string_view t) {
-  return Capitalized(t) && std::isalpha(static_cast<unsigned char>(t[0])) && t.back() != '.' &&
-         !OneOf(kThingWords, t) && !OneOf(kOrganizationHeads, t);
+  return Capitalized(t) && StartsWithLetter(t) && t.back() != '.' && !OneOf(kThingWords, t) &&
+         !OneOf(kOrganizationHeads, t);
 }
 
 // A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside
@@ -541,9 +557,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   std::optional<Entity> title_of;
   if (name_begin + 2 < tokens.size() && tokens[name_begin].text == "of") {
     if (auto m = gazetteer_.LongestMatch(tokens, name_begin + 1, when_);
-        m && m->kind == NameKind::kName &&
+        m && (m->kind == NameKind::kName || IsLocalOffice(*title)) &&
         (gazetteer_.entry(m->entry).entity.type == EntityType::kCountry ||
-         gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization) &&
+         gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization ||
+         (IsLocalOffice(*title) && gazetteer_.entry(m->entry).entity.type == EntityType::kLocation)) &&
         NameRun(tokens, name_begin + 1 + static_cast<uint32_t>(m->length)) > 0) {
       title_of = EntityOf(m->entry);
       name_begin += 1 + static_cast<uint32_t>(m->length);
@@ -626,12 +643,14 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     ++owner_end;
   else if (owner_end + 2 < i && tokens[owner_end].text == "(" && tokens[owner_end + 2].text == ")")
     owner_end += 3;
+  const bool local = IsLocalOffice(*title) && before != nullptr && !before->entities.empty() &&
+                     before->entities[0].type == EntityType::kLocation;
   if (!country_mention && !title_of && before != nullptr && !before->entities.empty() &&
       (before->entities[0].type == EntityType::kCountry || before->entities[0].type == EntityType::kOrganization ||
-       before->is_capital) &&
+       before->is_capital || local) &&
       (modifiers_only(owner_end) ||
        (owner_end < i && IsPossessive(tokens[owner_end].text) && modifiers_only(owner_end + 1)))) {
-    country = before->is_capital ? before->country : before->entities[0];
+    country = before->is_capital && !local ? before->country : before->entities[0];
     phrase_begin = before->begin;
     owner_is_party = IsParty(*before);
     if (unknown_owner)
@@ -828,7 +847,9 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     // "the foreign minister of Egypt"; "Jack Straw, the foreign secretary," the lexicon's.
     if (auto of =
             end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, end + 1, when_) : std::nullopt;
-        is_state(of) && of->kind != NameKind::kDemonym) {
+        of && of->kind != NameKind::kDemonym &&
+        (is_state(of) ||
+         (IsLocalOffice(*title) && gazetteer_.entry(of->entry).entity.type == EntityType::kLocation))) {
       // "managing director of Japan Bond Research Institute": the state opens the organisation's name.
       if (const uint32_t org_end = OrganizationOpenedBy(tokens, end + 1, *of); org_end > 0) {
         country = Entity{TitleText(tokens, end + 1, org_end), EntityType::kOrganization, "", {}};

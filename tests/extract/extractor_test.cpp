@@ -1036,3 +1036,21 @@ TEST_CASE("a state's name that opens an organisation's name after an apposition'
   CHECK(Find(triples, "Ken Sato", Relation::kLeads, "Japan Harbour Research Institute") != nullptr);
   CHECK(Find(triples, "Ken Sato", Relation::kLeads, "Japan") == nullptr);
 }
+
+TEST_CASE("a mayor or a governor leads the city or region named with the title", "[extract][entities]") {
+  auto [sentence, person, place] = GENERATE(table<std::string, std::string, std::string>({
+      {"Lyon mayor Paul Marchand criticised the plan.", "Paul Marchand", "Lyon"},
+      {"The crowd cheered Paul Marchand, the mayor of Lyon, on Sunday.", "Paul Marchand", "Lyon"},
+      {"Mayor of Lyon Paul Marchand criticised the plan.", "Paul Marchand", "Lyon"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2020-01-01", "News\n\n" + sentence);
+  CHECK(Find(triples, person, Relation::kLeads, place) != nullptr);
+  CHECK(Find(triples, person, Relation::kLeads, "France") == nullptr);
+}
+
+TEST_CASE("a name whose words begin with an accented capital is one name", "[extract][entities]") {
+  const auto triples = Extract("2025-03-20", "News\n\nÉmile Durand, the French foreign minister, met Özgür Kaya.");
+  CHECK(Find(triples, "Émile Durand", Relation::kOfficialOf, "France") != nullptr);
+  CHECK(Find(triples, "Émile Durand", Relation::kMeet, "Özgür Kaya") != nullptr);
+}
