@@ -539,14 +539,17 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       portfolio_office = true;
     }
   }
-  if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
-    // "his second term as US President, Tony Blair has said": the title is predicated, and the
-    // name after the comma is someone else.
+  // "the El Paso mayor, Dee Margo": the name after a comma, unless the title is predicated ("his
+  // second term as US President, Tony Blair has said"), where the name is someone else's.
+  const auto predicated = [&] {
     static constexpr auto kPredicating = std::to_array<std::string_view>(
         {"as", "become", "became", "becomes", "is", "was", "named", "appointed", "elected", "new"});
     uint32_t start = i;
     if (before != nullptr && before->end + 1 >= i && before->end <= i) start = before->begin;
-    if (start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text))) return false;
+    return start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text));
+  };
+  if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
+    if (predicated()) return false;
     ++name_begin;
   }
   // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the name.
@@ -560,10 +563,16 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
         m && (m->kind == NameKind::kName || IsLocalOffice(*title)) &&
         (gazetteer_.entry(m->entry).entity.type == EntityType::kCountry ||
          gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization ||
-         (IsLocalOffice(*title) && gazetteer_.entry(m->entry).entity.type == EntityType::kLocation)) &&
-        NameRun(tokens, name_begin + 1 + static_cast<uint32_t>(m->length)) > 0) {
-      title_of = EntityOf(m->entry);
-      name_begin += 1 + static_cast<uint32_t>(m->length);
+         (IsLocalOffice(*title) && gazetteer_.entry(m->entry).entity.type == EntityType::kLocation))) {
+      // "The mayor of London, Sadiq Khan, tweeted".
+      const uint32_t after = name_begin + 1 + static_cast<uint32_t>(m->length);
+      // "the Prime Ministers of Albania, Bulgaria and Greece" is a list, not an apposition.
+      const bool comma = after + 1 < tokens.size() && tokens[after].text == "," && !NamesPlace(tokens, after + 1);
+      if (NameRun(tokens, comma ? after + 1 : after) > 0) {
+        if (comma && predicated()) return false;
+        title_of = EntityOf(m->entry);
+        name_begin = comma ? after + 1 : after;
+      }
     }
   }
   // "AU chairperson President X": the second title is the one that introduces the name.

@@ -1054,3 +1054,14 @@ TEST_CASE("a name whose words begin with an accented capital is one name", "[ext
   CHECK(Find(triples, "Émile Durand", Relation::kOfficialOf, "France") != nullptr);
   CHECK(Find(triples, "Émile Durand", Relation::kMeet, "Özgür Kaya") != nullptr);
 }
+
+TEST_CASE("a title of a state or city and then a comma introduce the name after it", "[extract][entities]") {
+  auto [sentence, person, relation, state] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"The mayor of Lyon, Paul Marchand, criticised the plan.", "Paul Marchand", Relation::kLeads, "Lyon"},
+      {"The Prime Minister of Peru, Ana Ruiz, met Olaf Scholz.", "Ana Ruiz", Relation::kLeads, "Peru"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2019-01-01", "News\n\n" + sentence), person, relation, state) != nullptr);
+  const auto list = Extract("2019-01-01", "News\n\nThe Prime Ministers of Peru, Chile and Bolivia met in Lima.");
+  for (const Triple& t : list) CHECK(!(t.subject.name == "Chile" && t.relation == Relation::kLeads));
+}
