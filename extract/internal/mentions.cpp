@@ -25,6 +25,11 @@ struct Title {
 // Longer titles come first so that the first match is the longest.
 constexpr Title kTitles[] = {
     {{"deputy", "prime", "minister"}, Relation::kOfficialOf},
+    {{"deputy", "chief", "minister"}, Relation::kOfficialOf},
+    {{"head", "of", "government"}, Relation::kLeads},
+    {{"head", "of", "state"}, Relation::kLeads},
+    {{"first", "minister"}, Relation::kLeads},
+    {{"chief", "minister"}, Relation::kLeads},
     {{"national", "security", "adviser"}, Relation::kOfficialOf},
     {{"national", "security", "advisor"}, Relation::kOfficialOf},
     {{"secretary", "of", "state"}, Relation::kOfficialOf},
@@ -191,9 +196,15 @@ bool OrganizationMayHold(const Title& title) {
   return title.needs_owner || OneOf(kOffices, TitleWords(title));
 }
 
-// Whether a title names an office of a city or a region, whose holder leads that place rather
-// than the state it lies in ("Istanbul mayor", "the governor of Odesa Oblast").
-bool IsLocalOffice(const Title& title) { return OneOf(title.words, "mayor") || OneOf(title.words, "governor"); }
+// Whether a title names an office that a city or a region has, whose holder serves that place
+// rather than the state it lies in ("Istanbul mayor", "the governor of Odesa Oblast",
+// "California Attorney General").
+bool IsLocalOffice(const Title& title) {
+  static constexpr auto kOffices =
+      std::to_array<std::string_view>({"mayor", "deputy mayor", "governor", "premier", "first minister", "chief minister",
+                                       "deputy chief minister", "attorney general", "secretary of state"});
+  return OneOf(kOffices, TitleWords(title));
+}
 
 // The kind of office a title names when the lexicon's office `held` is worded otherwise
 // ("Chancellor" for "Chancellor of the Exchequer"): the lexicon's office says; else the title's.

@@ -1065,3 +1065,13 @@ TEST_CASE("a title of a state or city and then a comma introduce the name after 
   const auto list = Extract("2019-01-01", "News\n\nThe Prime Ministers of Peru, Chile and Bolivia met in Lima.");
   for (const Triple& t : list) CHECK(!(t.subject.name == "Chile" && t.relation == Relation::kLeads));
 }
+
+TEST_CASE("a region's attorney general serves the region; a head of government leads the state", "[extract][entities]") {
+  auto [sentence, person, relation, place] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"California Attorney General Maria Lopez sued the company.", "Maria Lopez", Relation::kOfficialOf,
+       "California"},
+      {"Paul Grant, the head of government of Monaco, died on Friday.", "Paul Grant", Relation::kLeads, "Monaco"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2019-01-01", "News\n\n" + sentence), person, relation, place) != nullptr);
+}
