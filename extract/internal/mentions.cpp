@@ -148,7 +148,7 @@ constexpr auto kOrganizationHeads = std::to_array<std::string_view>(
      // Securities", "Nordic Holdings AG" are firms, not people.
      "Capital", "Securities", "Holdings", "Partners", "Airlines", "Airways", "Industries", "Motors", "Plc", "PLC", "AG",
      "SpA", "NV", "LLC", "Co", "Co.", "Corp.", "Inc.", "Ltd.", "Trust", "Investments", "Bancorp", "Insurance",
-     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals", "Chamber", "Subcommittee"});
+     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals", "Chamber", "Subcommittee", "Representatives", "Commons", "Lords"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>(
@@ -629,8 +629,11 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       const bool between_portfolio_words = k > from && k + 1 < i && OneOf(kPortfolioWords, tokens[k - 1].text) &&
                                            OneOf(kPortfolioWords, tokens[k + 1].text);
       if (t == "and" ? between_portfolio_words : t != "the" && OneOf(kPortfolioWords, t)) continue;
+      // "the House impeached President Trump", "Japan urges President Reagan": a verb between
+      // them says what the owner did to the person.
+      const bool verb = (t.ends_with("ed") || t.ends_with("es") || IsCue(Cue::kReportingVerb, t)) && t != "united";
       if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "and" || t == "or" ||
-          t == "former" || t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled")
+          t == "former" || t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled" || verb)
         return false;
     }
     return true;

@@ -1075,3 +1075,17 @@ TEST_CASE("a region's attorney general serves the region; a head of government l
   CAPTURE(sentence);
   CHECK(Find(Extract("2019-01-01", "News\n\n" + sentence), person, relation, place) != nullptr);
 }
+
+TEST_CASE("a verb between an actor and a title says what the actor did, not whose title it is",
+          "[extract][entities]") {
+  auto [sentence, person, owner] = GENERATE(table<std::string, std::string, std::string>({
+      {"The House of Representatives impeached President Tom Ellis on Wednesday.", "Tom Ellis",
+       "House of Representatives"},
+      {"Chile urges President Tom Ellis to resign.", "Tom Ellis", "Chile"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2019-12-19", "News\n\n" + sentence);
+  CHECK(Find(triples, person, Relation::kLeads, owner) == nullptr);
+  CHECK(Find(Extract("2019-12-19", "News\n\nThe House of Representatives criticised Chile."),
+             "House of Representatives", Relation::kCriticize, "Chile") != nullptr);
+}
