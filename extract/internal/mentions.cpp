@@ -430,6 +430,18 @@ std::string NameWithoutInitials(const std::vector<Token>& tokens, uint32_t begin
   return name;
 }
 
+// Whether tokens[i] stands in a list of places that a verb or noun of travel begins: "visits
+// Manchester, Leicester and Torbay", "a trip through Qatar and Oman".
+bool InTravelList(const std::vector<Token>& tokens, uint32_t i) {
+  static constexpr auto kTravel = std::to_array<std::string_view>(
+      {"visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring", "trip", "through"});
+  uint32_t begin = i;
+  while (begin > 0 &&
+         (Capitalized(tokens[begin - 1].text) || tokens[begin - 1].text == "," || tokens[begin - 1].text == "and"))
+    --begin;
+  return begin > 0 && OneOf(kTravel, Lower(tokens[begin - 1].text));
+}
+
 // Generational suffixes that make another person: "Donald Trump Jr."
 // Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
 bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
@@ -1172,7 +1184,9 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   // in Zawtar al-Gharbiyah", "arrived in Sirte".
   static constexpr auto kLocatives = std::to_array<std::string_view>(
       {"in", "near", "at", "into", "outside", "across", "toward", "towards", "around", "to"});
-  const bool place = span->type == "LOC" && i > 0 && OneOf(kLocatives, Lower(tokens[i - 1].text));
+  // So does a verb or noun of travel, and the list it begins.
+  const bool place =
+      span->type == "LOC" && i > 0 && (OneOf(kLocatives, Lower(tokens[i - 1].text)) || InTravelList(tokens, i));
   if (span->type != "PER" && span->type != "ORG" && !place) return false;
   const uint32_t end = span->end;
   if (KnownInside(tokens, i, end) || (common && end == i + 1)) return false;
@@ -1363,6 +1377,15 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       NotePerson(Remember(person, "", ""));
       out.mentions.push_back({i, i + run, {person}, {}, false, false, Evidence::kUnknownName});
       i += run;
+      continue;
+    }
+    // "visits Leicester, Basingstoke and Torbay": one capitalised word in a list of places
+    // visited is a town, whatever the tagger makes of it.
+    if (IsNameToken(text) && !describes && (i + 1 == n || !(Capitalized(tokens[i + 1].text) || IsPossessive(tokens[i + 1].text))) &&
+        InTravelList(tokens, i) && !IsCommonCapitalizedWord(text) && !(ner_ != nullptr && ner_->IsCommonWord(text))) {
+      out.mentions.push_back(
+          {i, i + 1, {Entity{std::string(text), EntityType::kLocation, "", {}}}, {}, false, false, Evidence::kUnknownName});
+      ++i;
       continue;
     }
     if (TryNamedEntity(tokens, i, &out, &next)) {

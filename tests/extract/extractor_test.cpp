@@ -1089,3 +1089,10 @@ TEST_CASE("a verb between an actor and a title says what the actor did, not whos
   CHECK(Find(Extract("2019-12-19", "News\n\nThe House of Representatives criticised Chile."),
              "House of Representatives", Relation::kCriticize, "Chile") != nullptr);
 }
+
+TEST_CASE("places the lexicon lacks after a verb of travel, and the list it begins, are visited", "[extract][relations]") {
+  const auto triples = Extract(
+      "2005-03-20", "Campaign\n\nJean Dupont campaigns this week as he visits Leicester, Basingstoke and Torbay.");
+  for (const std::string town : {"Leicester", "Basingstoke", "Torbay"})
+    CHECK(Find(triples, "Jean Dupont", Relation::kVisit, town) != nullptr);
+}
