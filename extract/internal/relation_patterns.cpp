@@ -51,6 +51,7 @@ constexpr Pattern kPatterns[] = {
     {"return|returns|returned|returning from @", kVisit, "returns from", kForward},
     {"tour|tours|toured|touring of @", kVisit, "tours", kForward},
     {"visit|visits|trip|trips|tour to @", kVisit, "visits", kForward},
+    {"trip|trips|tour|tours|journey through @", kVisit, "visits", kForward},
     {"visit|visits|visited|visiting @", kVisit, "visits", kForward},
     {"trip|visit|tour", kVisit, "visits", kModifier},
     // host

@@ -1096,3 +1096,10 @@ TEST_CASE("places the lexicon lacks after a verb of travel, and the list it begi
   for (const std::string town : {"Leicester", "Basingstoke", "Torbay"})
     CHECK(Find(triples, "Jean Dupont", Relation::kVisit, town) != nullptr);
 }
+
+TEST_CASE("a trip through a list of states visits each", "[extract][relations]") {
+  const auto triples =
+      Extract("2026-04-15", "Diplomacy\n\nAna Ruiz began a four-day trip through Qatar, Oman and Kuwait on Monday.");
+  for (const std::string state : {"Qatar", "Oman", "Kuwait"})
+    CHECK(Find(triples, "Ana Ruiz", Relation::kVisit, state) != nullptr);
+}
