@@ -268,9 +268,13 @@ bool StartsWithLetter(std::string_view t) {
   return c >= 0xC3 && c <= 0xD4 && !(c == 0xC3 && (next == 0x97 || next == 0xB7));
 }
 
+// Letters after a name that are no part of it: "Peter Ainsworth MP", "Jane Roe QC".
+constexpr auto kPostNominals =
+    std::to_array<std::string_view>({"MP", "MPs", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"});
+
 bool IsNameToken(std::string_view t) {
   return Capitalized(t) && StartsWithLetter(t) && t.back() != '.' && !OneOf(kThingWords, t) &&
-         !OneOf(kOrganizationHeads, t);
+         !OneOf(kOrganizationHeads, t) && !OneOf(kPostNominals, t);
 }
 
 // A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside
@@ -1393,6 +1397,13 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       continue;
     }
     i = next;
+  }
+  // "Peter Ainsworth MP": the letters after a person's name belong to the mention.
+  for (size_t k = 0; k < out.mentions.size(); ++k) {
+    Mention& m = out.mentions[k];
+    if (NamesOnePerson(m) && m.end < n && OneOf(kPostNominals, tokens[m.end].text) &&
+        (k + 1 == out.mentions.size() || out.mentions[k + 1].begin > m.end))
+      ++m.end;
   }
   FindMemberships(tokens, &out);
   FindAffiliations(tokens, &out);

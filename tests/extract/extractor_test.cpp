@@ -1103,3 +1103,9 @@ TEST_CASE("a trip through a list of states visits each", "[extract][relations]")
   for (const std::string state : {"Qatar", "Oman", "Kuwait"})
     CHECK(Find(triples, "Ana Ruiz", Relation::kVisit, state) != nullptr);
 }
+
+TEST_CASE("letters after a person's name are no part of the name", "[extract][entities]") {
+  const auto triples = Extract("2005-03-20", "Politics\n\nLabour backbencher Tom Ellis MP criticised Ann Webb.");
+  CHECK(Find(triples, "Tom Ellis", Relation::kCriticize, "Ann Webb") != nullptr);
+  for (const Triple& t : triples) CHECK(t.subject.name != "Tom Ellis MP");
+}
