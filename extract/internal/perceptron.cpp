@@ -208,10 +208,6 @@ AddRowsFn AddRowsFor(uint32_t i, std::integer_sequence<uint32_t, k...>) {
   return kByStride[i];
 }
 
-}  // namespace
-
-namespace {
-
 using KeyLanes = uint64_t __attribute__((vector_size(32)));
 
 [[gnu::always_inline]] inline KeyLanes LoadLanes(const uint64_t* p) {
