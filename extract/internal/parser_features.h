@@ -51,15 +51,13 @@ inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   const uint64_t s0ll2 = label(cs0.left2), s0rl2 = label(cs0.right2), b0ll2 = label(cb0.left2);
   const uint64_t s1rl = label(cs1.right1), s1ll = label(cs1.left1);
   const uint64_t d = Distance(s0, b0), d1 = Distance(s1, s0);
-  size_t n = 0;
+  KeyBatch keys;
   uint32_t t = 0;
-  // Inlined, so that each template id is a constant folded into its hash (GCC otherwise
-  // calls them: a fifth of the parser's time went to calls and reloading n and t).
-  auto add1 = [&](uint64_t a) __attribute__((always_inline)) { f[n++] = FeatureKey(t++, a); };
-  auto add2 = [&](uint64_t a, uint64_t b) __attribute__((always_inline)) { f[n++] = FeatureKey(t++, a, b); };
-  auto add3 = [&](uint64_t a, uint64_t b, uint64_t e) __attribute__((always_inline)) {
-    f[n++] = FeatureKey(t++, a, b, e);
-  };
+  // Inlined, so that each template id is a constant (GCC otherwise calls them: a fifth of the
+  // parser's time went to calls and reloading t).
+  auto add1 = [&](uint64_t a) __attribute__((always_inline)) { keys.Add(t++, a); };
+  auto add2 = [&](uint64_t a, uint64_t b) __attribute__((always_inline)) { keys.Add(t++, a, b); };
+  auto add3 = [&](uint64_t a, uint64_t b, uint64_t e) __attribute__((always_inline)) { keys.Add(t++, a, b, e); };
   add1(0);
   // Single positions.
   add1(s0w), add1(s0p), add2(s0w, s0p), add1(s1w), add1(s1p), add2(s1w, s1p);
@@ -94,7 +92,7 @@ inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   add2(s0s, b0s), add2(s1s, s0s), add2(s1s, b0s), add3(s0s, b0s, b1s);
   add2(s0p, s0s), add2(b0p, b0s), add3(s0s, s0ll, s0rl);
   add2(x.V(s1), x.V(s0)), add3(x.V(s0), x.V(b0), x.V(b1));
-  return n;
+  return keys.Hash(f);
 }
 
 inline Move MoveOf(uint32_t action, uint32_t num_labels) {

@@ -6,6 +6,7 @@
 
 #include "extract/internal/parser.h"
 #include "extract/internal/parser_train.h"
+#include "extract/internal/perceptron.h"
 #include "extract/internal/perceptron_train.h"
 #include "extract/internal/train.h"
 #include "tests/extract/toy_treebank.h"
@@ -53,6 +54,34 @@ internal::FrozenWeights SavedAndLoaded(const internal::FrozenWeights& w) {
   internal::BinaryReader in(out.bytes(), "weights");
   REQUIRE(loaded.Read(in).ok());
   return loaded;
+}
+
+TEST_CASE("Feature keys hashed together are those hashed one by one, in the order added", "[extract]") {
+  // Every count of each arity up to a few groups of four, interleaved, so that padding lanes
+  // and the scattering of keys back to their places are exercised.
+  for (uint32_t count = 1; count <= 13; ++count) {
+    internal::KeyBatch batch;
+    std::vector<uint64_t> expected;
+    for (uint32_t i = 0; i < count; ++i) {
+      const uint64_t a = 0x9e37 * i + 1, b = ~a * 31, c = a << 40 | i;
+      const uint32_t t = 3 * i;
+      batch.Add(t, a);
+      expected.push_back(internal::FeatureKey(t, a));
+      if (i % 2 == 0) {
+        batch.Add(t + 1, a, b);
+        expected.push_back(internal::FeatureKey(t + 1, a, b));
+      }
+      if (i % 3 != 1) {
+        batch.Add(t + 2, a, b, c);
+        expected.push_back(internal::FeatureKey(t + 2, a, b, c));
+      }
+    }
+    std::vector<uint64_t> keys(expected.size() + 1, 0);
+    REQUIRE(batch.Hash(keys.data()) == expected.size());
+    CHECK(keys.back() == 0);  // nothing written past the keys
+    keys.pop_back();
+    CHECK(keys == expected);
+  }
 }
 
 TEST_CASE("Scores add each feature's weights to their own classes, dense rows and sparse alike", "[extract]") {
