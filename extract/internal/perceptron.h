@@ -43,6 +43,10 @@ inline uint64_t HashLower(std::string_view s) {
 }
 
 // Mix on a uint64_t or on a vector of them, lane by lane (KeyBatch hashes four keys at once).
+// GCC warns that a 32-byte vector returned without AVX changes the ABI; always inlined, no
+// such vector crosses a call.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"
 template <class V>
 [[gnu::always_inline]] inline V MixLanes(V h, V v) {
   h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -51,6 +55,7 @@ template <class V>
   h ^= h >> 33;
   return h;
 }
+#pragma GCC diagnostic pop
 
 // Mixes a value into a running hash (murmur3's finaliser on a combination), so that feature
 // keys are built from template ids and token hashes without making strings.
