@@ -128,8 +128,6 @@ constexpr Pattern kPatterns[] = {
     {"slam|slams|blast|blasts|blasted|rap|raps|rapped|lambast|lambasts|lambasted|chide|chides|chided|rebuke|rebukes|"
      "decry|decries|decried @",
      kCriticize, "criticizes", kForward},
-    // "lashed out at", "hit out at": phrasal verbs of blame, whose verbs alone are of force.
-    {"lash|lashes|lashed|lashing|hit|hits|hitting out at|against @", kCriticize, "criticizes", kForward},
     // accuse
     {"accuse|accuses|accused|accusing|blame|blames|blamed|blaming @", kAccuse, "accuses", kForward},
     // reject

@@ -1109,10 +1109,3 @@ TEST_CASE("letters after a person's name are no part of the name", "[extract][en
   CHECK(Find(triples, "Tom Ellis", Relation::kCriticize, "Ann Webb") != nullptr);
   for (const Triple& t : triples) CHECK(t.subject.name != "Tom Ellis MP");
 }
-
-TEST_CASE("lashing or hitting out at someone is criticism", "[extract][relations]") {
-  auto sentence = GENERATE(as<std::string>{}, "Maria Lopez lashed out at Chile on Twitter.",
-                           "Maria Lopez hit out at Chile over the tariffs.");
-  CAPTURE(sentence);
-  CHECK(Find(Extract("2020-01-01", "News\n\n" + sentence), "Maria Lopez", Relation::kCriticize, "Chile") != nullptr);
-}
