@@ -285,7 +285,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Train the geokg relation model on gold triples of news articles."};
   std::string corpus, train_file, dev_file, out_file;
   TrainOptions options;
-  unsigned seed = 1, seeds = 3;
+  unsigned seed = 1, seeds = 5;
   float prune = -1;
   std::string learner = "logistic", uncovered_file;
   app.add_option("--corpus", corpus, "directory of JSON Lines corpora holding the articles")->required();
