@@ -1,7 +1,6 @@
 #include "extract/internal/mentions.h"
 
 #include <algorithm>
-#include <functional>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -148,7 +147,8 @@ constexpr auto kOrganizationHeads = std::to_array<std::string_view>(
      // Securities", "Nordic Holdings AG" are firms, not people.
      "Capital", "Securities", "Holdings", "Partners", "Airlines", "Airways", "Industries", "Motors", "Plc", "PLC", "AG",
      "SpA", "NV", "LLC", "Co", "Co.", "Corp.", "Inc.", "Ltd.", "Trust", "Investments", "Bancorp", "Insurance",
-     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals", "Chamber", "Subcommittee", "Representatives", "Commons", "Lords"});
+     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals", "Chamber", "Subcommittee",
+     "Representatives", "Commons", "Lords"});
 
 // Collective nouns after a demonym that make the demonym act as its country.
 constexpr auto kStateCollectives = std::to_array<std::string_view>(
@@ -182,8 +182,9 @@ std::string TitleWords(const Title& title) {
 // Whether `office` ("President", "prime minister") heads a state or government.
 bool IsLeaderOffice(std::string_view office) {
   const std::string lower = Lower(office);
-  return std::any_of(std::begin(kTitles), std::end(kTitles),
-                     [&](const Title& title) { return title.relation == Relation::kLeads && lower == TitleWords(title); });
+  return std::any_of(std::begin(kTitles), std::end(kTitles), [&](const Title& title) {
+    return title.relation == Relation::kLeads && lower == TitleWords(title);
+  });
 }
 
 // Whether a company or another organisation may hold the office a title names ("chairman",
@@ -200,9 +201,9 @@ bool OrganizationMayHold(const Title& title) {
 // rather than the state it lies in ("Istanbul mayor", "the governor of Odesa Oblast",
 // "California Attorney General").
 bool IsLocalOffice(const Title& title) {
-  static constexpr auto kOffices =
-      std::to_array<std::string_view>({"mayor", "deputy mayor", "governor", "premier", "first minister", "chief minister",
-                                       "deputy chief minister", "attorney general", "secretary of state"});
+  static constexpr auto kOffices = std::to_array<std::string_view>(
+      {"mayor", "deputy mayor", "governor", "premier", "first minister", "chief minister", "deputy chief minister",
+       "attorney general", "secretary of state"});
   return OneOf(kOffices, TitleWords(title));
 }
 
@@ -344,8 +345,8 @@ constexpr auto kStateOrgans = std::to_array<std::string_view>(
 // The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
 // ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0. `names_place(k)`: whether
 // a known place's name starts at tokens[k].
-uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i,
-                               const std::function<bool(uint32_t)>& names_place) {
+template <class NamesPlace>
+uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i, const NamesPlace& names_place) {
   const auto n = static_cast<uint32_t>(tokens.size());
   uint32_t end = i;
   uint32_t last_head = 0;
@@ -377,7 +378,8 @@ constexpr auto kPortfolioWords = std::to_array<std::string_view>(
      "Labor",        "Transport",   "Environment",  "Culture",   "Treasury", "Exchequer", "Home",     "Affairs",
      "Planning",     "Information", "Oil",          "Petroleum", "Mines",    "Fisheries", "Tourism",  "Communications",
      "Development",  "Security",    "Intelligence", "Budget",    "Housing",  "Welfare",   "Science",  "Technology",
-     "Negotiations", "Deputy",      "Junior",       "Senior",    "and",      "the",      "Public",   "Works", "Finances"});
+     "Negotiations", "Deputy",      "Junior",       "Senior",    "and",      "the",       "Public",   "Works",
+     "Finances"});
 
 bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
 
@@ -767,12 +769,13 @@ uint32_t MentionFinder::OrganizationOpenedBy(const std::vector<Token>& tokens, u
   const EntityType type = gazetteer_.entry(m.entry).entity.type;
   if (type != EntityType::kCountry && type != EntityType::kLocation) return 0;
   const uint32_t org_end = OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
-  const bool opens = org_end > i + m.length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text));
+  const bool opens =
+      org_end > i + m.length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text));
   return opens ? org_end : 0;
 }
 
 std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tokens, uint32_t from,
-                                                  uint32_t title) const {
+                                                   uint32_t title) const {
   uint32_t begin = title;
   uint32_t title_length = 0;
   while (begin > from && title - begin < 5) {
@@ -793,11 +796,10 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
   const std::string_view first = tokens[begin].text;
   static constexpr auto kAdjectiveEndings =
       std::to_array<std::string_view>({"an", "ist", "ic", "al", "ese", "ish", "i"});
-  if (begin + 1 == title &&
-      (OneOf(kOrganizationHeads, first) || OneOf(kThingWords, first) || OneOf(kStateCollectives, Lower(first)) ||
-       (ner_ != nullptr && ner_->IsCommonWord(first)) ||
-       std::any_of(kAdjectiveEndings.begin(), kAdjectiveEndings.end(),
-                   [&](std::string_view e) { return first.ends_with(e); })))
+  if (begin + 1 == title && (OneOf(kOrganizationHeads, first) || OneOf(kThingWords, first) ||
+                             OneOf(kStateCollectives, Lower(first)) || (ner_ != nullptr && ner_->IsCommonWord(first)) ||
+                             std::any_of(kAdjectiveEndings.begin(), kAdjectiveEndings.end(),
+                                         [&](std::string_view e) { return first.ends_with(e); })))
     return std::nullopt;
   const std::string name = TitleText(tokens, begin, title);
   Entity owner{name, EntityType::kOrganization, "", {}};
@@ -887,8 +889,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     if (auto of =
             end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, end + 1, when_) : std::nullopt;
         of && of->kind != NameKind::kDemonym &&
-        (is_state(of) ||
-         (IsLocalOffice(*title) && gazetteer_.entry(of->entry).entity.type == EntityType::kLocation))) {
+        (is_state(of) || (IsLocalOffice(*title) && gazetteer_.entry(of->entry).entity.type == EntityType::kLocation))) {
       // "managing director of Japan Bond Research Institute": the state opens the organisation's name.
       if (const uint32_t org_end = OrganizationOpenedBy(tokens, end + 1, *of); org_end > 0) {
         country = Entity{TitleText(tokens, end + 1, org_end), EntityType::kOrganization, "", {}};
@@ -1366,7 +1367,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
                            std::islower(static_cast<unsigned char>(text[hyphen + 1])) &&
                            std::islower(static_cast<unsigned char>(text[hyphen + 2]));
     if (Capitalized(text) && !IsCommonCapitalizedWord(text) && !describes) {
-      if (const uint32_t last_head = OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
+      if (const uint32_t last_head =
+              OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
           last_head > i + 1) {
         Entity org{TitleText(tokens, i, last_head), EntityType::kOrganization, "", {}};
         NoteActor(org);
@@ -1385,10 +1387,11 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     // "visits Leicester, Basingstoke and Torbay": one capitalised word in a list of places
     // visited is a town, whatever the tagger makes of it.
-    if (IsNameToken(text) && !describes && (i + 1 == n || !(Capitalized(tokens[i + 1].text) || IsPossessive(tokens[i + 1].text))) &&
+    if (IsNameToken(text) && !describes &&
+        (i + 1 == n || !(Capitalized(tokens[i + 1].text) || IsPossessive(tokens[i + 1].text))) &&
         InTravelList(tokens, i) && !IsCommonCapitalizedWord(text) && !(ner_ != nullptr && ner_->IsCommonWord(text))) {
-      out.mentions.push_back(
-          {i, i + 1, {Entity{std::string(text), EntityType::kLocation, "", {}}}, {}, false, false, Evidence::kUnknownName});
+      const Entity town{std::string(text), EntityType::kLocation, "", {}};
+      out.mentions.push_back({i, i + 1, {town}, {}, false, false, Evidence::kUnknownName});
       ++i;
       continue;
     }

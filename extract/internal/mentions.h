@@ -102,8 +102,6 @@ class MentionFinder {
   // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
   bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
                          SentenceMentions* out, uint32_t* next);
-  // "Rodrigo de Rato, the IMF's managing director" at tokens[i]: a name, then its title in
-  // an apposition, with the state or organisation as possessor or after "of".
   // The organisation that capitalised words the lexicon does not know name in tokens [from,
   // title), right before a title ("Citicorp chairman", "Ways and Means chairman"): the
   // organisation the article named in full when they begin its name ("Drexel" for "Drexel
@@ -115,6 +113,8 @@ class MentionFinder {
   // ("Japan Bond Research Institute", not "Japan"; "the Japanese Foreign Ministry" acts for
   // Japan and is none), or 0.
   uint32_t OrganizationOpenedBy(const std::vector<Token>& tokens, uint32_t i, const NameMatch& m) const;
+  // "Rodrigo de Rato, the IMF's managing director" at tokens[i]: a name, then its title in
+  // an apposition, with the state or organisation as possessor or after "of".
   bool TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   // "his Greek, Cypriot and French counterparts, A, B and C, respectively" at tokens[i]: each
   // name holds the office of the person named last, for its country.

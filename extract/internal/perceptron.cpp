@@ -247,7 +247,8 @@ void HashGroups(const KeyBatch::Group* groups, uint64_t* f) {
 
 size_t KeyBatch::Hash(uint64_t* f) {
 #if defined(__x86_64__)
-  static const HashGroupsFn hash = (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &HashGroupsAvx2 : &HashGroups;
+  static const HashGroupsFn hash =
+      (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &HashGroupsAvx2 : &HashGroups;
 #else
   constexpr HashGroupsFn hash = &HashGroups;
 #endif

@@ -1031,8 +1031,8 @@ TEST_CASE("an organisation's head word takes a short complement after of", "[ext
 
 TEST_CASE("a state's name that opens an organisation's name after an apposition's title is the organisation",
           "[extract][entities]") {
-  const auto triples =
-      Extract("1987-10-20", "Markets\n\nKen Sato, president of Japan Harbour Research Institute, said rates would rise.");
+  const auto triples = Extract(
+      "1987-10-20", "Markets\n\nKen Sato, president of Japan Harbour Research Institute, said rates would rise.");
   CHECK(Find(triples, "Ken Sato", Relation::kLeads, "Japan Harbour Research Institute") != nullptr);
   CHECK(Find(triples, "Ken Sato", Relation::kLeads, "Japan") == nullptr);
 }
@@ -1066,18 +1066,17 @@ TEST_CASE("a title of a state or city and then a comma introduce the name after 
   for (const Triple& t : list) CHECK(!(t.subject.name == "Chile" && t.relation == Relation::kLeads));
 }
 
-TEST_CASE("a region's attorney general serves the region; a head of government leads the state", "[extract][entities]") {
+TEST_CASE("a region's attorney general serves the region; a head of government leads the state",
+          "[extract][entities]") {
   auto [sentence, person, relation, place] = GENERATE(table<std::string, std::string, Relation, std::string>({
-      {"California Attorney General Maria Lopez sued the company.", "Maria Lopez", Relation::kOfficialOf,
-       "California"},
+      {"California Attorney General Maria Lopez sued the company.", "Maria Lopez", Relation::kOfficialOf, "California"},
       {"Paul Grant, the head of government of Monaco, died on Friday.", "Paul Grant", Relation::kLeads, "Monaco"},
   }));
   CAPTURE(sentence);
   CHECK(Find(Extract("2019-01-01", "News\n\n" + sentence), person, relation, place) != nullptr);
 }
 
-TEST_CASE("a verb between an actor and a title says what the actor did, not whose title it is",
-          "[extract][entities]") {
+TEST_CASE("a verb between an actor and a title says what the actor did, not whose title it is", "[extract][entities]") {
   auto [sentence, person, owner] = GENERATE(table<std::string, std::string, std::string>({
       {"The House of Representatives impeached President Tom Ellis on Wednesday.", "Tom Ellis",
        "House of Representatives"},
@@ -1090,7 +1089,8 @@ TEST_CASE("a verb between an actor and a title says what the actor did, not whos
              "House of Representatives", Relation::kCriticize, "Chile") != nullptr);
 }
 
-TEST_CASE("places the lexicon lacks after a verb of travel, and the list it begins, are visited", "[extract][relations]") {
+TEST_CASE("places the lexicon lacks after a verb of travel, and the list it begins, are visited",
+          "[extract][relations]") {
   const auto triples = Extract(
       "2005-03-20", "Campaign\n\nJean Dupont campaigns this week as he visits Leicester, Basingstoke and Torbay.");
   for (const std::string town : {"Leicester", "Basingstoke", "Torbay"})
