@@ -10,8 +10,11 @@ two diplomatic or military words suffice, pages may be longer, and WCEP's law-an
 business pages count, so a new split still mixes the four corpora. --widest (training only)
 also takes WCEP's other sections but sport and culture. --loosest (after the relaxed pools ran
 dry) is --relaxed with one named country enough when the page has three diplomatic or military
-words: domestic politics (a party criticising a minister) is still the field's news.
-usage: tools/eval/select_articles.py [NEWS_DIR] | --extend N SPLIT [--relaxed|--widest|--loosest] [NEWS_DIR]"""
+words: domestic politics (a party criticising a minister) is still the field's news. --short
+(after the loosest pools of WCEP and Wikinews ran dry) is --loosest with two diplomatic or military
+words enough beside one country, and WCEP pages down to 40 words: a short day of a section is
+still a day's news.
+usage: tools/eval/select_articles.py [NEWS_DIR] | --extend N SPLIT [--relaxed|--widest|--loosest|--short] [NEWS_DIR]"""
 import json, glob, random, re, collections, sys
 args = sys.argv[1:]
 extend = None
@@ -19,7 +22,8 @@ if args[:1] == ['--extend']:
     extend = (int(args[1]), args[2])
     args = args[3:]
 widest = args[:1] == ['--widest']
-loosest = args[:1] == ['--loosest']
+short = args[:1] == ['--short']
+loosest = short or args[:1] == ['--loosest']
 relaxed = widest or loosest or args[:1] == ['--relaxed']
 if relaxed:
     args = args[1:]
@@ -48,9 +52,9 @@ for path in glob.glob(news + '/*/*.jsonl'):
             if widest: sections += ('disasters-and-accidents', 'health-and-environment', 'science-and-technology')
             if not any(k in a['id'] for k in sections): continue
             if words > (1300 if relaxed else 900): continue
-        if words < 80 or words > (1300 if corpus == 'wikinews' or relaxed else 800): continue
+        if words < (40 if short and corpus == 'wcep' else 80) or words > (1300 if corpus == 'wikinews' or relaxed else 800): continue
         cs = set(cre.findall(t)); vs = len(vre.findall(t))
-        if loosest and len(cs) == 1 and vs >= 3: pass
+        if loosest and len(cs) == 1 and vs >= (2 if short else 3): pass
         elif len(cs) < 2 or vs < (2 if corpus == 'wikinews' or relaxed else 3): continue
         if corpus == 'reuters-21578':
             topics = a.get('meta', {}).get('topics') or []
