@@ -713,8 +713,11 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
   // The person's term in the office the title names, on the article's day.
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
+  // A past office named without "former" ("President Bill Clinton" in 2019) was held: annotators
+  // do not agree on former ones.
+  const bool former = i > 0 && Lower(tokens[i - 1].text) == "former";
   const bool from_lexicon =
-      country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation);
+      country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation, !former);
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
@@ -811,12 +814,17 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
   return Mention{begin, title, {owner}, {}, false, false, Evidence::kUnknownName};
 }
 
-bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Entity* country,
-                                 Relation* relation) const {
+bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Entity* country, Relation* relation,
+                                 bool held_before) const {
   // "Chancellor Gordon Brown": worded otherwise than the lexicon's office, the title still
   // says he held one; the lexicon says of which state on that day, and which kind of office.
   const Term* term = gazetteer_.TermOf(person, office, when_);
   if (term == nullptr) term = gazetteer_.DatedTermOf(person, when_);
+  // "President Bill Clinton" in 2019: the title names an office he held before that day.
+  if (term == nullptr && held_before && when_ != 0 && !office.empty()) {
+    term = gazetteer_.TermOf(person, office, 0);
+    if (term != nullptr && (term->from == 0 || term->from > when_)) term = nullptr;
+  }
   if (term == nullptr) return false;
   *relation = KindOfOffice(*term, office, *relation);
   *country = CountryNamed(term->country);

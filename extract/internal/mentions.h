@@ -97,8 +97,10 @@ class MentionFinder {
                 uint32_t* next);
   // The state a known person holds the office `office` of, as the lexicon has it for the
   // article's day, into `country`; `relation` becomes leads or official_of when the lexicon's
-  // office is worded otherwise. False when the lexicon does not say.
-  bool StateOfTitle(uint32_t person, const std::string& office, Entity* country, Relation* relation) const;
+  // office is worded otherwise. With `held_before`, an office of that name the person held
+  // before the day counts too. False when the lexicon does not say.
+  bool StateOfTitle(uint32_t person, const std::string& office, Entity* country, Relation* relation,
+                    bool held_before = false) const;
   // "Patrice Talon of Benin" at tokens[i], after a plural title: a person with a role.
   bool TryNamedOfCountry(const std::vector<Token>& tokens, uint32_t i, Relation relation, const std::string& office,
                          SentenceMentions* out, uint32_t* next);

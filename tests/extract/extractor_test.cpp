@@ -649,6 +649,15 @@ TEST_CASE("a known person's title worded otherwise than the lexicon's office sti
   CHECK(Find(triples, "Gordon Brown", Relation::kLeads, "United Kingdom") == nullptr);
 }
 
+TEST_CASE("a title naming an office the person held before the article's day gives that role, unless former",
+          "[extract][entities]") {
+  // The lexicon has Bill Clinton as President of the United States from 1993 to 2001.
+  const auto past = Extract("2019-12-20", "The trial will follow that of President Bill Clinton in 1999.");
+  CHECK(Find(past, "Bill Clinton", Relation::kLeads, "United States") != nullptr);
+  const auto former = Extract("2019-12-20", "Former President Bill Clinton spoke at the opening of the library.");
+  CHECK(Find(former, "Bill Clinton", Relation::kLeads, "United States") == nullptr);
+}
+
 TEST_CASE("an undated article takes a title worded otherwise from the lexicon when all its terms name one state",
           "[extract][entities]") {
   // Gordon Brown was Chancellor of the Exchequer, then Prime Minister, both of the United
