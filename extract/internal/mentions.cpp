@@ -236,6 +236,29 @@ const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* 
   return nullptr;
 }
 
+// A title's plural at tokens[i] ("Labour MPs", "French ministers", "defence secretaries"), its
+// last word with "s" or "ies"; not "leaders", whose holders lead the owner's members ("EU
+// leaders"), nor the staff an organisation has ("officials", "analysts"), which name no one
+// in particular. nullptr when there is none.
+const Title* MatchPluralTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length) {
+  for (const Title& title : kTitles) {
+    uint32_t n = 0;
+    while (n < title.words.size() && !title.words[n].empty()) ++n;
+    const std::string_view last = title.words[n - 1];
+    if (i + n > tokens.size() || last == "leader" || title.needs_owner) continue;
+    bool match = true;
+    for (uint32_t k = 0; k + 1 < n && match; ++k) match = Lower(tokens[i + k].text) == title.words[k];
+    const std::string word = Lower(tokens[i + n - 1].text);
+    const bool plural = word == std::string(last) + "s" ||
+                        (last.ends_with("y") && word == std::string(last.substr(0, last.size() - 1)) + "ies");
+    if (match && plural) {
+      *length = n;
+      return &title;
+    }
+  }
+  return nullptr;
+}
+
 std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
   std::string text;
   for (uint32_t k = begin; k < end; ++k) {
@@ -555,7 +578,13 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
                              uint32_t* next) {
   uint32_t title_length = 0;
   const Title* title = MatchTitle(tokens, i, &title_length);
+  const bool plural = title == nullptr && (title = MatchPluralTitle(tokens, i, &title_length)) != nullptr;
   if (title == nullptr) return false;
+  // A plural title reads names only right after it, with a state or party just before it:
+  // "EU ministers A and B" are the members' ministers.
+  if (plural && (before == nullptr || before->entities.size() != 1 || before->end > i || i - before->end > 3 ||
+                 !(before->entities[0].type == EntityType::kCountry || IsParty(*before))))
+    return false;
   uint32_t name_begin = i + title_length;
   bool portfolio_office = false;  // a minister's office, whatever the title's first word
   // "Chancellor of the Exchequer Nigel Lawson", "Minister for Trade Negotiations Michael Duffy".
@@ -578,7 +607,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     return start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text));
   };
   if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
-    if (predicated()) return false;
+    if (predicated() || plural) return false;
     ++name_begin;
   }
   // "Foreign Secretary Sir Geoffrey Howe": the honorific is no part of the name.
@@ -751,15 +780,43 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
                           office, CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
-  // Patrice Talon of Benin".
+  // Patrice Talon of Benin"; "Labour MPs Jane Roe, John Doe and Ann Poe" share the owner.
   if (office.back() == 's' && name_end + 1 < tokens.size() &&
       (tokens[name_end].text == "and" || tokens[name_end].text == ",")) {
     uint32_t after = name_end + 1;
     if (TryNamedOfCountry(tokens, after, RoleRelation(title->relation, country), office.substr(0, office.size() - 1),
                           out, &after))
       *next = after;
+    else if (plural && !country.name.empty() && !from_lexicon)
+      *next = NameList(tokens, name_end, relation, party_member ? "a member" : office, country, out);
   }
   return true;
+}
+
+uint32_t MentionFinder::NameList(const std::vector<Token>& tokens, uint32_t at, Relation relation,
+                                 const std::string& office, const Entity& of, SentenceMentions* out) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  while (at + 1 < n && (tokens[at].text == "," || tokens[at].text == "and")) {
+    uint32_t begin = at + 1;
+    if (tokens[at].text == "," && begin < n && tokens[begin].text == "and") ++begin;
+    // A person's name of two words at least: not "and Greece", "and Prime Minister X" or "and
+    // John Doe of Ohio", which other rules read.
+    const uint32_t run = NameRun(tokens, begin);
+    const uint32_t end = begin + run;
+    uint32_t title_length = 0;
+    if (run < 2 || (end < n && tokens[end].text == "of") || MatchTitle(tokens, begin, &title_length) != nullptr)
+      break;
+    if (const auto m = gazetteer_.LongestMatch(tokens, begin, when_);
+        m && gazetteer_.entry(m->entry).entity.type != EntityType::kPerson)
+      break;
+    const Entity person = PersonNamed(tokens, begin, end);
+    const size_t index = Remember(person, of.type == EntityType::kCountry ? of.name : std::string(), office);
+    NotePerson(index);
+    out->mentions.push_back({begin, end, {people_[index].entity}, {}, false, false, Evidence::kTitled});
+    out->roles.push_back({people_[index].entity, relation, office, of, begin, end, false});
+    at = end;
+  }
+  return at;
 }
 
 bool MentionFinder::NamesPlace(const std::vector<Token>& tokens, uint32_t i) const {

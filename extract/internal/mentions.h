@@ -121,6 +121,10 @@ class MentionFinder {
   // "his Greek, Cypriot and French counterparts, A, B and C, respectively" at tokens[i]: each
   // name holds the office of the person named last, for its country.
   bool TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
+  // The people a plural title's list names after its first, from tokens[at] on (", Ann Poe and
+  // John Doe"): each holds `office` of `of`. Returns the end of the list.
+  uint32_t NameList(const std::vector<Token>& tokens, uint32_t at, Relation relation, const std::string& office,
+                    const Entity& of, SentenceMentions* out);
   bool TryDescription(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
   // A person or organisation the named-entity tagger finds at tokens[i], which no rule took.
   // Only capitalised words are tagged, a few words from i on: the tagger costs little where

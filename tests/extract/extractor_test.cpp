@@ -249,6 +249,22 @@ TEST_CASE("plural titles and name particles give each person a role", "[extract]
   CHECK(Find(particles, "Anna van der Berg", Relation::kMeet, "Norway") != nullptr);
 }
 
+TEST_CASE("a plural title after a state or party gives each name of its list the role", "[extract][entities]") {
+  const auto ministers = Extract("2031-03-02", "French ministers Claire Dubois and Marc Lenoir arrived in Rome.");
+  CHECK(Find(ministers, "Claire Dubois", Relation::kOfficialOf, "France") != nullptr);
+  CHECK(Find(ministers, "Marc Lenoir", Relation::kOfficialOf, "France") != nullptr);
+  const auto mps = Extract("2031-03-02", "Labour MPs John Hale, Mary Stone and Alan Price backed the motion.");
+  for (const char* name : {"John Hale", "Mary Stone", "Alan Price"}) {
+    CAPTURE(name);
+    CHECK(Find(mps, name, Relation::kMemberOf, "Labour Party") != nullptr);
+  }
+  // An organisation's ministers are its members' ministers; a list's end is no name of it.
+  const auto members = Extract("2031-03-02", "EU ministers Claire Dubois and Marc Lenoir met in Brussels.");
+  CHECK(Find(members, "Claire Dubois", Relation::kOfficialOf, "European Union") == nullptr);
+  const auto state = Extract("2031-03-02", "French ministers Claire Dubois and Greece signed the accord.");
+  CHECK(Find(state, "Greece", Relation::kOfficialOf, "France") == nullptr);
+}
+
 TEST_CASE("an infinitive under a request is expected, a purpose clause is not", "[extract][modality]") {
   const auto purpose = Extract("2031-03-02", "Finnish President Liisa Virtanen travelled to Oslo to meet Norway.");
   const Triple* met = Find(purpose, "Liisa Virtanen", Relation::kMeet, "Norway");
