@@ -63,6 +63,8 @@ class SentenceClauses {
   std::string_view Deprel(uint32_t unit) const { return At(unit).deprel; }
   std::string_view Upos(uint32_t unit) const { return At(unit).upos; }
   uint32_t NumUnits() const { return static_cast<uint32_t>(parsed_.words.size()); }
+  // Whether a dependent of `unit` bears `deprel` ("obj": the verb is transitive here).
+  bool HasChild(uint32_t unit, std::string_view deprel) const;
 
   // "deploys ... to", "is attacked by": the predicate in the present tense, its particle, and
   // the preposition of `argument`.
@@ -70,7 +72,6 @@ class SentenceClauses {
 
  private:
   const Word& At(uint32_t unit) const { return parsed_.words[unit]; }
-  bool HasChild(uint32_t unit, std::string_view deprel) const;
   // The subject of a finite verb the parse left without one when the sentence opens with a
   // nominal and a comma that the parse made the root; -1 otherwise.
   int OpeningSubject(uint32_t unit) const;

@@ -168,6 +168,9 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
   if (object == nullptr && subject->entities.size() < 2) {
     const auto conjoined = args_.Conjuncts(subject, match.begin);
     if (conjoined.size() >= 2 && Info(p.relation).symmetric) {
+      // "A and B met the unions": they met someone else, not each other. ("A and B signed a
+      // treaty" is between them.)
+      if (p.relation == Relation::kMeet && Clauses().HasChild(Clauses().UnitOf(match.trigger), "obj")) return;
       EmitPairs(p, match, conjoined, factor, out);
       return;
     }

@@ -249,6 +249,13 @@ TEST_CASE("plural titles and name particles give each person a role", "[extract]
   CHECK(Find(particles, "Anna van der Berg", Relation::kMeet, "Norway") != nullptr);
 }
 
+TEST_CASE("conjoined subjects who met someone else did not meet each other", "[extract][relations]") {
+  const auto other = Extract("2031-03-02", "Erik Dahl and Siv Lund met the union leaders on Monday.");
+  CHECK(Find(other, "Erik Dahl", Relation::kMeet, "Siv Lund") == nullptr);
+  const auto each = Extract("2031-03-02", "Erik Dahl and Siv Lund met in Oslo on Monday.");
+  CHECK(Find(each, "Erik Dahl", Relation::kMeet, "Siv Lund") != nullptr);
+}
+
 TEST_CASE("a plural title after a state or party gives each name of its list the role", "[extract][entities]") {
   const auto ministers = Extract("2031-03-02", "French ministers Claire Dubois and Marc Lenoir arrived in Rome.");
   CHECK(Find(ministers, "Claire Dubois", Relation::kOfficialOf, "France") != nullptr);
