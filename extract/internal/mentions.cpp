@@ -207,6 +207,11 @@ bool IsLocalOffice(const Title& title) {
   return OneOf(kOffices, TitleWords(title));
 }
 
+// Whether a one-word title is also a common surname: "Stephen King", "Carole King".
+bool IsSurnameToo(const Title& title) {
+  return title.words[1].empty() && (title.words[0] == "king" || title.words[0] == "queen");
+}
+
 // The kind of office a title names when the lexicon's office `held` is worded otherwise
 // ("Chancellor" for "Chancellor of the Exchequer"): the lexicon's office says; else the title's.
 Relation KindOfOffice(const Term& held, std::string_view title, Relation titled) {
@@ -434,9 +439,12 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   for (uint32_t k = i; k < i + run; ++k) {
     const std::string_view t = tokens[k].text;
     // "Energy Secretary John Herrington": the name starts after the title, where TryTitle reads
-    // it; a title word at the end is a surname ("Stephen King").
+    // it. A title word at the end is a surname only when it is one ("Stephen King"): "the Senate
+    // Majority Leader" names an office.
     uint32_t title_length = 0;
-    if (k + 1 < i + run && MatchTitle(tokens, k, &title_length) != nullptr) return 0;
+    if (const Title* title = MatchTitle(tokens, k, &title_length);
+        title != nullptr && (k + 1 < i + run || !IsSurnameToo(*title)))
+      return 0;
     const bool all_caps =
         std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
     if (all_caps || OneOf(kPlaceOrEventWords, t) || IsMonthOrDay(t)) return 0;

@@ -249,6 +249,18 @@ TEST_CASE("plural titles and name particles give each person a role", "[extract]
   CHECK(Find(particles, "Anna van der Berg", Relation::kMeet, "Norway") != nullptr);
 }
 
+TEST_CASE("capitalised words ending in an office name the office, unless the office is also a surname",
+          "[extract][entities]") {
+  const auto office = Extract("2031-03-02", "Tom Briggs, the Republican Senate Majority Leader, met Erik Dahl.");
+  for (const Triple& t : office) {
+    CAPTURE(t.subject.name, t.object.name);
+    CHECK(t.subject.name != "Majority Leader");
+    CHECK(t.object.name != "Majority Leader");
+  }
+  const auto surname = Extract("2031-03-02", "Carole King met Erik Dahl in Oslo on Monday.");
+  CHECK(Find(surname, "Carole King", Relation::kMeet, "Erik Dahl") != nullptr);
+}
+
 TEST_CASE("conjoined subjects who met someone else did not meet each other", "[extract][relations]") {
   const auto other = Extract("2031-03-02", "Erik Dahl and Siv Lund met the union leaders on Monday.");
   CHECK(Find(other, "Erik Dahl", Relation::kMeet, "Siv Lund") == nullptr);
