@@ -1581,17 +1581,35 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       found.push_back(
           {next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
   }
-  // "Bill Frenzel, R-Minn.", "Rep. Jerry Huckaby (D-La.)": a US legislator's party and state.
-  for (const Mention& who : ms) {
-    if (!NamesOnePerson(who) || who.end + 1 >= tokens.size() ||
+  // "Bill Frenzel, R-Minn.", "Rep. Jerry Huckaby (D-La.)", "John Danforth, a Missouri Republican":
+  // a US politician's party, and the United States, whose official he is.
+  const auto us = gazetteer_.Find("United States");
+  const auto in_us = [&](const Entity& place) {
+    const auto entry = gazetteer_.Find(place.name);
+    return us && entry && gazetteer_.CountryAt(*entry, when_) == gazetteer_.entry(*us).entity.name;
+  };
+  for (size_t k = 0; k < ms.size(); ++k) {
+    const Mention& who = ms[k];
+    if (!NamesOnePerson(who) || who.end + 2 >= tokens.size() ||
         (tokens[who.end].text != "," && tokens[who.end].text != "("))
       continue;
     const std::string_view t = tokens[who.end + 1].text;
-    if (t.size() < 4 || (t[0] != 'D' && t[0] != 'R') || t[1] != '-' || !std::isupper(static_cast<unsigned char>(t[2])))
-      continue;
-    if (const auto party = gazetteer_.Find(t[0] == 'D' ? "Democratic Party" : "Republican Party"))
-      found.push_back(
-          {who.entities[0], Relation::kMemberOf, "a member", EntityOf(*party), who.begin, who.end + 2, false});
+    char letter = 0;
+    uint32_t end = who.end + 2;
+    if (t.size() >= 4 && (t[0] == 'D' || t[0] == 'R') && t[1] == '-' && std::isupper(static_cast<unsigned char>(t[2]))) {
+      letter = t[0];
+    } else if (const std::string article = Lower(t);
+               (article == "a" || article == "an") && k + 1 < ms.size() && ms[k + 1].begin == who.end + 2 &&
+               ms[k + 1].end < tokens.size() && ms[k + 1].entities.size() == 1 &&
+               ms[k + 1].entities[0].type == EntityType::kLocation && in_us(ms[k + 1].entities[0])) {
+      const std::string_view party = tokens[ms[k + 1].end].text;
+      if (party == "Democrat" || party == "Republican") letter = party[0];
+      end = ms[k + 1].end + 1;
+    }
+    if (letter == 0) continue;
+    if (const auto party = gazetteer_.Find(letter == 'D' ? "Democratic Party" : "Republican Party"))
+      found.push_back({who.entities[0], Relation::kMemberOf, "a member", EntityOf(*party), who.begin, end, false});
+    if (us) found.push_back({who.entities[0], Relation::kOfficialOf, "a politician", EntityOf(*us), who.begin, end, false});
   }
   // "Trump is a Republican".
   for (size_t k = 1; k < ms.size(); ++k) {

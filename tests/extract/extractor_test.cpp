@@ -261,6 +261,18 @@ TEST_CASE("capitalised words ending in an office name the office, unless the off
   CHECK(Find(surname, "Carole King", Relation::kMeet, "Erik Dahl") != nullptr);
 }
 
+TEST_CASE("a US politician's party marker makes him an official of the United States", "[extract][entities]") {
+  const auto letters = Extract("1987-05-02", "The amendment, offered by Rep. Tom Wendell, R-Minn., was approved.");
+  CHECK(Find(letters, "Tom Wendell", Relation::kMemberOf, "Republican Party") != nullptr);
+  CHECK(Find(letters, "Tom Wendell", Relation::kOfficialOf, "United States") != nullptr);
+  const auto state = Extract("1987-05-02", "\"We will act,\" Sen. Ann Porter, an Ohio Democrat, told reporters.");
+  CHECK(Find(state, "Ann Porter", Relation::kMemberOf, "Democratic Party") != nullptr);
+  CHECK(Find(state, "Ann Porter", Relation::kOfficialOf, "United States") != nullptr);
+  // A place of another country says nothing of the United States.
+  const auto abroad = Extract("1987-05-02", "\"We will act,\" said Ann Porter, a Bavarian Social Democrat.");
+  CHECK(Find(abroad, "Ann Porter", Relation::kOfficialOf, "United States") == nullptr);
+}
+
 TEST_CASE("conjoined subjects who met someone else did not meet each other", "[extract][relations]") {
   const auto other = Extract("2031-03-02", "Erik Dahl and Siv Lund met the union leaders on Monday.");
   CHECK(Find(other, "Erik Dahl", Relation::kMeet, "Siv Lund") == nullptr);
