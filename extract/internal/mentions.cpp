@@ -711,6 +711,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "Citicorp chairman John Reed", "Ways and Means chairman X": capitalised words the lexicon
   // does not know, right before an office an organisation may have, name that organisation.
   std::optional<Mention> unknown_owner;
+  std::optional<Entity> organ_of;  // the state whose organ `country` is
   if (OrganizationMayHold(*title) && (before == nullptr || before->end < i))
     unknown_owner = UnknownOwner(tokens, before != nullptr ? before->end : 0, i);
   if (unknown_owner) before = &*unknown_owner;
@@ -731,6 +732,14 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     country = before->is_capital && !local ? before->country : before->entities[0];
     phrase_begin = before->begin;
     owner_is_party = IsParty(*before);
+    // "U.S. Central Intelligence Agency director X", "Iraqi Oil Ministry undersecretary Y": the
+    // officials of a state's organ are the state's; a central bank's are its own.
+    if (!unknown_owner && country.type == EntityType::kOrganization && OneOf(kStateOrgans, tokens[before->end - 1].text) &&
+        tokens[before->end - 1].text != "Bank" && out->mentions.size() >= 2) {
+      const Mention& state = out->mentions[out->mentions.size() - 2];
+      if (state.end == before->begin && state.entities.size() == 1 && state.entities[0].type == EntityType::kCountry)
+        organ_of = state.entities[0];
+    }
     if (unknown_owner)
       NoteActor(country);
     else
@@ -786,6 +795,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   if (state_term != nullptr)
     out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf,
                           office, CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});
+  if (organ_of)
+    out->roles.push_back({people_[index].entity, Relation::kOfficialOf, office, *organ_of, phrase_begin, name_end, false});
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
   // Patrice Talon of Benin"; "Labour MPs Jane Roe, John Doe and Ann Poe" share the owner.

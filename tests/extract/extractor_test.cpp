@@ -261,6 +261,15 @@ TEST_CASE("capitalised words ending in an office name the office, unless the off
   CHECK(Find(surname, "Carole King", Relation::kMeet, "Erik Dahl") != nullptr);
 }
 
+TEST_CASE("an official of a state's organ named after the state is the state's official too", "[extract][entities]") {
+  const auto organ = Extract("2031-03-02", "Iraqi Oil Ministry undersecretary Samir Haddad was appointed minister.");
+  CHECK(Find(organ, "Samir Haddad", Relation::kOfficialOf, "Oil Ministry") != nullptr);
+  CHECK(Find(organ, "Samir Haddad", Relation::kOfficialOf, "Iraq") != nullptr);
+  // A central bank's officials are its own.
+  const auto bank = Extract("2031-03-02", "Swiss National Bank president Pierre Morel said rates would hold.");
+  CHECK(Find(bank, "Pierre Morel", Relation::kOfficialOf, "Switzerland") == nullptr);
+}
+
 TEST_CASE("a US politician's party marker makes him an official of the United States", "[extract][entities]") {
   const auto letters = Extract("1987-05-02", "The amendment, offered by Rep. Tom Wendell, R-Minn., was approved.");
   CHECK(Find(letters, "Tom Wendell", Relation::kMemberOf, "Republican Party") != nullptr);
