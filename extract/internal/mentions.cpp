@@ -1278,7 +1278,8 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
       span->type == "LOC" && i > 0 && (OneOf(kLocatives, Lower(tokens[i - 1].text)) || InTravelList(tokens, i));
   if (span->type != "PER" && span->type != "ORG" && !place) return false;
   const uint32_t end = span->end;
-  if (KnownInside(tokens, i, end) || (common && end == i + 1)) return false;
+  // A lone portfolio word names a portfolio: "U.S. Commerce secretary X" is the state's official.
+  if (KnownInside(tokens, i, end) || (end == i + 1 && (common || OneOf(kPortfolioWords, text)))) return false;
   for (uint32_t k = i; k < end; ++k)
     if (IsMonthOrDay(tokens[k].text)) return false;
   Entity entity{TitleText(tokens, i, end), place ? EntityType::kLocation : EntityType::kOrganization, "", {}};

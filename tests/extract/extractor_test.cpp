@@ -261,6 +261,12 @@ TEST_CASE("capitalised words ending in an office name the office, unless the off
   CHECK(Find(surname, "Carole King", Relation::kMeet, "Erik Dahl") != nullptr);
 }
 
+TEST_CASE("a lone portfolio word before a title is no organisation", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "The dispute will end soon, U.S. Commerce secretary Tom Reilly said.");
+  CHECK(Find(triples, "Tom Reilly", Relation::kOfficialOf, "United States") != nullptr);
+  for (const Triple& t : triples) CHECK(t.object.name != "Commerce");
+}
+
 TEST_CASE("an official of a state's organ named after the state is the state's official too", "[extract][entities]") {
   const auto organ = Extract("2031-03-02", "Iraqi Oil Ministry undersecretary Samir Haddad was appointed minister.");
   CHECK(Find(organ, "Samir Haddad", Relation::kOfficialOf, "Oil Ministry") != nullptr);
