@@ -11,131 +11,6 @@
 namespace geokg::extract::internal {
 namespace {
 
-struct Title {
-  std::array<std::string_view, 5> words;  // lower case; unused slots empty
-  Relation relation;
-  // Words too common to be read as a title unless a state or organisation comes right before
-  // them: "IAEA chief Rafael Grossi", "Commerzbank analyst Carsten Fritsch".
-  bool needs_owner = false;
-};
-
-// Offices read from titles. The head of a state or government "leads" it; everyone else is an
-// official of it; a legislator is a member of a party or parliament, an official of a country.
-// Longer titles come first so that the first match is the longest.
-constexpr Title kTitles[] = {
-    {{"deputy", "prime", "minister"}, Relation::kOfficialOf},
-    {{"deputy", "chief", "minister"}, Relation::kOfficialOf},
-    {{"head", "of", "government"}, Relation::kLeads},
-    {{"head", "of", "state"}, Relation::kLeads},
-    {{"first", "minister"}, Relation::kLeads},
-    {{"chief", "minister"}, Relation::kLeads},
-    {{"national", "security", "adviser"}, Relation::kOfficialOf},
-    {{"national", "security", "advisor"}, Relation::kOfficialOf},
-    {{"secretary", "of", "state"}, Relation::kOfficialOf},
-    {{"chief", "of", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "the", "general", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "general", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "defence", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "the", "defence", "staff"}, Relation::kOfficialOf},
-    {{"minister", "of", "foreign", "affairs"}, Relation::kOfficialOf},
-    {{"minister", "for", "foreign", "affairs"}, Relation::kOfficialOf},
-    {{"secretary", "of", "defense"}, Relation::kOfficialOf},
-    {{"attorney", "general"}, Relation::kOfficialOf},
-    {{"managing", "director"}, Relation::kLeads},
-    {{"army", "chief"}, Relation::kOfficialOf},
-    {{"prime", "minister"}, Relation::kLeads},
-    {{"supreme", "leader"}, Relation::kLeads},
-    {{"crown", "prince"}, Relation::kOfficialOf},
-    {{"vice", "president"}, Relation::kOfficialOf},
-    {{"vice", "premier"}, Relation::kOfficialOf},
-    {{"vice-premier"}, Relation::kOfficialOf},
-    {{"vice-premiers"}, Relation::kOfficialOf},
-    {{"vice-president"}, Relation::kOfficialOf},
-    {{"foreign", "minister"}, Relation::kOfficialOf},
-    {{"defence", "minister"}, Relation::kOfficialOf},
-    {{"defense", "minister"}, Relation::kOfficialOf},
-    {{"finance", "minister"}, Relation::kOfficialOf},
-    {{"trade", "minister"}, Relation::kOfficialOf},
-    {{"interior", "minister"}, Relation::kOfficialOf},
-    {{"economy", "minister"}, Relation::kOfficialOf},
-    {{"energy", "minister"}, Relation::kOfficialOf},
-    {{"foreign", "secretary"}, Relation::kOfficialOf},
-    {{"defence", "secretary"}, Relation::kOfficialOf},
-    {{"defense", "secretary"}, Relation::kOfficialOf},
-    {{"treasury", "secretary"}, Relation::kOfficialOf},
-    {{"trade", "representative"}, Relation::kOfficialOf},
-    {{"special", "envoy"}, Relation::kOfficialOf},
-    {{"prime", "ministers"}, Relation::kLeads},
-    {{"foreign", "ministers"}, Relation::kOfficialOf},
-    {{"president"}, Relation::kLeads},
-    {{"presidents"}, Relation::kLeads},
-    {{"premier"}, Relation::kLeads},
-    {{"chancellor"}, Relation::kLeads},
-    {{"king"}, Relation::kLeads},
-    {{"queen"}, Relation::kLeads},
-    {{"emperor"}, Relation::kLeads},
-    {{"emir"}, Relation::kLeads},
-    {{"sultan"}, Relation::kLeads},
-    {{"leader"}, Relation::kLeads},
-    {{"dictator"}, Relation::kLeads},
-    {{"minister"}, Relation::kOfficialOf},
-    {{"secretary"}, Relation::kOfficialOf},
-    {{"ambassador"}, Relation::kOfficialOf},
-    {{"envoy"}, Relation::kOfficialOf},
-    {{"spokesman"}, Relation::kOfficialOf},
-    {{"spokeswoman"}, Relation::kOfficialOf},
-    {{"spokesperson"}, Relation::kOfficialOf},
-    {{"general"}, Relation::kOfficialOf},
-    {{"admiral"}, Relation::kOfficialOf},
-    {{"commissioner"}, Relation::kOfficialOf},
-    {{"chairperson"}, Relation::kLeads},
-    {{"chairman"}, Relation::kLeads},
-    {{"chairwoman"}, Relation::kLeads},
-    {{"director-general"}, Relation::kLeads},
-    {{"secretary-general"}, Relation::kLeads},
-    {{"governor"}, Relation::kLeads},
-    {{"deputy", "mayor"}, Relation::kOfficialOf},
-    {{"mayor"}, Relation::kLeads},
-    {{"senator"}, Relation::kMemberOf},
-    {{"congressman"}, Relation::kMemberOf},
-    {{"congresswoman"}, Relation::kMemberOf},
-    {{"lawmaker"}, Relation::kMemberOf},
-    {{"legislator"}, Relation::kMemberOf},
-    {{"mp"}, Relation::kMemberOf},
-    {{"co-chairman"}, Relation::kOfficialOf},
-    {{"vice-chairman"}, Relation::kOfficialOf},
-    {{"commander"}, Relation::kOfficialOf},
-    {{"negotiator"}, Relation::kOfficialOf},
-    {{"chief", "executive"}, Relation::kLeads, true},
-    {{"ceo"}, Relation::kLeads, true},
-    {{"chief"}, Relation::kLeads, true},
-    {{"head"}, Relation::kLeads, true},
-    {{"director"}, Relation::kOfficialOf, true},
-    {{"official"}, Relation::kOfficialOf, true},
-    {{"diplomat"}, Relation::kOfficialOf, true},
-    {{"adviser"}, Relation::kOfficialOf, true},
-    {{"advisor"}, Relation::kOfficialOf, true},
-    {{"analyst"}, Relation::kOfficialOf, true},
-    {{"economist"}, Relation::kOfficialOf, true},
-    // The trades of a firm's or an agency's staff, quoted for their employer: "Harlow
-    // Securities' senior dealer X", "X, chief strategist at Acme Capital".
-    {{"delegate"}, Relation::kOfficialOf, true},
-    {{"representative"}, Relation::kOfficialOf, true},
-    {{"dealer"}, Relation::kOfficialOf, true},
-    {{"trader"}, Relation::kOfficialOf, true},
-    {{"strategist"}, Relation::kOfficialOf, true},
-    {{"correspondent"}, Relation::kOfficialOf, true},
-    {{"professor"}, Relation::kOfficialOf, true},
-    {{"executive"}, Relation::kOfficialOf, true},
-    {{"officer"}, Relation::kOfficialOf, true},
-    {{"agent"}, Relation::kOfficialOf, true},
-    {{"undersecretary"}, Relation::kOfficialOf},
-    {{"under-secretary"}, Relation::kOfficialOf},
-    // "Libertarian Party presidential nominee X": a party's candidates are its members.
-    {{"nominee"}, Relation::kMemberOf, true},
-    {{"candidate"}, Relation::kMemberOf, true},
-};
-
 // Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
 constexpr auto kOrganizationHeads = std::to_array<std::string_view>(
     {"Ministry", "Agency", "Council", "Parliament", "Party", "Bank", "Group", "Union", "Organization", "Organisation",
@@ -182,7 +57,7 @@ std::string TitleWords(const Title& title) {
 // Whether `office` ("President", "prime minister") heads a state or government.
 bool IsLeaderOffice(std::string_view office) {
   const std::string lower = Lower(office);
-  return std::any_of(std::begin(kTitles), std::end(kTitles), [&](const Title& title) {
+  return std::ranges::any_of(Cues().titles, [&](const Title& title) {
     return title.relation == Relation::kLeads && lower == TitleWords(title);
   });
 }
@@ -222,7 +97,7 @@ Relation RoleRelation(Relation titled, const Entity& of) {
 
 // The title that starts at tokens[i], or nullptr; `length` receives its token count.
 const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length) {
-  for (const Title& title : kTitles) {
+  for (const Title& title : Cues().titles) {
     uint32_t n = 0;
     while (n < title.words.size() && !title.words[n].empty()) ++n;
     if (i + n > tokens.size()) continue;
