@@ -41,8 +41,41 @@ enum class Cue : uint8_t {
   kGoodsStopWord,
   kGoodsDroppedWord,
   kWeapons,
+  // The mention finder's (mentions.h); as written unless the file says lower case.
+  kOrganizationHead,
+  kStateCollective,
+  kOrganizationOffice,
+  kLocalOffice,
+  kNameParticle,
+  kThingWord,
+  kPostNominal,
+  kCommonCapitalized,
+  kPlaceOrEventWord,
+  kPlaceOpener,
+  kStateOrgan,
+  kPortfolioWord,
+  kPlaceContext,
+  kTravelWord,
+  kNameOpener,
+  kPredicatingWord,
+  kPartyOffice,
+  kAdjectiveEnding,
+  kPhraseOpener,
+  kTitleLink,
+  kSubordinator,
+  kOccasionPreposition,
+  kLocative,
+  kMemberWord,
+  kMemberNoun,
+  kComprising,
+  kGroupingVerb,
+  kSecondRank,
+  kOrganizationPart,
+  kGenerationSuffix,
+  kNotOwnerModifier,
+  kFoundingParticiple,
 };
-inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kWeapons) + 1;
+inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kFoundingParticiple) + 1;
 
 // Where a wording's subject and object stand relative to it.
 enum class Frame : uint8_t {
