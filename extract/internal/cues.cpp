@@ -64,6 +64,19 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "generation_suffixes",
     "not_owner_modifiers",
     "founding_participles",
+    "function_words",
+    "light_verbs",
+    "auxiliaries",
+    "participle_openers",
+    "request_words",
+    "clause_openers",
+    "clause_openers_after_comma",
+    "conjunct_fillers",
+    "light_lemmas",
+    "directions",
+    "party_prepositions",
+    "meet_forms",
+    "envoy_words",
 });
 static_assert(kCueListNames.size() == kCueLists);
 

@@ -74,8 +74,23 @@ enum class Cue : uint8_t {
   kGenerationSuffix,
   kNotOwnerModifier,
   kFoundingParticiple,
+  // The argument finder's (arguments.h), lower case.
+  kFunctionWord,
+  kLightVerb,
+  kAuxiliary,
+  kParticipleOpener,
+  kRequestWord,
+  kClauseOpener,
+  kClauseOpenerAfterComma,
+  kConjunctFiller,
+  // The sentence relator's (sentence_relator.h), lower case.
+  kLightLemma,
+  kDirection,
+  kPartyPreposition,
+  kMeetForm,
+  kEnvoyWord,
 };
-inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kFoundingParticiple) + 1;
+inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kEnvoyWord) + 1;
 
 // Where a wording's subject and object stand relative to it.
 enum class Frame : uint8_t {
