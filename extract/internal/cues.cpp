@@ -77,6 +77,17 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "party_prepositions",
     "meet_forms",
     "envoy_words",
+    "expected_cues",
+    "intent_verbs",
+    "be_forms",
+    "irregular_pasts",
+    "negation_cues",
+    "announcing_words",
+    "event_nouns",
+    "ending_cues",
+    "called_off_words",
+    "time_expression_openers",
+    "model_negations",
 });
 static_assert(kCueListNames.size() == kCueLists);
 

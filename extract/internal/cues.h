@@ -89,8 +89,21 @@ enum class Cue : uint8_t {
   kPartyPreposition,
   kMeetForm,
   kEnvoyWord,
+  // The qualifiers' (qualifiers.h), lower case.
+  kExpectedCue,
+  kIntentVerb,
+  kBeForm,
+  kIrregularPast,
+  kNegationCue,
+  kAnnouncing,
+  kEventNoun,
+  kEndingCue,
+  kCalledOff,
+  kTimeExpressionOpener,
+  // The relation model's features (relation_model.h), lower case.
+  kModelNegation,
 };
-inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kEnvoyWord) + 1;
+inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kModelNegation) + 1;
 
 // Where a wording's subject and object stand relative to it.
 enum class Frame : uint8_t {
