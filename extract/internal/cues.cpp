@@ -88,6 +88,12 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "called_off_words",
     "time_expression_openers",
     "model_negations",
+    "dictionary_not_names",
+    "dictionary_particles",
+    "sport_words",
+    "list_headers",
+    "furniture_prefixes",
+    "furniture_words",
 });
 static_assert(kCueListNames.size() == kCueLists);
 

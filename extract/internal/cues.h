@@ -102,8 +102,16 @@ enum class Cue : uint8_t {
   kTimeExpressionOpener,
   // The relation model's features (relation_model.h), lower case.
   kModelNegation,
+  // The Phoenix dictionaries' (phoenix.h), upper case.
+  kDictionaryNotName,
+  kDictionaryParticle,
+  // The document's: sport reports, page furniture (extractor.h, boilerplate.h, web_page.h).
+  kSportWord,
+  kListHeader,
+  kFurniturePrefix,
+  kFurnitureWord,
 };
-inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kModelNegation) + 1;
+inline constexpr size_t kCueLists = static_cast<size_t>(Cue::kFurnitureWord) + 1;
 
 // Where a wording's subject and object stand relative to it.
 enum class Frame : uint8_t {

@@ -36,6 +36,7 @@ TEST_CASE("every list and table of the embedded cue file loads and is non-empty"
   CHECK(cues.wordings.front().words == "entry|accession|membership talks|negotiations with @");
   CHECK(cues.titles.front().words[2] == "minister");
   CHECK(IsCue(Cue::kWeapons, "fighter jets"));
+  CHECK(IsCue(Cue::kFurniturePrefix, "(c) "));  // the space is the prefix's
 }
 
 TEST_CASE("the cue parser reads each kind of row", "[extract][cues]") {
