@@ -83,6 +83,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     }();
     return &syntax;
   });
+  // The cue file is parsed here rather than on the first sentence, so that a malformed row
+  // (a build bug: internal/cues.h) fails at load.
+  internal::Cues();
   Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
   if (!gazetteer.ok()) return gazetteer.status();
   for (const std::filesystem::path& lexicon : options.lexicons)
