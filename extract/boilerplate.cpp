@@ -5,11 +5,14 @@
 #include <cctype>
 #include <string>
 
+#include "extract/internal/cues.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract {
 namespace {
 
+using internal::Cue;
+using internal::CueWords;
 using internal::Lower;
 
 std::string_view Trim(std::string_view s) {
@@ -21,26 +24,16 @@ std::string_view Trim(std::string_view s) {
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-// Headers after which a page lists other stories: everything from here on is links.
-constexpr auto kListHeaders = std::to_array<std::string_view>(
-    {"next in", "others also read", "related", "related stories", "related articles", "more from", "recommended",
-     "most read", "most popular", "trending", "also read", "you may also like", "read more", "more stories"});
-
-// Lines that are page furniture wherever they stand.
-constexpr auto kFurniturePrefixes = std::to_array<std::string_view>(
-    {"follow us", "sign up", "subscribe", "click here", "share this", "advertisement", "copyright", "(c) ", "©",
-     "all rights reserved", "read the full", "download our", "join our", "photo:", "image:", "watch:"});
-
 bool IsListHeader(std::string_view lower) {
   std::string_view t = lower;
   while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.remove_suffix(1);
-  for (std::string_view h : kListHeaders)
+  for (std::string_view h : CueWords(Cue::kListHeader))
     if (t == h || (h != "related" && StartsWith(t, h) && t.size() < h.size() + 30)) return true;
   return false;
 }
 
 bool IsFurniture(std::string_view line, std::string_view lower) {
-  for (std::string_view p : kFurniturePrefixes)
+  for (std::string_view p : CueWords(Cue::kFurniturePrefix))
     if (StartsWith(lower, p)) return true;
   // Photo captions end with their credit: "... on November 1. Photo: Xinhua".
   if (lower.find("photo:") != std::string_view::npos || lower.find("(photo") != std::string_view::npos ||

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "extract/boilerplate.h"
+#include "extract/internal/cues.h"
 #include "extract/internal/mentions.h"
 #include "extract/internal/model_file.h"
 #include "extract/internal/qualifiers.h"
@@ -19,17 +20,13 @@
 namespace geokg::extract {
 namespace {
 
+using internal::Cue;
+using internal::IsCue;
+
 // Whether `text` reports sport: three or more distinct words of sport. There teams and players
 // "meet", "visit", "host" and "attack" each other, and no state does (BBC sport pages: 66%
 // flagged; politics and business pages: at most 1%).
 bool IsSportsReport(std::string_view text) {
-  static const std::set<std::string> kSportWords = {
-      "coach",      "tournament", "championship",  "championships", "squad",    "striker",   "midfielder",
-      "goalkeeper", "league",     "rugby",         "tennis",        "football", "cricket",   "olympic",
-      "olympics",   "semi-final", "quarter-final", "goals",         "scored",   "wimbledon", "premiership",
-      "fixture",    "fixtures",   "defender",      "innings",       "wicket",   "penalty",   "referee",
-      "stadium",    "cup",        "medal",         "athletics",     "marathon", "boxing",    "golf",
-      "slam",       "seeded",     "match",         "matches"};
   std::set<std::string> seen;
   std::string word;
   for (size_t k = 0; k <= text.size(); ++k) {
@@ -38,7 +35,7 @@ bool IsSportsReport(std::string_view text) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       continue;
     }
-    if (kSportWords.count(word) && seen.insert(word).second && seen.size() >= 3) return true;
+    if (IsCue(Cue::kSportWord, word) && seen.insert(word).second && seen.size() >= 3) return true;
     word.clear();
   }
   return false;
@@ -86,6 +83,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     }();
     return &syntax;
   });
+  // The cue file is parsed here rather than on the first sentence, so that a malformed row
+  // (a build bug: internal/cues.h) fails at load.
+  internal::Cues();
   Result<Gazetteer> gazetteer = Gazetteer::LoadDefault();
   if (!gazetteer.ok()) return gazetteer.status();
   for (const std::filesystem::path& lexicon : options.lexicons)

@@ -1,31 +1,15 @@
 #include "extract/tokenizer.h"
 
-#include <algorithm>
-#include <array>
 #include <cctype>
 
+#include "extract/internal/cues.h"
 #include "graph/text.h"
 
 namespace geokg::extract {
 namespace {
 
-// Abbreviations that keep their period. Titles never end a sentence; the others do when a
-// capitalised word that usually starts sentences follows.
-constexpr std::array<std::string_view, 26> kTitles = {
-    "Mr",  "Mrs", "Ms",   "Dr",  "Prof", "Gen", "Lt",  "Col",  "Maj",  "Capt", "Sgt",    "Adm", "Rep",
-    "Sen", "Gov", "Pres", "Rev", "St",   "Hon", "Amb", "Cmdr", "Brig", "Fr",   "Messrs", "No",  "Nos"};
-constexpr std::array<std::string_view, 27> kAbbreviations = {
-    "Jr",   "Sr",  "Inc", "Ltd", "Co", "Corp", "Jan",    "Feb",  "Mar", "Apr", "Jun", "Jul",  "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "vs", "etc",  "approx", "Dept", "Mt",  "Ft",  "est", "Bros", "Ave"};
-constexpr std::array<std::string_view, 30> kSentenceStarters = {
-    "The",  "A",     "An",    "He",        "She",     "It",    "They",   "We",   "I",     "This",
-    "That", "These", "Those", "But",       "And",     "In",    "On",     "At",   "His",   "Her",
-    "Its",  "Their", "There", "Meanwhile", "However", "After", "Before", "When", "While", "Some"};
-
-template <size_t N>
-bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
-  return std::find(list.begin(), list.end(), s) != list.end();
-}
+using internal::Cue;
+using internal::IsCue;
 
 bool IsSpace(uint32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
@@ -70,7 +54,7 @@ size_t AbbreviationEnd(std::string_view text, size_t begin, size_t end) {
   std::string_view word = text.substr(begin, end - begin);
   bool dotted = word.find('.') != std::string_view::npos;  // "U.S", "e.g"
   bool initial = word.size() == 1 && IsUpperAscii(word[0]);
-  if (dotted || initial || OneOf(kTitles, word) || OneOf(kAbbreviations, word)) return end + 1;
+  if (dotted || initial || IsCue(Cue::kTitleAbbreviation, word) || IsCue(Cue::kAbbreviation, word)) return end + 1;
   return end;
 }
 
@@ -254,8 +238,8 @@ std::vector<Sentence> Segment(std::string_view text) {
     bool can_start = !StartsLower(next) || (!quoted && !ellipsis);
     if (abbreviation_end) {
       std::string_view word = tok.text.substr(0, tok.text.size() - 1);
-      if (OneOf(kTitles, word) || (word.size() == 1 && IsUpperAscii(word[0]))) continue;
-      can_start = OneOf(kSentenceStarters, next);
+      if (IsCue(Cue::kTitleAbbreviation, word) || (word.size() == 1 && IsUpperAscii(word[0]))) continue;
+      can_start = IsCue(Cue::kSentenceStarter, next);
     }
     if (can_start) close();
   }

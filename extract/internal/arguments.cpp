@@ -17,25 +17,18 @@ bool IsLowerWord(std::string_view t) {
 
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
-bool IsFunctionWord(std::string_view t) {
-  static const std::set<std::string_view> kWords = {
-      "in",    "on",     "at",    "as",    "for",  "from", "with", "by",      "to",    "of",   "and",   "or",   "but",
-      "after", "before", "since", "until", "last", "this", "next", "earlier", "later", "when", "while", "which"};
-  return kWords.count(t) > 0;
-}
+bool IsFunctionWord(std::string_view t) { return IsCue(Cue::kFunctionWord, t); }
 
 bool OpensClause(const std::vector<Token>& tokens, uint32_t k) {
   const std::string w = Lower(tokens[k].text);
-  if (w == ";" || w == "that" || w == "which" || w == "who" || w == "whom" || w == "while" || w == "whereas" ||
-      w == "although" || w == "though" || w == "because" || w == "but")
-    return true;
+  if (w == ";" || IsCue(Cue::kClauseOpener, w)) return true;
   // "Putin said Russia does not rule out ...": what follows a reporting verb is its own clause.
   // Case-sensitive: "States" in "United States" is no verb.
   if (k > 0 && IsCue(Cue::kClauseReportingVerb, tokens[k - 1].text) && w != "that" && w != "on" && w != "in" &&
       w != ",")
     return true;
   const bool after_comma = k > 0 && tokens[k - 1].text == ",";
-  return after_comma && (w == "as" || w == "and" || w == "when" || w == "after" || w == "before" || w == "saying");
+  return after_comma && IsCue(Cue::kClauseOpenerAfterComma, w);
 }
 
 bool IsActor(const Mention& m) {
@@ -95,8 +88,7 @@ const Mention* ArgumentFinder::Possessor(uint32_t begin) const {
     // A possessive pronoun: "its treaty allies", "his visit".
     if (const Mention* m = MentionEndingAt(k); m != nullptr) {
       const std::string word = Lower(tokens_[m->begin].text);
-      const bool possessive =
-          m->evidence == Evidence::kPronoun && (word == "its" || word == "his" || word == "her" || word == "their");
+      const bool possessive = m->evidence == Evidence::kPronoun && IsCue(Cue::kPossessivePronoun, word);
       return possessive ? m : nullptr;
     }
     if (k > 0 && IsPossessive(tokens_[k - 1].text)) {
@@ -127,32 +119,17 @@ const Mention* ArgumentFinder::DemonymBefore(uint32_t begin) const {
 }
 
 int ArgumentFinder::LightVerbBefore(uint32_t trigger) const {
-  static const std::set<std::string> kLightVerbs = {
-      "launch", "launches", "launched", "conduct", "conducts", "conducted", "carry", "carries", "carried", "impose",
-      "imposes", "imposed", "announce", "announces", "announced", "mount", "mounts", "mounted", "stage", "stages",
-      "staged", "order", "orders", "ordered", "began", "begins", "begin", "resume", "resumes", "resumed", "expand",
-      "expands", "expanded", "intensify", "intensifies", "intensified", "escalate", "escalates", "escalated",
-      "continue", "continues", "continued", "extend", "extends", "extended", "unleash", "unleashed", "approve",
-      "approves", "approved", "slap", "slaps", "slapped", "levy", "levies", "levied",
-      // Whoever lifts or tightens sanctions is the one who imposes them.
-      "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "tighten", "tightens", "tightened",
-      "toughen", "toughens", "toughened"};
   // "announces a 30% tariff": a determiner and a measure may stand between.
   for (uint32_t k = trigger; k-- > 0 && trigger - k <= 5;)
-    if (kLightVerbs.count(Lower(tokens_[k].text))) return static_cast<int>(k);
+    if (IsCue(Cue::kLightVerb, Lower(tokens_[k].text))) return static_cast<int>(k);
   return -1;
 }
 
 const Mention* ArgumentFinder::SubjectBefore(uint32_t verb) const {
-  static const std::set<std::string> kAuxiliaries = {
-      "has",   "have", "had",      "is",         "are",        "was",     "were",  "will",    "would",
-      "also",  "then", "later",    "now",        "not",        "never",   "again", "already", "still",
-      "just",  "last", "formally", "officially", "reportedly", "jointly", "both",  "could",   "may",
-      "might", "can",  "did",      "does",       "do",         "n't",     "shall", "should",  "must"};
   uint32_t k = verb;
   while (k > 0 && verb - k < 4) {
     const std::string w = Lower(tokens_[k - 1].text);
-    if (!kAuxiliaries.count(w) && !(w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0)) break;
+    if (!IsCue(Cue::kAuxiliary, w) && !(w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0)) break;
     --k;
   }
   const Mention* m = MentionEndingAt(k);
@@ -183,8 +160,7 @@ bool ArgumentFinder::OpensPhrase(uint32_t begin) const {
 const Mention* ArgumentFinder::OpeningParticipleSubject(uint32_t verb) const {
   const std::string form = Lower(tokens_[verb].text);
   if (form.size() < 5 || form.compare(form.size() - 3, 3, "ing") != 0) return nullptr;
-  static const std::set<std::string> kOpeners = {"before", "after", "while", "upon", "on", "since", "when", "having"};
-  if (verb > 1 || (verb == 1 && !kOpeners.count(Lower(tokens_[0].text)))) return nullptr;
+  if (verb > 1 || (verb == 1 && !IsCue(Cue::kParticipleOpener, Lower(tokens_[0].text)))) return nullptr;
   for (uint32_t k = verb + 1; k + 1 < tokens_.size() && k < verb + 12; ++k)
     if (tokens_[k].text == ",") {
       uint32_t start = k + 1;
@@ -205,15 +181,12 @@ const Mention* ArgumentFinder::GerundSubject(uint32_t verb) const {
 }
 
 const Mention* ArgumentFinder::ControlledSubject(uint32_t verb) const {
-  static const std::set<std::string> kRequests = {
-      "urged", "urges", "urge",       "asked",      "asks",    "ask",    "invited",   "invites", "pressed", "presses",
-      "told",  "tells", "encouraged", "encourages", "allowed", "allows", "permitted", "on",      "upon"};
   if (verb < 3 || Lower(tokens_[verb - 1].text) != "to") return nullptr;
   const Mention* m = MentionEndingAt(verb - 1);
   if (m == nullptr || m->begin == 0) return nullptr;
   uint32_t k = m->begin;
   if (Lower(tokens_[k - 1].text) == "the" && k >= 2) --k;
-  return kRequests.count(Lower(tokens_[k - 1].text)) ? m : nullptr;
+  return IsCue(Cue::kRequestWord, Lower(tokens_[k - 1].text)) ? m : nullptr;
 }
 
 const Mention* ArgumentFinder::ClauseActor(uint32_t k, bool* fallback) const {
@@ -260,8 +233,7 @@ std::vector<const Mention*> ArgumentFinder::Conjuncts(const Mention* m, uint32_t
       const std::string w = Lower(tokens_[k].text);
       if (w == "and" || w == "," || w == "or")
         joined = true;
-      else if (w != "its" && w != "their" && w != "treaty" && w != "allies" && w != "partners" && w != "well" &&
-               w != "as" && w != "the")
+      else if (!IsCue(Cue::kConjunctFiller, w))
         break;
       ++k;
     }

@@ -11,155 +11,6 @@
 namespace geokg::extract::internal {
 namespace {
 
-struct Title {
-  std::array<std::string_view, 5> words;  // lower case; unused slots empty
-  Relation relation;
-  // Words too common to be read as a title unless a state or organisation comes right before
-  // them: "IAEA chief Rafael Grossi", "Commerzbank analyst Carsten Fritsch".
-  bool needs_owner = false;
-};
-
-// Offices read from titles. The head of a state or government "leads" it; everyone else is an
-// official of it; a legislator is a member of a party or parliament, an official of a country.
-// Longer titles come first so that the first match is the longest.
-constexpr Title kTitles[] = {
-    {{"deputy", "prime", "minister"}, Relation::kOfficialOf},
-    {{"deputy", "chief", "minister"}, Relation::kOfficialOf},
-    {{"head", "of", "government"}, Relation::kLeads},
-    {{"head", "of", "state"}, Relation::kLeads},
-    {{"first", "minister"}, Relation::kLeads},
-    {{"chief", "minister"}, Relation::kLeads},
-    {{"national", "security", "adviser"}, Relation::kOfficialOf},
-    {{"national", "security", "advisor"}, Relation::kOfficialOf},
-    {{"secretary", "of", "state"}, Relation::kOfficialOf},
-    {{"chief", "of", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "the", "general", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "general", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "defence", "staff"}, Relation::kOfficialOf},
-    {{"chief", "of", "the", "defence", "staff"}, Relation::kOfficialOf},
-    {{"minister", "of", "foreign", "affairs"}, Relation::kOfficialOf},
-    {{"minister", "for", "foreign", "affairs"}, Relation::kOfficialOf},
-    {{"secretary", "of", "defense"}, Relation::kOfficialOf},
-    {{"attorney", "general"}, Relation::kOfficialOf},
-    {{"managing", "director"}, Relation::kLeads},
-    {{"army", "chief"}, Relation::kOfficialOf},
-    {{"prime", "minister"}, Relation::kLeads},
-    {{"supreme", "leader"}, Relation::kLeads},
-    {{"crown", "prince"}, Relation::kOfficialOf},
-    {{"vice", "president"}, Relation::kOfficialOf},
-    {{"vice", "premier"}, Relation::kOfficialOf},
-    {{"vice-premier"}, Relation::kOfficialOf},
-    {{"vice-premiers"}, Relation::kOfficialOf},
-    {{"vice-president"}, Relation::kOfficialOf},
-    {{"foreign", "minister"}, Relation::kOfficialOf},
-    {{"defence", "minister"}, Relation::kOfficialOf},
-    {{"defense", "minister"}, Relation::kOfficialOf},
-    {{"finance", "minister"}, Relation::kOfficialOf},
-    {{"trade", "minister"}, Relation::kOfficialOf},
-    {{"interior", "minister"}, Relation::kOfficialOf},
-    {{"economy", "minister"}, Relation::kOfficialOf},
-    {{"energy", "minister"}, Relation::kOfficialOf},
-    {{"foreign", "secretary"}, Relation::kOfficialOf},
-    {{"defence", "secretary"}, Relation::kOfficialOf},
-    {{"defense", "secretary"}, Relation::kOfficialOf},
-    {{"treasury", "secretary"}, Relation::kOfficialOf},
-    {{"trade", "representative"}, Relation::kOfficialOf},
-    {{"special", "envoy"}, Relation::kOfficialOf},
-    {{"prime", "ministers"}, Relation::kLeads},
-    {{"foreign", "ministers"}, Relation::kOfficialOf},
-    {{"president"}, Relation::kLeads},
-    {{"presidents"}, Relation::kLeads},
-    {{"premier"}, Relation::kLeads},
-    {{"chancellor"}, Relation::kLeads},
-    {{"king"}, Relation::kLeads},
-    {{"queen"}, Relation::kLeads},
-    {{"emperor"}, Relation::kLeads},
-    {{"emir"}, Relation::kLeads},
-    {{"sultan"}, Relation::kLeads},
-    {{"leader"}, Relation::kLeads},
-    {{"dictator"}, Relation::kLeads},
-    {{"minister"}, Relation::kOfficialOf},
-    {{"secretary"}, Relation::kOfficialOf},
-    {{"ambassador"}, Relation::kOfficialOf},
-    {{"envoy"}, Relation::kOfficialOf},
-    {{"spokesman"}, Relation::kOfficialOf},
-    {{"spokeswoman"}, Relation::kOfficialOf},
-    {{"spokesperson"}, Relation::kOfficialOf},
-    {{"general"}, Relation::kOfficialOf},
-    {{"admiral"}, Relation::kOfficialOf},
-    {{"commissioner"}, Relation::kOfficialOf},
-    {{"chairperson"}, Relation::kLeads},
-    {{"chairman"}, Relation::kLeads},
-    {{"chairwoman"}, Relation::kLeads},
-    {{"director-general"}, Relation::kLeads},
-    {{"secretary-general"}, Relation::kLeads},
-    {{"governor"}, Relation::kLeads},
-    {{"deputy", "mayor"}, Relation::kOfficialOf},
-    {{"mayor"}, Relation::kLeads},
-    {{"senator"}, Relation::kMemberOf},
-    {{"congressman"}, Relation::kMemberOf},
-    {{"congresswoman"}, Relation::kMemberOf},
-    {{"lawmaker"}, Relation::kMemberOf},
-    {{"legislator"}, Relation::kMemberOf},
-    {{"mp"}, Relation::kMemberOf},
-    {{"co-chairman"}, Relation::kOfficialOf},
-    {{"vice-chairman"}, Relation::kOfficialOf},
-    {{"commander"}, Relation::kOfficialOf},
-    {{"negotiator"}, Relation::kOfficialOf},
-    {{"chief", "executive"}, Relation::kLeads, true},
-    {{"ceo"}, Relation::kLeads, true},
-    {{"chief"}, Relation::kLeads, true},
-    {{"head"}, Relation::kLeads, true},
-    {{"director"}, Relation::kOfficialOf, true},
-    {{"official"}, Relation::kOfficialOf, true},
-    {{"diplomat"}, Relation::kOfficialOf, true},
-    {{"adviser"}, Relation::kOfficialOf, true},
-    {{"advisor"}, Relation::kOfficialOf, true},
-    {{"analyst"}, Relation::kOfficialOf, true},
-    {{"economist"}, Relation::kOfficialOf, true},
-    // The trades of a firm's or an agency's staff, quoted for their employer: "Harlow
-    // Securities' senior dealer X", "X, chief strategist at Acme Capital".
-    {{"delegate"}, Relation::kOfficialOf, true},
-    {{"representative"}, Relation::kOfficialOf, true},
-    {{"dealer"}, Relation::kOfficialOf, true},
-    {{"trader"}, Relation::kOfficialOf, true},
-    {{"strategist"}, Relation::kOfficialOf, true},
-    {{"correspondent"}, Relation::kOfficialOf, true},
-    {{"professor"}, Relation::kOfficialOf, true},
-    {{"executive"}, Relation::kOfficialOf, true},
-    {{"officer"}, Relation::kOfficialOf, true},
-    {{"agent"}, Relation::kOfficialOf, true},
-    {{"undersecretary"}, Relation::kOfficialOf},
-    {{"under-secretary"}, Relation::kOfficialOf},
-    // "Libertarian Party presidential nominee X": a party's candidates are its members.
-    {{"nominee"}, Relation::kMemberOf, true},
-    {{"candidate"}, Relation::kMemberOf, true},
-};
-
-// Head words that make a capitalised phrase an organisation: "Ministry", "Samsung Group".
-constexpr auto kOrganizationHeads = std::to_array<std::string_view>(
-    {"Ministry", "Agency", "Council", "Parliament", "Party", "Bank", "Group", "Union", "Organization", "Organisation",
-     "Commission", "Corporation", "Corp", "Forum", "Company", "Committee", "Assembly", "Congress", "Senate", "Court",
-     "Army", "Navy", "Police", "Office", "Department", "Institute", "Association", "Fund", "Front", "Movement",
-     "Coalition", "Authority", "Service", "Guard", "Corps", "Federation", "Board", "Cabinet", "Administration", "Inc",
-     "Ltd", "Brigades", "Force", "Forces", "Network",
-     // Companies' designators and the words that end firms' names: "Acme Capital", "Harlow
-     // Securities", "Nordic Holdings AG" are firms, not people.
-     "Capital", "Securities", "Holdings", "Partners", "Airlines", "Airways", "Industries", "Motors", "Plc", "PLC", "AG",
-     "SpA", "NV", "LLC", "Co", "Co.", "Corp.", "Inc.", "Ltd.", "Trust", "Investments", "Bancorp", "Insurance",
-     "Foundation", "University", "Exchange", "Associates", "Technologies", "Pharmaceuticals", "Chamber", "Subcommittee",
-     "Representatives", "Commons", "Lords"});
-
-// Collective nouns after a demonym that make the demonym act as its country.
-constexpr auto kStateCollectives = std::to_array<std::string_view>(
-    {"government", "authorities", "officials", "military", "forces", "troops", "army", "navy", "administration",
-     "leadership", "diplomats", "regime", "side", "ministry", "embassy", "parliament"});
-
-template <size_t N>
-bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
-  return std::find(list.begin(), list.end(), s) != list.end();
-}
-
 bool Capitalized(std::string_view t) {
   if (t.empty()) return false;
   const auto c = static_cast<unsigned char>(t[0]);
@@ -167,6 +18,11 @@ bool Capitalized(std::string_view t) {
 }
 
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s" || t == "'" || t == "\xE2\x80\x99"; }
+
+// Whether `word` is one of the title's words.
+bool HasWord(const Title& title, std::string_view word) {
+  return std::find(title.words.begin(), title.words.end(), word) != title.words.end();
+}
 
 // A title's words, lower case and separated by spaces: "prime minister".
 std::string TitleWords(const Title& title) {
@@ -182,7 +38,7 @@ std::string TitleWords(const Title& title) {
 // Whether `office` ("President", "prime minister") heads a state or government.
 bool IsLeaderOffice(std::string_view office) {
   const std::string lower = Lower(office);
-  return std::any_of(std::begin(kTitles), std::end(kTitles), [&](const Title& title) {
+  return std::ranges::any_of(Cues().titles, [&](const Title& title) {
     return title.relation == Relation::kLeads && lower == TitleWords(title);
   });
 }
@@ -190,22 +46,13 @@ bool IsLeaderOffice(std::string_view office) {
 // Whether a company or another organisation may hold the office a title names ("chairman",
 // "analyst"), not only a state ("foreign minister", "senator").
 bool OrganizationMayHold(const Title& title) {
-  static constexpr auto kOffices = std::to_array<std::string_view>(
-      {"chairman", "chairwoman", "chairperson", "co-chairman", "vice-chairman", "president", "vice president",
-       "vice-president", "managing director", "director-general", "secretary-general", "spokesman", "spokeswoman",
-       "spokesperson"});
-  return title.needs_owner || OneOf(kOffices, TitleWords(title));
+  return title.needs_owner || IsCue(Cue::kOrganizationOffice, TitleWords(title));
 }
 
 // Whether a title names an office that a city or a region has, whose holder serves that place
 // rather than the state it lies in ("Istanbul mayor", "the governor of Odesa Oblast",
 // "California Attorney General").
-bool IsLocalOffice(const Title& title) {
-  static constexpr auto kOffices = std::to_array<std::string_view>(
-      {"mayor", "deputy mayor", "governor", "premier", "first minister", "chief minister", "deputy chief minister",
-       "attorney general", "secretary of state"});
-  return OneOf(kOffices, TitleWords(title));
-}
+bool IsLocalOffice(const Title& title) { return IsCue(Cue::kLocalOffice, TitleWords(title)); }
 
 // Whether a one-word title is also a common surname: "Stephen King", "Carole King".
 bool IsSurnameToo(const Title& title) {
@@ -227,7 +74,7 @@ Relation RoleRelation(Relation titled, const Entity& of) {
 
 // The title that starts at tokens[i], or nullptr; `length` receives its token count.
 const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length) {
-  for (const Title& title : kTitles) {
+  for (const Title& title : Cues().titles) {
     uint32_t n = 0;
     while (n < title.words.size() && !title.words[n].empty()) ++n;
     if (i + n > tokens.size()) continue;
@@ -276,16 +123,9 @@ std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t
 // A run of up to four capitalised name tokens at tokens[i] ("Lee", "Jae-myung").
 // Lower-case parts of names: "Abdel Fattah el-Sisi", "Ursula von der Leyen", "Luigi Di Maio".
 bool IsNameParticle(std::string_view t) {
-  static constexpr auto kParticles = std::to_array<std::string_view>(
-      {"bin", "de", "da", "van", "von", "der", "di", "du", "la", "le", "al", "dos", "arap", "ibn", "ben", "das"});
-  if (std::find(kParticles.begin(), kParticles.end(), t) != kParticles.end()) return true;
+  if (IsCue(Cue::kNameParticle, t)) return true;
   return (t.rfind("el-", 0) == 0 || t.rfind("al-", 0) == 0 || t.rfind("bin-", 0) == 0) && t.size() > 3;
 }
-
-// Words of the names of things, never of people: "General Agreement on Tariffs" is no General.
-constexpr auto kThingWords = std::to_array<std::string_view>(
-    {"Agreement", "Treaty", "Accord", "Conference", "Summit", "Convention", "Motors", "Electric", "Airlines", "Airways",
-     "University", "Hospital", "Airport", "Assembly", "Round", "Declaration", "Initiative"});
 
 // Whether `t` starts with a letter: an ASCII one, or a two-byte UTF-8 letter of the Latin,
 // Greek or Cyrillic scripts ("İmamoğlu", "Émile", "Özel"), not a symbol such as "×" or a dash.
@@ -297,13 +137,9 @@ bool StartsWithLetter(std::string_view t) {
   return c >= 0xC3 && c <= 0xD4 && !(c == 0xC3 && (next == 0x97 || next == 0xB7));
 }
 
-// Letters after a name that are no part of it: "Peter Ainsworth MP", "Jane Roe QC".
-constexpr auto kPostNominals =
-    std::to_array<std::string_view>({"MP", "MPs", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"});
-
 bool IsNameToken(std::string_view t) {
-  return Capitalized(t) && StartsWithLetter(t) && t.back() != '.' && !OneOf(kThingWords, t) &&
-         !OneOf(kOrganizationHeads, t) && !OneOf(kPostNominals, t);
+  return Capitalized(t) && StartsWithLetter(t) && t.back() != '.' && !IsCue(Cue::kThingWord, t) &&
+         !IsCue(Cue::kOrganizationHead, t) && !IsCue(Cue::kPostNominal, t);
 }
 
 // A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside
@@ -334,41 +170,9 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
 }
 
 // Capitalised at the start of a sentence, but never the first word of an organisation's name.
-bool IsCommonCapitalizedWord(std::string_view t) {
-  static constexpr auto kWords = std::to_array<std::string_view>(
-      {"The",        "A",       "An",    "Leaders", "Leader", "Officials", "Members", "Member", "Delegates",
-       "Protesters", "Several", "Many",  "Some",    "Both",   "Most",      "Heads",   "Head",   "Representatives",
-       "Ministers",  "Two",     "Three", "All",     "Former"});
-  return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
-}
+bool IsCommonCapitalizedWord(std::string_view t) { return IsCue(Cue::kCommonCapitalized, t); }
 
-// Words that make a capitalised run a place or an event rather than a person.
-constexpr auto kPlaceOrEventWords = std::to_array<std::string_view>(
-    {"Street",    "Square",   "Hall",   "Island",  "Islands",    "River",     "Sea",          "Ocean",      "Bay",
-     "Strait",    "Valley",   "City",   "County",  "Province",   "State",     "States",       "Mountains",  "Peninsula",
-     "Port",      "Airport",  "Base",   "Road",    "Avenue",     "Park",      "Palace",       "House",      "Church",
-     "Cathedral", "Bridge",   "Canal",  "Gulf",    "Lake",       "Coast",     "Desert",       "Region",     "Heights",
-     "Hills",     "District", "Prison", "Center",  "Centre",     "Stadium",   "Hotel",        "Hurricane",  "Storm",
-     "Operation", "League",   "Cup",    "Prize",   "Award",      "Awards",    "Festival",     "Games",      "Olympics",
-     "Act",       "Bill",     "Day",    "War",     "Revolution", "Crisis",    "Championship", "Open",       "Cross",
-     "Times",     "Post",     "News",   "Journal", "Plan",       "Programme", "Program",      "Project",    "Fund",
-     "Index",     "Exchange", "Market", "Museum",  "School",     "College",   "Station",      "Bank",       "Party",
-     "Kong",      "Zealand",  "Jersey", "York",    "Oblast",     "Krai",      "Governorate",  "Prefecture", "Venue",
-     "Seas",      "Camp",     "Jews",   "Muslims", "Christians"});
-constexpr auto kPlaceOpeners = std::to_array<std::string_view>(
-    {"New",      "North",         "South",   "East",     "West",  "Northern", "Southern", "Eastern", "Western",
-     "Central",  "Saint",         "St",      "San",      "Santa", "Los",      "Las",      "Port",    "Fort",
-     "Mount",    "Lake",          "Cape",    "Upper",    "Lower", "Great",    "Greater",  "United",  "Royal",
-     "National", "International", "Federal", "European", "World", "Middle"});
 bool IsMonthOrDay(std::string_view t) { return IsCue(Cue::kMonth, t) || IsCue(Cue::kWeekday, t); }
-
-// Heads of a state's own organs: "the Japanese Foreign Ministry", "the Israeli Air Force" act for
-// the state the demonym names.
-constexpr auto kStateOrgans = std::to_array<std::string_view>(
-    {"Ministry", "Army",       "Navy",     "Police",    "Cabinet", "Parliament", "Government",
-     "Office",   "Department", "Forces",   "Force",     "Guard",   "Corps",      "Administration",
-     "Court",    "Senate",     "Congress", "Assembly",  "Agency",  "Service",    "Commission",
-     "Council",  "Committee",  "Board",    "Authority", "Bank"});
 
 // The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
 // ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0. `names_place(k)`: whether
@@ -382,32 +186,20 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i, con
          (Capitalized(tokens[end].text) ||
           ((tokens[end].text == "of" || tokens[end].text == "for" || tokens[end].text == "and") && end + 1 < n &&
            Capitalized(tokens[end + 1].text)))) {
-    if (OneOf(kOrganizationHeads, tokens[end].text)) last_head = end + 1;
+    if (IsCue(Cue::kOrganizationHead, tokens[end].text)) last_head = end + 1;
     ++end;
   }
   // "Massachusetts Institute of Technology", "Japan Chamber of Commerce and Industry": one or
   // two words after the head complete it. A place there is where the organisation is ("Cato
   // Institute of Washington"), and an organ of a state is named apart from the state ("the
   // Foreign Ministry of Iran"); longer runs are too often followed by someone's name.
-  if (last_head > 0 && last_head + 1 < end && !OneOf(kStateOrgans, tokens[last_head - 1].text) &&
+  if (last_head > 0 && last_head + 1 < end && !IsCue(Cue::kStateOrgan, tokens[last_head - 1].text) &&
       (tokens[last_head].text == "of" || tokens[last_head].text == "for") && !names_place(last_head + 1)) {
     const uint32_t complement = end - last_head - 1;
     if (complement <= 2 || (complement == 3 && tokens[last_head + 2].text == "and")) last_head = end;
   }
   return last_head;
 }
-
-// Words of a government portfolio, which may stand between a state and a title ("Ivorian
-// Agriculture Minister", "US Treasury Secretary") or after it ("Minister of Finance",
-// "Chancellor of the Exchequer", "Minister for Trade Negotiations").
-constexpr auto kPortfolioWords = std::to_array<std::string_view>(
-    {"Agriculture",  "Finance",     "Foreign",      "Defence",   "Defense",  "Trade",     "Interior", "Justice",
-     "Economy",      "Economic",    "Health",       "Education", "Energy",   "Industry",  "Commerce", "Labour",
-     "Labor",        "Transport",   "Environment",  "Culture",   "Treasury", "Exchequer", "Home",     "Affairs",
-     "Planning",     "Information", "Oil",          "Petroleum", "Mines",    "Fisheries", "Tourism",  "Communications",
-     "Development",  "Security",    "Intelligence", "Budget",    "Housing",  "Welfare",   "Science",  "Technology",
-     "Negotiations", "Deputy",      "Junior",       "Senior",    "and",      "the",       "Public",   "Works",
-     "Finances"});
 
 bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
 
@@ -425,15 +217,11 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   if (i == 0 || (!honorific && IsNameToken(tokens[i - 1].text))) return 0;
   // After a word of place or a determiner a name is far more often a place, a ship or a work:
   // "strikes in Bint Jbeil", "an attack on Bat Yam", "the Magic Seas".
-  static constexpr auto kPlaceContext = std::to_array<std::string_view>(
-      {"in",     "on",      "at",    "into",  "near", "from",    "of",     "to",      "across",
-       "over",   "through", "the",   "a",     "an",   "towards", "toward", "outside", "inside",
-       "around", "off",     "under", "along", "via",  "within",  "for"});
-  if (OneOf(kPlaceContext, Lower(tokens[i - 1].text))) return 0;
+  if (IsCue(Cue::kPlaceContext, Lower(tokens[i - 1].text))) return 0;
   const uint32_t run = NameRun(tokens, i);
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
   if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
-  if (OneOf(kPlaceOpeners, tokens[i].text) || IsCue(Cue::kRank, tokens[i].text) ||
+  if (IsCue(Cue::kPlaceOpener, tokens[i].text) || IsCue(Cue::kRank, tokens[i].text) ||
       IsCommonCapitalizedWord(tokens[i].text))
     return 0;
   for (uint32_t k = i; k < i + run; ++k) {
@@ -447,7 +235,7 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
       return 0;
     const bool all_caps =
         std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-    if (all_caps || OneOf(kPlaceOrEventWords, t) || IsMonthOrDay(t)) return 0;
+    if (all_caps || IsCue(Cue::kPlaceOrEventWord, t) || IsMonthOrDay(t)) return 0;
   }
   return run;
 }
@@ -470,16 +258,13 @@ std::string NameWithoutInitials(const std::vector<Token>& tokens, uint32_t begin
 // Whether tokens[i] stands in a list of places that a verb or noun of travel begins: "visits
 // Manchester, Leicester and Torbay", "a trip through Qatar and Oman".
 bool InTravelList(const std::vector<Token>& tokens, uint32_t i) {
-  static constexpr auto kTravel = std::to_array<std::string_view>(
-      {"visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring", "trip", "through"});
   uint32_t begin = i;
   while (begin > 0 &&
          (Capitalized(tokens[begin - 1].text) || tokens[begin - 1].text == "," || tokens[begin - 1].text == "and"))
     --begin;
-  return begin > 0 && OneOf(kTravel, Lower(tokens[begin - 1].text));
+  return begin > 0 && IsCue(Cue::kTravelWord, Lower(tokens[begin - 1].text));
 }
 
-// Generational suffixes that make another person: "Donald Trump Jr."
 // Whether tokens[i] follows a reporting verb, with or without "that": "says that it", "announces it".
 bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
   uint32_t k = i;
@@ -487,20 +272,14 @@ bool AfterReportingVerb(const std::vector<Token>& tokens, uint32_t i) {
   return k > 0 && IsCue(Cue::kReportingVerb, Lower(tokens[k - 1].text));
 }
 
-bool IsGenerationSuffix(std::string_view t) { return t == "Jr." || t == "Jr" || t == "Sr." || t == "II" || t == "III"; }
+// Generational suffixes that make another person: "Donald Trump Jr."
+bool IsGenerationSuffix(std::string_view t) { return IsCue(Cue::kGenerationSuffix, t); }
 
 // Capitalised words that may stand before a surname without being a given name: honorifics,
 // and words that open a sentence or clause ("Later Baker said").
 bool IsNameOpener(std::string_view t) {
-  static constexpr auto kOpeners = std::to_array<std::string_view>(
-      {"But",      "And",    "Then",   "Later", "Earlier",  "Meanwhile", "Yesterday", "Today", "When",
-       "After",    "Before", "While",  "As",    "In",       "On",        "At",        "For",   "With",
-       "From",     "By",     "If",     "So",    "Also",     "However",   "Now",       "Still", "Since",
-       "Although", "Though", "Under",  "Asked", "Speaking", "Why",       "How",       "What",  "Where",
-       "Did",      "Does",   "Will",   "Can",   "Could",    "Would",     "Should",    "Has",   "Had",
-       "Is",       "Was",    "Former", "Ex",    "Senator",  "Sen."});
   const std::string_view undotted = t.ends_with('.') ? t.substr(0, t.size() - 1) : t;
-  return IsHonorific(t) || IsCue(Cue::kRank, undotted) || OneOf(kOpeners, t) || IsCommonCapitalizedWord(t);
+  return IsHonorific(t) || IsCue(Cue::kRank, undotted) || IsCue(Cue::kNameOpener, t) || IsCommonCapitalizedWord(t);
 }
 
 }  // namespace
@@ -598,7 +377,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "Chancellor of the Exchequer Nigel Lawson", "Minister for Trade Negotiations Michael Duffy".
   if (name_begin + 1 < tokens.size() && (tokens[name_begin].text == "of" || tokens[name_begin].text == "for")) {
     uint32_t k = name_begin + 1;
-    while (k < tokens.size() && OneOf(kPortfolioWords, tokens[k].text)) ++k;
+    while (k < tokens.size() && IsCue(Cue::kPortfolioWord, tokens[k].text)) ++k;
     if (k > name_begin + 1 && Capitalized(tokens[k - 1].text) && NameRun(tokens, k) > 0) {
       title_length = k - i;
       name_begin = k;
@@ -608,11 +387,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "the El Paso mayor, Dee Margo": the name after a comma, unless the title is predicated ("his
   // second term as US President, Tony Blair has said"), where the name is someone else's.
   const auto predicated = [&] {
-    static constexpr auto kPredicating = std::to_array<std::string_view>(
-        {"as", "become", "became", "becomes", "is", "was", "named", "appointed", "elected", "new"});
     uint32_t start = i;
     if (before != nullptr && before->end + 1 >= i && before->end <= i) start = before->begin;
-    return start > 0 && OneOf(kPredicating, Lower(tokens[start - 1].text));
+    return start > 0 && IsCue(Cue::kPredicatingWord, Lower(tokens[start - 1].text));
   };
   if (name_begin < tokens.size() && tokens[name_begin].text == ",") {
     if (predicated() || plural) return false;
@@ -647,7 +424,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const uint32_t run = NameRun(tokens, name_begin);
   if (run == 0) return false;
   // "General Binding Corp", "President Hotel Group": a company, not a titled person.
-  if (name_begin + run < tokens.size() && OneOf(kOrganizationHeads, tokens[name_begin + run].text)) return false;
+  if (name_begin + run < tokens.size() && IsCue(Cue::kOrganizationHead, tokens[name_begin + run].text)) return false;
 
   Entity person{TitleText(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
   std::string country_of_person;
@@ -681,14 +458,13 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       // "South Korea opposition leader X" does not lead South Korea.
       // "Ivorian Agriculture Minister", "German Economy and Labour Minister"; but "Egypt and
       // President X" is two people.
-      const bool between_portfolio_words = k > from && k + 1 < i && OneOf(kPortfolioWords, tokens[k - 1].text) &&
-                                           OneOf(kPortfolioWords, tokens[k + 1].text);
-      if (t == "and" ? between_portfolio_words : t != "the" && OneOf(kPortfolioWords, t)) continue;
+      const bool between_portfolio_words = k > from && k + 1 < i && IsCue(Cue::kPortfolioWord, tokens[k - 1].text) &&
+                                           IsCue(Cue::kPortfolioWord, tokens[k + 1].text);
+      if (t == "and" ? between_portfolio_words : t != "the" && IsCue(Cue::kPortfolioWord, t)) continue;
       // "the House impeached President Trump", "Japan urges President Reagan": a verb between
       // them says what the owner did to the person.
       const bool verb = (t.ends_with("ed") || t.ends_with("es") || IsCue(Cue::kReportingVerb, t)) && t != "united";
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || t == "of" || t == "and" || t == "or" ||
-          t == "former" || t == "opposition" || t == "rebel" || t == "separatist" || t == "exiled" || verb)
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || IsCue(Cue::kNotOwnerModifier, t) || verb)
         return false;
     }
     return true;
@@ -770,10 +546,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     relation = KindOfOffice(*held, office, relation);
   relation = RoleRelation(relation, country);
   // "Republican President Trump", "Labour MP X": a state office held by a party's member.
-  static constexpr auto kPartyOffices = std::to_array<std::string_view>(
-      {"leader", "chairman", "chairwoman", "chairperson", "co-chairman", "vice-chairman", "spokesman", "spokeswoman",
-       "spokesperson", "chief", "head", "chief executive", "general secretary", "secretary-general"});
-  const bool party_member = owner_is_party && !OneOf(kPartyOffices, Lower(office));
+  const bool party_member = owner_is_party && !IsCue(Cue::kPartyOffice, Lower(office));
   // The office itself is of the state the lexicon knows for that day.
   const Term* state_term = party_member ? held : nullptr;
   if (party_member) relation = Relation::kMemberOf;
@@ -849,7 +622,7 @@ uint32_t MentionFinder::OrganizationOpenedBy(const std::vector<Token>& tokens, u
   if (type != EntityType::kCountry && type != EntityType::kLocation) return 0;
   const uint32_t org_end = OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
   const bool opens =
-      org_end > i + m.length && (type == EntityType::kLocation || !OneOf(kStateOrgans, tokens[org_end - 1].text));
+      org_end > i + m.length && (type == EntityType::kLocation || !IsCue(Cue::kStateOrgan, tokens[org_end - 1].text));
   return opens ? org_end : 0;
 }
 
@@ -860,8 +633,8 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
   while (begin > from && title - begin < 5) {
     const std::string_view t = tokens[begin - 1].text;
     const bool joins = t == "and" && begin < title && begin - 1 > from && Capitalized(tokens[begin - 2].text);
-    if (!joins && (!Capitalized(t) || IsNameOpener(t) || OneOf(kPortfolioWords, t) || IsMonthOrDay(t) ||
-                   OneOf(kPlaceOrEventWords, t) || MatchTitle(tokens, begin - 1, &title_length) != nullptr))
+    if (!joins && (!Capitalized(t) || IsNameOpener(t) || IsCue(Cue::kPortfolioWord, t) || IsMonthOrDay(t) ||
+                   IsCue(Cue::kPlaceOrEventWord, t) || MatchTitle(tokens, begin - 1, &title_length) != nullptr))
       break;
     --begin;
   }
@@ -873,12 +646,10 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
   // A lone word that is a common noun ("Government spokesman", "Bank analyst") or an adjective
   // ("Presidential spokesman", "Socialist President") names no organisation.
   const std::string_view first = tokens[begin].text;
-  static constexpr auto kAdjectiveEndings =
-      std::to_array<std::string_view>({"an", "ist", "ic", "al", "ese", "ish", "i"});
-  if (begin + 1 == title && (OneOf(kOrganizationHeads, first) || OneOf(kThingWords, first) ||
-                             OneOf(kStateCollectives, Lower(first)) || (ner_ != nullptr && ner_->IsCommonWord(first)) ||
-                             std::any_of(kAdjectiveEndings.begin(), kAdjectiveEndings.end(),
-                                         [&](std::string_view e) { return first.ends_with(e); })))
+  if (begin + 1 == title &&
+      (IsCue(Cue::kOrganizationHead, first) || IsCue(Cue::kThingWord, first) ||
+       IsCue(Cue::kStateCollective, Lower(first)) || (ner_ != nullptr && ner_->IsCommonWord(first)) ||
+       std::ranges::any_of(CueWords(Cue::kAdjectiveEnding), [&](std::string_view e) { return first.ends_with(e); })))
     return std::nullopt;
   const std::string name = TitleText(tokens, begin, title);
   Entity owner{name, EntityType::kOrganization, "", {}};
@@ -911,12 +682,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
                                        uint32_t* next) {
   const auto n = static_cast<uint32_t>(tokens.size());
   // Not the start of a name, or a capitalised common word ("On Tuesday, Greek prime minister").
-  static constexpr auto kOpeners = std::to_array<std::string_view>(
-      {"on",   "in",   "at",   "after",   "before", "during", "for",     "with",      "from",
-       "by",   "as",   "when", "while",   "but",    "and",    "however", "meanwhile", "last",
-       "this", "next", "then", "earlier", "later",  "since",  "until"});
   if ((i > 0 && Capitalized(tokens[i - 1].text)) || IsCommonCapitalizedWord(tokens[i].text) ||
-      OneOf(kOpeners, Lower(tokens[i].text)))
+      IsCue(Cue::kPhraseOpener, Lower(tokens[i].text)))
     return false;
   const uint32_t run = NameRun(tokens, i);
   auto known = gazetteer_.LongestMatch(tokens, i, when_);
@@ -955,11 +722,10 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   } else {
     // "the former President of Egypt", "the long-serving Sultan of Oman": up to two describing
     // words before the title.
-    static constexpr auto kLinks = std::to_array<std::string_view>({"of", "to", "for", "with", "and", "in", "by"});
     for (uint32_t modifiers = 0; modifiers <= 2 && title_at < n; ++modifiers, ++title_at) {
       if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
       const std::string_view t = tokens[title_at].text;
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || OneOf(kLinks, t)) return false;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || IsCue(Cue::kTitleLink, t)) return false;
     }
   }
   if (title == nullptr) return false;
@@ -1148,16 +914,12 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     // opening a subordinate clause ("X will meet Y when he visits") is the sentence's subject;
     // elsewhere a pronoun points to the person named last.
     size_t index = i == 0 && last_subject_ ? *last_subject_ : recent_.back();
-    static constexpr auto kSubordinators = std::to_array<std::string_view>(
-        {"when", "after", "before", "as", "while", "because", "since", "until", "once", "where"});
     // "X met Y in London on his first visit": a possessive in a phrase of time or occasion
     // belongs to the subject too.
-    static constexpr auto kOccasions =
-        std::to_array<std::string_view>({"during", "on", "at", "after", "before", "ahead", "throughout"});
     const bool subordinate_subject =
-        (word == "he" || word == "she") && i > 0 && OneOf(kSubordinators, Lower(tokens[i - 1].text));
+        (word == "he" || word == "she") && i > 0 && IsCue(Cue::kSubordinator, Lower(tokens[i - 1].text));
     const bool occasion_possessive =
-        (word == "his" || word == "her") && i > 0 && OneOf(kOccasions, Lower(tokens[i - 1].text));
+        (word == "his" || word == "her") && i > 0 && IsCue(Cue::kOccasionPreposition, Lower(tokens[i - 1].text));
     if (subordinate_subject || occasion_possessive) index = FirstPerson(*out).value_or(index);
     NotePerson(index);
     return person_mention(index, i + 1, Evidence::kPronoun);
@@ -1271,11 +1033,9 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   if (!span) return false;
   // A place the lexicon lacks counts where a preposition of place introduces it: "an airstrike
   // in Zawtar al-Gharbiyah", "arrived in Sirte".
-  static constexpr auto kLocatives = std::to_array<std::string_view>(
-      {"in", "near", "at", "into", "outside", "across", "toward", "towards", "around", "to"});
   // So does a verb or noun of travel, and the list it begins.
   const bool place =
-      span->type == "LOC" && i > 0 && (OneOf(kLocatives, Lower(tokens[i - 1].text)) || InTravelList(tokens, i));
+      span->type == "LOC" && i > 0 && (IsCue(Cue::kLocative, Lower(tokens[i - 1].text)) || InTravelList(tokens, i));
   if (span->type != "PER" && span->type != "ORG" && !place) return false;
   const uint32_t end = span->end;
   // A lone portfolio word names a portfolio: "U.S. Commerce secretary X" is the state's official.
@@ -1286,11 +1046,12 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   if (span->type == "PER") {
     // A lone word is too often a place or a surname of someone unnamed; the exclusions of
     // unknown person runs hold as well.
-    if (end - i < 2 || OneOf(kPlaceOpeners, text) || IsCue(Cue::kRank, text)) return false;
+    if (end - i < 2 || IsCue(Cue::kPlaceOpener, text) || IsCue(Cue::kRank, text)) return false;
     // "Harwick chairman Jane Moss": a lower-case word other than a name's particle ends the name.
     for (uint32_t k = i; k < end; ++k)
-      if (OneOf(kPlaceOrEventWords, tokens[k].text) || OneOf(kThingWords, tokens[k].text) ||
-          OneOf(kOrganizationHeads, tokens[k].text) || !(Capitalized(tokens[k].text) || IsNameParticle(tokens[k].text)))
+      if (IsCue(Cue::kPlaceOrEventWord, tokens[k].text) || IsCue(Cue::kThingWord, tokens[k].text) ||
+          IsCue(Cue::kOrganizationHead, tokens[k].text) ||
+          !(Capitalized(tokens[k].text) || IsNameParticle(tokens[k].text)))
         return false;
     entity = PersonNamed(tokens, i, end);
     if (entity.name == TitleText(tokens, i, end)) entity.name = NameWithoutInitials(tokens, i, end);
@@ -1387,10 +1148,10 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         InLongerName(tokens, i, i + 1, out))
       m.reset();
     // "Economy and Labour Minister": a portfolio word before a capitalised title names no party.
-    if (m && m->length == 1 && OneOf(kPortfolioWords, text) && i + 1 < n && Capitalized(tokens[i + 1].text)) {
+    if (m && m->length == 1 && IsCue(Cue::kPortfolioWord, text) && i + 1 < n && Capitalized(tokens[i + 1].text)) {
       uint32_t title_length = 0;
       if (const Title* title = MatchTitle(tokens, i + 1, &title_length);
-          title != nullptr && (OneOf(title->words, "minister") || OneOf(title->words, "secretary")))
+          title != nullptr && (HasWord(*title, "minister") || HasWord(*title, "secretary")))
         m.reset();
     }
     // "Brazilian Coffee Institute", "Nippon Mining Co Ltd", "Darfur Joint Protection Force": a
@@ -1416,7 +1177,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
           break;
         case NameKind::kDemonym:
           if (const uint32_t at = end + 1 < n && Lower(tokens[end].text) == "foreign" ? end + 1 : end;
-              at < n && OneOf(kStateCollectives, Lower(tokens[at].text))) {
+              at < n && IsCue(Cue::kStateCollective, Lower(tokens[at].text))) {
             mention.end = at + 1;  // "the Chinese government", "the Saudi foreign ministry" act for their state
           } else {
             mention.is_demonym = true;
@@ -1489,7 +1250,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   // "Peter Ainsworth MP": the letters after a person's name belong to the mention.
   for (size_t k = 0; k < out.mentions.size(); ++k) {
     Mention& m = out.mentions[k];
-    if (NamesOnePerson(m) && m.end < n && OneOf(kPostNominals, tokens[m.end].text) &&
+    if (NamesOnePerson(m) && m.end < n && IsCue(Cue::kPostNominal, tokens[m.end].text) &&
         (k + 1 == out.mentions.size() || out.mentions[k + 1].begin > m.end))
       ++m.end;
   }
@@ -1505,10 +1266,6 @@ bool MentionFinder::IsParty(const Mention& m) {
 }
 
 void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const {
-  static constexpr auto kMemberWords = std::to_array<std::string_view>(
-      {"member", "members", "member-state", "member-states", "member-country", "member-countries"});
-  static constexpr auto kMemberNouns =
-      std::to_array<std::string_view>({"state", "states", "country", "countries", "nation", "nations"});
   std::vector<RoleFact> found;
   const std::vector<Mention>& ms = out->mentions;
   for (size_t k = 0; k + 1 < ms.size(); ++k) {
@@ -1520,27 +1277,24 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     // C"; a list set off after the organisation: "the Group of Seven - the US, Japan and
     // Canada", "the G-5 countries: A, B and C", "the G8, which comprises the G7 and Russia".
     size_t least = 0;  // members a list must name to count
-    if (OneOf(kMemberWords, word_at(at))) {
+    if (IsCue(Cue::kMemberWord, word_at(at))) {
       ++at;
-      if (OneOf(kMemberNouns, word_at(at))) ++at;
+      if (IsCue(Cue::kMemberNoun, word_at(at))) ++at;
       least = 1;
     } else {
-      if (OneOf(kMemberNouns, word_at(at))) ++at;
+      if (IsCue(Cue::kMemberNoun, word_at(at))) ++at;
       static constexpr auto kDashes = std::to_array<std::string_view>({"-", "\xE2\x80\x93", "\xE2\x80\x94", ":"});
-      static constexpr auto kComprises =
-          std::to_array<std::string_view>({"comprises", "comprising", "includes", "including"});
-      if (OneOf(kDashes, word_at(at))) {
+      if (std::ranges::find(kDashes, word_at(at)) != kDashes.end()) {
         ++at;
         least = 2;
-      } else if (word_at(at) == "," && word_at(at + 1) == "which" && OneOf(kComprises, word_at(at + 2))) {
+      } else if (word_at(at) == "," && word_at(at + 1) == "which" && IsCue(Cue::kComprising, word_at(at + 2))) {
         at += 3;
         least = 1;
-      } else if (word_at(at) == "," && OneOf(kComprises, word_at(at + 1))) {
+      } else if (word_at(at) == "," && IsCue(Cue::kComprising, word_at(at + 1))) {
         at += 2;
         least = 1;
       } else if (const std::string verb = word_at(at + 1);
-                 word_at(at) == "," && (verb == "formed" || verb == "founded" || verb == "made" || verb == "composed" ||
-                                        verb == "consisting" || verb == "created")) {
+                 word_at(at) == "," && IsCue(Cue::kFoundingParticiple, verb)) {
         // "the Andean Pact, formed by Colombia, Venezuela, Peru and Ecuador", "made up of".
         const uint32_t by = at + (verb == "made" && word_at(at + 2) == "up" ? 3 : 2);
         if (word_at(by) == "by" || word_at(by) == "of") {
@@ -1551,7 +1305,6 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       if (least == 0) {
         // "The PTA groups Burundi, the Comoros and Djibouti", "the CPA includes Ivory Coast", "The
         // PTA, set up in 1982, groups ...": the verb may follow an apposition.
-        static constexpr auto kGroups = std::to_array<std::string_view>({"comprises", "includes", "groups"});
         uint32_t verb = at;
         if (word_at(at) == ",")
           for (uint32_t k = at + 1; k < tokens.size() && k <= at + 8; ++k)
@@ -1559,7 +1312,7 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
               verb = k + 1;
               break;
             }
-        if (OneOf(kGroups, word_at(verb)) || (word_at(verb) == "consists" && word_at(verb + 1) == "of")) {
+        if (IsCue(Cue::kGroupingVerb, word_at(verb)) || (word_at(verb) == "consists" && word_at(verb + 1) == "of")) {
           at = verb + (word_at(verb) == "consists" ? 2 : 1);
           least = 1;
         }
@@ -1669,9 +1422,7 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         relation = Relation::kMemberOf;
       } else if (const Title* title = MatchTitle(tokens, k, &length); title != nullptr) {
         // "deputy governor of the central bank" is an official of it, not its head.
-        static constexpr auto kSeconds =
-            std::to_array<std::string_view>({"deputy", "vice", "assistant", "associate", "acting", "junior"});
-        const bool second = k > begin && OneOf(kSeconds, Lower(tokens[k - 1].text));
+        const bool second = k > begin && IsCue(Cue::kSecondRank, Lower(tokens[k - 1].text));
         relation = title->relation == Relation::kLeads && (second || k + length != end) ? Relation::kOfficialOf
                                                                                         : title->relation;
         *office = TitleText(tokens, k, k + length);
@@ -1708,11 +1459,8 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         auto relation = role_of(begin, prep, &office);
         // "head of the Bundesbank's credit department", "head of the EC delegation": the head of
         // a part of the organisation is one of its officials.
-        static constexpr auto kParts = std::to_array<std::string_view>(
-            {"delegation", "department", "division", "unit", "office", "branch", "team", "committee", "board",
-             "subsidiary", "arm", "wing", "mission", "section", "bureau", "desk"});
         if (relation == Relation::kLeads && org.end < n &&
-            (IsPossessive(tokens[org.end].text) || OneOf(kParts, Lower(tokens[org.end].text))))
+            (IsPossessive(tokens[org.end].text) || IsCue(Cue::kOrganizationPart, Lower(tokens[org.end].text))))
           relation = Relation::kOfficialOf;
         if (relation && !has_role(person.entities[0]))
           found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, org.end, false});

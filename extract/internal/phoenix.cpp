@@ -11,24 +11,6 @@ namespace {
 
 constexpr Day kSovietEnd = 19911225;
 
-// Words that make a phrase a description or an office rather than a person's name.
-constexpr auto kNotName = std::to_array<std::string_view>(
-    {"MINISTER",   "MINISTRY", "PRESIDENT",     "LEADER",         "FORMER",     "EX",        "SECRETARY",
-     "CHANCELLOR", "KANZLER",  "BUNDESKANZLER", "ADMINISTRATION", "GOVERNMENT", "SPOKESMAN", "AMBASSADOR",
-     "KING",       "QUEEN",    "PRINCE",        "PRINCESS",       "EMIR",       "SULTAN",    "PREMIER",
-     "CHAIRMAN",   "GENERAL",  "CHIEF",         "HEAD",           "OFFICIAL",   "PARTY",     "REGIME",
-     "GOVERNOR",   "MAYOR",    "SENATOR",       "DEPUTY",         "VICE",       "AYATOLLAH", "SHEIKH",
-     "SHEIK",      "PRIME",    "FOREIGN",       "DEFENSE",        "DEFENCE",    "SOVIET",    "RUSSIAN",
-     "AMERICAN",   "TEAM",     "CAMP",          "FAMILY",         "SUPPORTERS", "FORCES",    "ARMY",
-     "THE",        "OF"});
-constexpr auto kParticles = std::to_array<std::string_view>(
-    {"BIN", "BEN", "DE", "DA", "VAN", "VON", "DER", "DI", "DU", "LA", "LE", "AL", "DOS", "IBN", "DEL", "Y", "E", "EL"});
-
-template <size_t N>
-bool OneOf(const std::array<std::string_view, N>& list, std::string_view s) {
-  return std::find(list.begin(), list.end(), s) != list.end();
-}
-
 std::string_view Trim(std::string_view s) {
   const size_t first = s.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return {};
@@ -57,7 +39,7 @@ std::string PersonName(std::string_view phrase) {
   while (!words.empty() && IsCue(Cue::kDictionaryHonorific, WithoutDots(words.front()))) words.erase(words.begin());
   size_t real = 0;
   for (std::string_view w : words) {
-    if (OneOf(kNotName, WithoutDots(w)) || w.starts_with("EX-")) return {};
+    if (IsCue(Cue::kDictionaryNotName, WithoutDots(w)) || w.starts_with("EX-")) return {};
     if (!std::all_of(w.begin(), w.end(),
                      [](char c) { return (c >= 'A' && c <= 'Z') || c == '\'' || c == '.' || c == '-'; }) ||
         w[0] < 'A' || w[0] > 'Z')
@@ -68,7 +50,7 @@ std::string PersonName(std::string_view phrase) {
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {
     if (i > 0) out += ' ';
-    const bool particle = i > 0 && OneOf(kParticles, words[i]);
+    const bool particle = i > 0 && IsCue(Cue::kDictionaryParticle, words[i]);
     // Capitals after a hyphen or apostrophe too: "Al-Assad", "O'Neill".
     for (size_t k = 0; k < words[i].size(); ++k) {
       const char c = words[i][k];

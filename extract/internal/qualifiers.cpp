@@ -11,42 +11,7 @@
 namespace geokg::extract::internal {
 namespace {
 
-constexpr auto kExpectedCues = std::to_array<std::string_view>(
-    {"will",     "'ll",       "would", "shall", "expected", "likely",   "plans",      "plan",     "planned",
-     "planning", "scheduled", "set",   "due",   "intends",  "intend",   "potential",  "upcoming", "may",
-     "might",    "could",     "aims",  "hopes", "proposed", "possible", "prospective"});
-constexpr auto kIntentVerbs = std::to_array<std::string_view>(
-    {"urge", "urges", "urged", "ask", "asks", "asked", "want", "wants", "wanted", "agree", "agrees", "agreed", "plan",
-     "plans", "planned", "hope", "hopes", "hoped", "invite", "invites", "invited", "seek", "seeks", "sought", "intend",
-     "intends", "offer", "offers", "offered", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "propose",
-     "proposes", "proposed", "like", "prepares",
-     // Readiness is not yet the event: "is ready to meet", "stands prepared to talk".
-     "ready", "willing", "prepared", "eager", "keen", "unwilling"});
-// "Finland is to meet Sweden": a form of "be" right before the infinitive's "to" schedules it.
-constexpr auto kBeForms = std::to_array<std::string_view>({"is", "are", "was", "were", "'s"});
-// Past forms of travel and meeting verbs that do not end in -ed: "met ... later" happened.
-constexpr auto kIrregularPasts = std::to_array<std::string_view>(
-    {"met",   "flew", "left", "went", "came", "held",   "made",   "took",   "spoke",   "told",
-     "began", "sent", "gave", "saw",  "won",  "struck", "fought", "sought", "brought", "led"});
-constexpr auto kNegationCues = std::to_array<std::string_view>(
-    {"not", "n't", "cannot", "never", "no", "refused", "refuses", "declined", "denied", "failed", "without"});
-constexpr auto kAnnouncing = std::to_array<std::string_view>(
-    {"announces", "announced", "announce", "proposes", "proposed", "propose", "seeks", "sought", "seek", "arranging",
-     "arrange", "arranges", "preparing", "prepares", "organising", "organizing"});
-constexpr auto kEventNouns = std::to_array<std::string_view>({"trip", "visit", "tour", "talks", "summit", "meeting"});
 // "lifting all sanctions on Syria", "eases the ban": the relation ends.
-constexpr auto kEndingCues = std::to_array<std::string_view>(
-    {"lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "rescind", "rescinds", "rescinded",
-     "revoke", "revokes", "revoked", "scrap", "scraps", "scrapped", "drop", "drops", "dropped", "removing", "withdraw",
-     "withdraws", "withdrew", "withdrawing", "withdrawn",
-     // "cancelled his trip to Switzerland": the event will not take place.
-     "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "postpone", "postpones", "postponed"});
-
-template <size_t N>
-int IndexOf(const std::array<std::string_view, N>& list, std::string_view s) {
-  auto it = std::find(list.begin(), list.end(), s);
-  return it == list.end() ? -1 : static_cast<int>(it - list.begin());
-}
 
 // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
 long DaysFromCivil(int y, int m, int d) {
@@ -129,9 +94,9 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   // "urged Trump to meet Kim", "agreed to visit": an infinitive under a verb of intent or
   // request is not yet an event; a purpose clause ("visits Pyongyang to meet Kim") is.
   if (trigger >= clause_begin + 2 && Lower(tokens[trigger - 1].text) == "to") {
-    if (IndexOf(kBeForms, Lower(tokens[trigger - 2].text)) >= 0) modality = Modality::kExpected;
+    if (IsCue(Cue::kBeForm, Lower(tokens[trigger - 2].text))) modality = Modality::kExpected;
     for (uint32_t k = trigger - 2; k + 4 >= trigger && k >= clause_begin; --k) {
-      if (IndexOf(kIntentVerbs, Lower(tokens[k].text)) >= 0) {
+      if (IsCue(Cue::kIntentVerb, Lower(tokens[k].text))) {
         modality = Modality::kExpected;
         break;
       }
@@ -140,13 +105,13 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   }
   // "announces a trip to Israel", "began arranging a meeting between": an announced or arranged
   // event is to come (the reporting verb opens the clause, so it stands just outside it).
-  if (IndexOf(kEventNouns, Lower(tokens[trigger].text)) >= 0)
+  if (IsCue(Cue::kEventNoun, Lower(tokens[trigger].text)))
     for (uint32_t k = trigger > 3 ? trigger - 3 : 0; k < trigger; ++k)
-      if (IndexOf(kAnnouncing, Lower(tokens[k].text)) >= 0) modality = Modality::kExpected;
+      if (IsCue(Cue::kAnnouncing, Lower(tokens[k].text))) modality = Modality::kExpected;
   for (uint32_t k = clause_begin; k < trigger; ++k) {
     const std::string w = Lower(tokens[k].text);
-    if (trigger - k <= 4 && IndexOf(kEndingCues, w) >= 0) return Modality::kNegated;
-    if (IndexOf(kNegationCues, w) >= 0) {
+    if (trigger - k <= 4 && IsCue(Cue::kEndingCue, w)) return Modality::kNegated;
+    if (IsCue(Cue::kNegationCue, w)) {
       // "does not rule out", "did not exclude": a possibility, not a denial.
       const std::string next = k + 1 < trigger ? Lower(tokens[k + 1].text) : "";
       const std::string after = k + 2 < trigger ? Lower(tokens[k + 2].text) : "";
@@ -156,7 +121,7 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
       }
       return Modality::kNegated;
     }
-    if (IndexOf(kExpectedCues, w) >= 0 && !(w == "set" && (k + 1 >= tokens.size() || tokens[k + 1].text != "to")))
+    if (IsCue(Cue::kExpectedCue, w) && !(w == "set" && (k + 1 >= tokens.size() || tokens[k + 1].text != "to")))
       modality = Modality::kExpected;
     // "calls for renewed talks with": an event asked for has not happened yet.
     if ((w == "calls" || w == "call" || w == "called") && k + 1 < tokens.size() && Lower(tokens[k + 1].text) == "for")
@@ -166,13 +131,12 @@ Modality ModalityOf(const std::vector<Token>& tokens, uint32_t clause_begin, uin
   // after a verb in the past ("arrived in Addis Ababa later") is later that day.
   const std::string form = Lower(tokens[trigger].text);
   const bool past =
-      (form.size() > 3 && form.compare(form.size() - 2, 2, "ed") == 0) || IndexOf(kIrregularPasts, form) >= 0;
+      (form.size() > 3 && form.compare(form.size() - 2, 2, "ed") == 0) || IsCue(Cue::kIrregularPast, form);
   for (uint32_t k = trigger + 1; k < clause_end && k < trigger + 8; ++k) {
     const std::string w = Lower(tokens[k].text);
     if ((w == "later" && !past) || w == "next" || w == "tomorrow") modality = Modality::kExpected;
     // "the planned talks ... have been cancelled": it did not happen.
-    if (w == "cancelled" || w == "canceled" || w == "postponed" || w == "scrapped" || w == "suspended")
-      return Modality::kNegated;
+    if (IsCue(Cue::kCalledOff, w)) return Modality::kNegated;
   }
   return modality;
 }
@@ -185,9 +149,7 @@ TimeMention TimeOf(const std::vector<Token>& tokens, uint32_t begin, uint32_t en
   auto text = [&](uint32_t first, uint32_t last) {
     while (first > begin) {
       const std::string w = Lower(tokens[first - 1].text);
-      if (w != "on" && w != "in" && w != "last" && w != "next" && w != "later" && w != "this" && w != "early" &&
-          w != "late")
-        break;
+      if (!IsCue(Cue::kTimeExpressionOpener, w)) break;
       --first;
     }
     std::string out;

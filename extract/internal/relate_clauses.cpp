@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "extract/internal/cues.h"
+
 namespace geokg::extract::internal {
 
 void SentenceRelator::RelateClauses(const std::vector<PatternMatch>& matches, size_t first, size_t end,
@@ -17,25 +19,19 @@ void SentenceRelator::RelateClauses(const std::vector<PatternMatch>& matches, si
   for (const PatternMatch& match : matches) triggers.insert(clauses.UnitOf(match.trigger));
   // Verbs too light to name a relation on their own ("becomes", "makes"), and prepositions
   // that give a setting rather than a party ("launches in", "according to").
-  static const std::set<std::string> kLightLemmas = {"be",  "become",   "remain", "seem",  "make",  "have",
-                                                     "get", "do",       "go",     "come",  "take",  "include",
-                                                     "say", "announce", "keep",   "leave", "enter", "find"};
-  static const std::set<std::string> kPartyPrepositions = {"",       "to",      "from", "with", "against", "into",
-                                                           "toward", "towards", "for",  "over", "as",      "by"};
   for (const Clause& clause : clauses.Clauses()) {
-    if (triggers.count(clause.predicate) || kLightLemmas.count(clauses.Lemma(clause.predicate))) continue;
+    if (triggers.count(clause.predicate) || IsCue(Cue::kLightLemma, clauses.Lemma(clause.predicate))) continue;
     const Mention* subject = ActorOfUnit(clause.subject);
     if (subject == nullptr) continue;
     for (const ClauseArgument& argument : clause.objects) {
-      if (!kPartyPrepositions.count(argument.preposition) || (argument.preposition == "by" && !clause.passive))
-        continue;
+      const bool party = argument.preposition.empty() || IsCue(Cue::kPartyPreposition, argument.preposition);
+      if (!party || (argument.preposition == "by" && !clause.passive)) continue;
       const Mention* object = MentionOfUnit(argument.unit);
       // Pronouns are resolved too loosely to carry an open relation on their own.
       if (object == nullptr || object->evidence == Evidence::kPronoun) continue;
       // A place is a party only as where one goes or comes from: "wants ... in Tiananmen
       // Square" is no relation with the square.
-      static const std::set<std::string> kDirections = {"to", "into", "from", "towards", "toward"};
-      if (!IsActor(*object) && !kDirections.count(argument.preposition)) continue;
+      if (!IsActor(*object) && !IsCue(Cue::kDirection, argument.preposition)) continue;
       // "X was criticised by Y": Y acts on X.
       const bool agent = clause.passive && argument.preposition == "by";
       if (agent && !IsActor(*object)) continue;

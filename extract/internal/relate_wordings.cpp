@@ -11,10 +11,7 @@
 namespace geokg::extract::internal {
 
 bool SentenceRelator::MetAsSatisfied(uint32_t at) const {
-  static constexpr auto kMeetForms = std::to_array<std::string_view>({"meet", "meets", "met", "meeting"});
-  if (at >= tokens_.size() ||
-      std::find(kMeetForms.begin(), kMeetForms.end(), Lower(tokens_[at].text)) == kMeetForms.end())
-    return false;
+  if (at >= tokens_.size() || !IsCue(Cue::kMeetForm, Lower(tokens_[at].text))) return false;
   // The thing met stands in the few words after the verb, before the phrase ends.
   for (uint32_t k = at + 1; k < tokens_.size() && k <= at + 4; ++k) {
     const std::string word = Lower(tokens_[k].text);
@@ -40,13 +37,10 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
       subject = args_.ClauseActor(match.begin, &fallback);
       // The envoy's or the travellers' state stands right before the words that name them:
       // "Russia's chargé", "the Libyan ambassador", "Iranian passport holders".
-      static const std::set<std::string> kPeople = {"ambassador", "envoy",      "chargé",    "charge",
-                                                    "diplomat",   "diplomats",  "citizens",  "nationals",
-                                                    "holders",    "travellers", "travelers", "visitors"};
       for (const Mention& m : found_.mentions) {
         if (m.begin < match.begin || m.end > match.end || !(IsActor(m) || m.is_demonym)) continue;
         for (uint32_t k = m.end; k < match.end && k <= m.end + 2; ++k)
-          if (kPeople.count(Lower(tokens_[k].text))) object = &m;
+          if (IsCue(Cue::kEnvoyWord, Lower(tokens_[k].text))) object = &m;
       }
       // "summons the ambassador of Iraq", "the chargé d'affaires of Iraq".
       if (const uint32_t of =

@@ -6,6 +6,7 @@
 
 #include "embedded/cameo_verbs_tsv.h"
 #include "embedded/relation_model.h"
+#include "extract/internal/cues.h"
 #include "extract/internal/model_file.h"
 #include "extract/internal/text.h"
 
@@ -84,10 +85,7 @@ std::vector<uint32_t> Ancestors(const SentenceClauses& c, uint32_t unit) {
   return chain;
 }
 
-bool IsNegation(std::string_view lower) {
-  return lower == "not" || lower == "n't" || lower == "never" || lower == "no" || lower == "without" ||
-         lower == "refused" || lower == "refuses" || lower == "denied" || lower == "denies" || lower == "rejected";
-}
+bool IsNegation(std::string_view lower) { return IsCue(Cue::kModelNegation, lower); }
 
 }  // namespace
 

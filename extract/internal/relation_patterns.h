@@ -1,6 +1,7 @@
-// extract/internal/relation_patterns.h -- the wordings that express each core relation
-// ("accused X of", "arrived in X", "X's minerals come from Y") and where their arguments
-// stand. The table is built once and shared read-only: thread-safe.
+// extract/internal/relation_patterns.h -- matching the wordings that express each core relation
+// ("accused X of", "arrived in X", "X's minerals come from Y"; the cue file's "wording" rows,
+// extract/internal/cues.h) and where their arguments stand. The index over them is built once
+// and shared read-only: thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -8,35 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/internal/cues.h"
 #include "extract/tokenizer.h"
 #include "graph/relation.h"
 
 namespace geokg::extract::internal {
-
-// Where a pattern's subject and object stand relative to it.
-enum class Frame : uint8_t {
-  kForward,     // subject: the clause's actor before; object: the slot '@', else the next actor after
-  kReverse,     // subject: the slot '@', else the next actor after; object: the clause's actor before
-  kBetween,     // both after: "talks between A and B"
-  kModifier,    // object: the actor just before the trigger ("his China trip")
-  kAppositive,  // object: the actor just before the trigger; subject: the actor the apposition
-                // describes ("South Korea, a key US ally")
-  kEnvoy,       // object: the state whose envoy the words name ("summons Russia's chargé
-                // d'affaires", "expelled the Libyan ambassador"); subject: the clause's actor
-};
-
-struct Pattern {
-  std::string_view words;  // space-separated; "a|b" alternatives, "*" skips up to six tokens,
-                           // "@" an actor slot, "#" goods (up to four lower-case words)
-  Relation relation;
-  std::string_view predicate;  // present tense; "{}" stands for the goods
-  Frame frame;
-  bool reuse_object = false;  // "accused Tokyo ... and retaliated": the clause's last object
-  // A noun that names a hostile act ("strikes on X", "sanctions against X") takes as its agent
-  // only a possessor, a demonym ("Russian strikes") or the subject of a light verb ("Iran
-  // launched strikes"): the clause's first actor is too often someone else.
-  bool strict_agent = false;
-};
 
 struct PatternMatch {
   const Pattern* pattern = nullptr;
@@ -59,10 +36,6 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
 // The core relation a verb names by itself when the parse gives it an actor as subject and
 // another as its object (`preposition` is the object's, empty for a direct object): "praise"
 // -> support, "bomb" -> attack, "collaborate with" -> cooperate. Null when it names none.
-struct VerbRelation {
-  Relation relation;
-  std::string_view predicate;  // present tense
-};
 const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view preposition);
 
 // The goods phrase of a match in its normal form ("rare earth minerals" -> "rare earths",

@@ -12,6 +12,7 @@
 #include <gumbo.h>
 #include <nlohmann/json.hpp>
 
+#include "extract/internal/cues.h"
 #include "graph/calendar_date.h"
 
 namespace geokg::extract::internal {
@@ -252,20 +253,7 @@ bool IsFurnitureTag(GumboTag tag) {
 }
 
 // Words of class and id values that name furniture ("share-bar", "related_links", "cookie-banner").
-bool IsFurnitureWord(std::string_view w) {
-  static const char* const kWords[] = {"ad",         "ads",        "adslot",     "advert",      "advertisement",
-                                       "author",     "banner",     "breadcrumb", "breadcrumbs", "byline",
-                                       "caption",    "comments",   "consent",    "cookie",      "cookies",
-                                       "credit",     "disclaimer", "embed",      "footer",      "gallery",
-                                       "gdpr",       "headlines",  "hidden",     "menu",        "modal",
-                                       "more",       "mostread",   "nav",        "navbar",      "navigation",
-                                       "newsletter", "outbrain",   "overlay",    "paywall",     "popular",
-                                       "popup",      "promo",      "promotion",  "recommended", "recommendations",
-                                       "related",    "share",      "sharing",    "sidebar",     "signup",
-                                       "social",     "sponsor",    "sponsored",  "subscribe",   "subscription",
-                                       "taboola",    "tags",       "toolbar",    "trending"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
+bool IsFurnitureWord(std::string_view w) { return IsCue(Cue::kFurnitureWord, w); }
 
 bool NamesFurniture(std::string_view value) {
   const std::string lower = Lower(value);
