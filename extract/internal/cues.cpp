@@ -44,6 +44,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "place_openers",
     "state_organs",
     "portfolio_words",
+    "surname_titles",
     "place_context_words",
     "travel_words",
     "name_openers",

@@ -55,6 +55,7 @@ enum class Cue : uint8_t {
   kPlaceOpener,
   kStateOrgan,
   kPortfolioWord,
+  kSurnameTitle,  // lower case: one-word titles that are common surnames too ("Stephen King")
   kPlaceContext,
   kTravelWord,
   kNameOpener,

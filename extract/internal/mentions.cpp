@@ -56,7 +56,7 @@ bool IsLocalOffice(const Title& title) { return IsCue(Cue::kLocalOffice, TitleWo
 
 // Whether a one-word title is also a common surname: "Stephen King", "Carole King".
 bool IsSurnameToo(const Title& title) {
-  return title.words[1].empty() && (title.words[0] == "king" || title.words[0] == "queen");
+  return title.words[1].empty() && IsCue(Cue::kSurnameTitle, title.words[0]);
 }
 
 // The kind of office a title names when the lexicon's office `held` is worded otherwise
@@ -72,38 +72,28 @@ Relation RoleRelation(Relation titled, const Entity& of) {
   return titled == Relation::kMemberOf && of.type == EntityType::kCountry ? Relation::kOfficialOf : titled;
 }
 
-// The title that starts at tokens[i], or nullptr; `length` receives its token count.
-const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length) {
+// Whether `word` is the plural of the title word `title`: "ministers", "secretaries", "MPs".
+bool IsPluralOf(std::string_view word, std::string_view title) {
+  if (word.size() == title.size() + 1) return word.starts_with(title) && word.back() == 's';
+  return title.ends_with("y") && word.size() == title.size() + 2 && word.ends_with("ies") &&
+         word.substr(0, title.size() - 1) == title.substr(0, title.size() - 1);
+}
+
+// The title that starts at tokens[i], or nullptr; `length` receives its token count. With
+// `plural`, the title's plural ("Labour MPs", "French ministers", "defence secretaries"); not
+// "leaders", whose holders lead the owner's members ("EU leaders"), nor the staff an
+// organisation has ("officials", "analysts"), which name no one in particular.
+const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length, bool plural = false) {
   for (const Title& title : Cues().titles) {
     uint32_t n = 0;
     while (n < title.words.size() && !title.words[n].empty()) ++n;
-    if (i + n > tokens.size()) continue;
+    if (i + n > tokens.size() || (plural && (title.words[n - 1] == "leader" || title.needs_owner))) continue;
     bool match = true;
-    for (uint32_t k = 0; k < n && match; ++k) match = Lower(tokens[i + k].text) == title.words[k];
-    if (match) {
-      *length = n;
-      return &title;
+    for (uint32_t k = 0; k < n && match; ++k) {
+      const std::string word = Lower(tokens[i + k].text);
+      match = plural && k + 1 == n ? IsPluralOf(word, title.words[k]) : word == title.words[k];
     }
-  }
-  return nullptr;
-}
-
-// A title's plural at tokens[i] ("Labour MPs", "French ministers", "defence secretaries"), its
-// last word with "s" or "ies"; not "leaders", whose holders lead the owner's members ("EU
-// leaders"), nor the staff an organisation has ("officials", "analysts"), which name no one
-// in particular. nullptr when there is none.
-const Title* MatchPluralTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length) {
-  for (const Title& title : kTitles) {
-    uint32_t n = 0;
-    while (n < title.words.size() && !title.words[n].empty()) ++n;
-    const std::string_view last = title.words[n - 1];
-    if (i + n > tokens.size() || last == "leader" || title.needs_owner) continue;
-    bool match = true;
-    for (uint32_t k = 0; k + 1 < n && match; ++k) match = Lower(tokens[i + k].text) == title.words[k];
-    const std::string word = Lower(tokens[i + n - 1].text);
-    const bool plural = word == std::string(last) + "s" ||
-                        (last.ends_with("y") && word == std::string(last.substr(0, last.size() - 1)) + "ies");
-    if (match && plural) {
+    if (match) {
       *length = n;
       return &title;
     }
@@ -365,7 +355,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
                              uint32_t* next) {
   uint32_t title_length = 0;
   const Title* title = MatchTitle(tokens, i, &title_length);
-  const bool plural = title == nullptr && (title = MatchPluralTitle(tokens, i, &title_length)) != nullptr;
+  const bool plural = title == nullptr && (title = MatchTitle(tokens, i, &title_length, true)) != nullptr;
   if (title == nullptr) return false;
   // A plural title reads names only right after it, with a state or party just before it:
   // "EU ministers A and B" are the members' ministers.
@@ -510,7 +500,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     owner_is_party = IsParty(*before);
     // "U.S. Central Intelligence Agency director X", "Iraqi Oil Ministry undersecretary Y": the
     // officials of a state's organ are the state's; a central bank's are its own.
-    if (!unknown_owner && country.type == EntityType::kOrganization && OneOf(kStateOrgans, tokens[before->end - 1].text) &&
+    if (!unknown_owner && country.type == EntityType::kOrganization && IsCue(Cue::kStateOrgan, tokens[before->end - 1].text) &&
         tokens[before->end - 1].text != "Bank" && out->mentions.size() >= 2) {
       const Mention& state = out->mentions[out->mentions.size() - 2];
       if (state.end == before->begin && state.entities.size() == 1 && state.entities[0].type == EntityType::kCountry)
@@ -1039,7 +1029,7 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   if (span->type != "PER" && span->type != "ORG" && !place) return false;
   const uint32_t end = span->end;
   // A lone portfolio word names a portfolio: "U.S. Commerce secretary X" is the state's official.
-  if (KnownInside(tokens, i, end) || (end == i + 1 && (common || OneOf(kPortfolioWords, text)))) return false;
+  if (KnownInside(tokens, i, end) || (end == i + 1 && (common || IsCue(Cue::kPortfolioWord, text)))) return false;
   for (uint32_t k = i; k < end; ++k)
     if (IsMonthOrDay(tokens[k].text)) return false;
   Entity entity{TitleText(tokens, i, end), place ? EntityType::kLocation : EntityType::kOrganization, "", {}};
