@@ -1244,10 +1244,33 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         (k + 1 == out.mentions.size() || out.mentions[k + 1].begin > m.end))
       ++m.end;
   }
+  PronounsBeforeSubject(tokens, &out);
   FindMemberships(tokens, &out);
   FindAffiliations(tokens, &out);
   NoteSubject(out);
   return out;
+}
+
+void MentionFinder::PronounsBeforeSubject(const std::vector<Token>& tokens, SentenceMentions* out) const {
+  // An opening phrase: a preposition of occasion or a participle, up to its comma.
+  const auto n = static_cast<uint32_t>(tokens.size());
+  const std::string first = n > 0 ? Lower(tokens[0].text) : std::string();
+  if (n < 4 || !(IsCue(Cue::kOccasionPreposition, first) || first == "following" || first.ends_with("ing"))) return;
+  uint32_t comma = 1;
+  while (comma < n && comma < 16 && tokens[comma].text != ",") ++comma;
+  if (comma >= n || comma >= 16) return;
+  const Mention* subject = nullptr;
+  for (const Mention& m : out->mentions)
+    if (m.begin > comma) {
+      if (m.begin <= comma + 2 && NamesOnePerson(m)) subject = &m;
+      break;
+    }
+  if (subject == nullptr) return;
+  for (Mention& m : out->mentions) {
+    if (m.begin >= comma) break;
+    const std::string word = Lower(tokens[m.begin].text);
+    if (m.evidence == Evidence::kPronoun && (word == "his" || word == "her")) m.entities = subject->entities;
+  }
 }
 
 bool MentionFinder::IsParty(const Mention& m) {

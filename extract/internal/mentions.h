@@ -135,6 +135,9 @@ class MentionFinder {
   // Whether a mention names a political party: an organisation named as an adjective
   // ("Republican") or called a party.
   static bool IsParty(const Mention& m);
+  // "Following his visit to Ghana, Erik Dahl returned": a possessive pronoun in an opening phrase
+  // points forward to the person who opens the main clause.
+  void PronounsBeforeSubject(const std::vector<Token>& tokens, SentenceMentions* out) const;
   // Memberships the order of mentions states: "OPEC member Venezuela", "NATO members Turkey and
   // Greece", "Democrat Chuck Schumer", "Labour's Paul Flynn".
   void FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const;

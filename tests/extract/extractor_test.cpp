@@ -288,6 +288,13 @@ TEST_CASE("a US politician's party marker makes him an official of the United St
   CHECK(Find(abroad, "Ann Porter", Relation::kOfficialOf, "United States") == nullptr);
 }
 
+TEST_CASE("a possessive in an opening phrase points to the person who opens the main clause", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Tom Grant spoke in Oslo. Following his visit to Ghana, Erik Dahl returned to Oslo.");
+  CHECK(Find(triples, "Erik Dahl", Relation::kVisit, "Ghana") != nullptr);
+  CHECK(Find(triples, "Tom Grant", Relation::kVisit, "Ghana") == nullptr);
+}
+
 TEST_CASE("conjoined subjects who met someone else did not meet each other", "[extract][relations]") {
   const auto other = Extract("2031-03-02", "Erik Dahl and Siv Lund met the union leaders on Monday.");
   CHECK(Find(other, "Erik Dahl", Relation::kMeet, "Siv Lund") == nullptr);
