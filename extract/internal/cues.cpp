@@ -45,6 +45,8 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "state_organs",
     "portfolio_words",
     "surname_titles",
+    "pair_of_leaders",
+    "pair_of_officials",
     "place_context_words",
     "travel_words",
     "name_openers",

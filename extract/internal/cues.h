@@ -55,7 +55,9 @@ enum class Cue : uint8_t {
   kPlaceOpener,
   kStateOrgan,
   kPortfolioWord,
-  kSurnameTitle,  // lower case: one-word titles that are common surnames too ("Stephen King")
+  kSurnameTitle,     // lower case: one-word titles that are common surnames too ("Stephen King")
+  kPairOfLeaders,    // lower case: "the two leaders" are the last two leaders named
+  kPairOfOfficials,  // lower case: "the two ministers" are the last two people given an office
   kPlaceContext,
   kTravelWord,
   kNameOpener,

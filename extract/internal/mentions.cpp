@@ -949,16 +949,18 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
       return true;
     }
   }
-  // "the two leaders", "both leaders": the last two people the article named.
+  // "the two leaders", "both leaders": the last two leaders the article named; "the two
+  // ministers", the last two people it gave an office.
   if ((word == "the" || word == "both") && i + 1 < tokens.size()) {
     uint32_t k = i + 1;
     if (word == "the" && Lower(tokens[k].text) == "two") ++k;
     if (k < tokens.size() && (word == "both" || k > i + 1)) {
       const std::string noun = Lower(tokens[k].text);
-      if (noun == "leaders" || noun == "presidents") {
+      const bool heads = IsCue(Cue::kPairOfLeaders, noun);
+      if (heads || IsCue(Cue::kPairOfOfficials, noun)) {
         std::vector<size_t> leaders;
         for (auto it = recent_.rbegin(); it != recent_.rend() && leaders.size() < 2; ++it)
-          if (IsLeaderOffice(people_[*it].office)) leaders.push_back(*it);
+          if (heads ? IsLeaderOffice(people_[*it].office) : !people_[*it].office.empty()) leaders.push_back(*it);
         if (leaders.size() == 2) {
           out->mentions.push_back({i,
                                    k + 1,

@@ -295,6 +295,14 @@ TEST_CASE("a possessive in an opening phrase points to the person who opens the 
   CHECK(Find(triples, "Tom Grant", Relation::kVisit, "Ghana") == nullptr);
 }
 
+TEST_CASE("the two ministers are the last two people the article gave an office", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Norwegian Finance Minister Siv Lund met Swedish Trade Minister Anna Berg in Oslo. "
+                               "The two ministers later met central bank governor Per Dahl.");
+  CHECK(Find(triples, "Siv Lund", Relation::kMeet, "Per Dahl") != nullptr);
+  CHECK(Find(triples, "Anna Berg", Relation::kMeet, "Per Dahl") != nullptr);
+}
+
 TEST_CASE("conjoined subjects who met someone else did not meet each other", "[extract][relations]") {
   const auto other = Extract("2031-03-02", "Erik Dahl and Siv Lund met the union leaders on Monday.");
   CHECK(Find(other, "Erik Dahl", Relation::kMeet, "Siv Lund") == nullptr);
