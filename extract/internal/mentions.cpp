@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_map>
 
 #include "extract/internal/cues.h"
 #include "extract/internal/text.h"
@@ -79,23 +80,46 @@ bool IsPluralOf(std::string_view word, std::string_view title) {
          word.substr(0, title.size() - 1) == title.substr(0, title.size() - 1);
 }
 
+// The titles by their first word, each list in the order of cues.tsv (longest first).
+const std::unordered_map<std::string_view, std::vector<const Title*>>& TitlesByFirstWord() {
+  static const auto* index = [] {
+    auto* m = new std::unordered_map<std::string_view, std::vector<const Title*>>();
+    for (const Title& title : Cues().titles) (*m)[title.words[0]].push_back(&title);
+    return m;
+  }();
+  return *index;
+}
+
 // The title that starts at tokens[i], or nullptr; `length` receives its token count. With
 // `plural`, the title's plural ("Labour MPs", "French ministers", "defence secretaries"); not
 // "leaders", whose holders lead the owner's members ("EU leaders"), nor the staff an
 // organisation has ("officials", "analysts"), which name no one in particular.
 const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length, bool plural = false) {
-  for (const Title& title : Cues().titles) {
-    uint32_t n = 0;
-    while (n < title.words.size() && !title.words[n].empty()) ++n;
-    if (i + n > tokens.size() || (plural && (title.words[n - 1] == "leader" || title.needs_owner))) continue;
-    bool match = true;
-    for (uint32_t k = 0; k < n && match; ++k) {
-      const std::string word = Lower(tokens[i + k].text);
-      match = plural && k + 1 == n ? IsPluralOf(word, title.words[k]) : word == title.words[k];
-    }
-    if (match) {
-      *length = n;
-      return &title;
+  if (i >= tokens.size()) return nullptr;
+  const std::string first = Lower(tokens[i].text);
+  // Candidates: the titles that begin with the word; for a plural, also the one-word titles
+  // whose plural it is.
+  std::vector<std::string_view> keys = {first};
+  if (plural && first.ends_with("s")) keys.emplace_back(std::string_view(first).substr(0, first.size() - 1));
+  std::string y;
+  if (plural && first.ends_with("ies")) keys.emplace_back(y = first.substr(0, first.size() - 3) + "y");
+  const auto& index = TitlesByFirstWord();
+  for (const std::string_view key : keys) {
+    const auto found = index.find(key);
+    if (found == index.end()) continue;
+    for (const Title* title : found->second) {
+      uint32_t n = 0;
+      while (n < title->words.size() && !title->words[n].empty()) ++n;
+      if (i + n > tokens.size() || (plural && (title->words[n - 1] == "leader" || title->needs_owner))) continue;
+      bool match = true;
+      for (uint32_t k = 0; k < n && match; ++k) {
+        const std::string word = k == 0 ? first : Lower(tokens[i + k].text);
+        match = plural && k + 1 == n ? IsPluralOf(word, title->words[k]) : word == title->words[k];
+      }
+      if (match) {
+        *length = n;
+        return title;
+      }
     }
   }
   return nullptr;
