@@ -56,9 +56,7 @@ bool OrganizationMayHold(const Title& title) {
 bool IsLocalOffice(const Title& title) { return IsCue(Cue::kLocalOffice, TitleWords(title)); }
 
 // Whether a one-word title is also a common surname: "Stephen King", "Carole King".
-bool IsSurnameToo(const Title& title) {
-  return title.words[1].empty() && IsCue(Cue::kSurnameTitle, title.words[0]);
-}
+bool IsSurnameToo(const Title& title) { return title.words[1].empty() && IsCue(Cue::kSurnameTitle, title.words[0]); }
 
 // The kind of office a title names when the lexicon's office `held` is worded otherwise
 // ("Chancellor" for "Chancellor of the Exchequer"): the lexicon's office says; else the title's.
@@ -524,8 +522,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     owner_is_party = IsParty(*before);
     // "U.S. Central Intelligence Agency director X", "Iraqi Oil Ministry undersecretary Y": the
     // officials of a state's organ are the state's; a central bank's are its own.
-    if (!unknown_owner && country.type == EntityType::kOrganization && IsCue(Cue::kStateOrgan, tokens[before->end - 1].text) &&
-        tokens[before->end - 1].text != "Bank" && out->mentions.size() >= 2) {
+    if (!unknown_owner && country.type == EntityType::kOrganization &&
+        IsCue(Cue::kStateOrgan, tokens[before->end - 1].text) && tokens[before->end - 1].text != "Bank" &&
+        out->mentions.size() >= 2) {
       const Mention& state = out->mentions[out->mentions.size() - 2];
       if (state.end == before->begin && state.entities.size() == 1 && state.entities[0].type == EntityType::kCountry)
         organ_of = state.entities[0];
@@ -583,7 +582,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf,
                           office, CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});
   if (organ_of)
-    out->roles.push_back({people_[index].entity, Relation::kOfficialOf, office, *organ_of, phrase_begin, name_end, false});
+    out->roles.push_back(
+        {people_[index].entity, Relation::kOfficialOf, office, *organ_of, phrase_begin, name_end, false});
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
   // Patrice Talon of Benin"; "Labour MPs Jane Roe, John Doe and Ann Poe" share the owner.
@@ -610,8 +610,7 @@ uint32_t MentionFinder::NameList(const std::vector<Token>& tokens, uint32_t at, 
     const uint32_t run = NameRun(tokens, begin);
     const uint32_t end = begin + run;
     uint32_t title_length = 0;
-    if (run < 2 || (end < n && tokens[end].text == "of") || MatchTitle(tokens, begin, &title_length) != nullptr)
-      break;
+    if (run < 2 || (end < n && tokens[end].text == "of") || MatchTitle(tokens, begin, &title_length) != nullptr) break;
     if (const auto m = gazetteer_.LongestMatch(tokens, begin, when_);
         m && gazetteer_.entry(m->entry).entity.type != EntityType::kPerson)
       break;
@@ -1400,7 +1399,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     const std::string_view t = tokens[who.end + 1].text;
     char letter = 0;
     uint32_t end = who.end + 2;
-    if (t.size() >= 4 && (t[0] == 'D' || t[0] == 'R') && t[1] == '-' && std::isupper(static_cast<unsigned char>(t[2]))) {
+    if (t.size() >= 4 && (t[0] == 'D' || t[0] == 'R') && t[1] == '-' &&
+        std::isupper(static_cast<unsigned char>(t[2]))) {
       letter = t[0];
     } else if (const std::string article = Lower(t);
                (article == "a" || article == "an") && k + 1 < ms.size() && ms[k + 1].begin == who.end + 2 &&
@@ -1413,7 +1413,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     if (letter == 0) continue;
     if (const auto party = gazetteer_.Find(letter == 'D' ? "Democratic Party" : "Republican Party"))
       found.push_back({who.entities[0], Relation::kMemberOf, "a member", EntityOf(*party), who.begin, end, false});
-    if (us) found.push_back({who.entities[0], Relation::kOfficialOf, "a politician", EntityOf(*us), who.begin, end, false});
+    if (us)
+      found.push_back({who.entities[0], Relation::kOfficialOf, "a politician", EntityOf(*us), who.begin, end, false});
   }
   // "Trump is a Republican".
   for (size_t k = 1; k < ms.size(); ++k) {

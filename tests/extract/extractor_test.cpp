@@ -289,8 +289,8 @@ TEST_CASE("a US politician's party marker makes him an official of the United St
 }
 
 TEST_CASE("a possessive in an opening phrase points to the person who opens the main clause", "[extract][entities]") {
-  const auto triples = Extract("2031-03-02",
-                               "Tom Grant spoke in Oslo. Following his visit to Ghana, Erik Dahl returned to Oslo.");
+  const auto triples =
+      Extract("2031-03-02", "Tom Grant spoke in Oslo. Following his visit to Ghana, Erik Dahl returned to Oslo.");
   CHECK(Find(triples, "Erik Dahl", Relation::kVisit, "Ghana") != nullptr);
   CHECK(Find(triples, "Tom Grant", Relation::kVisit, "Ghana") == nullptr);
 }
