@@ -94,15 +94,16 @@ const std::unordered_map<std::string_view, std::vector<const Title*>>& TitlesByF
 // organisation has ("officials", "analysts"), which name no one in particular.
 const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* length, bool plural = false) {
   if (i >= tokens.size()) return nullptr;
-  const std::string first = Lower(tokens[i].text);
   // Candidates: the titles that begin with the word; for a plural, also the one-word titles
-  // whose plural it is.
-  std::vector<std::string_view> keys = {first};
-  if (plural && first.ends_with("s")) keys.emplace_back(std::string_view(first).substr(0, first.size() - 1));
-  std::string y;
-  if (plural && first.ends_with("ies")) keys.emplace_back(y = first.substr(0, first.size() - 3) + "y");
+  // whose plural it is ("ministers" without "s", "secretaries" with "y" for "ies"). This runs at
+  // every word, so the keys live on the stack.
+  std::array<std::string, 3> keys = {Lower(tokens[i].text)};
+  const std::string& first = keys[0];
+  if (plural && first.ends_with("s")) keys[1] = first.substr(0, first.size() - 1);
+  if (plural && first.ends_with("ies")) keys[2] = first.substr(0, first.size() - 3) + "y";
   const auto& index = TitlesByFirstWord();
-  for (const std::string_view key : keys) {
+  for (const std::string& key : keys) {
+    if (key.empty()) continue;
     const auto found = index.find(key);
     if (found == index.end()) continue;
     for (const Title* title : found->second) {
