@@ -67,6 +67,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "generation_suffixes",
     "not_owner_modifiers",
     "founding_participles",
+    "elected_head_offices",
     "function_words",
     "light_verbs",
     "auxiliaries",
@@ -136,6 +137,9 @@ Pattern ParseWording(const std::vector<std::string_view>& fields, const RowError
   const std::string_view first = fields[1].substr(0, fields[1].find(' '));
   if (first == "*" || first == "@" || first == "#")
     error("a wording starts with a word, not '" + std::string(first) + "'");
+  for (const std::string_view word : SplitOn(fields[1], ' '))
+    for (const std::string_view alternative : SplitOn(word, '|'))
+      if (alternative == "=") error("a wording's '=' needs a lemma after it");
   const auto frame = std::find(kFrameNames.begin(), kFrameNames.end(), fields[4]);
   if (frame == kFrameNames.end()) error("unknown frame '" + std::string(fields[4]) + "'");
   Pattern pattern{fields[1], RelationField(fields[2], error), fields[3],

@@ -78,6 +78,7 @@ enum class Cue : uint8_t {
   kGenerationSuffix,
   kNotOwnerModifier,
   kFoundingParticiple,
+  kElectedHeadOffice,
   // The argument finder's (arguments.h), lower case.
   kFunctionWord,
   kLightVerb,

@@ -448,7 +448,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     person.name.append(tokens[name_end].text);
     ++name_end;
   } else if (auto m = gazetteer_.LongestMatch(tokens, name_begin, when_);
-             m && m->length <= run && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson) {
+             m && m->length <= run && gazetteer_.entry(m->entry).entity.type == EntityType::kPerson &&
+             // "Chrysler chairman Lee Iacocca" is not the lexicon's "Lee": one known word
+             // followed by more of the name is someone else.
+             !(m->length == 1 && run > 1 && !IsMonthOrDay(tokens[name_begin + 1].text))) {
     person = EntityOf(m->entry);
     person_entry = m->entry;
     country_of_person = RoleOfDay(m->entry).first;
@@ -550,8 +553,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // The person's term in the office the title names, on the article's day.
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
   // A past office named without "former" ("President Bill Clinton" in 2019) was held: annotators
-  // do not agree on former ones.
-  const bool former = i > 0 && Lower(tokens[i - 1].text) == "former";
+  // do not agree on former ones ("former French President X" states no role either).
+  const bool former = (i > 0 && Lower(tokens[i - 1].text) == "former") ||
+                      (phrase_begin > 0 && Lower(tokens[phrase_begin - 1].text) == "former");
   const bool from_lexicon =
       country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation, !former);
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
@@ -559,8 +563,12 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
     relation = KindOfOffice(*held, office, relation);
   relation = RoleRelation(relation, country);
-  // "Republican President Trump", "Labour MP X": a state office held by a party's member.
-  const bool party_member = owner_is_party && !IsCue(Cue::kPartyOffice, Lower(office));
+  // "Republican President Trump", "Labour MP X": a state office held by a party's member; so is
+  // the office of a body the words between name ("Democratic committee chairman X").
+  const bool party_member =
+      owner_is_party && (!IsCue(Cue::kPartyOffice, Lower(office)) ||
+                         std::any_of(tokens.begin() + owner_end, tokens.begin() + i,
+                                     [](const Token& t) { return IsCue(Cue::kOrganizationPart, Lower(t.text)); }));
   // The office itself is of the state the lexicon knows for that day.
   const Term* state_term = party_member ? held : nullptr;
   if (party_member) relation = Relation::kMemberOf;
@@ -576,7 +584,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     NoteActor(country);
     out->mentions.push_back(*country_mention);
   }
-  if (!country.name.empty())
+  if (!country.name.empty() && !former)
     out->roles.push_back({people_[index].entity, relation, party_member ? "a member" : office, country, phrase_begin,
                           name_end, from_lexicon, from_lexicon && when_ == 0});
   if (state_term != nullptr)
@@ -745,8 +753,16 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   if (title == nullptr) return false;
   uint32_t end = title_at + title_length;
   if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
-  const std::string office = TitleText(tokens, title_at, title_at + title_length);
+  std::string office = TitleText(tokens, title_at, title_at + title_length);
   Relation relation = title->relation;
+  // "X, the Democratic chairman of the Intelligence Committee": a party's member holds an office
+  // that is not the party's own.
+  if (!country.name.empty() && country.type == EntityType::kOrganization &&
+      (state->kind == NameKind::kDemonym || country.name.find("Party") != std::string::npos) &&
+      (!IsCue(Cue::kPartyOffice, Lower(office)) || (end < n && tokens[end].text == "of"))) {
+    relation = Relation::kMemberOf;
+    office = "a member";
+  }
   bool from_lexicon = false;
   if (country.name.empty()) {
     // "the foreign minister of Egypt"; "Jack Straw, the foreign secretary," the lexicon's.
@@ -1272,6 +1288,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   }
   PronounsBeforeSubject(tokens, &out);
   FindMemberships(tokens, &out);
+  FindIncumbents(tokens, &out);
   FindAffiliations(tokens, &out);
   NoteSubject(out);
   return out;
@@ -1429,6 +1446,24 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       found.push_back(
           {who.entities[0], Relation::kMemberOf, "a member", party.entities[0], who.begin, party.end, false});
   }
+  out->roles.insert(out->roles.end(), found.begin(), found.end());
+}
+
+void MentionFinder::FindIncumbents(const std::vector<Token>& tokens, SentenceMentions* out) const {
+  const Entity* state = nullptr;
+  for (const Mention& m : out->mentions) {
+    if (m.entities.size() != 1 || m.entities[0].type != EntityType::kCountry) continue;
+    if (state != nullptr && state->name != m.entities[0].name) return;
+    state = &m.entities[0];
+  }
+  const bool head_office =
+      std::ranges::any_of(tokens, [](const Token& t) { return IsCue(Cue::kElectedHeadOffice, Lower(t.text)); });
+  if (state == nullptr || !head_office) return;
+  std::vector<RoleFact> found;
+  for (const Mention& m : out->mentions)
+    if (m.begin > 0 && Lower(tokens[m.begin - 1].text) == "incumbent" && NamesOnePerson(m) &&
+        m.evidence != Evidence::kTitled)
+      found.push_back({m.entities[0], Relation::kLeads, "the incumbent", *state, m.begin - 1, m.end, false});
   out->roles.insert(out->roles.end(), found.begin(), found.end());
 }
 

@@ -141,6 +141,9 @@ class MentionFinder {
   // Memberships the order of mentions states: "OPEC member Venezuela", "NATO members Turkey and
   // Greece", "Democrat Chuck Schumer", "Labour's Paul Flynn".
   void FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const;
+  // "Cameroonians vote to elect their president, with the incumbent Paul Biya seeking an eighth
+  // term": an election's incumbent leads the one state the sentence names.
+  void FindIncumbents(const std::vector<Token>& tokens, SentenceMentions* out) const;
   // Roles in an organisation the order of mentions states, for people no title placed:
   // "Jane Roe, chief economist at Acme Capital", "Acme Capital's senior dealer Jane Roe",
   // "Jane Roe of Amnesty International".

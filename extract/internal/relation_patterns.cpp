@@ -17,7 +17,8 @@ using enum Frame;
 
 struct CompiledWord {
   enum Kind : uint8_t { kLiteral, kSkip, kSlot, kGoods } kind;
-  std::vector<std::string> alternatives;
+  std::vector<std::string> alternatives;  // forms, lower case
+  std::vector<std::string> lemmas;        // "=lemma" alternatives, without the "="
 };
 
 struct CompiledPattern {
@@ -37,11 +38,23 @@ std::vector<std::string> Split(std::string_view s, char sep) {
   return out;
 }
 
-// Patterns indexed by the alternatives of their first word.
+// Patterns indexed by the forms and the lemmas of their first word.
 struct Index {
   std::vector<CompiledPattern> patterns;
   std::unordered_map<std::string, std::vector<size_t>> by_first_word;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_lemma;
 };
+
+CompiledWord Literal(const std::string& word) {
+  CompiledWord compiled{CompiledWord::kLiteral, {}, {}};
+  for (std::string& alternative : Split(word, '|')) {
+    if (alternative.size() > 1 && alternative[0] == '=')
+      compiled.lemmas.push_back(alternative.substr(1));
+    else
+      compiled.alternatives.push_back(std::move(alternative));
+  }
+  return compiled;
+}
 
 const Index& PatternIndex() {
   static const Index index = [] {
@@ -50,16 +63,18 @@ const Index& PatternIndex() {
       CompiledPattern cp{&p, {}};
       for (const std::string& w : Split(p.words, ' ')) {
         if (w == "*")
-          cp.words.push_back({CompiledWord::kSkip, {}});
+          cp.words.push_back({CompiledWord::kSkip, {}, {}});
         else if (w == "@")
-          cp.words.push_back({CompiledWord::kSlot, {}});
+          cp.words.push_back({CompiledWord::kSlot, {}, {}});
         else if (w == "#")
-          cp.words.push_back({CompiledWord::kGoods, {}});
+          cp.words.push_back({CompiledWord::kGoods, {}, {}});
         else
-          cp.words.push_back({CompiledWord::kLiteral, Split(w, '|')});
+          cp.words.push_back(Literal(w));
       }
       for (const std::string& first : cp.words.front().alternatives)
         built.by_first_word[first].push_back(built.patterns.size());
+      for (const std::string& first : cp.words.front().lemmas)
+        built.by_first_lemma[first].push_back(built.patterns.size());
       built.patterns.push_back(std::move(cp));
     }
     return built;
@@ -97,9 +112,11 @@ class Matcher {
  public:
   // With `passive`, a final "@" may find no actor: "South Africa will not be invited"; with
   // `relative`, neither: "Cyprus, which Turkey does not recognize".
-  Matcher(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
-          const std::vector<uint32_t>& demonym_end, const CompiledPattern& p, bool passive, bool relative)
+  Matcher(const std::vector<Token>& tokens, const std::vector<std::string>& lemmas,
+          const std::vector<uint32_t>& actor_end, const std::vector<uint32_t>& demonym_end, const CompiledPattern& p,
+          bool passive, bool relative)
       : tokens_(tokens),
+        lemmas_(lemmas),
         actor_end_(actor_end),
         demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack ? &demonym_end : nullptr),
         words_(p.words),
@@ -117,7 +134,10 @@ class Matcher {
       case CompiledWord::kLiteral: {
         if (k >= tokens_.size()) return false;
         const std::string t = Lower(tokens_[k].text);
-        if (std::find(word.alternatives.begin(), word.alternatives.end(), t) == word.alternatives.end()) return false;
+        if (std::find(word.alternatives.begin(), word.alternatives.end(), t) == word.alternatives.end() &&
+            (k >= lemmas_.size() || lemmas_[k].empty() ||
+             std::find(word.lemmas.begin(), word.lemmas.end(), lemmas_[k]) == word.lemmas.end()))
+          return false;
         return Match(w + 1, k + 1, m);
       }
       case CompiledWord::kSkip: {
@@ -208,6 +228,7 @@ class Matcher {
   }
 
   const std::vector<Token>& tokens_;
+  const std::vector<std::string>& lemmas_;
   const std::vector<uint32_t>& actor_end_;
   const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act or force
   const std::vector<CompiledWord>& words_;
@@ -241,26 +262,38 @@ bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
 
 }  // namespace
 
-std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
+std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<std::string>& lemmas,
+                                        const std::vector<uint32_t>& actor_end,
                                         const std::vector<uint32_t>& demonym_end) {
   const Index& index = PatternIndex();
   std::vector<PatternMatch> matches;
+  std::vector<size_t> candidates;
   uint32_t covered = 0;  // a token inside a match does not start another one
   for (uint32_t k = 0; k < tokens.size(); ++k) {
     // A capitalised word inside a sentence is part of a name ("Economic Cooperation forum").
     if (k < covered || (k > 0 && std::isupper(static_cast<unsigned char>(tokens[k].text[0])))) continue;
-    auto it = index.by_first_word.find(Lower(tokens[k].text));
-    if (it == index.by_first_word.end()) continue;
-    for (size_t p : it->second) {
+    candidates.clear();
+    if (auto it = index.by_first_word.find(Lower(tokens[k].text)); it != index.by_first_word.end())
+      candidates = it->second;
+    if (k < lemmas.size() && !lemmas[k].empty())
+      if (auto it = index.by_first_lemma.find(lemmas[k]); it != index.by_first_lemma.end()) {
+        // The file's order decides which wording wins, whether a form or a lemma matched.
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      }
+    for (size_t p : candidates) {
       PatternMatch m;
       m.pattern = index.patterns[p].pattern;
       m.begin = k;
-      if (!Matcher(tokens, actor_end, demonym_end, index.patterns[p], IsPassive(tokens, k), InObjectRelative(tokens, k))
+      if (!Matcher(tokens, lemmas, actor_end, demonym_end, index.patterns[p], IsPassive(tokens, k),
+                   InObjectRelative(tokens, k))
                .Match(0, k, &m))
         continue;
       // The trigger is the first content word: "'s ... come from" is carried by "come".
       m.trigger = k;
-      if (index.patterns[p].words.front().alternatives.front() == "'s") m.trigger = m.end - 2;
+      const std::vector<std::string>& first = index.patterns[p].words.front().alternatives;
+      if (!first.empty() && first.front() == "'s") m.trigger = m.end - 2;
       matches.push_back(m);
       covered = m.slot >= 0 ? static_cast<uint32_t>(m.slot) : m.end;
       break;

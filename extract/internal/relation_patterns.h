@@ -26,11 +26,15 @@ struct PatternMatch {
   bool passive = false;  // "was invited", "were attacked by X": the clause's actor is the object
 };
 
-// Every match of every pattern in `tokens`, in token order. `actor_end[k]` is the end of the
-// actor mention that starts at token k, or 0: an "@" lands on one, at most two tokens after its
-// place, and the pattern goes on after the mention. `demonym_end[k]` is the same for demonyms,
-// which the "@" of a hostile act also takes when a noun follows ("tariffs on Japanese goods").
-std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<uint32_t>& actor_end,
+// Every match of every pattern in `tokens`, in token order. `lemmas[k]` is the lower-case lemma
+// of token k, or empty (all of them when the sentence was not parsed): a wording's "=lemma" word
+// matches every form of it ("=condemn": condemns, condemning, ...). `actor_end[k]` is the end of
+// the actor mention that starts at token k, or 0: an "@" lands on one, at most two tokens after
+// its place, and the pattern goes on after the mention. `demonym_end[k]` is the same for
+// demonyms, which the "@" of a hostile act also takes when a noun follows ("tariffs on Japanese
+// goods").
+std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<std::string>& lemmas,
+                                        const std::vector<uint32_t>& actor_end,
                                         const std::vector<uint32_t>& demonym_end);
 
 // The core relation a verb names by itself when the parse gives it an actor as subject and

@@ -49,10 +49,20 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
     out->push_back(std::move(t));
   }
   const size_t first = out->size();
-  const std::vector<PatternMatch> matches = MatchPatterns(tokens_, actor_end_, demonym_end_);
-  for (const PatternMatch& match : matches) Relate(match, out);
   size_t parties = 0;
   for (const Mention& m : found_.mentions) parties += IsActor(m) || IsPlace(m);
+  // A sentence that names two parties is parsed anyway (the model reads its parse): its lemmas
+  // let a wording match every form of a verb.
+  std::vector<std::string> lemmas;
+  if (parties >= 2) {
+    const SentenceClauses& clauses = Clauses();
+    lemmas.resize(tokens_.size());
+    for (uint32_t k = 0; k < tokens_.size(); ++k)
+      if (const uint32_t unit = clauses.UnitOf(k); clauses.FirstToken(unit) == k && clauses.EndToken(unit) == k + 1)
+        lemmas[k] = clauses.Lemma(unit);
+  }
+  const std::vector<PatternMatch> matches = MatchPatterns(tokens_, lemmas, actor_end_, demonym_end_);
+  for (const PatternMatch& match : matches) Relate(match, out);
   if (parties >= 2 && !sports_) {
     // `other` triples give way to the wordings' relations only: a relation the model finds
     // is a guess, and the open predicate says what the sentence says.

@@ -80,6 +80,7 @@ TEST_CASE("a malformed cue row fails the load, naming cues.tsv and its line", "[
   fails("wording\tmet @\tmeet\tmeets\tforward\tstrict", "unknown flag 'strict'");
   fails("wording\tmet @\tmeet\tmeets", "a wording needs WORDS, RELATION, PREDICATE and FRAME");
   fails("wording\t@ met\tmeet\tmeets\tforward", "a wording starts with a word, not '@'");
+  fails("wording\tmet|= @\tmeet\tmeets\tforward", "a wording's '=' needs a lemma after it");
   fails("title\tprime minister", "a title is WORDS<TAB>RELATION[<TAB>needs_owner]");
   fails("title\ta b c d e f\tleads", "a title has at most five words");
   fails("verb\tpraise\tsupport\tpraises", "a verb is LEMMA<TAB>PREPOSITION<TAB>RELATION<TAB>PREDICATE");

@@ -1195,3 +1195,51 @@ TEST_CASE("letters after a person's name are no part of the name", "[extract][en
   CHECK(Find(triples, "Tom Ellis", Relation::kCriticize, "Ann Webb") != nullptr);
   for (const Triple& t : triples) CHECK(t.subject.name != "Tom Ellis MP");
 }
+
+TEST_CASE("a wording written as a lemma matches every form of the verb", "[extract][relations]") {
+  const auto gerund = Extract("2031-03-02", "Anna Berg gave a speech condemning Lars Holm on Monday.");
+  CHECK(Find(gerund, "Anna Berg", Relation::kCriticize, "Lars Holm") != nullptr);
+  const auto phrasal = Extract("2031-03-02", "Mark Lowe lashed out at Governor Eva Stone on Monday.");
+  CHECK(Find(phrasal, "Mark Lowe", Relation::kCriticize, "Eva Stone") != nullptr);
+  const auto praise = Extract("2031-03-02", "Ines Roth was praising Tom Weber in Oslo.");
+  CHECK(Find(praise, "Ines Roth", Relation::kSupport, "Tom Weber") != nullptr);
+}
+
+TEST_CASE("a former office before a state's name states no role", "[extract][entities]") {
+  const auto former = Extract("2031-03-02", "Former French President Marc Lenoir met Anna Berg in Oslo.");
+  CHECK(Find(former, "Marc Lenoir", Relation::kLeads, "France") == nullptr);
+  const auto current = Extract("2031-03-02", "French President Marc Lenoir met Anna Berg in Oslo.");
+  CHECK(Find(current, "Marc Lenoir", Relation::kLeads, "France") != nullptr);
+}
+
+TEST_CASE("a party's member chairs a committee, not the party", "[extract][entities]") {
+  const auto before = Extract("2031-03-02", "Democratic committee chairman Tom Reed of Ohio spoke on Monday.");
+  CHECK(Find(before, "Tom Reed", Relation::kMemberOf, "Democratic Party") != nullptr);
+  CHECK(Find(before, "Tom Reed", Relation::kLeads, "Democratic Party") == nullptr);
+  const auto after =
+      Extract("2031-03-02", "Tom Reed, the Democratic chairman of the House Budget Committee, spoke on Monday.");
+  CHECK(Find(after, "Tom Reed", Relation::kMemberOf, "Democratic Party") != nullptr);
+  CHECK(Find(after, "Tom Reed", Relation::kLeads, "Democratic Party") == nullptr);
+  const auto party = Extract("2031-03-02", "Tom Reed, the Democratic chairman, spoke on Monday.");
+  CHECK(Find(party, "Tom Reed", Relation::kLeads, "Democratic Party") != nullptr);
+}
+
+TEST_CASE("an election's incumbent leads the one state the sentence names", "[extract][entities]") {
+  const auto one = Extract("2031-03-02",
+                           "Ghanaians vote to elect their president, with the incumbent Kofi Boateng seeking a second "
+                           "term.");
+  CHECK(Find(one, "Kofi Boateng", Relation::kLeads, "Ghana") != nullptr);
+  const auto two =
+      Extract("2031-03-02", "Kenya and Uganda elect their presidents, with the incumbent Tom Ole standing again.");
+  CHECK(Find(two, "Tom Ole", Relation::kLeads, "Kenya") == nullptr);
+  const auto titled = Extract("2031-03-02", "Incumbent president Kofi Boateng of Ghana runs unopposed.");
+  CHECK(Find(titled, "Kofi Boateng", Relation::kLeads, "Ghana") != nullptr);
+  for (const Triple& t : titled) CHECK(t.object.name != "Incumbent");
+}
+
+TEST_CASE("one known name word followed by more of the name is someone else", "[extract][entities]") {
+  const auto triples = Extract("1987-03-11", "Chrysler chairman Lee Iacocca cited the new plant in Ontario.");
+  for (const Triple& t : triples) CHECK(t.subject.name != "Lee Jae-myung");
+  CHECK(std::any_of(triples.begin(), triples.end(),
+                    [](const Triple& t) { return t.subject.name == "Lee Iacocca" && t.relation == Relation::kLeads; }));
+}
