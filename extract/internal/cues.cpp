@@ -68,6 +68,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "not_owner_modifiers",
     "founding_participles",
     "elected_head_offices",
+    "headed_participles",
     "function_words",
     "light_verbs",
     "auxiliaries",

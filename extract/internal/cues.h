@@ -79,6 +79,7 @@ enum class Cue : uint8_t {
   kNotOwnerModifier,
   kFoundingParticiple,
   kElectedHeadOffice,
+  kHeadedParticiple,
   // The argument finder's (arguments.h), lower case.
   kFunctionWord,
   kLightVerb,

@@ -480,7 +480,9 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       // "the House impeached President Trump", "Japan urges President Reagan": a verb between
       // them says what the owner did to the person.
       const bool verb = (t.ends_with("ed") || t.ends_with("es") || IsCue(Cue::kReportingVerb, t)) && t != "united";
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || IsCue(Cue::kNotOwnerModifier, t) || verb)
+      // "Democrats against President Reagan": a preposition puts the name in another phrase.
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0])) || IsCue(Cue::kNotOwnerModifier, t) ||
+          IsCue(Cue::kSlotPreposition, t) || verb)
         return false;
     }
     return true;
@@ -540,9 +542,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   }
   // "Syrian president Ahmed al-Sharaa and interior minister Anas Khattab": the second title
   // shares the first one's state.
+  // Not a state the lexicon gave the first ("Prime Minister Nakasone and President Reagan").
   if (country.name.empty() && before != nullptr && before->evidence == Evidence::kTitled && before->end + 1 == i &&
       tokens[before->end].text == "and" && !out->roles.empty() && out->roles.back().end == before->end &&
-      out->roles.back().country.type == EntityType::kCountry)
+      out->roles.back().country.type == EntityType::kCountry && !out->roles.back().from_lexicon)
     country = out->roles.back().country;
   if (title->needs_owner && country.name.empty()) return false;
   if (title->needs_owner && title->relation == Relation::kMemberOf && !owner_is_party) return false;
@@ -554,8 +557,11 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
   // A past office named without "former" ("President Bill Clinton" in 2019) was held: annotators
   // do not agree on former ones ("former French President X" states no role either).
-  const bool former = (i > 0 && Lower(tokens[i - 1].text) == "former") ||
-                      (phrase_begin > 0 && Lower(tokens[phrase_begin - 1].text) == "former");
+  const auto is_former = [&](uint32_t k) {
+    // "ex-Conservative chancellor Ken Clarke"; "Ex-Im President" is the Export-Import Bank's.
+    return Lower(tokens[k].text) == "former" || tokens[k].text.starts_with("ex-");
+  };
+  const bool former = (i > 0 && is_former(i - 1)) || (phrase_begin > 0 && is_former(phrase_begin - 1));
   const bool from_lexicon =
       country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation, !former);
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
@@ -1575,6 +1581,13 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
           break;
         }
     }
+    // "Hamas, led by Yahya Sinwar", "the court is headed by Justice Jane Roe": the head.
+    uint32_t by = org.end < n && tokens[org.end].text == "," ? org.end + 1 : org.end;
+    if (by < n && (Lower(tokens[by].text) == "is" || Lower(tokens[by].text) == "was")) ++by;
+    if (org.evidence != Evidence::kPronoun && by + 2 < n && IsCue(Cue::kHeadedParticiple, Lower(tokens[by].text)) &&
+        tokens[by + 1].text == "by" && j + 1 < ms.size() && ms[j + 1].begin == by + 2 && NamesOnePerson(ms[j + 1]))
+      found.push_back(
+          {ms[j + 1].entities[0], Relation::kLeads, "the head", org.entities[0], org.begin, ms[j + 1].end, false});
     // "Acme Capital's senior dealer Jane Roe".
     if (org.end + 2 < n && IsPossessive(tokens[org.end].text) && j + 1 < ms.size()) {
       const Mention& person = ms[j + 1];

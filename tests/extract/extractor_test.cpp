@@ -1243,3 +1243,25 @@ TEST_CASE("one known name word followed by more of the name is someone else", "[
   CHECK(std::any_of(triples.begin(), triples.end(),
                     [](const Triple& t) { return t.subject.name == "Lee Iacocca" && t.relation == Relation::kLeads; }));
 }
+
+TEST_CASE("a preposition between a name and a title keeps the name from owning the title", "[extract][entities]") {
+  const auto triples =
+      Extract("2031-03-02", "The budget fight pits Democrats against President Tom Reed and his allies.");
+  CHECK(Find(triples, "Tom Reed", Relation::kMemberOf, "Democratic Party") == nullptr);
+}
+
+TEST_CASE("a second title after and shares only a state the text named", "[extract][entities]") {
+  const auto lexicon =
+      Extract("1987-03-31", "The tariffs were discussed by Prime Minister Yasuhiro Nakasone and President Reagan.");
+  for (const Triple& t : lexicon)
+    CHECK_FALSE((t.relation == Relation::kLeads && t.object.name == "Japan" && t.subject.name != "Yasuhiro Nakasone"));
+  const auto named = Extract("2031-03-02", "Syrian President Omar Haddad and interior minister Sami Nasser spoke.");
+  CHECK(Find(named, "Sami Nasser", Relation::kOfficialOf, "Syria") != nullptr);
+}
+
+TEST_CASE("an organisation led by a person has that person as its head", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "The Labour Party, led by Tom Ekker, won the vote in Oslo.");
+  CHECK(Find(triples, "Tom Ekker", Relation::kLeads, "Labour Party") != nullptr);
+  const auto pronoun = Extract("2031-03-02", "The Labour Party met on Monday. It was led by Tom Ekker.");
+  CHECK(Find(pronoun, "Tom Ekker", Relation::kLeads, "Labour Party") == nullptr);
+}
