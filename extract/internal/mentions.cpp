@@ -602,14 +602,15 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   *next = name_end;
   // A plural title introduces several people: "Presidents Muhammadu Buhari of Nigeria and
   // Patrice Talon of Benin"; "Labour MPs Jane Roe, John Doe and Ann Poe" share the owner.
-  if (office.back() == 's' && name_end + 1 < tokens.size() &&
-      (tokens[name_end].text == "and" || tokens[name_end].text == ",")) {
-    uint32_t after = name_end + 1;
+  const uint32_t list_at = HomeStateEnd(tokens, name_end);  // "Senators A of Texas, B of Ohio and C"
+  if (office.back() == 's' && list_at + 1 < tokens.size() &&
+      (tokens[list_at].text == "and" || tokens[list_at].text == ",")) {
+    uint32_t after = list_at + 1;
     if (TryNamedOfCountry(tokens, after, RoleRelation(title->relation, country), office.substr(0, office.size() - 1),
                           out, &after))
       *next = after;
     else if (plural && !country.name.empty() && !from_lexicon)
-      *next = NameList(tokens, name_end, relation, party_member ? "a member" : office, country, out);
+      *next = NameList(tokens, list_at, relation, party_member ? "a member" : office, country, out);
   }
   return true;
 }
@@ -624,8 +625,10 @@ uint32_t MentionFinder::NameList(const std::vector<Token>& tokens, uint32_t at, 
     // John Doe of Ohio", which other rules read.
     const uint32_t run = NameRun(tokens, begin);
     const uint32_t end = begin + run;
+    const uint32_t after = HomeStateEnd(tokens, end);  // "John Doe of Ohio": a legislator's state
     uint32_t title_length = 0;
-    if (run < 2 || (end < n && tokens[end].text == "of") || MatchTitle(tokens, begin, &title_length) != nullptr) break;
+    if (run < 2 || (after < n && tokens[after].text == "of") || MatchTitle(tokens, begin, &title_length) != nullptr)
+      break;
     if (const auto m = gazetteer_.LongestMatch(tokens, begin, when_);
         m && gazetteer_.entry(m->entry).entity.type != EntityType::kPerson)
       break;
@@ -634,9 +637,16 @@ uint32_t MentionFinder::NameList(const std::vector<Token>& tokens, uint32_t at, 
     NotePerson(index);
     out->mentions.push_back({begin, end, {people_[index].entity}, {}, false, false, Evidence::kTitled});
     out->roles.push_back({people_[index].entity, relation, office, of, begin, end, false});
-    at = end;
+    at = after;
   }
   return at;
+}
+
+uint32_t MentionFinder::HomeStateEnd(const std::vector<Token>& tokens, uint32_t at) const {
+  if (at + 1 >= tokens.size() || tokens[at].text != "of") return at;
+  const auto m = gazetteer_.LongestMatch(tokens, at + 1, when_);
+  if (!m || gazetteer_.entry(m->entry).entity.type != EntityType::kLocation) return at;
+  return at + 1 + static_cast<uint32_t>(m->length);
 }
 
 bool MentionFinder::NamesPlace(const std::vector<Token>& tokens, uint32_t i) const {
@@ -1547,14 +1557,17 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         if (relation && !has_role(person.entities[0]))
           found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, org.end, false});
       }
-      // "Jane Roe of Amnesty International", "Jane Roe, of Amnesty International".
+      // "Jane Roe of Amnesty International", "Jane Roe, of Amnesty International"; "Jane Roe of
+      // the Green Party" is one of its members.
       if (Lower(tokens[prep].text) == "of" && j > 0) {
         const Mention& person = ms[j - 1];
         const uint32_t gap = prep > person.end && tokens[person.end].text == "," ? 1 : 0;
-        if (NamesOnePerson(person) && person.end + gap == prep && prep + 1 == org.begin &&
-            !has_role(person.entities[0]))
-          found.push_back({person.entities[0], Relation::kOfficialOf, "an official", org.entities[0], person.begin,
-                           org.end, false});
+        const bool party = IsParty(org);
+        const bool adjacent =
+            prep + 1 == org.begin || (party && prep + 2 == org.begin && Lower(tokens[prep + 1].text) == "the");
+        if (NamesOnePerson(person) && person.end + gap == prep && adjacent && !has_role(person.entities[0]))
+          found.push_back({person.entities[0], party ? Relation::kMemberOf : Relation::kOfficialOf,
+                           party ? "a member" : "an official", org.entities[0], person.begin, org.end, false});
       }
     }
     // "Jane Roe of Ohio, the Green Party's 2020 presidential nominee,": the description runs to

@@ -121,6 +121,8 @@ class MentionFinder {
   // "his Greek, Cypriot and French counterparts, A, B and C, respectively" at tokens[i]: each
   // name holds the office of the person named last, for its country.
   bool TryCounterpartList(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
+  // The end of "of Texas" after a name at `at` (a place, not a state: a legislator's home), or `at`.
+  uint32_t HomeStateEnd(const std::vector<Token>& tokens, uint32_t at) const;
   // The people a plural title's list names after its first, from tokens[at] on (", Ann Poe and
   // John Doe"): each holds `office` of `of`. Returns the end of the list.
   uint32_t NameList(const std::vector<Token>& tokens, uint32_t at, Relation relation, const std::string& office,

@@ -1265,3 +1265,17 @@ TEST_CASE("an organisation led by a person has that person as its head", "[extra
   const auto pronoun = Extract("2031-03-02", "The Labour Party met on Monday. It was led by Tom Ekker.");
   CHECK(Find(pronoun, "Tom Ekker", Relation::kLeads, "Labour Party") == nullptr);
 }
+
+TEST_CASE("a plural title's list may give each legislator's home state", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "The bill was named after Republican Senators Ann Cole of Ohio and Peter "
+                               "Dunn of Utah.");
+  CHECK(Find(triples, "Ann Cole", Relation::kMemberOf, "Republican Party") != nullptr);
+  CHECK(Find(triples, "Peter Dunn", Relation::kMemberOf, "Republican Party") != nullptr);
+}
+
+TEST_CASE("a person of a party is one of its members", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Greg Hale of the Labour Party spoke in Oslo on Monday.");
+  CHECK(Find(triples, "Greg Hale", Relation::kMemberOf, "Labour Party") != nullptr);
+  CHECK(Find(triples, "Greg Hale", Relation::kOfficialOf, "Labour Party") == nullptr);
+}
