@@ -22,6 +22,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "title_abbreviations",
     "abbreviations",
     "sentence_starters",
+    "place_kinds",
     "slot_prepositions",
     "possessive_pronouns",
     "other_clause_openers",

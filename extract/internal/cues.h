@@ -32,6 +32,7 @@ enum class Cue : uint8_t {
   kAbbreviation,       // end one when a sentence starter follows ("Inc.")
   kSentenceStarter,
   // The wording matcher's (relation_patterns.h), lower case.
+  kPlaceKind,
   kSlotPreposition,
   kPossessivePronoun,
   kOtherClauseOpener,

@@ -172,6 +172,11 @@ class Matcher {
         // "meets with the foreign ministers of France": the officials stand for their state.
         // A name that starts with such words stays whole: "the State of Palestine".
         if (uint32_t of = RepresentativesOf(k); of > k && actor_end_[k] == 0 && actor_end_[k + 1] == 0) k = of;
+        // "visiting the town of Pandeglang": the place, not the word for its kind.
+        if (k + 3 < tokens_.size() && Lower(tokens_[k].text) == "the" &&
+            IsCue(Cue::kPlaceKind, Lower(tokens_[k + 1].text)) && tokens_[k + 2].text == "of" &&
+            actor_end_[k + 3] > k + 3)
+          k += 3;
         // "the group's leader Hemedti": the possessor phrase before a titled person.
         if (k + 3 < tokens_.size() && Lower(tokens_[k].text) == "the" && IsPossessiveMark(tokens_[k + 2].text)) k += 3;
         for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {

@@ -1279,3 +1279,15 @@ TEST_CASE("a person of a party is one of its members", "[extract][entities]") {
   CHECK(Find(triples, "Greg Hale", Relation::kMemberOf, "Labour Party") != nullptr);
   CHECK(Find(triples, "Greg Hale", Relation::kOfficialOf, "Labour Party") == nullptr);
 }
+
+TEST_CASE("a visit's place may follow the word for its kind", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Jan Berg visited the city of Mosul on Monday.");
+  CHECK(Find(triples, "Jan Berg", Relation::kVisit, "Mosul") != nullptr);
+}
+
+TEST_CASE("being in a place for a purpose is a visit", "[extract][relations]") {
+  const auto appositive = Extract("2031-03-02", "Edouard Saouma, in Brazil for talks with officials, spoke on Monday.");
+  CHECK(Find(appositive, "Edouard Saouma", Relation::kVisit, "Brazil") != nullptr);
+  const auto relative = Extract("2031-03-02", "Fadhil Chalabi, who is in Caracas for a meeting, spoke on Monday.");
+  CHECK(Find(relative, "Fadhil Chalabi", Relation::kVisit, "Caracas") != nullptr);
+}
