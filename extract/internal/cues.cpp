@@ -79,6 +79,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "clause_openers_after_comma",
     "conjunct_fillers",
     "light_lemmas",
+    "hostility_nouns",
     "directions",
     "party_prepositions",
     "meet_forms",

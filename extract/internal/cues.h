@@ -92,6 +92,7 @@ enum class Cue : uint8_t {
   kConjunctFiller,
   // The sentence relator's (sentence_relator.h), lower case.
   kLightLemma,
+  kHostilityNoun,
   kDirection,
   kPartyPreposition,
   kMeetForm,

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "extract/internal/cues.h"
+#include "extract/internal/text.h"
+
 namespace geokg::extract::internal {
 
 std::vector<std::string> SentenceRelator::NamesOf(const Mention& m) {
@@ -75,6 +78,11 @@ void SentenceRelator::EmitPair(const RelationModel::Decision& decision, const Me
   const SentenceClauses& clauses = Clauses();
   if (clauses.UnitOf(a.end - 1) == clauses.UnitOf(b.end - 1)) return;
   if (!to_place && IsPlace(object) && !object.is_capital) return;
+  // "the conflict between Armenia and Azerbaijan", "the war between Iran and Iraq": no accord,
+  // talks or meeting between them.
+  if (Info(relation).symmetric && a.begin >= 2 && Lower(tokens_[a.begin - 1].text) == "between" &&
+      IsCue(Cue::kHostilityNoun, Lower(tokens_[a.begin - 2].text)))
+    return;
   // The word joining the two in the parse carries the event's modality and time: the verb
   // between them, else the second party.
   uint32_t at = b.begin;

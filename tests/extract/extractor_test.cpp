@@ -1291,3 +1291,11 @@ TEST_CASE("being in a place for a purpose is a visit", "[extract][relations]") {
   const auto relative = Extract("2031-03-02", "Fadhil Chalabi, who is in Caracas for a meeting, spoke on Monday.");
   CHECK(Find(relative, "Fadhil Chalabi", Relation::kVisit, "Caracas") != nullptr);
 }
+
+TEST_CASE("a conflict between two parties is no accord, talks or meeting between them", "[extract][relations]") {
+  const auto conflict = Extract("2031-03-02", "Voters asked about the conflict between Armenia and Azerbaijan.");
+  for (const Relation r : {Relation::kAgree, Relation::kNegotiate, Relation::kMeet})
+    CHECK(Find(conflict, "Armenia", r, "Azerbaijan") == nullptr);
+  const auto talks = Extract("2031-03-02", "Talks between Armenia and Azerbaijan resumed in Vienna.");
+  CHECK(Find(talks, "Armenia", Relation::kNegotiate, "Azerbaijan") != nullptr);
+}
