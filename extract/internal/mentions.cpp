@@ -463,6 +463,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // national security adviser"), or "of <country>" after the name.
   Entity country;
   bool owner_is_party = false;
+  bool owner_is_demonym = false;
   std::optional<Mention> country_mention;  // "of South Korea" stays an actor in its own right
   uint32_t phrase_begin = i;
   // Up to three lower-case words may stand between: "Hungarian cabinet minister", "AU trade and
@@ -526,6 +527,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     country = before->is_capital && !local ? before->country : before->entities[0];
     phrase_begin = before->begin;
     owner_is_party = IsParty(*before);
+    owner_is_demonym = before->is_demonym;
     // "U.S. Central Intelligence Agency director X", "Iraqi Oil Ministry undersecretary Y": the
     // officials of a state's organ are the state's; a central bank's are its own.
     if (!unknown_owner && country.type == EntityType::kOrganization &&
@@ -571,10 +573,14 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   relation = RoleRelation(relation, country);
   // "Republican President Trump", "Labour MP X": a state office held by a party's member; so is
   // the office of a body the words between name ("Democratic committee chairman X").
+  // A party named by its name heads itself with a president too ("Tisza Party president X");
+  // after a party's adjective a president is the state's ("Republican President Trump").
+  const bool party_office =
+      IsCue(Cue::kPartyOffice, Lower(office)) || (Lower(office) == "president" && !owner_is_demonym);
   const bool party_member =
-      owner_is_party && (!IsCue(Cue::kPartyOffice, Lower(office)) ||
-                         std::any_of(tokens.begin() + owner_end, tokens.begin() + i,
-                                     [](const Token& t) { return IsCue(Cue::kOrganizationPart, Lower(t.text)); }));
+      owner_is_party &&
+      (!party_office || std::any_of(tokens.begin() + owner_end, tokens.begin() + i,
+                                    [](const Token& t) { return IsCue(Cue::kOrganizationPart, Lower(t.text)); }));
   // The office itself is of the state the lexicon knows for that day.
   const Term* state_term = party_member ? held : nullptr;
   if (party_member) relation = Relation::kMemberOf;

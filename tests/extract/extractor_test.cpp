@@ -1299,3 +1299,11 @@ TEST_CASE("a conflict between two parties is no accord, talks or meeting between
   const auto talks = Extract("2031-03-02", "Talks between Armenia and Azerbaijan resumed in Vienna.");
   CHECK(Find(talks, "Armenia", Relation::kNegotiate, "Azerbaijan") != nullptr);
 }
+
+TEST_CASE("a party named by its name has a president of its own", "[extract][entities]") {
+  const auto named = Extract("2031-03-02", "Tisza Party president Peter Magyar spoke in Budapest.");
+  CHECK(Find(named, "Peter Magyar", Relation::kLeads, "Tisza Party") != nullptr);
+  const auto adjective = Extract("2031-03-02", "Republican President Tom Reed spoke in Ohio.");
+  CHECK(Find(adjective, "Tom Reed", Relation::kMemberOf, "Republican Party") != nullptr);
+  CHECK(Find(adjective, "Tom Reed", Relation::kLeads, "Republican Party") == nullptr);
+}
