@@ -96,21 +96,21 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
       shadowed[file_order[b]] |= rows.fingerprint[file_order[b]] == rows.fingerprint[i];
   }
   for (;; ++slot_bits_) {
-    slots_.assign(size_t{1} << slot_bits_, kEmptySlot);
+    slots_.assign(size_t{1} << slot_bits_, Slot());
     const size_t mask = slots_.size() - 1;
     // Inserting the frequent features first puts them nearest their home slots.
     for (uint32_t i : order) {
       if (shadowed[i]) continue;
       const uint64_t pk = static_cast<uint64_t>(rows.fingerprint[i]) << bucket_bits_ | rows.bucket[i];
       size_t j = pk & mask;
-      while (slots_[j] != kEmptySlot) j = (j + 1) & mask;
-      slots_[j] = static_cast<uint64_t>(Check(pk)) << 32 | offset[i];
+      while (slots_[j].row != kNoRow) j = (j + 1) & mask;
+      slots_[j] = {offset[i], Check(pk)};
     }
     // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
     // implies the same home slot, so the same partial key.
     size_t run = 0, longest = 0;
     for (size_t j = 0; j < 2 * slots_.size() && longest < 65536; ++j) {
-      run = slots_[j & mask] == kEmptySlot ? 0 : run + 1;
+      run = slots_[j & mask].row == kNoRow ? 0 : run + 1;
       longest = std::max(longest, run);
     }
     // Hashed keys never make such runs; a handmade file might, and then gets at most two
@@ -119,13 +119,13 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   }
 }
 
-uint32_t FrozenWeights::Find(uint64_t partial_key) const {
+uint32_t FrozenWeights::Find(size_t home, uint32_t check) const {
   const size_t mask = slots_.size() - 1;
-  const uint32_t check = Check(partial_key);
-  for (size_t j = partial_key & mask;; j = (j + 1) & mask) {
-    const uint64_t slot = slots_[j];
-    if (slot == kEmptySlot) return kNoRow;
-    if (static_cast<uint32_t>(slot >> 32) == check) return static_cast<uint32_t>(slot);
+  // The check first: most lookups find their row in its home slot. An empty slot matches only
+  // a check of all ones, and then gives kNoRow, as it should.
+  for (size_t j = home;; j = (j + 1) & mask) {
+    if (slots_[j].check == check) return slots_[j].row;
+    if (slots_[j].row == kNoRow) return kNoRow;
   }
 }
 
@@ -273,22 +273,26 @@ void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
   const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1, std::make_integer_sequence<uint32_t, 16>{});
   const size_t mask = slots_.size() - 1;
   constexpr size_t kBatch = 128;
-  uint64_t partial[kBatch];
-  uint32_t rows[kBatch];
+  uint32_t home[kBatch], check[kBatch], rows[kBatch];
   // Three passes so that the cache misses of all features overlap: find the slots, then the
   // rows, then add.
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t n = std::min(kBatch, features.size() - start);
     for (size_t i = 0; i < n; ++i) {
-      partial[i] = PartialKey(features[start + i]);
-      __builtin_prefetch(&slots_[partial[i] & mask]);
+      const uint64_t pk = PartialKey(features[start + i]);
+      home[i] = static_cast<uint32_t>(pk & mask);
+      check[i] = Check(pk);
     }
+#pragma GCC unroll 4
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[home[i]]);
+    // Rows are prefetched without a test for kNoRow: an address computed as an integer, and a
+    // prefetch of one outside the pool does nothing.
+    const uintptr_t pool = reinterpret_cast<uintptr_t>(pool_.data());
     for (size_t i = 0; i < n; ++i) {
-      rows[i] = Find(partial[i]);
-      if (rows[i] != kNoRow) {
-        __builtin_prefetch(&pool_[rows[i]]);
-        __builtin_prefetch(&pool_[rows[i]] + 32);
-      }
+      rows[i] = Find(home[i], check[i]);
+      const uintptr_t row = pool + sizeof(int16_t) * rows[i];
+      __builtin_prefetch(reinterpret_cast<const void*>(row));
+      __builtin_prefetch(reinterpret_cast<const void*>(row + 64));
     }
     add_rows(pool_.data(), rows, n, kDense, acc);
   }

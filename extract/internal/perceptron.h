@@ -190,8 +190,9 @@ class FrozenWeights {
   // Calls fn(row) for each row in file order, reusing one Row.
   template <class Fn>
   void ForEachRow(Fn&& fn) const;
-  // The pool offset of the row with this partial key, or kNoRow.
-  uint32_t Find(uint64_t partial_key) const;
+  // The pool offset of the row of the partial key whose home slot and Check() these are, or
+  // kNoRow.
+  uint32_t Find(size_t home, uint32_t check) const;
   uint64_t PartialKey(uint64_t key) const { return (key >> 48) << bucket_bits_ | (key & (num_buckets_ - 1)); }
   // What a slot stores to identify a partial key: the bits above the slot index and the low 16
   // bits of its home slot. Exact while no run of occupied slots reaches 65536, which Build
@@ -206,7 +207,11 @@ class FrozenWeights {
   // Rows with at least 1/kDenseFraction of the classes are dense: adding a dense row costs
   // about as much as adding a few sparse entries one by one.
   static constexpr uint32_t kDenseFraction = 4;
-  static constexpr uint64_t kEmptySlot = ~uint64_t{0};
+  // A slot of the table: a row and the Check() of its partial key; both kNoRow when free.
+  struct Slot {
+    uint32_t row = kNoRow;
+    uint32_t check = kNoRow;
+  };
 
   // What files need of a row and Score() does not: kept apart so the pool stays compact.
   struct RowOrigin {
@@ -222,7 +227,7 @@ class FrozenWeights {
   uint32_t bucket_bits_ = 0;
   uint32_t slot_bits_ = 0;
   size_t num_entries_ = 0;
-  HugeVector<uint64_t> slots_;  // Check << 32 | pool offset; kEmptySlot when free
+  HugeVector<Slot> slots_;
   // Rows, those with the most entries (the most frequent features) first so that the ones
   // in use share cache lines and pages: a header word (number of entries | kDense), then
   // either (class, weight) word pairs or, for dense rows, stride_ weights aligned to kLanes.
