@@ -229,7 +229,8 @@ class FrozenWeights {
   size_t num_entries_ = 0;
   HugeVector<Slot> slots_;
   // Rows, those with the most entries (the most frequent features) first so that the ones
-  // in use share cache lines and pages: a header word (number of entries | kDense), then
+  // in use share cache lines and pages: a header word (number of entries, or for dense rows
+  // kDense | the largest weight's magnitude, at most 32767), then
   // either (class, weight) word pairs or, for dense rows, stride_ weights aligned to kLanes.
   HugeVector<int16_t> pool_;
   std::vector<RowOrigin> origins_;  // in file order

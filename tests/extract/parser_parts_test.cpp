@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <vector>
@@ -113,6 +114,36 @@ TEST_CASE("Scores add each feature's weights to their own classes, dense rows an
       const std::vector<int32_t> one = ScoresOf(w, f);
       for (uint32_t c = 0; c < classes; ++c) expected[c] += one[c];
     }
+    std::vector<int32_t> scores(classes, 0);
+    w.Score(all, scores.data());
+    CHECK(std::vector<int64_t>(scores.begin(), scores.end()) == expected);
+  }
+}
+
+TEST_CASE("Scores of many dense rows of large weights are exact, far beyond the int16 range", "[extract]") {
+  // Dense rows are summed in int16 lanes while their largest weights allow it: forty rows whose
+  // weights reach the table's largest (32767), with both signs, each scored twice.
+  for (uint32_t classes : {16u, 67u, 105u}) {
+    internal::AveragedPerceptron model(classes);
+    std::vector<uint64_t> features;
+    for (uint32_t k = 0; k < 40; ++k) {
+      std::vector<float> delta(classes);
+      for (uint32_t c = 0; c < classes; ++c)
+        delta[c] = static_cast<float>((c * 7 + k * 13) % 23) * (c % 2 == 0 ? -1.f : 1.f) + 0.5f;
+      features.push_back(internal::FeatureKey(5, k));
+      model.Add({&features.back(), 1}, delta);
+    }
+    model.Tick();
+    const internal::FrozenWeights w = model.Freeze();
+    std::vector<uint64_t> all = features;
+    all.insert(all.end(), features.begin(), features.end());
+    std::vector<int64_t> expected(classes, 0);
+    for (uint64_t f : all) {
+      const std::vector<int32_t> one = ScoresOf(w, f);
+      for (uint32_t c = 0; c < classes; ++c) expected[c] += one[c];
+    }
+    REQUIRE(*std::max_element(expected.begin(), expected.end()) > 32767 * 8);
+    REQUIRE(*std::min_element(expected.begin(), expected.end()) < -32768 * 4);
     std::vector<int32_t> scores(classes, 0);
     w.Score(all, scores.data());
     CHECK(std::vector<int64_t>(scores.begin(), scores.end()) == expected);
