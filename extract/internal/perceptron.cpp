@@ -139,11 +139,13 @@ namespace {
 using Lanes = int32_t __attribute__((vector_size(32)));
 
 // Adds the rows at `rows` (pool offsets; kNoRow, all ones, skipped) of a table whose dense
-// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them.
-// With the stride a constant, the dense sums stay in registers for the whole batch (even and
-// odd classes apart). Sparse entries go to `acc` one by one.
+// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them
+// to scores[0, num_classes). With the stride a constant, the dense sums stay in registers for
+// the whole batch (even and odd classes apart). Sparse entries go to `acc` one by one.
 template <uint32_t kBlocks>
-void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag, int32_t* acc) {
+void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag, uint32_t num_classes,
+             int32_t* scores) {
+  int32_t acc[16 * kBlocks] = {};
   Lanes even[kBlocks] = {}, odd[kBlocks] = {};
   for (size_t i = 0; i < n; ++i) {
     if (rows[i] == ~uint32_t{0}) continue;
@@ -165,9 +167,10 @@ void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense
       acc[16 * b + 2 * k] += even[b][k];
       acc[16 * b + 2 * k + 1] += odd[b][k];
     }
+  for (uint32_t c = 0; c < num_classes; ++c) scores[c] += acc[c];
 }
 
-using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, int32_t*);
+using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, uint32_t, int32_t*);
 
 #if defined(__x86_64__)
 // AddRows with AVX2: dense rows are summed sixteen weights to an instruction in int16 lanes,
@@ -176,7 +179,13 @@ using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, in
 // int32 ones. The sums are the same as the portable code's.
 template <uint32_t kBlocks>
 [[gnu::target("avx2")]] void AddRowsAvx2(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag,
-                                         int32_t* acc) {
+                                         uint32_t num_classes, int32_t* scores) {
+  // Zeroed by vector stores of a value GCC cannot see is zero: it turns stores of zeros into
+  // `rep stos`, slower for a few hundred bytes.
+  __m256i zero = _mm256_setzero_si256();
+  asm("" : "+x"(zero));
+  alignas(32) int32_t acc[16 * kBlocks];
+  for (uint32_t b = 0; b < 2 * kBlocks; ++b) _mm256_store_si256(reinterpret_cast<__m256i*>(acc + 8 * b), zero);
   for (size_t i = 0; i < n;) {
     __m256i sums[kBlocks];
     for (uint32_t b = 0; b < kBlocks; ++b) sums[b] = _mm256_setzero_si256();
@@ -203,6 +212,13 @@ template <uint32_t kBlocks>
       _mm256_storeu_si256(out + 1, _mm256_add_epi32(_mm256_loadu_si256(out + 1), high));
     }
   }
+  uint32_t c = 0;
+  for (; c + 8 <= num_classes; c += 8) {
+    __m256i* out = reinterpret_cast<__m256i*>(scores + c);
+    const __m256i sum = _mm256_load_si256(reinterpret_cast<const __m256i*>(acc + c));
+    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), sum));
+  }
+  for (; c < num_classes; ++c) scores[c] += acc[c];
 }
 #endif
 
@@ -279,8 +295,6 @@ size_t KeyBatch::Hash(uint64_t* f) {
 void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
   if (slots_.empty() || stride_ == 0) return;
   static_assert(kLanes == 16, "AddRowsFor has an adder for each multiple of 16 classes");
-  alignas(64) int32_t acc[256];
-  std::fill_n(acc, stride_, 0);
   const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1, std::make_integer_sequence<uint32_t, 16>{});
   const size_t mask = slots_.size() - 1;
   constexpr size_t kBatch = 128;
@@ -305,11 +319,8 @@ void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
       __builtin_prefetch(reinterpret_cast<const void*>(row));
       __builtin_prefetch(reinterpret_cast<const void*>(row + 64));
     }
-    add_rows(pool_.data(), rows, n, kDense, acc);
+    add_rows(pool_.data(), rows, n, kDense, num_classes_, scores);
   }
-  // A local bound: with num_classes_ the loop would reload it after every store to `scores`,
-  // which might alias it, and not vectorise.
-  for (uint32_t c = 0, n = num_classes_; c < n; ++c) scores[c] += acc[c];
 }
 
 Status FrozenWeights::Read(BinaryReader& in) {
