@@ -102,7 +102,7 @@ inline uint8_t LabelOf(uint32_t action, uint32_t num_labels) {
   return static_cast<uint8_t>(action == 0 ? 0 : (action - 1) % num_labels);
 }
 
-// The highest-scoring action that the configuration allows.
+// The highest-scoring action that the configuration allows (0 if none).
 // Ties go to the lowest action. Actions are searched move by move (Shift, the Lefts, the
 // Rights: ascending), not each checked for its move.
 template <class Score>
@@ -110,11 +110,11 @@ uint32_t BestValid(const Configuration& c, const Score* scores, uint32_t num_lab
   const bool can[3] = {c.CanShift(), c.CanLeft(), c.CanRight()};
   const uint32_t begin[3] = {0, 1, 1 + num_labels}, end[3] = {1, 1 + num_labels, 1 + 2 * num_labels};
   uint32_t best = 0;
-  Score best_score = std::numeric_limits<Score>::lowest();
+  bool found = false;
   for (int m = 0; m < 3; ++m) {
     if (!can[m]) continue;
-    for (uint32_t a = begin[m]; a < end[m]; ++a)
-      if (scores[a] > best_score) best_score = scores[a], best = a;
+    const uint32_t a = Argmax(scores, begin[m], end[m]);
+    if (!found || scores[a] > scores[best]) best = a, found = true;
   }
   return best;
 }

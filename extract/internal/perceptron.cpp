@@ -272,6 +272,44 @@ void HashGroups(const KeyBatch::Group* groups, uint64_t* f) {
 
 }  // namespace
 
+namespace {
+
+using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
+
+#if defined(__x86_64__)
+// Argmax in AVX2: the highest score by eight-lane maxima, then the first lane that holds it.
+// The last eight lanes are read from end - 8, overlapping lanes already compared.
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i EightAt(const int32_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+[[gnu::target("avx2")]] uint32_t ArgmaxAvx2(const int32_t* scores, uint32_t begin, uint32_t end) {
+  if (end < begin + 8) return Argmax<int32_t>(scores, begin, end);
+  __m256i top = EightAt(scores + end - 8);
+  for (uint32_t c = begin; c + 8 < end; c += 8) top = _mm256_max_epi32(top, EightAt(scores + c));
+  top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(1, 0, 3, 2)));
+  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(2, 3, 0, 1)));
+  for (uint32_t c = begin;; c += 8) {
+    c = std::min(c, end - 8);
+    const int mask = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(EightAt(scores + c), top)));
+    if (mask != 0) return c + static_cast<uint32_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+}
+#endif
+
+}  // namespace
+
+uint32_t Argmax(const int32_t* scores, uint32_t begin, uint32_t end) {
+#if defined(__x86_64__)
+  static const ArgmaxFn argmax =
+      (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &ArgmaxAvx2 : &Argmax<int32_t>;
+#else
+  constexpr ArgmaxFn argmax = &Argmax<int32_t>;
+#endif
+  return argmax(scores, begin, end);
+}
+
 size_t KeyBatch::Hash(uint64_t* f) {
 #if defined(__x86_64__)
   static const HashGroupsFn hash =

@@ -56,13 +56,4 @@ inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, 
   return keys.Hash(f);
 }
 
-// Index of the best score in [range.begin, range.end).
-template <class Score>
-uint32_t Argmax(const Score* scores, uint32_t begin, uint32_t end) {
-  uint32_t best = begin;
-  for (uint32_t c = begin + 1; c < end; ++c)
-    if (scores[c] > scores[best]) best = c;
-  return best;
-}
-
 }  // namespace geokg::extract::internal::tagger_features

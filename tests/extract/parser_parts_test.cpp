@@ -150,6 +150,22 @@ TEST_CASE("Scores of many dense rows of large weights are exact, far beyond the 
   }
 }
 
+TEST_CASE("Argmax of integer scores is the first of the highest in its range", "[extract]") {
+  // Few distinct values, so that ties are common, and every range length around the eight lanes.
+  std::vector<int32_t> scores(80);
+  for (size_t i = 0; i < scores.size(); ++i) scores[i] = static_cast<int32_t>((i * 37 + i / 7) % 11) - 5;
+  scores[50] = scores[63] = 1 << 30;
+  scores[3] = -(1 << 30);
+  for (uint32_t begin = 0; begin < 20; ++begin)
+    for (uint32_t end = begin; end <= scores.size(); ++end) {
+      uint32_t expected = begin;
+      for (uint32_t c = begin; c < end; ++c)
+        if (scores[c] > scores[expected]) expected = c;
+      INFO("range [" << begin << ", " << end << ")");
+      CHECK(internal::Argmax(scores.data(), begin, end) == expected);
+    }
+}
+
 TEST_CASE("Saved weights keep every weight's sign and size within a few percent", "[extract]") {
   // Features updated different numbers of times get averaged weights over a wide range.
   internal::AveragedPerceptron model(4);
