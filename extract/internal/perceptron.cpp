@@ -330,33 +330,60 @@ size_t KeyBatch::Hash(uint64_t* f) {
   return size_;
 }
 
+// Always inlined, into Score and into FindRowsAvx2. Three passes so that the cache misses of
+// all features overlap: find the slots, then the rows, then (Score) add.
+[[gnu::always_inline]] inline void FrozenWeights::FindRows(const uint64_t* keys, size_t n, uint32_t* rows) const {
+  const size_t mask = slots_.size() - 1;
+  const Slot* const slots = slots_.data();
+  const Slot* home[kBatch];
+  uint32_t check[kBatch];
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t pk = PartialKey(keys[i]);
+    home[i] = slots + (pk & mask);
+    check[i] = Check(pk);
+  }
+#pragma GCC unroll 4
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(home[i]);
+  // Rows are prefetched without a test for kNoRow: an address computed as an integer, and a
+  // prefetch of one outside the pool does nothing.
+  const uintptr_t pool = reinterpret_cast<uintptr_t>(pool_.data());
+  for (size_t i = 0; i < n; ++i) {
+    // Most lookups end at their home slot: the probe loop is for the others.
+    const Slot& slot = *home[i];
+    rows[i] = __builtin_expect(slot.check == check[i], 1) ? slot.row
+              : slot.row == kNoRow                         ? kNoRow
+                                                           : Find((home[i] - slots + 1) & mask, check[i]);
+    const uintptr_t row = pool + sizeof(int16_t) * rows[i];
+    __builtin_prefetch(reinterpret_cast<const void*>(row));
+    __builtin_prefetch(reinterpret_cast<const void*>(row + 64));
+  }
+}
+
+#if defined(__x86_64__)
+[[gnu::target("avx2")]] void FrozenWeights::FindRowsAvx2(const uint64_t* keys, size_t n, uint32_t* rows) const {
+  FindRows(keys, n, rows);
+}
+#endif
+
 void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
   if (slots_.empty() || stride_ == 0) return;
   static_assert(kLanes == 16, "AddRowsFor has an adder for each multiple of 16 classes");
   const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1, std::make_integer_sequence<uint32_t, 16>{});
-  const size_t mask = slots_.size() - 1;
-  constexpr size_t kBatch = 128;
-  uint32_t home[kBatch], check[kBatch], rows[kBatch];
-  // Three passes so that the cache misses of all features overlap: find the slots, then the
-  // rows, then add.
+#if defined(__x86_64__)
+  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+#endif
+  uint32_t rows[kBatch];
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t n = std::min(kBatch, features.size() - start);
-    for (size_t i = 0; i < n; ++i) {
-      const uint64_t pk = PartialKey(features[start + i]);
-      home[i] = static_cast<uint32_t>(pk & mask);
-      check[i] = Check(pk);
+#if defined(__x86_64__)
+    if (avx2) {
+      FindRowsAvx2(features.data() + start, n, rows);
+    } else {
+      FindRows(features.data() + start, n, rows);
     }
-#pragma GCC unroll 4
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[home[i]]);
-    // Rows are prefetched without a test for kNoRow: an address computed as an integer, and a
-    // prefetch of one outside the pool does nothing.
-    const uintptr_t pool = reinterpret_cast<uintptr_t>(pool_.data());
-    for (size_t i = 0; i < n; ++i) {
-      rows[i] = Find(home[i], check[i]);
-      const uintptr_t row = pool + sizeof(int16_t) * rows[i];
-      __builtin_prefetch(reinterpret_cast<const void*>(row));
-      __builtin_prefetch(reinterpret_cast<const void*>(row + 64));
-    }
+#else
+    FindRows(features.data() + start, n, rows);
+#endif
     add_rows(pool_.data(), rows, n, kDense, num_classes_, scores);
   }
 }

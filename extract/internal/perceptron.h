@@ -206,6 +206,14 @@ class FrozenWeights {
   // The pool offset of the row of the partial key whose home slot and Check() these are, or
   // kNoRow.
   uint32_t Find(size_t home, uint32_t check) const;
+  // Score's lookups: the rows of keys[0, n) (kNoRow where absent), n at most kBatch, which
+  // are prefetched; and the same code built for AVX2, which computes the partial keys four at
+  // a time.
+  static constexpr size_t kBatch = 128;
+  void FindRows(const uint64_t* keys, size_t n, uint32_t* rows) const;
+#if defined(__x86_64__)
+  void FindRowsAvx2(const uint64_t* keys, size_t n, uint32_t* rows) const;
+#endif
   uint64_t PartialKey(uint64_t key) const { return (key >> 48) << bucket_bits_ | (key & (num_buckets_ - 1)); }
   // What a slot stores to identify a partial key: the bits above the slot index and the low 16
   // bits of its home slot. Exact while no run of occupied slots reaches 65536, which Build
