@@ -14,7 +14,7 @@
 
 namespace geokg::extract::internal::parser_features {
 
-inline constexpr size_t kMaxFeatures = 96;
+inline constexpr size_t kMaxFeatures = 96;  // 82 templates, and room for KeyBatch's padding lanes
 inline constexpr uint64_t kNone = 0x6e6f6e65;  // an absent position
 inline constexpr uint64_t kRoot = 0x726f6f74;
 
@@ -36,7 +36,10 @@ inline uint64_t Distance(int a, int b) {
   return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
 }
 
-inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
+// Writes the keys of the features of `c` to f (room for kMaxFeatures), in template order or,
+// for FrozenWeights, in any.
+inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f,
+                       KeyBatch::Order order = KeyBatch::Order::kTemplates) {
   const int s0 = c.Stack(0), s1 = c.Stack(1), s2 = c.Stack(2);
   const int b0 = c.Buffer(0), b1 = c.Buffer(1), b2 = c.Buffer(2);
   static const Children kNoChildren;
@@ -92,7 +95,7 @@ inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   add2(s0s, b0s), add2(s1s, s0s), add2(s1s, b0s), add3(s0s, b0s, b1s);
   add2(s0p, s0s), add2(b0p, b0s), add3(s0s, s0ll, s0rl);
   add2(x.V(s1), x.V(s0)), add3(x.V(s0), x.V(b0), x.V(b1));
-  return keys.Hash(f);
+  return order == KeyBatch::Order::kAny ? keys.HashInAnyOrder(f) : keys.Hash(f);
 }
 
 inline Move MoveOf(uint32_t action, uint32_t num_labels) {

@@ -247,26 +247,42 @@ using KeyLanes = uint64_t __attribute__((vector_size(32)));
 }
 
 // FeatureKey() of each template of `g` (arity values each), four lanes at a time; padding
-// lanes repeat the last template, so they write its key again.
+// lanes repeat the last template. In template order, padding lanes write the last key again;
+// in any order, the keys go to f[0, g.n), and padding lanes past them.
+template <KeyBatch::Order kOrder>
 [[gnu::always_inline]] inline void HashGroup(const KeyBatch::Group& g, uint32_t arity, uint64_t* f) {
   for (uint32_t i = 0; i < g.n; i += 4) {
     KeyLanes h = MixLanes(LoadLanes(g.id + i), LoadLanes(g.values[0] + i));
     for (uint32_t j = 1; j < arity; ++j) h = MixLanes(h, LoadLanes(g.values[j] + i));
     h = MixLanes(h, KeyLanes{} + arity);
-    for (uint32_t k = 0; k < 4; ++k) f[g.at[i + k]] = h[k];
+    if constexpr (kOrder == KeyBatch::Order::kTemplates) {
+      for (uint32_t k = 0; k < 4; ++k) f[g.at[i + k]] = h[k];
+    } else {
+      std::memcpy(f + i, &h, sizeof h);
+    }
   }
 }
 
 using HashGroupsFn = void (*)(const KeyBatch::Group*, uint64_t*);
 
+template <KeyBatch::Order kOrder>
+[[gnu::always_inline]] inline void HashAllGroups(const KeyBatch::Group* groups, uint64_t* f) {
+  for (uint32_t k = 0; k < 3; ++k) {
+    HashGroup<kOrder>(groups[k], k + 1, f);
+    if constexpr (kOrder == KeyBatch::Order::kAny) f += groups[k].n;
+  }
+}
+
+template <KeyBatch::Order kOrder>
 void HashGroups(const KeyBatch::Group* groups, uint64_t* f) {
-  for (uint32_t k = 0; k < 3; ++k) HashGroup(groups[k], k + 1, f);
+  HashAllGroups<kOrder>(groups, f);
 }
 
 #if defined(__x86_64__)
 // The same in AVX2: 64-bit lanes, with the multiplication done as three 32-bit ones.
+template <KeyBatch::Order kOrder>
 [[gnu::target("avx2")]] void HashGroupsAvx2(const KeyBatch::Group* groups, uint64_t* f) {
-  for (uint32_t k = 0; k < 3; ++k) HashGroup(groups[k], k + 1, f);
+  HashAllGroups<kOrder>(groups, f);
 }
 #endif
 
@@ -310,12 +326,18 @@ uint32_t Argmax(const int32_t* scores, uint32_t begin, uint32_t end) {
   return argmax(scores, begin, end);
 }
 
-size_t KeyBatch::Hash(uint64_t* f) {
+size_t KeyBatch::Hash(uint64_t* f) { return Hash(f, Order::kTemplates); }
+
+size_t KeyBatch::HashInAnyOrder(uint64_t* f) { return Hash(f, Order::kAny); }
+
+size_t KeyBatch::Hash(uint64_t* f, Order order) {
 #if defined(__x86_64__)
-  static const HashGroupsFn hash =
-      (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &HashGroupsAvx2 : &HashGroups;
+  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+  static constexpr HashGroupsFn kHash[2][2] = {{&HashGroups<Order::kTemplates>, &HashGroups<Order::kAny>},
+                                               {&HashGroupsAvx2<Order::kTemplates>, &HashGroupsAvx2<Order::kAny>}};
+  const HashGroupsFn hash = kHash[avx2][order == Order::kAny];
 #else
-  constexpr HashGroupsFn hash = &HashGroups;
+  const HashGroupsFn hash = order == Order::kAny ? &HashGroups<Order::kAny> : &HashGroups<Order::kTemplates>;
 #endif
   // Three lanes of padding whatever the group's size: copies without a loop of their own.
   for (uint32_t k = 0; k < 3; ++k) {

@@ -102,7 +102,13 @@ class KeyBatch {
   }
   // Writes the keys of the templates added, in order, to f and returns their number.
   size_t Hash(uint64_t* f);
+  // The same keys in some order, f having room for three more: FrozenWeights' integer scores do
+  // not depend on the order (training's float sums do), and keys written group by group, four
+  // at a time, need no scattering to their templates' places.
+  size_t HashInAnyOrder(uint64_t* f);
 
+  // Whether Hash() keeps the templates' order.
+  enum class Order { kTemplates, kAny };
   // Templates with the same number of values, padded to a multiple of four lanes.
   struct Group {
     uint32_t n = 0;
@@ -111,6 +117,7 @@ class KeyBatch {
   };
 
  private:
+  size_t Hash(uint64_t* f, Order order);
   [[gnu::always_inline]] void Put(int arity_minus_1, uint32_t template_id, uint64_t a, uint64_t b, uint64_t c) {
     Group& g = groups_[arity_minus_1];
     g.id[g.n] = template_id;

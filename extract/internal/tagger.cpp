@@ -53,7 +53,7 @@ void Tagger::Tag(std::vector<TokenHashes>& hashes, std::span<uint8_t> upos, std:
   uint64_t f[kMaxFeatures];
   uint8_t p1 = kNoTag, p2 = kNoTag;
   for (size_t i = 0; i < num_words; ++i) {
-    const size_t n = Features(hashes, i, p1, p2, f);
+    const size_t n = Features(hashes, i, p1, p2, f, KeyBatch::Order::kAny);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, n}, scores.data());
     upos[i] = static_cast<uint8_t>(Argmax(scores.data(), 0, nu));

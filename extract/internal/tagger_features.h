@@ -14,10 +14,12 @@ namespace geokg::extract::internal::tagger_features {
 
 inline constexpr uint8_t kNoTag = 255;  // previous-tag value before the sentence start
 
-inline constexpr size_t kMaxFeatures = 40;
+inline constexpr size_t kMaxFeatures = 40;  // 33 templates, and room for KeyBatch's padding lanes
 
-// Features of word i (hashes index i + 2) given the two previous XPOS tags.
-inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, uint8_t p2, uint64_t* f) {
+// Features of word i (hashes index i + 2) given the two previous XPOS tags, written to f (room
+// for kMaxFeatures) in template order or, for FrozenWeights, in any.
+inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, uint8_t p2, uint64_t* f,
+                       KeyBatch::Order order = KeyBatch::Order::kTemplates) {
   const TokenHashes& w = h[i + 2];
   const TokenHashes& l1 = h[i + 1];
   const TokenHashes& l2 = h[i];
@@ -53,7 +55,7 @@ inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, 
   keys.Add(t++, r2.lexicon);
   keys.Add(t++, r1.lexicon, r2.lexicon);
   keys.Add(t++, w.shape, w.flags, r1.flags);
-  return keys.Hash(f);
+  return order == KeyBatch::Order::kAny ? keys.HashInAnyOrder(f) : keys.Hash(f);
 }
 
 }  // namespace geokg::extract::internal::tagger_features

@@ -57,7 +57,7 @@ internal::FrozenWeights SavedAndLoaded(const internal::FrozenWeights& w) {
   return loaded;
 }
 
-TEST_CASE("Feature keys hashed together are those hashed one by one, in the order added", "[extract]") {
+TEST_CASE("Feature keys hashed together are those hashed one by one, in the order added or in any", "[extract]") {
   // Every count of each arity up to a few groups of four, interleaved, so that padding lanes
   // and the scattering of keys back to their places are exercised.
   for (uint32_t count = 1; count <= 13; ++count) {
@@ -77,11 +77,19 @@ TEST_CASE("Feature keys hashed together are those hashed one by one, in the orde
         expected.push_back(internal::FeatureKey(t + 2, a, b, c));
       }
     }
+    internal::KeyBatch again = batch;
     std::vector<uint64_t> keys(expected.size() + 1, 0);
     REQUIRE(batch.Hash(keys.data()) == expected.size());
     CHECK(keys.back() == 0);  // nothing written past the keys
     keys.pop_back();
     CHECK(keys == expected);
+    // In any order: the same keys, padding lanes written past them.
+    std::vector<uint64_t> any(expected.size() + 3, 0);
+    REQUIRE(again.HashInAnyOrder(any.data()) == expected.size());
+    any.resize(expected.size());
+    std::sort(any.begin(), any.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(any == expected);
   }
 }
 
