@@ -45,10 +45,11 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   bucket_bits_ = static_cast<uint32_t>(std::countr_zero(num_buckets));
   stride_ = (num_classes_ + kLanes - 1) / kLanes * kLanes;
   num_entries_ = rows.entries.size();
-  std::vector<uint32_t> rows_in_order(rows.size());
-  std::iota(rows_in_order.begin(), rows_in_order.end(), 0u);
-  const std::vector<uint32_t> file_order =  // stably by bucket
-      StablyOrdered(rows_in_order, num_buckets, [&](uint32_t i) { return rows.bucket[i]; });
+  // Stably by bucket: files list the rows so already, training may not.
+  std::vector<uint32_t> file_order(rows.size());
+  std::iota(file_order.begin(), file_order.end(), 0u);
+  if (!std::is_sorted(rows.bucket.begin(), rows.bucket.end()))
+    file_order = StablyOrdered(file_order, num_buckets, [&](uint32_t i) { return rows.bucket[i]; });
   const std::vector<uint32_t> order =  // by entry count, most first
       StablyOrdered(file_order, kMaxEntries + 1,
                     [&](uint32_t i) { return kMaxEntries - std::min<size_t>(rows.num_entries(i), kMaxEntries); });
@@ -61,11 +62,17 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     offset[i] = static_cast<uint32_t>(size);
     size += 1 + (is_dense(i) ? stride_ : 2 * rows.num_entries(i));
   }
-  pool_.assign(size, 0);
+  // Every element written once: alignment gaps and the weights of dense rows zeroed here.
+  pool_.clear();
+  pool_.resize(size);
+  size_t written = 0;
   for (uint32_t i : order) {
     const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
+    std::fill(pool_.begin() + written, pool_.begin() + offset[i], 0);
+    written = offset[i] + 1 + (is_dense(i) ? stride_ : 2 * n);
     int16_t* p = &pool_[offset[i]];
     if (is_dense(i)) {
+      std::fill_n(p + 1, stride_, 0);
       for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) p[1 + rows.entries[e].first] = rows.entries[e].second;
       // The largest magnitude from the row's least and greatest weights: loops that vectorise.
       int16_t least = 0, greatest = 0;
@@ -110,10 +117,13 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
       slots_[j] = {offset[i], Check(pk)};
     }
     // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
-    // implies the same home slot, so the same partial key.
+    // implies the same home slot, so the same partial key. Runs are counted once around the
+    // table from a free slot (at most three slots in eight are taken).
+    size_t free = 0;
+    while (slots_[free].row != kNoRow) ++free;
     size_t run = 0, longest = 0;
-    for (size_t j = 0; j < 2 * slots_.size() && longest < 65536; ++j) {
-      run = slots_[j & mask].row == kNoRow ? 0 : run + 1;
+    for (size_t k = 1; k <= slots_.size() && longest < 65536; ++k) {
+      run = slots_[(free + k) & mask].row == kNoRow ? 0 : run + 1;
       longest = std::max(longest, run);
     }
     // Hashed keys never make such runs; a handmade file might, and then gets at most two

@@ -13,6 +13,7 @@
 #include <new>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/internal/binary_io.h"
@@ -133,7 +134,8 @@ class KeyBatch {
 
 // Allocates large arrays on 2 MB-aligned memory marked for transparent huge pages: weight
 // lookups are random accesses over megabytes, and with 4 KB pages most of them would also miss
-// the TLB.
+// the TLB. resize() default-initialises, so leaves numbers unset: a loaded table writes each
+// of them once rather than after zeroing tens of megabytes.
 template <class T>
 struct HugePageAllocator {
   using value_type = T;
@@ -142,6 +144,14 @@ struct HugePageAllocator {
   HugePageAllocator(const HugePageAllocator<U>&) {}
   T* allocate(size_t n);
   void deallocate(T* p, size_t) { std::free(p); }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+  template <class U>
+  void construct(U* p) {
+    ::new (static_cast<void*>(p)) U;
+  }
   bool operator==(const HugePageAllocator&) const { return true; }
 };
 
