@@ -25,6 +25,11 @@ void HashWords(std::span<const std::string_view> forms, std::vector<TokenHashes>
     for (size_t k = 0; k < 3; ++k) h.prefix[k] = Affix(s, k + 1, false);
     for (size_t k = 0; k < 4; ++k) h.suffix[k] = Affix(s, k + 1, true);
   }
+  for (size_t i = 0; i < forms.size(); ++i) {
+    TokenHashes& h = hashes[i + 2];
+    h.num_shared_keys = static_cast<uint32_t>(
+        Features<Part::kShared>(hashes, i, kNoTag, kNoTag, h.shared_keys, KeyBatch::Order::kAny));
+  }
 }
 
 void Tagger::LookUpLexicon(std::vector<TokenHashes>& hashes) const {
@@ -53,7 +58,10 @@ void Tagger::Tag(std::vector<TokenHashes>& hashes, std::span<uint8_t> upos, std:
   uint64_t f[kMaxFeatures];
   uint8_t p1 = kNoTag, p2 = kNoTag;
   for (size_t i = 0; i < num_words; ++i) {
-    const size_t n = Features(hashes, i, p1, p2, f, KeyBatch::Order::kAny);
+    const TokenHashes& w = hashes[i + 2];
+    std::copy_n(w.shared_keys, w.num_shared_keys, f);
+    const size_t n =
+        w.num_shared_keys + Features<Part::kOwn>(hashes, i, p1, p2, f + w.num_shared_keys, KeyBatch::Order::kAny);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, n}, scores.data());
     upos[i] = static_cast<uint8_t>(Argmax(scores.data(), 0, nu));

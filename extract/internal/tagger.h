@@ -24,6 +24,10 @@ namespace geokg::extract::internal {
 struct TokenHashes {
   uint64_t form = 0, lower = 0, shape = 0, flags = 0, lexicon = 0;
   uint64_t prefix[3] = {}, suffix[4] = {};
+  // The keys of the word's tagger features that read no previous tag and no lexicon, the same
+  // in both taggers (tagger_features::Part::kShared), in any order; room for KeyBatch's padding.
+  uint32_t num_shared_keys = 0;
+  uint64_t shared_keys[25] = {};
 };
 
 // Fills hashes[2, n+2) for the words, lexicon 0, and two pads on each side.
