@@ -74,10 +74,12 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     if (is_dense(i)) {
       std::fill_n(p + 1, stride_, 0);
       for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) p[1 + rows.entries[e].first] = rows.entries[e].second;
-      // The largest magnitude from the row's least and greatest weights: loops that vectorise.
+      // The largest magnitude from the row's least and greatest weights: a loop that vectorises.
       int16_t least = 0, greatest = 0;
-      for (uint32_t c = 0; c < stride_; ++c) least = std::min(least, p[1 + c]);
-      for (uint32_t c = 0; c < stride_; ++c) greatest = std::max(greatest, p[1 + c]);
+      for (uint32_t c = 0; c < stride_; ++c) {
+        least = std::min(least, p[1 + c]);
+        greatest = std::max(greatest, p[1 + c]);
+      }
       p[0] = static_cast<int16_t>(kDense | std::min<int>(std::max<int>(-least, greatest), kDense - 1));
     } else {
       *p++ = static_cast<int16_t>(n);
@@ -194,11 +196,13 @@ template <uint32_t kBlocks>
   // `rep stos`, slower for a few hundred bytes.
   __m256i zero = _mm256_setzero_si256();
   asm("" : "+x"(zero));
-  alignas(32) int32_t acc[16 * kBlocks];
+  alignas(32) int32_t acc[16 * kBlocks];  // sparse entries
   for (uint32_t b = 0; b < 2 * kBlocks; ++b) _mm256_store_si256(reinterpret_cast<__m256i*>(acc + 8 * b), zero);
+  __m256i wide[2 * kBlocks];  // dense rows' int32 sums, in registers when few
+  for (uint32_t b = 0; b < 2 * kBlocks; ++b) wide[b] = zero;
   for (size_t i = 0; i < n;) {
     __m256i sums[kBlocks];
-    for (uint32_t b = 0; b < kBlocks; ++b) sums[b] = _mm256_setzero_si256();
+    for (uint32_t b = 0; b < kBlocks; ++b) sums[b] = zero;
     uint32_t bound = 0;  // the largest magnitude any of `sums` can have
     for (; i < n; ++i) {
       if (rows[i] == ~uint32_t{0}) continue;
@@ -215,20 +219,23 @@ template <uint32_t kBlocks>
       }
     }
     for (uint32_t b = 0; b < kBlocks; ++b) {
-      __m256i* out = reinterpret_cast<__m256i*>(acc + 16 * b);
-      const __m256i low = _mm256_cvtepi16_epi32(_mm256_castsi256_si128(sums[b]));
-      const __m256i high = _mm256_cvtepi16_epi32(_mm256_extracti128_si256(sums[b], 1));
-      _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), low));
-      _mm256_storeu_si256(out + 1, _mm256_add_epi32(_mm256_loadu_si256(out + 1), high));
+      wide[2 * b] = _mm256_add_epi32(wide[2 * b], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(sums[b])));
+      wide[2 * b + 1] = _mm256_add_epi32(wide[2 * b + 1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(sums[b], 1)));
     }
   }
-  uint32_t c = 0;
-  for (; c + 8 <= num_classes; c += 8) {
-    __m256i* out = reinterpret_cast<__m256i*>(scores + c);
-    const __m256i sum = _mm256_load_si256(reinterpret_cast<const __m256i*>(acc + c));
-    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), sum));
+  // Eight classes to an add; the last few through a mask.
+  for (uint32_t b = 0; b < 2 * kBlocks && 8 * b < num_classes; ++b) {
+    int32_t* out = scores + 8 * b;
+    const __m256i sum = _mm256_add_epi32(wide[b], _mm256_load_si256(reinterpret_cast<const __m256i*>(acc + 8 * b)));
+    if (8 * b + 8 <= num_classes) {
+      __m256i* out8 = reinterpret_cast<__m256i*>(out);
+      _mm256_storeu_si256(out8, _mm256_add_epi32(_mm256_loadu_si256(out8), sum));
+    } else {
+      const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(num_classes - 8 * b)),
+                                              _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+      _mm256_maskstore_epi32(out, mask, _mm256_add_epi32(_mm256_maskload_epi32(out, mask), sum));
+    }
   }
-  for (; c < num_classes; ++c) scores[c] += acc[c];
 }
 #endif
 
