@@ -40,7 +40,7 @@ void Parser::Parse(std::vector<TokenHashes>& hashes, std::span<const uint16_t> t
       c.Apply(Move::kShift, 0);
       continue;
     }
-    const size_t k = Features(c, x, f, KeyBatch::Order::kAny);
+    const size_t k = Features<KeyBatch::Order::kAny>(c, x, f);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, k}, scores.data());
     const uint32_t a = BestValid(c, scores.data(), num_labels);

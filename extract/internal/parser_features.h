@@ -38,8 +38,8 @@ inline uint64_t Distance(int a, int b) {
 
 // Writes the keys of the features of `c` to f (room for kMaxFeatures), in template order or,
 // for FrozenWeights, in any.
-inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f,
-                       KeyBatch::Order order = KeyBatch::Order::kTemplates) {
+template <KeyBatch::Order kOrder = KeyBatch::Order::kTemplates>
+inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   const int s0 = c.Stack(0), s1 = c.Stack(1), s2 = c.Stack(2);
   const int b0 = c.Buffer(0), b1 = c.Buffer(1), b2 = c.Buffer(2);
   static const Children kNoChildren;
@@ -54,7 +54,7 @@ inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f,
   const uint64_t s0ll2 = label(cs0.left2), s0rl2 = label(cs0.right2), b0ll2 = label(cb0.left2);
   const uint64_t s1rl = label(cs1.right1), s1ll = label(cs1.left1);
   const uint64_t d = Distance(s0, b0), d1 = Distance(s1, s0);
-  KeyBatch keys;
+  KeyBatch keys(kOrder);
   uint32_t t = 0;
   // Inlined, so that each template id is a constant (GCC otherwise calls them: a fifth of the
   // parser's time went to calls and reloading t).
@@ -95,7 +95,7 @@ inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f,
   add2(s0s, b0s), add2(s1s, s0s), add2(s1s, b0s), add3(s0s, b0s, b1s);
   add2(s0p, s0s), add2(b0p, b0s), add3(s0s, s0ll, s0rl);
   add2(x.V(s1), x.V(s0)), add3(x.V(s0), x.V(b0), x.V(b1));
-  return order == KeyBatch::Order::kAny ? keys.HashInAnyOrder(f) : keys.Hash(f);
+  return keys.Hash(f);
 }
 
 inline Move MoveOf(uint32_t action, uint32_t num_labels) {

@@ -343,18 +343,14 @@ uint32_t Argmax(const int32_t* scores, uint32_t begin, uint32_t end) {
   return argmax(scores, begin, end);
 }
 
-size_t KeyBatch::Hash(uint64_t* f) { return Hash(f, Order::kTemplates); }
-
-size_t KeyBatch::HashInAnyOrder(uint64_t* f) { return Hash(f, Order::kAny); }
-
-size_t KeyBatch::Hash(uint64_t* f, Order order) {
+size_t KeyBatch::Hash(uint64_t* f) {
 #if defined(__x86_64__)
   static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
   static constexpr HashGroupsFn kHash[2][2] = {{&HashGroups<Order::kTemplates>, &HashGroups<Order::kAny>},
                                                {&HashGroupsAvx2<Order::kTemplates>, &HashGroupsAvx2<Order::kAny>}};
-  const HashGroupsFn hash = kHash[avx2][order == Order::kAny];
+  const HashGroupsFn hash = kHash[avx2][order_ == Order::kAny];
 #else
-  const HashGroupsFn hash = order == Order::kAny ? &HashGroups<Order::kAny> : &HashGroups<Order::kTemplates>;
+  const HashGroupsFn hash = order_ == Order::kAny ? &HashGroups<Order::kAny> : &HashGroups<Order::kTemplates>;
 #endif
   // Three lanes of padding whatever the group's size: copies without a loop of their own.
   for (uint32_t k = 0; k < 3; ++k) {

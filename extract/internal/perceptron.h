@@ -95,39 +95,42 @@ template <class V>
 class KeyBatch {
  public:
   static constexpr uint32_t kMax = 128;
+  // Whether Hash() keeps the templates' order. In any order, keys are written group by group,
+  // four at a time, with no scattering to their templates' places, and f must have room for
+  // three more: FrozenWeights' integer scores do not depend on the order (training's float
+  // sums do).
+  enum class Order { kTemplates, kAny };
+
+  explicit KeyBatch(Order order = Order::kTemplates) : order_(order) {}
 
   [[gnu::always_inline]] void Add(uint32_t template_id, uint64_t a) { Put(0, template_id, a, 0, 0); }
   [[gnu::always_inline]] void Add(uint32_t template_id, uint64_t a, uint64_t b) { Put(1, template_id, a, b, 0); }
   [[gnu::always_inline]] void Add(uint32_t template_id, uint64_t a, uint64_t b, uint64_t c) {
     Put(2, template_id, a, b, c);
   }
-  // Writes the keys of the templates added, in order, to f and returns their number.
+  // Writes the keys of the templates added to f, in the batch's order, and returns their number.
   size_t Hash(uint64_t* f);
-  // The same keys in some order, f having room for three more: FrozenWeights' integer scores do
-  // not depend on the order (training's float sums do), and keys written group by group, four
-  // at a time, need no scattering to their templates' places.
-  size_t HashInAnyOrder(uint64_t* f);
 
-  // Whether Hash() keeps the templates' order.
-  enum class Order { kTemplates, kAny };
   // Templates with the same number of values, padded to a multiple of four lanes.
   struct Group {
     uint32_t n = 0;
     uint64_t id[kMax + 3], values[3][kMax + 3];
-    uint8_t at[kMax + 3];  // the position of each key in the output
+    uint8_t at[kMax + 3];  // the position of each key in template order
   };
 
  private:
-  size_t Hash(uint64_t* f, Order order);
   [[gnu::always_inline]] void Put(int arity_minus_1, uint32_t template_id, uint64_t a, uint64_t b, uint64_t c) {
     Group& g = groups_[arity_minus_1];
     g.id[g.n] = template_id;
     g.values[0][g.n] = a;
     if (arity_minus_1 >= 1) g.values[1][g.n] = b;
     if (arity_minus_1 >= 2) g.values[2][g.n] = c;
-    g.at[g.n++] = static_cast<uint8_t>(size_++);
+    if (order_ == Order::kTemplates) g.at[g.n] = static_cast<uint8_t>(size_);
+    ++g.n;
+    ++size_;
   }
 
+  Order order_;
   Group groups_[3];
   uint32_t size_ = 0;
 };

@@ -28,7 +28,7 @@ void HashWords(std::span<const std::string_view> forms, std::vector<TokenHashes>
   for (size_t i = 0; i < forms.size(); ++i) {
     TokenHashes& h = hashes[i + 2];
     h.num_shared_keys = static_cast<uint32_t>(
-        Features<Part::kShared>(hashes, i, kNoTag, kNoTag, h.shared_keys, KeyBatch::Order::kAny));
+        Features<Part::kShared, KeyBatch::Order::kAny>(hashes, i, kNoTag, kNoTag, h.shared_keys));
   }
 }
 
@@ -61,7 +61,7 @@ void Tagger::Tag(std::vector<TokenHashes>& hashes, std::span<uint8_t> upos, std:
     const TokenHashes& w = hashes[i + 2];
     std::copy_n(w.shared_keys, w.num_shared_keys, f);
     const size_t n =
-        w.num_shared_keys + Features<Part::kOwn>(hashes, i, p1, p2, f + w.num_shared_keys, KeyBatch::Order::kAny);
+        w.num_shared_keys + Features<Part::kOwn, KeyBatch::Order::kAny>(hashes, i, p1, p2, f + w.num_shared_keys);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, n}, scores.data());
     upos[i] = static_cast<uint8_t>(Argmax(scores.data(), 0, nu));

@@ -24,15 +24,14 @@ enum class Part { kAll, kShared, kOwn };
 
 // Features of word i (hashes index i + 2) given the two previous XPOS tags, written to f (room
 // for kMaxFeatures) in template order or, for FrozenWeights, in any.
-template <Part kPart = Part::kAll>
-inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, uint8_t p2, uint64_t* f,
-                       KeyBatch::Order order = KeyBatch::Order::kTemplates) {
+template <Part kPart = Part::kAll, KeyBatch::Order kOrder = KeyBatch::Order::kTemplates>
+inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, uint8_t p2, uint64_t* f) {
   const TokenHashes& w = h[i + 2];
   const TokenHashes& l1 = h[i + 1];
   const TokenHashes& l2 = h[i];
   const TokenHashes& r1 = h[i + 3];
   const TokenHashes& r2 = h[i + 4];
-  KeyBatch keys;
+  KeyBatch keys(kOrder);
   uint32_t t = 0;
   // Inlined, so that each template id is a constant.
   auto shared = [&](auto... v) __attribute__((always_inline)) {
@@ -71,7 +70,7 @@ inline size_t Features(const std::vector<TokenHashes>& h, size_t i, uint8_t p1, 
   own(r2.lexicon);
   own(r1.lexicon, r2.lexicon);
   shared(w.shape, w.flags, r1.flags);
-  return order == KeyBatch::Order::kAny ? keys.HashInAnyOrder(f) : keys.Hash(f);
+  return keys.Hash(f);
 }
 
 }  // namespace geokg::extract::internal::tagger_features
