@@ -73,7 +73,7 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     int16_t* p = &pool_[offset[i]];
     if (is_dense(i)) {
       std::fill_n(p + 1, stride_, 0);
-      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) p[1 + rows.entries[e].first] = rows.entries[e].second;
+      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) p[1 + rows.entries[e].class_id] = rows.entries[e].weight;
       // The largest magnitude from the row's least and greatest weights: a loop that vectorises.
       int16_t least = 0, greatest = 0;
       for (uint32_t c = 0; c < stride_; ++c) {
@@ -84,8 +84,8 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     } else {
       *p++ = static_cast<int16_t>(n);
       for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
-        *p++ = static_cast<int16_t>(rows.entries[e].first);
-        *p++ = rows.entries[e].second;
+        *p++ = static_cast<int16_t>(rows.entries[e].class_id);
+        *p++ = rows.entries[e].weight;
       }
     }
   }
@@ -310,14 +310,13 @@ namespace {
 using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
 
 #if defined(__x86_64__)
-// Argmax in AVX2: the highest score by eight-lane maxima, then the first lane that holds it.
-// The last eight lanes are read from end - 8, overlapping lanes already compared.
 [[gnu::target("avx2"), gnu::always_inline]] inline __m256i EightAt(const int32_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
 
+// Argmax of eight or more scores in AVX2: the highest by eight-lane maxima, then the first lane
+// that holds it. The last eight lanes are read from end - 8, overlapping lanes already compared.
 [[gnu::target("avx2")]] uint32_t ArgmaxAvx2(const int32_t* scores, uint32_t begin, uint32_t end) {
-  if (end < begin + 8) return Argmax<int32_t>(scores, begin, end);
   __m256i top = EightAt(scores + end - 8);
   for (uint32_t c = begin; c + 8 < end; c += 8) top = _mm256_max_epi32(top, EightAt(scores + c));
   top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
@@ -333,7 +332,7 @@ using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
 
 }  // namespace
 
-uint32_t Argmax(const int32_t* scores, uint32_t begin, uint32_t end) {
+uint32_t ArgmaxOfEightOrMore(const int32_t* scores, uint32_t begin, uint32_t end) {
 #if defined(__x86_64__)
   static const ArgmaxFn argmax =
       (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &ArgmaxAvx2 : &Argmax<int32_t>;

@@ -54,7 +54,10 @@ uint32_t Argmax(const Score* scores, uint32_t begin, uint32_t end) {
 }
 // The same for the integer scores of FrozenWeights, eight at a time where the CPU has AVX2:
 // choosing among a hundred actions one by one took a twentieth of the parser's instructions.
-uint32_t Argmax(const int32_t* scores, uint32_t begin, uint32_t end);
+uint32_t ArgmaxOfEightOrMore(const int32_t* scores, uint32_t begin, uint32_t end);
+inline uint32_t Argmax(const int32_t* scores, uint32_t begin, uint32_t end) {
+  return end < begin + 8 ? Argmax<int32_t>(scores, begin, end) : ArgmaxOfEightOrMore(scores, begin, end);
+}
 
 // Mix on a uint64_t or on a vector of them, lane by lane (KeyBatch hashes four keys at once).
 // GCC warns that a 32-byte vector returned without AVX changes the ABI; always inlined, no
@@ -202,7 +205,12 @@ class FrozenWeights {
     std::vector<uint32_t> bucket;
     std::vector<uint16_t> fingerprint;
     std::vector<uint32_t> begin{0};  // row i's entries are [begin[i], begin[i + 1])
-    std::vector<std::pair<uint8_t, int16_t>> entries;
+    // Left unset by resize() (a HugeVector), so that loading writes each entry once.
+    struct Entry {
+      uint8_t class_id;
+      int16_t weight;
+    };
+    HugeVector<Entry> entries;
     size_t size() const { return bucket.size(); }
     size_t num_entries(size_t i) const { return begin[i + 1] - begin[i]; }
     void Add(uint32_t b, uint16_t fp) {
@@ -211,7 +219,7 @@ class FrozenWeights {
       begin.push_back(begin.back());
     }
     void AddEntry(uint8_t c, int16_t w) {
-      entries.emplace_back(c, w);
+      entries.push_back({c, w});
       ++begin.back();
     }
   };
