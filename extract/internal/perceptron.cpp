@@ -62,9 +62,11 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     offset[i] = static_cast<uint32_t>(size);
     size += 1 + (is_dense(i) ? stride_ : 2 * rows.num_entries(i));
   }
+  empty_row_ = static_cast<uint32_t>(size++);
   // Every element written once: alignment gaps and the weights of dense rows zeroed here.
   pool_.clear();
   pool_.resize(size);
+  pool_[empty_row_] = 0;
   size_t written = 0;
   for (uint32_t i : order) {
     const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
@@ -108,24 +110,24 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
       shadowed[file_order[b]] |= rows.fingerprint[file_order[b]] == rows.fingerprint[i];
   }
   for (;; ++slot_bits_) {
-    slots_.assign(size_t{1} << slot_bits_, Slot());
+    slots_.assign(size_t{1} << slot_bits_, Slot{empty_row_, kFreeCheck});
     const size_t mask = slots_.size() - 1;
     // Inserting the frequent features first puts them nearest their home slots.
     for (uint32_t i : order) {
       if (shadowed[i]) continue;
       const uint64_t pk = static_cast<uint64_t>(rows.fingerprint[i]) << bucket_bits_ | rows.bucket[i];
       size_t j = pk & mask;
-      while (slots_[j].row != kNoRow) j = (j + 1) & mask;
+      while (slots_[j].row != empty_row_) j = (j + 1) & mask;
       slots_[j] = {offset[i], Check(pk)};
     }
     // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
     // implies the same home slot, so the same partial key. Runs are counted once around the
     // table from a free slot (at most three slots in eight are taken).
     size_t free = 0;
-    while (slots_[free].row != kNoRow) ++free;
+    while (slots_[free].row != empty_row_) ++free;
     size_t run = 0, longest = 0;
     for (size_t k = 1; k <= slots_.size() && longest < 65536; ++k) {
-      run = slots_[(free + k) & mask].row == kNoRow ? 0 : run + 1;
+      run = slots_[(free + k) & mask].row == empty_row_ ? 0 : run + 1;
       longest = std::max(longest, run);
     }
     // Hashed keys never make such runs; a handmade file might, and then gets at most two
@@ -137,10 +139,10 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
 uint32_t FrozenWeights::Find(size_t home, uint32_t check) const {
   const size_t mask = slots_.size() - 1;
   // The check first: most lookups find their row in its home slot. An empty slot matches only
-  // a check of all ones, and then gives kNoRow, as it should.
+  // a check of all ones, and then gives empty_row_, as it should.
   for (size_t j = home;; j = (j + 1) & mask) {
     if (slots_[j].check == check) return slots_[j].row;
-    if (slots_[j].row == kNoRow) return kNoRow;
+    if (slots_[j].row == empty_row_) return empty_row_;
   }
 }
 
@@ -150,7 +152,7 @@ namespace {
 // half and the next class's in its high half, which arithmetic shifts sign-extend in place.
 using Lanes = int32_t __attribute__((vector_size(32)));
 
-// Adds the rows at `rows` (pool offsets; kNoRow, all ones, skipped) of a table whose dense
+// Adds the rows at `rows` (pool offsets) of a table whose dense
 // rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them
 // to scores[0, num_classes). With the stride a constant, the dense sums stay in registers for
 // the whole batch (even and odd classes apart). Sparse entries go to `acc` one by one.
@@ -378,18 +380,14 @@ size_t KeyBatch::Hash(uint64_t* f) {
   }
 #pragma GCC unroll 4
   for (size_t i = 0; i < n; ++i) __builtin_prefetch(home[i]);
-  // Rows are prefetched without a test for kNoRow: an address computed as an integer, and a
-  // prefetch of one outside the pool does nothing.
-  const uintptr_t pool = reinterpret_cast<uintptr_t>(pool_.data());
   for (size_t i = 0; i < n; ++i) {
     // Most lookups end at their home slot: the probe loop is for the others.
     const Slot& slot = *home[i];
     rows[i] = __builtin_expect(slot.check == check[i], 1) ? slot.row
-              : slot.row == kNoRow                         ? kNoRow
+              : slot.row == empty_row_                     ? empty_row_
                                                            : Find((home[i] - slots + 1) & mask, check[i]);
-    const uintptr_t row = pool + sizeof(int16_t) * rows[i];
-    __builtin_prefetch(reinterpret_cast<const void*>(row));
-    __builtin_prefetch(reinterpret_cast<const void*>(row + 64));
+    __builtin_prefetch(&pool_[rows[i]]);
+    __builtin_prefetch(&pool_[rows[i]] + 32);
   }
 }
 

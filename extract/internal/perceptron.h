@@ -232,9 +232,9 @@ class FrozenWeights {
   template <class Fn>
   void ForEachRow(Fn&& fn) const;
   // The pool offset of the row of the partial key whose home slot and Check() these are, or
-  // kNoRow.
+  // empty_row_.
   uint32_t Find(size_t home, uint32_t check) const;
-  // Score's lookups: the rows of keys[0, n) (kNoRow where absent), n at most kBatch, which
+  // Score's lookups: the rows of keys[0, n) (empty_row_ where absent), n at most kBatch, which
   // are prefetched; and the same code built for AVX2, which computes the partial keys four at
   // a time.
   static constexpr size_t kBatch = 128;
@@ -250,7 +250,7 @@ class FrozenWeights {
     return static_cast<uint32_t>((partial_key >> slot_bits_) << 16 | (partial_key & 0xFFFF));
   }
 
-  static constexpr uint32_t kNoRow = 0xFFFFFFFF;
+  static constexpr uint32_t kFreeCheck = 0xFFFFFFFF;  // the check of a free slot
   static constexpr uint32_t kDense = 0x8000;  // header flag of dense rows
   static constexpr uint32_t kLanes = 16;      // dense rows are added this many classes at a time
   // Rows with at least 1/kDenseFraction of the classes are dense: adding a dense row costs
@@ -258,10 +258,11 @@ class FrozenWeights {
   // rather than a quarter took `geokg parse` from 29,885 to 28,565 instructions a word, and
   // its memory from 84 to 100 MB).
   static constexpr uint32_t kDenseFraction = 8;
-  // A slot of the table: a row and the Check() of its partial key; both kNoRow when free.
+  // A slot of the table: a row and the Check() of its partial key; when free, empty_row_ and
+  // all ones.
   struct Slot {
-    uint32_t row = kNoRow;
-    uint32_t check = kNoRow;
+    uint32_t row;
+    uint32_t check;
   };
 
   // What files need of a row and Score() does not: kept apart so the pool stays compact.
@@ -279,6 +280,9 @@ class FrozenWeights {
   uint32_t slot_bits_ = 0;
   size_t num_entries_ = 0;
   HugeVector<Slot> slots_;
+  // A row with no entries at the end of the pool, the row of every free slot: absent features
+  // are added like others, for nothing, with no test.
+  uint32_t empty_row_ = 0;
   // Rows, those with the most entries (the most frequent features) first so that the ones
   // in use share cache lines and pages: a header word (number of entries, or for dense rows
   // kDense | the largest weight's magnitude, at most 32767), then
