@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 #include "extract/internal/parser.h"
@@ -45,6 +46,21 @@ std::vector<int32_t> ScoresOf(const internal::FrozenWeights& w, uint64_t feature
   std::vector<int32_t> scores(w.num_classes(), 0);
   w.Score({&feature, 1}, scores.data());
   return scores;
+}
+
+// Score() of `features` each twice, and the sum of their scores one by one.
+std::pair<std::vector<int64_t>, std::vector<int64_t>> ScoredTwice(const internal::FrozenWeights& w,
+                                                                  const std::vector<uint64_t>& features) {
+  std::vector<uint64_t> all = features;
+  all.insert(all.end(), features.begin(), features.end());
+  std::vector<int64_t> expected(w.num_classes(), 0);
+  for (uint64_t f : all) {
+    const std::vector<int32_t> one = ScoresOf(w, f);
+    for (uint32_t c = 0; c < w.num_classes(); ++c) expected[c] += one[c];
+  }
+  std::vector<int32_t> scores(w.num_classes(), 0);
+  w.Score(all, scores.data());
+  return {std::vector<int64_t>(scores.begin(), scores.end()), expected};
 }
 
 // `w` written to bytes and read back.
@@ -114,16 +130,8 @@ TEST_CASE("Scores add each feature's weights to their own classes, dense rows an
       if (c > 0) CHECK(dense[c] > dense[c - 1]);
     }
     // All features at once (more than one batch of lookups, each twice) score the sum.
-    std::vector<uint64_t> all = features;
-    all.insert(all.end(), features.begin(), features.end());
-    std::vector<int64_t> expected(classes, 0);
-    for (uint64_t f : all) {
-      const std::vector<int32_t> one = ScoresOf(w, f);
-      for (uint32_t c = 0; c < classes; ++c) expected[c] += one[c];
-    }
-    std::vector<int32_t> scores(classes, 0);
-    w.Score(all, scores.data());
-    CHECK(std::vector<int64_t>(scores.begin(), scores.end()) == expected);
+    const auto [scores, expected] = ScoredTwice(w, features);
+    CHECK(scores == expected);
   }
 }
 
@@ -142,18 +150,10 @@ TEST_CASE("Scores of many dense rows of large weights are exact, far beyond the 
     }
     model.Tick();
     const internal::FrozenWeights w = model.Freeze();
-    std::vector<uint64_t> all = features;
-    all.insert(all.end(), features.begin(), features.end());
-    std::vector<int64_t> expected(classes, 0);
-    for (uint64_t f : all) {
-      const std::vector<int32_t> one = ScoresOf(w, f);
-      for (uint32_t c = 0; c < classes; ++c) expected[c] += one[c];
-    }
+    const auto [scores, expected] = ScoredTwice(w, features);
     REQUIRE(*std::max_element(expected.begin(), expected.end()) > 32767 * 8);
     REQUIRE(*std::min_element(expected.begin(), expected.end()) < -32768 * 4);
-    std::vector<int32_t> scores(classes, 0);
-    w.Score(all, scores.data());
-    CHECK(std::vector<int64_t>(scores.begin(), scores.end()) == expected);
+    CHECK(scores == expected);
   }
 }
 
