@@ -14,7 +14,7 @@
 
 namespace geokg::extract::internal::parser_features {
 
-inline constexpr size_t kMaxFeatures = 96;  // 82 templates, and room for KeyBatch's padding lanes
+inline constexpr size_t kMaxFeatures = 96;     // 82 templates, and room for KeyBatch's padding lanes
 inline constexpr uint64_t kNone = 0x6e6f6e65;  // an absent position
 inline constexpr uint64_t kRoot = 0x726f6f74;
 

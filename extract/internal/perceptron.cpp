@@ -75,7 +75,8 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     int16_t* p = &pool_[offset[i]];
     if (is_dense(i)) {
       std::fill_n(p + 1, stride_, 0);
-      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) p[1 + rows.entries[e].class_id] = rows.entries[e].weight;
+      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e)
+        p[1 + rows.entries[e].class_id] = rows.entries[e].weight;
       // The largest magnitude from the row's least and greatest weights: a loop that vectorises.
       int16_t least = 0, greatest = 0;
       for (uint32_t c = 0; c < stride_; ++c) {
@@ -384,8 +385,8 @@ size_t KeyBatch::Hash(uint64_t* f) {
     // Most lookups end at their home slot: the probe loop is for the others.
     const Slot& slot = *home[i];
     rows[i] = __builtin_expect(slot.check == check[i], 1) ? slot.row
-              : slot.row == empty_row_                     ? empty_row_
-                                                           : Find((home[i] - slots + 1) & mask, check[i]);
+              : slot.row == empty_row_                    ? empty_row_
+                                                          : Find((home[i] - slots + 1) & mask, check[i]);
     __builtin_prefetch(&pool_[rows[i]]);
     __builtin_prefetch(&pool_[rows[i]] + 32);
   }

@@ -251,8 +251,8 @@ class FrozenWeights {
   }
 
   static constexpr uint32_t kFreeCheck = 0xFFFFFFFF;  // the check of a free slot
-  static constexpr uint32_t kDense = 0x8000;  // header flag of dense rows
-  static constexpr uint32_t kLanes = 16;      // dense rows are added this many classes at a time
+  static constexpr uint32_t kDense = 0x8000;          // header flag of dense rows
+  static constexpr uint32_t kLanes = 16;              // dense rows are added this many classes at a time
   // Rows with at least 1/kDenseFraction of the classes are dense: adding a dense row costs
   // about as much as adding a few sparse entries one by one (with AVX2's int16 adds, an eighth
   // rather than a quarter took `geokg parse` from 29,885 to 28,565 instructions a word, and

@@ -27,8 +27,8 @@ void HashWords(std::span<const std::string_view> forms, std::vector<TokenHashes>
   }
   for (size_t i = 0; i < forms.size(); ++i) {
     TokenHashes& h = hashes[i + 2];
-    h.num_shared_keys = static_cast<uint32_t>(
-        Features<Part::kShared, KeyBatch::Order::kAny>(hashes, i, kNoTag, kNoTag, h.shared_keys));
+    h.num_shared_keys =
+        static_cast<uint32_t>(Features<Part::kShared, KeyBatch::Order::kAny>(hashes, i, kNoTag, kNoTag, h.shared_keys));
   }
 }
 
