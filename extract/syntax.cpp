@@ -56,17 +56,16 @@ ParsedSentence SyntaxModel::Analyze(const Sentence& sentence) const {
   const size_t n = sentence.tokens.size();
   if (n == 0) return out;
   std::vector<std::string_view> forms(n);
-  std::vector<uint64_t> keys(n);
-  for (size_t i = 0; i < n; ++i) {
-    forms[i] = sentence.tokens[i].text;
-    keys[i] = internal::HashLower(forms[i]);
-  }
+  for (size_t i = 0; i < n; ++i) forms[i] = sentence.tokens[i].text;
+  // Hashed once for both taggers and the parser.
+  std::vector<internal::TokenHashes> hashes;
+  internal::HashWords(forms, hashes);
   std::vector<uint8_t> upos(n), xpos(n), labels(n);
   std::vector<uint16_t> tags(n);
   std::vector<int> heads(n);
-  impl_->tagger.Tag(forms, upos, xpos);
+  impl_->tagger.Tag(hashes, upos, xpos);
   for (size_t i = 0; i < n; ++i) tags[i] = internal::TagPair(upos[i], xpos[i]);
-  impl_->parser.Parse(forms, keys, tags, heads, labels);
+  impl_->parser.Parse(hashes, tags, heads, labels);
   const auto& upos_names = impl_->tagger.upos_names();
   const auto& xpos_names = impl_->tagger.xpos_names();
   const auto& label_names = impl_->parser.label_names();

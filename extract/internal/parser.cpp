@@ -14,20 +14,22 @@ constexpr uint64_t kUnknownWord = 0x756e6b;  // the key of words seen fewer than
 
 }  // namespace
 
+uint64_t Parser::WordKey(uint64_t word) const { return vocabulary_.count(word) ? word : kUnknownWord; }
+
 void Parser::WordKeys(std::span<const uint64_t> words, std::vector<uint64_t>& keys) const {
   keys.resize(words.size());
-  for (size_t i = 0; i < words.size(); ++i) keys[i] = vocabulary_.count(words[i]) ? words[i] : kUnknownWord;
+  for (size_t i = 0; i < words.size(); ++i) keys[i] = WordKey(words[i]);
 }
 
-void Parser::Parse(std::span<const std::string_view> forms, std::span<const uint64_t> words,
-                   std::span<const uint16_t> tags, std::span<int> heads, std::span<uint8_t> labels) const {
-  const int n = static_cast<int>(words.size());
+void Parser::Parse(std::vector<TokenHashes>& hashes, std::span<const uint16_t> tags, std::span<int> heads,
+                   std::span<uint8_t> labels) const {
+  const int n = static_cast<int>(hashes.size() - 4);
   const uint32_t num_labels = static_cast<uint32_t>(label_names_.size());
   Configuration c(n);
-  std::vector<uint64_t> keys;
-  WordKeys(words, keys);
+  std::vector<uint64_t> keys(n);
+  for (int i = 0; i < n; ++i) keys[i] = WordKey(hashes[i + 2].lower);
   std::vector<uint8_t> sides(n), relations(n);
-  supertagger_.Tag(forms, sides, relations);
+  supertagger_.Tag(hashes, sides, relations);
   std::vector<uint16_t> supertags(n);
   for (int i = 0; i < n; ++i) supertags[i] = TagPair(sides[i], relations[i]);
   const Sentence x{keys, tags, supertags};
@@ -38,7 +40,7 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const uint
       c.Apply(Move::kShift, 0);
       continue;
     }
-    const size_t k = Features(c, x, f);
+    const size_t k = Features<KeyBatch::Order::kAny>(c, x, f);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, k}, scores.data());
     const uint32_t a = BestValid(c, scores.data(), num_labels);

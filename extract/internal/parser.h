@@ -28,10 +28,11 @@ inline uint16_t TagPair(uint8_t upos, uint8_t xpos) { return static_cast<uint16_
 
 class Parser {
  public:
-  // Parses words given by their forms, HashLower keys and TagPair()s; heads/labels have one
-  // element per word (heads: 0 = root, else 1-based).
-  void Parse(std::span<const std::string_view> forms, std::span<const uint64_t> words, std::span<const uint16_t> tags,
-             std::span<int> heads, std::span<uint8_t> labels) const;
+  // Parses words given by their HashWords() (whose lexicon hashes the supertagger sets to its
+  // own) and TagPair()s; heads/labels have one element per word (heads: 0 = root, else
+  // 1-based).
+  void Parse(std::vector<TokenHashes>& hashes, std::span<const uint16_t> tags, std::span<int> heads,
+             std::span<uint8_t> labels) const;
 
   const std::vector<std::string>& label_names() const { return label_names_; }
   size_t num_features() const { return weights_.num_features(); }
@@ -44,6 +45,8 @@ class Parser {
   friend class ParserTrainer;  // parser_train.h
   // The word keys features see: rare words (seen once in training) and unknown ones share one
   // key, so the model learns about unknown words and does not spend weights on singletons.
+  // Words are HashLower() keys.
+  uint64_t WordKey(uint64_t word) const;
   void WordKeys(std::span<const uint64_t> words, std::vector<uint64_t>& keys) const;
 
   std::vector<std::string> label_names_;

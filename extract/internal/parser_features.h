@@ -14,7 +14,7 @@
 
 namespace geokg::extract::internal::parser_features {
 
-inline constexpr size_t kMaxFeatures = 96;
+inline constexpr size_t kMaxFeatures = 96;     // 82 templates, and room for KeyBatch's padding lanes
 inline constexpr uint64_t kNone = 0x6e6f6e65;  // an absent position
 inline constexpr uint64_t kRoot = 0x726f6f74;
 
@@ -36,6 +36,9 @@ inline uint64_t Distance(int a, int b) {
   return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
 }
 
+// Writes the keys of the features of `c` to f (room for kMaxFeatures), in template order or,
+// for FrozenWeights, in any.
+template <KeyBatch::Order kOrder = KeyBatch::Order::kTemplates>
 inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   const int s0 = c.Stack(0), s1 = c.Stack(1), s2 = c.Stack(2);
   const int b0 = c.Buffer(0), b1 = c.Buffer(1), b2 = c.Buffer(2);
@@ -51,7 +54,7 @@ inline size_t Features(const Configuration& c, const Sentence& x, uint64_t* f) {
   const uint64_t s0ll2 = label(cs0.left2), s0rl2 = label(cs0.right2), b0ll2 = label(cb0.left2);
   const uint64_t s1rl = label(cs1.right1), s1ll = label(cs1.left1);
   const uint64_t d = Distance(s0, b0), d1 = Distance(s1, s0);
-  KeyBatch keys;
+  KeyBatch keys(kOrder);
   uint32_t t = 0;
   // Inlined, so that each template id is a constant (GCC otherwise calls them: a fifth of the
   // parser's time went to calls and reloading t).
@@ -102,7 +105,7 @@ inline uint8_t LabelOf(uint32_t action, uint32_t num_labels) {
   return static_cast<uint8_t>(action == 0 ? 0 : (action - 1) % num_labels);
 }
 
-// The highest-scoring action that the configuration allows.
+// The highest-scoring action that the configuration allows (0 if none).
 // Ties go to the lowest action. Actions are searched move by move (Shift, the Lefts, the
 // Rights: ascending), not each checked for its move.
 template <class Score>
@@ -110,11 +113,11 @@ uint32_t BestValid(const Configuration& c, const Score* scores, uint32_t num_lab
   const bool can[3] = {c.CanShift(), c.CanLeft(), c.CanRight()};
   const uint32_t begin[3] = {0, 1, 1 + num_labels}, end[3] = {1, 1 + num_labels, 1 + 2 * num_labels};
   uint32_t best = 0;
-  Score best_score = std::numeric_limits<Score>::lowest();
+  bool found = false;
   for (int m = 0; m < 3; ++m) {
     if (!can[m]) continue;
-    for (uint32_t a = begin[m]; a < end[m]; ++a)
-      if (scores[a] > best_score) best_score = scores[a], best = a;
+    const uint32_t a = Argmax(scores, begin[m], end[m]);
+    if (!found || scores[a] > scores[best]) best = a, found = true;
   }
   return best;
 }

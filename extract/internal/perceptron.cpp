@@ -45,10 +45,11 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   bucket_bits_ = static_cast<uint32_t>(std::countr_zero(num_buckets));
   stride_ = (num_classes_ + kLanes - 1) / kLanes * kLanes;
   num_entries_ = rows.entries.size();
-  std::vector<uint32_t> rows_in_order(rows.size());
-  std::iota(rows_in_order.begin(), rows_in_order.end(), 0u);
-  const std::vector<uint32_t> file_order =  // stably by bucket
-      StablyOrdered(rows_in_order, num_buckets, [&](uint32_t i) { return rows.bucket[i]; });
+  // Stably by bucket: files list the rows so already, training may not.
+  std::vector<uint32_t> file_order(rows.size());
+  std::iota(file_order.begin(), file_order.end(), 0u);
+  if (!std::is_sorted(rows.bucket.begin(), rows.bucket.end()))
+    file_order = StablyOrdered(file_order, num_buckets, [&](uint32_t i) { return rows.bucket[i]; });
   const std::vector<uint32_t> order =  // by entry count, most first
       StablyOrdered(file_order, kMaxEntries + 1,
                     [&](uint32_t i) { return kMaxEntries - std::min<size_t>(rows.num_entries(i), kMaxEntries); });
@@ -61,19 +62,33 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
     offset[i] = static_cast<uint32_t>(size);
     size += 1 + (is_dense(i) ? stride_ : 2 * rows.num_entries(i));
   }
-  pool_.assign(size, 0);
+  empty_row_ = static_cast<uint32_t>(size++);
+  // Every element written once: alignment gaps and the weights of dense rows zeroed here.
+  pool_.clear();
+  pool_.resize(size);
+  pool_[empty_row_] = 0;
+  size_t written = 0;
   for (uint32_t i : order) {
     const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
-    const bool dense = is_dense(i);
+    std::fill(pool_.begin() + written, pool_.begin() + offset[i], 0);
+    written = offset[i] + 1 + (is_dense(i) ? stride_ : 2 * n);
     int16_t* p = &pool_[offset[i]];
-    *p++ = static_cast<int16_t>(n | (dense ? kDense : 0));
-    for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
-      const auto [c, w] = rows.entries[e];
-      if (dense) {
-        p[c] = w;
-      } else {
-        *p++ = static_cast<int16_t>(c);
-        *p++ = w;
+    if (is_dense(i)) {
+      std::fill_n(p + 1, stride_, 0);
+      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e)
+        p[1 + rows.entries[e].class_id] = rows.entries[e].weight;
+      // The largest magnitude from the row's least and greatest weights: a loop that vectorises.
+      int16_t least = 0, greatest = 0;
+      for (uint32_t c = 0; c < stride_; ++c) {
+        least = std::min(least, p[1 + c]);
+        greatest = std::max(greatest, p[1 + c]);
+      }
+      p[0] = static_cast<int16_t>(kDense | std::min<int>(std::max<int>(-least, greatest), kDense - 1));
+    } else {
+      *p++ = static_cast<int16_t>(n);
+      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
+        *p++ = static_cast<int16_t>(rows.entries[e].class_id);
+        *p++ = rows.entries[e].weight;
       }
     }
   }
@@ -96,21 +111,24 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
       shadowed[file_order[b]] |= rows.fingerprint[file_order[b]] == rows.fingerprint[i];
   }
   for (;; ++slot_bits_) {
-    slots_.assign(size_t{1} << slot_bits_, kEmptySlot);
+    slots_.assign(size_t{1} << slot_bits_, Slot{empty_row_, kFreeCheck});
     const size_t mask = slots_.size() - 1;
     // Inserting the frequent features first puts them nearest their home slots.
     for (uint32_t i : order) {
       if (shadowed[i]) continue;
       const uint64_t pk = static_cast<uint64_t>(rows.fingerprint[i]) << bucket_bits_ | rows.bucket[i];
       size_t j = pk & mask;
-      while (slots_[j] != kEmptySlot) j = (j + 1) & mask;
-      slots_[j] = static_cast<uint64_t>(Check(pk)) << 32 | offset[i];
+      while (slots_[j].row != empty_row_) j = (j + 1) & mask;
+      slots_[j] = {offset[i], Check(pk)};
     }
     // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
-    // implies the same home slot, so the same partial key.
+    // implies the same home slot, so the same partial key. Runs are counted once around the
+    // table from a free slot (at most three slots in eight are taken).
+    size_t free = 0;
+    while (slots_[free].row != empty_row_) ++free;
     size_t run = 0, longest = 0;
-    for (size_t j = 0; j < 2 * slots_.size() && longest < 65536; ++j) {
-      run = slots_[j & mask] == kEmptySlot ? 0 : run + 1;
+    for (size_t k = 1; k <= slots_.size() && longest < 65536; ++k) {
+      run = slots_[(free + k) & mask].row == empty_row_ ? 0 : run + 1;
       longest = std::max(longest, run);
     }
     // Hashed keys never make such runs; a handmade file might, and then gets at most two
@@ -119,13 +137,13 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   }
 }
 
-uint32_t FrozenWeights::Find(uint64_t partial_key) const {
+uint32_t FrozenWeights::Find(size_t home, uint32_t check) const {
   const size_t mask = slots_.size() - 1;
-  const uint32_t check = Check(partial_key);
-  for (size_t j = partial_key & mask;; j = (j + 1) & mask) {
-    const uint64_t slot = slots_[j];
-    if (slot == kEmptySlot) return kNoRow;
-    if (static_cast<uint32_t>(slot >> 32) == check) return static_cast<uint32_t>(slot);
+  // The check first: most lookups find their row in its home slot. An empty slot matches only
+  // a check of all ones, and then gives empty_row_, as it should.
+  for (size_t j = home;; j = (j + 1) & mask) {
+    if (slots_[j].check == check) return slots_[j].row;
+    if (slots_[j].row == empty_row_) return empty_row_;
   }
 }
 
@@ -135,12 +153,14 @@ namespace {
 // half and the next class's in its high half, which arithmetic shifts sign-extend in place.
 using Lanes = int32_t __attribute__((vector_size(32)));
 
-// Adds the rows at `rows` (pool offsets; kNoRow, all ones, skipped) of a table whose dense
-// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them.
-// With the stride a constant, the dense sums stay in registers for the whole batch (even and
-// odd classes apart). Sparse entries go to `acc` one by one.
+// Adds the rows at `rows` (pool offsets) of a table whose dense
+// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them
+// to scores[0, num_classes). With the stride a constant, the dense sums stay in registers for
+// the whole batch (even and odd classes apart). Sparse entries go to `acc` one by one.
 template <uint32_t kBlocks>
-void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag, int32_t* acc) {
+void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag, uint32_t num_classes,
+             int32_t* scores) {
+  int32_t acc[16 * kBlocks] = {};
   Lanes even[kBlocks] = {}, odd[kBlocks] = {};
   for (size_t i = 0; i < n; ++i) {
     if (rows[i] == ~uint32_t{0}) continue;
@@ -162,35 +182,62 @@ void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense
       acc[16 * b + 2 * k] += even[b][k];
       acc[16 * b + 2 * k + 1] += odd[b][k];
     }
+  for (uint32_t c = 0; c < num_classes; ++c) scores[c] += acc[c];
 }
 
-using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, int32_t*);
+using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, uint32_t, int32_t*);
 
 #if defined(__x86_64__)
-// AddRows with AVX2's sign-extending loads: eight weights widened and added in two
-// instructions, where the portable code needs seven for sixteen (GCC does not emit these
-// loads from vector code). The sums are the same.
+// AddRows with AVX2: dense rows are summed sixteen weights to an instruction in int16 lanes,
+// which hold the exact sums while the magnitudes of the rows' largest weights (their headers)
+// add up to at most 32767; before that bound would pass, the int16 sums are widened into the
+// int32 ones. The sums are the same as the portable code's.
 template <uint32_t kBlocks>
 [[gnu::target("avx2")]] void AddRowsAvx2(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag,
-                                         int32_t* acc) {
-  __m256i sums[2 * kBlocks];
-  for (uint32_t b = 0; b < 2 * kBlocks; ++b) sums[b] = _mm256_setzero_si256();
-  for (size_t i = 0; i < n; ++i) {
-    if (rows[i] == ~uint32_t{0}) continue;
-    const int16_t* row = pool + rows[i];
-    const uint32_t header = static_cast<uint16_t>(*row++);
-    if (header & dense_flag) {
-      for (uint32_t b = 0; b < 2 * kBlocks; ++b) {
-        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 8 * b));
-        sums[b] = _mm256_add_epi32(sums[b], _mm256_cvtepi16_epi32(w));
+                                         uint32_t num_classes, int32_t* scores) {
+  // Zeroed by vector stores of a value GCC cannot see is zero: it turns stores of zeros into
+  // `rep stos`, slower for a few hundred bytes.
+  __m256i zero = _mm256_setzero_si256();
+  asm("" : "+x"(zero));
+  alignas(32) int32_t acc[16 * kBlocks];  // sparse entries
+  for (uint32_t b = 0; b < 2 * kBlocks; ++b) _mm256_store_si256(reinterpret_cast<__m256i*>(acc + 8 * b), zero);
+  __m256i wide[2 * kBlocks];  // dense rows' int32 sums, in registers when few
+  for (uint32_t b = 0; b < 2 * kBlocks; ++b) wide[b] = zero;
+  for (size_t i = 0; i < n;) {
+    __m256i sums[kBlocks];
+    for (uint32_t b = 0; b < kBlocks; ++b) sums[b] = zero;
+    uint32_t bound = 0;  // the largest magnitude any of `sums` can have
+    for (; i < n; ++i) {
+      if (rows[i] == ~uint32_t{0}) continue;
+      const int16_t* row = pool + rows[i];
+      const uint32_t header = static_cast<uint16_t>(*row++);
+      if (header & dense_flag) {
+        const uint32_t largest = header & (dense_flag - 1);
+        if (bound + largest > 32767) break;
+        bound += largest;
+        for (uint32_t b = 0; b < kBlocks; ++b)
+          sums[b] = _mm256_add_epi16(sums[b], _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + 16 * b)));
+      } else {
+        for (uint32_t k = 0; k < header; ++k, row += 2) acc[static_cast<uint16_t>(row[0])] += row[1];
       }
-    } else {
-      for (uint32_t k = 0; k < header; ++k, row += 2) acc[static_cast<uint16_t>(row[0])] += row[1];
+    }
+    for (uint32_t b = 0; b < kBlocks; ++b) {
+      wide[2 * b] = _mm256_add_epi32(wide[2 * b], _mm256_cvtepi16_epi32(_mm256_castsi256_si128(sums[b])));
+      wide[2 * b + 1] = _mm256_add_epi32(wide[2 * b + 1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(sums[b], 1)));
     }
   }
-  for (uint32_t b = 0; b < 2 * kBlocks; ++b) {
-    __m256i* out = reinterpret_cast<__m256i*>(acc + 8 * b);
-    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), sums[b]));
+  // Eight classes to an add; the last few through a mask.
+  for (uint32_t b = 0; b < 2 * kBlocks && 8 * b < num_classes; ++b) {
+    int32_t* out = scores + 8 * b;
+    const __m256i sum = _mm256_add_epi32(wide[b], _mm256_load_si256(reinterpret_cast<const __m256i*>(acc + 8 * b)));
+    if (8 * b + 8 <= num_classes) {
+      __m256i* out8 = reinterpret_cast<__m256i*>(out);
+      _mm256_storeu_si256(out8, _mm256_add_epi32(_mm256_loadu_si256(out8), sum));
+    } else {
+      const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(num_classes - 8 * b)),
+                                              _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+      _mm256_maskstore_epi32(out, mask, _mm256_add_epi32(_mm256_maskload_epi32(out, mask), sum));
+    }
   }
 }
 #endif
@@ -220,37 +267,92 @@ using KeyLanes = uint64_t __attribute__((vector_size(32)));
 }
 
 // FeatureKey() of each template of `g` (arity values each), four lanes at a time; padding
-// lanes repeat the last template, so they write its key again.
+// lanes repeat the last template. In template order, padding lanes write the last key again;
+// in any order, the keys go to f[0, g.n), and padding lanes past them.
+template <KeyBatch::Order kOrder>
 [[gnu::always_inline]] inline void HashGroup(const KeyBatch::Group& g, uint32_t arity, uint64_t* f) {
   for (uint32_t i = 0; i < g.n; i += 4) {
     KeyLanes h = MixLanes(LoadLanes(g.id + i), LoadLanes(g.values[0] + i));
     for (uint32_t j = 1; j < arity; ++j) h = MixLanes(h, LoadLanes(g.values[j] + i));
     h = MixLanes(h, KeyLanes{} + arity);
-    for (uint32_t k = 0; k < 4; ++k) f[g.at[i + k]] = h[k];
+    if constexpr (kOrder == KeyBatch::Order::kTemplates) {
+      for (uint32_t k = 0; k < 4; ++k) f[g.at[i + k]] = h[k];
+    } else {
+      std::memcpy(f + i, &h, sizeof h);
+    }
   }
 }
 
 using HashGroupsFn = void (*)(const KeyBatch::Group*, uint64_t*);
 
+template <KeyBatch::Order kOrder>
+[[gnu::always_inline]] inline void HashAllGroups(const KeyBatch::Group* groups, uint64_t* f) {
+  for (uint32_t k = 0; k < 3; ++k) {
+    HashGroup<kOrder>(groups[k], k + 1, f);
+    if constexpr (kOrder == KeyBatch::Order::kAny) f += groups[k].n;
+  }
+}
+
+template <KeyBatch::Order kOrder>
 void HashGroups(const KeyBatch::Group* groups, uint64_t* f) {
-  for (uint32_t k = 0; k < 3; ++k) HashGroup(groups[k], k + 1, f);
+  HashAllGroups<kOrder>(groups, f);
 }
 
 #if defined(__x86_64__)
 // The same in AVX2: 64-bit lanes, with the multiplication done as three 32-bit ones.
+template <KeyBatch::Order kOrder>
 [[gnu::target("avx2")]] void HashGroupsAvx2(const KeyBatch::Group* groups, uint64_t* f) {
-  for (uint32_t k = 0; k < 3; ++k) HashGroup(groups[k], k + 1, f);
+  HashAllGroups<kOrder>(groups, f);
 }
 #endif
 
 }  // namespace
 
+namespace {
+
+using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
+
+#if defined(__x86_64__)
+[[gnu::target("avx2"), gnu::always_inline]] inline __m256i EightAt(const int32_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// Argmax of eight or more scores in AVX2: the highest by eight-lane maxima, then the first lane
+// that holds it. The last eight lanes are read from end - 8, overlapping lanes already compared.
+[[gnu::target("avx2")]] uint32_t ArgmaxAvx2(const int32_t* scores, uint32_t begin, uint32_t end) {
+  __m256i top = EightAt(scores + end - 8);
+  for (uint32_t c = begin; c + 8 < end; c += 8) top = _mm256_max_epi32(top, EightAt(scores + c));
+  top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(1, 0, 3, 2)));
+  top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(2, 3, 0, 1)));
+  for (uint32_t c = begin;; c += 8) {
+    c = std::min(c, end - 8);
+    const int mask = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(EightAt(scores + c), top)));
+    if (mask != 0) return c + static_cast<uint32_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+}
+#endif
+
+}  // namespace
+
+uint32_t ArgmaxOfEightOrMore(const int32_t* scores, uint32_t begin, uint32_t end) {
+#if defined(__x86_64__)
+  static const ArgmaxFn argmax =
+      (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &ArgmaxAvx2 : &Argmax<int32_t>;
+#else
+  constexpr ArgmaxFn argmax = &Argmax<int32_t>;
+#endif
+  return argmax(scores, begin, end);
+}
+
 size_t KeyBatch::Hash(uint64_t* f) {
 #if defined(__x86_64__)
-  static const HashGroupsFn hash =
-      (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &HashGroupsAvx2 : &HashGroups;
+  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+  static constexpr HashGroupsFn kHash[2][2] = {{&HashGroups<Order::kTemplates>, &HashGroups<Order::kAny>},
+                                               {&HashGroupsAvx2<Order::kTemplates>, &HashGroupsAvx2<Order::kAny>}};
+  const HashGroupsFn hash = kHash[avx2][order_ == Order::kAny];
 #else
-  constexpr HashGroupsFn hash = &HashGroups;
+  const HashGroupsFn hash = order_ == Order::kAny ? &HashGroups<Order::kAny> : &HashGroups<Order::kTemplates>;
 #endif
   // Three lanes of padding whatever the group's size: copies without a loop of their own.
   for (uint32_t k = 0; k < 3; ++k) {
@@ -265,36 +367,58 @@ size_t KeyBatch::Hash(uint64_t* f) {
   return size_;
 }
 
+// Always inlined, into Score and into FindRowsAvx2. Three passes so that the cache misses of
+// all features overlap: find the slots, then the rows, then (Score) add.
+[[gnu::always_inline]] inline void FrozenWeights::FindRows(const uint64_t* keys, size_t n, uint32_t* rows) const {
+  const size_t mask = slots_.size() - 1;
+  const Slot* const slots = slots_.data();
+  const Slot* home[kBatch];
+  uint32_t check[kBatch];
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t pk = PartialKey(keys[i]);
+    home[i] = slots + (pk & mask);
+    check[i] = Check(pk);
+  }
+#pragma GCC unroll 4
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(home[i]);
+  for (size_t i = 0; i < n; ++i) {
+    // Most lookups end at their home slot: the probe loop is for the others.
+    const Slot& slot = *home[i];
+    rows[i] = __builtin_expect(slot.check == check[i], 1) ? slot.row
+              : slot.row == empty_row_                    ? empty_row_
+                                                          : Find((home[i] - slots + 1) & mask, check[i]);
+    __builtin_prefetch(&pool_[rows[i]]);
+    __builtin_prefetch(&pool_[rows[i]] + 32);
+  }
+}
+
+#if defined(__x86_64__)
+[[gnu::target("avx2")]] void FrozenWeights::FindRowsAvx2(const uint64_t* keys, size_t n, uint32_t* rows) const {
+  FindRows(keys, n, rows);
+}
+#endif
+
 void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
   if (slots_.empty() || stride_ == 0) return;
   static_assert(kLanes == 16, "AddRowsFor has an adder for each multiple of 16 classes");
-  alignas(64) int32_t acc[256];
-  std::fill_n(acc, stride_, 0);
   const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1, std::make_integer_sequence<uint32_t, 16>{});
-  const size_t mask = slots_.size() - 1;
-  constexpr size_t kBatch = 128;
-  uint64_t partial[kBatch];
+#if defined(__x86_64__)
+  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+#endif
   uint32_t rows[kBatch];
-  // Three passes so that the cache misses of all features overlap: find the slots, then the
-  // rows, then add.
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t n = std::min(kBatch, features.size() - start);
-    for (size_t i = 0; i < n; ++i) {
-      partial[i] = PartialKey(features[start + i]);
-      __builtin_prefetch(&slots_[partial[i] & mask]);
+#if defined(__x86_64__)
+    if (avx2) {
+      FindRowsAvx2(features.data() + start, n, rows);
+    } else {
+      FindRows(features.data() + start, n, rows);
     }
-    for (size_t i = 0; i < n; ++i) {
-      rows[i] = Find(partial[i]);
-      if (rows[i] != kNoRow) {
-        __builtin_prefetch(&pool_[rows[i]]);
-        __builtin_prefetch(&pool_[rows[i]] + 32);
-      }
-    }
-    add_rows(pool_.data(), rows, n, kDense, acc);
+#else
+    FindRows(features.data() + start, n, rows);
+#endif
+    add_rows(pool_.data(), rows, n, kDense, num_classes_, scores);
   }
-  // A local bound: with num_classes_ the loop would reload it after every store to `scores`,
-  // which might alias it, and not vectorise.
-  for (uint32_t c = 0, n = num_classes_; c < n; ++c) scores[c] += acc[c];
 }
 
 Status FrozenWeights::Read(BinaryReader& in) {

@@ -190,9 +190,9 @@ FrozenWeights PrunedWeights(const FrozenWeights& weights, float min_feature_weig
       if (std::abs(w) >= min_entry_q) rows.AddEntry(c, w);
   });
   std::vector<uint64_t> counts(65536, 0);
-  for (const auto& entry : rows.entries) ++counts[entry.second + 32768];
+  for (const auto& entry : rows.entries) ++counts[entry.weight + 32768];
   const std::vector<int16_t> codebook = Codebook(counts);
-  for (auto& entry : rows.entries) entry.second = codebook[CodeOf(codebook, entry.second)];
+  for (auto& entry : rows.entries) entry.weight = codebook[CodeOf(codebook, entry.weight)];
   // A smaller table uses fewer of the bucket bits.
   const uint32_t num_buckets = std::min(FrozenWeights::BucketsFor(rows.size()), weights.num_buckets_);
   for (uint32_t& b : rows.bucket) b &= num_buckets - 1;

@@ -9,7 +9,7 @@
 namespace geokg::extract::internal {
 using namespace tagger_features;
 
-void Tagger::HashTokens(std::span<const std::string_view> forms, std::vector<TokenHashes>& hashes) const {
+void HashWords(std::span<const std::string_view> forms, std::vector<TokenHashes>& hashes) {
   hashes.assign(forms.size() + 4, TokenHashes{});
   for (size_t k : {size_t{0}, size_t{1}, forms.size() + 2, forms.size() + 3}) {
     TokenHashes& pad = hashes[k];
@@ -24,20 +24,44 @@ void Tagger::HashTokens(std::span<const std::string_view> forms, std::vector<Tok
     h.flags = Flags(s, i == 0);
     for (size_t k = 0; k < 3; ++k) h.prefix[k] = Affix(s, k + 1, false);
     for (size_t k = 0; k < 4; ++k) h.suffix[k] = Affix(s, k + 1, true);
-    auto it = lexicon_.find(h.lower);
-    h.lexicon = it == lexicon_.end() ? 0 : it->second + 1;
   }
+  for (size_t i = 0; i < forms.size(); ++i) {
+    TokenHashes& h = hashes[i + 2];
+    h.num_shared_keys =
+        static_cast<uint32_t>(Features<Part::kShared, KeyBatch::Order::kAny>(hashes, i, kNoTag, kNoTag, h.shared_keys));
+  }
+}
+
+void Tagger::LookUpLexicon(std::vector<TokenHashes>& hashes) const {
+  for (size_t i = 2; i + 2 < hashes.size(); ++i) {
+    auto it = lexicon_.find(hashes[i].lower);
+    hashes[i].lexicon = it == lexicon_.end() ? 0 : it->second + 1;
+  }
+}
+
+void Tagger::HashTokens(std::span<const std::string_view> forms, std::vector<TokenHashes>& hashes) const {
+  HashWords(forms, hashes);
+  LookUpLexicon(hashes);
 }
 
 void Tagger::Tag(std::span<const std::string_view> forms, std::span<uint8_t> upos, std::span<uint8_t> xpos) const {
   std::vector<TokenHashes> hashes;
-  HashTokens(forms, hashes);
+  HashWords(forms, hashes);
+  Tag(hashes, upos, xpos);
+}
+
+void Tagger::Tag(std::vector<TokenHashes>& hashes, std::span<uint8_t> upos, std::span<uint8_t> xpos) const {
+  LookUpLexicon(hashes);
+  const size_t num_words = hashes.size() - 4;
   const uint32_t nu = static_cast<uint32_t>(upos_names_.size());
   std::vector<int32_t> scores(weights_.num_classes());
   uint64_t f[kMaxFeatures];
   uint8_t p1 = kNoTag, p2 = kNoTag;
-  for (size_t i = 0; i < forms.size(); ++i) {
-    const size_t n = Features(hashes, i, p1, p2, f);
+  for (size_t i = 0; i < num_words; ++i) {
+    const TokenHashes& w = hashes[i + 2];
+    std::copy_n(w.shared_keys, w.num_shared_keys, f);
+    const size_t n =
+        w.num_shared_keys + Features<Part::kOwn, KeyBatch::Order::kAny>(hashes, i, p1, p2, f + w.num_shared_keys);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, n}, scores.data());
     upos[i] = static_cast<uint8_t>(Argmax(scores.data(), 0, nu));

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 #include "extract/internal/parser.h"
@@ -46,6 +48,21 @@ std::vector<int32_t> ScoresOf(const internal::FrozenWeights& w, uint64_t feature
   return scores;
 }
 
+// Score() of `features` each twice, and the sum of their scores one by one.
+std::pair<std::vector<int64_t>, std::vector<int64_t>> ScoredTwice(const internal::FrozenWeights& w,
+                                                                  const std::vector<uint64_t>& features) {
+  std::vector<uint64_t> all = features;
+  all.insert(all.end(), features.begin(), features.end());
+  std::vector<int64_t> expected(w.num_classes(), 0);
+  for (uint64_t f : all) {
+    const std::vector<int32_t> one = ScoresOf(w, f);
+    for (uint32_t c = 0; c < w.num_classes(); ++c) expected[c] += one[c];
+  }
+  std::vector<int32_t> scores(w.num_classes(), 0);
+  w.Score(all, scores.data());
+  return {std::vector<int64_t>(scores.begin(), scores.end()), expected};
+}
+
 // `w` written to bytes and read back.
 internal::FrozenWeights SavedAndLoaded(const internal::FrozenWeights& w) {
   internal::BinaryWriter out;
@@ -56,23 +73,23 @@ internal::FrozenWeights SavedAndLoaded(const internal::FrozenWeights& w) {
   return loaded;
 }
 
-TEST_CASE("Feature keys hashed together are those hashed one by one, in the order added", "[extract]") {
+TEST_CASE("Feature keys hashed together are those hashed one by one, in the order added or in any", "[extract]") {
   // Every count of each arity up to a few groups of four, interleaved, so that padding lanes
   // and the scattering of keys back to their places are exercised.
   for (uint32_t count = 1; count <= 13; ++count) {
-    internal::KeyBatch batch;
+    internal::KeyBatch batch, any_order(internal::KeyBatch::Order::kAny);
     std::vector<uint64_t> expected;
     for (uint32_t i = 0; i < count; ++i) {
       const uint64_t a = 0x9e37 * i + 1, b = ~a * 31, c = a << 40 | i;
       const uint32_t t = 3 * i;
-      batch.Add(t, a);
+      for (internal::KeyBatch* k : {&batch, &any_order}) k->Add(t, a);
       expected.push_back(internal::FeatureKey(t, a));
       if (i % 2 == 0) {
-        batch.Add(t + 1, a, b);
+        for (internal::KeyBatch* k : {&batch, &any_order}) k->Add(t + 1, a, b);
         expected.push_back(internal::FeatureKey(t + 1, a, b));
       }
       if (i % 3 != 1) {
-        batch.Add(t + 2, a, b, c);
+        for (internal::KeyBatch* k : {&batch, &any_order}) k->Add(t + 2, a, b, c);
         expected.push_back(internal::FeatureKey(t + 2, a, b, c));
       }
     }
@@ -81,6 +98,13 @@ TEST_CASE("Feature keys hashed together are those hashed one by one, in the orde
     CHECK(keys.back() == 0);  // nothing written past the keys
     keys.pop_back();
     CHECK(keys == expected);
+    // In any order: the same keys, padding lanes written past them.
+    std::vector<uint64_t> any(expected.size() + 3, 0);
+    REQUIRE(any_order.Hash(any.data()) == expected.size());
+    any.resize(expected.size());
+    std::sort(any.begin(), any.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(any == expected);
   }
 }
 
@@ -106,17 +130,47 @@ TEST_CASE("Scores add each feature's weights to their own classes, dense rows an
       if (c > 0) CHECK(dense[c] > dense[c - 1]);
     }
     // All features at once (more than one batch of lookups, each twice) score the sum.
-    std::vector<uint64_t> all = features;
-    all.insert(all.end(), features.begin(), features.end());
-    std::vector<int64_t> expected(classes, 0);
-    for (uint64_t f : all) {
-      const std::vector<int32_t> one = ScoresOf(w, f);
-      for (uint32_t c = 0; c < classes; ++c) expected[c] += one[c];
-    }
-    std::vector<int32_t> scores(classes, 0);
-    w.Score(all, scores.data());
-    CHECK(std::vector<int64_t>(scores.begin(), scores.end()) == expected);
+    const auto [scores, expected] = ScoredTwice(w, features);
+    CHECK(scores == expected);
   }
+}
+
+TEST_CASE("Scores of many dense rows of large weights are exact, far beyond the int16 range", "[extract]") {
+  // Dense rows are summed in int16 lanes while their largest weights allow it: forty rows whose
+  // weights reach the table's largest (32767), with both signs, each scored twice.
+  for (uint32_t classes : {16u, 67u, 105u}) {
+    internal::AveragedPerceptron model(classes);
+    std::vector<uint64_t> features;
+    for (uint32_t k = 0; k < 40; ++k) {
+      std::vector<float> delta(classes);
+      for (uint32_t c = 0; c < classes; ++c)
+        delta[c] = static_cast<float>((c * 7 + k * 13) % 23) * (c % 2 == 0 ? -1.f : 1.f) + 0.5f;
+      features.push_back(internal::FeatureKey(5, k));
+      model.Add({&features.back(), 1}, delta);
+    }
+    model.Tick();
+    const internal::FrozenWeights w = model.Freeze();
+    const auto [scores, expected] = ScoredTwice(w, features);
+    REQUIRE(*std::max_element(expected.begin(), expected.end()) > 32767 * 8);
+    REQUIRE(*std::min_element(expected.begin(), expected.end()) < -32768 * 4);
+    CHECK(scores == expected);
+  }
+}
+
+TEST_CASE("Argmax of integer scores is the first of the highest in its range", "[extract]") {
+  // Few distinct values, so that ties are common, and every range length around the eight lanes.
+  std::vector<int32_t> scores(80);
+  for (size_t i = 0; i < scores.size(); ++i) scores[i] = static_cast<int32_t>((i * 37 + i / 7) % 11) - 5;
+  scores[50] = scores[63] = 1 << 30;
+  scores[3] = -(1 << 30);
+  for (uint32_t begin = 0; begin < 20; ++begin)
+    for (uint32_t end = begin; end <= scores.size(); ++end) {
+      uint32_t expected = begin;
+      for (uint32_t c = begin; c < end; ++c)
+        if (scores[c] > scores[expected]) expected = c;
+      INFO("range [" << begin << ", " << end << ")");
+      CHECK(internal::Argmax(scores.data(), begin, end) == expected);
+    }
 }
 
 TEST_CASE("Saved weights keep every weight's sign and size within a few percent", "[extract]") {
