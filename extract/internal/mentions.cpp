@@ -779,8 +779,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   Relation relation = title->relation;
   // "X, the Democratic chairman of the Intelligence Committee": a party's member holds an office
   // that is not the party's own.
-  if (!country.name.empty() && country.type == EntityType::kOrganization &&
-      (state->kind == NameKind::kDemonym || country.name.find("Party") != std::string::npos) &&
+  if (!country.name.empty() && NamesParty(country, state->kind == NameKind::kDemonym) &&
       (!IsCue(Cue::kPartyOffice, Lower(office)) || (end < n && tokens[end].text == "of"))) {
     relation = Relation::kMemberOf;
     office = "a member";
@@ -1339,8 +1338,11 @@ void MentionFinder::PronounsBeforeSubject(const std::vector<Token>& tokens, Sent
 }
 
 bool MentionFinder::IsParty(const Mention& m) {
-  return m.entities.size() == 1 && m.entities[0].type == EntityType::kOrganization &&
-         (m.is_demonym || m.entities[0].name.find("Party") != std::string::npos);
+  return m.entities.size() == 1 && NamesParty(m.entities[0], m.is_demonym);
+}
+
+bool MentionFinder::NamesParty(const Entity& e, bool as_adjective) {
+  return e.type == EntityType::kOrganization && (as_adjective || e.name.find("Party") != std::string::npos);
 }
 
 void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMentions* out) const {

@@ -137,6 +137,8 @@ class MentionFinder {
   // Whether a mention names a political party: an organisation named as an adjective
   // ("Republican") or called a party.
   static bool IsParty(const Mention& m);
+  // Whether an entity is a political party, named by its adjective or called a party.
+  static bool NamesParty(const Entity& e, bool as_adjective);
   // "Following his visit to Ghana, Erik Dahl returned": a possessive pronoun in an opening phrase
   // points forward to the person who opens the main clause.
   void PronounsBeforeSubject(const std::vector<Token>& tokens, SentenceMentions* out) const;
