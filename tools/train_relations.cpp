@@ -283,13 +283,14 @@ internal::FrozenWeights TrainOne(const std::vector<Example>& train, const std::v
 
 int main(int argc, char** argv) {
   CLI::App app{"Train the geokg relation model on gold triples of news articles."};
-  std::string corpus, train_file, dev_file, out_file;
+  std::string corpus, dev_file, out_file;
+  std::vector<std::string> train_files;
   TrainOptions options;
   unsigned seed = 1, seeds = 5;
   float prune = -1;
   std::string learner = "logistic", uncovered_file;
   app.add_option("--corpus", corpus, "directory of JSON Lines corpora holding the articles")->required();
-  app.add_option("--train", train_file, "gold triples to train on")->required();
+  app.add_option("--train", train_files, "gold triples to train on (one or more files, no article in two)")->required();
   app.add_option("--dev", dev_file, "gold triples to choose the epoch and calibrate on")->required();
   app.add_option("--out", out_file, "model file to write")->required();
   app.add_option("--epochs", options.epochs, "most training epochs")->capture_default_str();
@@ -310,8 +311,14 @@ int main(int argc, char** argv) {
   options.prune = prune >= 0 ? prune : options.logistic ? 0.01f : 0.5f;
 
   std::string error;
-  const auto train_gold = ReadGold(train_file, &error);
-  if (!error.empty()) return Fail(error);
+  std::map<std::string, std::vector<Gold>> train_gold;
+  for (const std::string& file : train_files) {
+    auto gold = ReadGold(file, &error);
+    if (!error.empty()) return Fail(error);
+    for (auto& [doc, triples] : gold)
+      if (!train_gold.emplace(doc, std::move(triples)).second)
+        return Fail(file + ": " + doc + " is in another --train file");
+  }
   const auto dev_gold = ReadGold(dev_file, &error);
   if (!error.empty()) return Fail(error);
 
