@@ -6,7 +6,8 @@
 # printed, so that scoring a blind split cannot show its errors; SHOW_ERRORS=1 prints them all,
 # for a split that is no longer blind.
 # Usage: tools/eval/score_split.sh train|dev|test|testN [GEOKG_BINARY] [EXTRACT OPTIONS...]
-#   MIN_CONFIDENCE=X in the environment scores only triples at or above X.
+#   MIN_CONFIDENCE=X in the environment scores only triples at or above X; KEEP_OUTPUT=FILE keeps
+#   the system's output there (for tools/eval/miss_categories.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 split=${1:?usage: score_split.sh train|dev|test [GEOKG_BINARY] [EXTRACT OPTIONS...]}
@@ -29,6 +30,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*/*.jsonl")):
             sys.stdout.write(line)
 PY
 "$geokg" extract "$@" "$work/articles.jsonl" > "$work/system.jsonl"
+[ -z "${KEEP_OUTPUT:-}" ] || cp "$work/system.jsonl" "$KEEP_OUTPUT"
 python3 "$shared/tools/score_triples.py" "$gold" "$work/system.jsonl" ${MIN_CONFIDENCE:+--min-confidence "$MIN_CONFIDENCE"} \
   > "$work/score.txt"
 if [[ $split == test* && ${SHOW_ERRORS:-0} != 1 ]]; then
