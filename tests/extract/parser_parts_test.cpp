@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "extract/internal/parser.h"
+#include "extract/internal/parser_features.h"
 #include "extract/internal/parser_train.h"
 #include "extract/internal/perceptron.h"
 #include "extract/internal/perceptron_train.h"
@@ -105,6 +107,39 @@ TEST_CASE("Feature keys hashed together are those hashed one by one, in the orde
     std::sort(any.begin(), any.end());
     std::sort(expected.begin(), expected.end());
     CHECK(any == expected);
+  }
+}
+
+TEST_CASE("The parser's one-label keys looked up are those hashed on each transition", "[extract]") {
+  namespace pf = internal::parser_features;
+  // Random valid moves with random labels (all 64 and none occur) over a sentence of 40 words:
+  // at each step the run-time keys (in any order) are the training ones (in template order).
+  const pf::LabelKeys labels = pf::HashLabelKeys();
+  const int n = 40;
+  std::vector<uint64_t> words(n);
+  std::vector<uint16_t> tags(n), supertags(n);
+  for (int i = 0; i < n; ++i) {
+    words[i] = internal::HashString(std::to_string(i % 13));
+    tags[i] = static_cast<uint16_t>(i % 7 << 8 | i % 5);
+    supertags[i] = static_cast<uint16_t>(i % 3 << 8 | i % 11);
+  }
+  const pf::Sentence x{words, tags, supertags};
+  uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245 + 12345, state >> 16; };
+  for (int sentence = 0; sentence < 20; ++sentence) {
+    internal::Configuration c(n);
+    while (!c.Terminal()) {
+      uint64_t expected[pf::kMaxFeatures], keys[pf::kMaxFeatures];
+      const size_t k = pf::Features(c, x, expected);
+      REQUIRE(pf::Features<internal::KeyBatch::Order::kAny, pf::Part::kRest>(c, x, keys, &labels) == k);
+      std::sort(expected, expected + k);
+      std::sort(keys, keys + k);
+      CHECK(std::equal(keys, keys + k, expected));
+      internal::Move m;
+      do m = static_cast<internal::Move>(next() % 3);
+      while (!c.Can(m));
+      c.Apply(m, static_cast<uint8_t>(next() % 64));
+    }
   }
 }
 
