@@ -34,6 +34,16 @@ constexpr size_t kMaxEntries = 256;
 // FrozenWeights), more a longer list of bucket sizes to store.
 constexpr size_t kFeaturesPerBucket = 4;
 
+// Writes (classes[e], codebook[codes[e]]) to entries[e] for each entry: a function of its own,
+// whose few pointers stay in registers (inside Read, GCC kept them on the stack and reloaded
+// them for every entry of the millions, as byte stores may alias them).
+template <class Entry>
+[[gnu::noinline]] void DecodeEntries(std::span<const uint8_t> classes, std::span<const uint8_t> codes,
+                                     const std::vector<int16_t>& codebook, Entry* entries) {
+  const int16_t* const levels = codebook.data();
+  for (size_t e = 0; e < classes.size(); ++e) entries[e] = {classes[e], levels[codes[e]]};
+}
+
 }  // namespace
 
 uint32_t FrozenWeights::BucketsFor(size_t num_features) {
@@ -68,27 +78,28 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   pool_.resize(size);
   pool_[empty_row_] = 0;
   size_t written = 0;
+  const Rows::Entry* const entries = rows.entries.data();
   for (uint32_t i : order) {
     const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
     std::fill(pool_.begin() + written, pool_.begin() + offset[i], 0);
     written = offset[i] + 1 + (is_dense(i) ? stride_ : 2 * n);
     int16_t* p = &pool_[offset[i]];
+    const Rows::Entry *const begin = &entries[rows.begin[i]], *const end = begin + n;
     if (is_dense(i)) {
       std::fill_n(p + 1, stride_, 0);
-      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e)
-        p[1 + rows.entries[e].class_id] = rows.entries[e].weight;
-      // The largest magnitude from the row's least and greatest weights: a loop that vectorises.
+      // The largest magnitude from the least and greatest of the row's weights and the zeros.
       int16_t least = 0, greatest = 0;
-      for (uint32_t c = 0; c < stride_; ++c) {
-        least = std::min(least, p[1 + c]);
-        greatest = std::max(greatest, p[1 + c]);
+      for (const Rows::Entry* e = begin; e < end; ++e) {
+        p[1 + e->class_id] = e->weight;
+        least = std::min(least, e->weight);
+        greatest = std::max(greatest, e->weight);
       }
       p[0] = static_cast<int16_t>(kDense | std::min<int>(std::max<int>(-least, greatest), kDense - 1));
     } else {
       *p++ = static_cast<int16_t>(n);
-      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
-        *p++ = static_cast<int16_t>(rows.entries[e].class_id);
-        *p++ = rows.entries[e].weight;
+      for (const Rows::Entry* e = begin; e < end; ++e) {
+        *p++ = static_cast<int16_t>(e->class_id);
+        *p++ = e->weight;
       }
     }
   }
@@ -113,6 +124,12 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   for (;; ++slot_bits_) {
     slots_.assign(size_t{1} << slot_bits_, Slot{empty_row_, kFreeCheck});
     const size_t mask = slots_.size() - 1;
+    // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
+    // implies the same home slot, so the same partial key. A run that long would fill at least
+    // one whole aligned block of 32768 slots (the table has two or more): taken slots are
+    // counted block by block as rows are inserted, rather than runs measured slot by slot.
+    constexpr uint32_t kBlockBits = 15;
+    std::vector<uint32_t> taken(slots_.size() >> kBlockBits, 0);
     // Inserting the frequent features first puts them nearest their home slots.
     for (uint32_t i : order) {
       if (shadowed[i]) continue;
@@ -120,20 +137,13 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
       size_t j = pk & mask;
       while (slots_[j].row != empty_row_) j = (j + 1) & mask;
       slots_[j] = {offset[i], Check(pk)};
+      ++taken[j >> kBlockBits];
     }
-    // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
-    // implies the same home slot, so the same partial key. Runs are counted once around the
-    // table from a free slot (at most three slots in eight are taken).
-    size_t free = 0;
-    while (slots_[free].row != empty_row_) ++free;
-    size_t run = 0, longest = 0;
-    for (size_t k = 1; k <= slots_.size() && longest < 65536; ++k) {
-      run = slots_[(free + k) & mask].row == empty_row_ ? 0 : run + 1;
-      longest = std::max(longest, run);
-    }
-    // Hashed keys never make such runs; a handmade file might, and then gets at most two
-    // doublings (its lookups may confuse features, but every slot points at a real row).
-    if (longest < 65536 || slots_.size() >= 8 * std::max<size_t>(rows.size(), size_t{1} << 16)) break;
+    // Hashed keys never fill a block (at most three slots in eight are taken); a handmade file
+    // might, and then gets at most two doublings (its lookups may confuse features, but every
+    // slot points at a real row).
+    const bool full = std::find(taken.begin(), taken.end(), uint32_t{1} << kBlockBits) != taken.end();
+    if (!full || slots_.size() >= 8 * std::max<size_t>(rows.size(), size_t{1} << 16)) break;
   }
 }
 
@@ -426,10 +436,10 @@ Status FrozenWeights::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.Get(scale_));
   std::vector<int16_t> codebook;
   std::vector<uint16_t> bucket_sizes, fingerprints;
-  std::vector<uint8_t> lengths, classes, codes;
+  std::span<const uint8_t> lengths, classes, codes;
   GEOKG_RETURN_IF_ERROR(in.GetVector(codebook));
   for (auto* v : {&bucket_sizes, &fingerprints}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
-  for (auto* v : {&lengths, &classes, &codes}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
+  for (auto* v : {&lengths, &classes, &codes}) GEOKG_RETURN_IF_ERROR(in.GetBytes(*v));
   const size_t b = bucket_sizes.size();
   // A table with no weights (pruned to nothing) has an empty codebook.
   if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 ||
@@ -458,7 +468,7 @@ Status FrozenWeights::Read(BinaryReader& in) {
   if (feature != num_rows || rows.begin[num_rows] != classes.size()) return in.Invalid("has a damaged weight table");
   rows.fingerprint = std::move(fingerprints);
   rows.entries.resize(classes.size());
-  for (size_t e = 0; e < classes.size(); ++e) rows.entries[e] = {classes[e], codebook[codes[e]]};
+  DecodeEntries(classes, codes, codebook, rows.entries.data());
   Build(rows, static_cast<uint32_t>(b));
   return Status();
 }

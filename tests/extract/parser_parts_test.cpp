@@ -170,6 +170,27 @@ TEST_CASE("Scores add each feature's weights to their own classes, dense rows an
   }
 }
 
+TEST_CASE("Scores are exact in a table whose keys crowd into a run of 65536 slots", "[extract]") {
+  // 65536 features in 16 neighbouring buckets whose fingerprints share their low four bits all
+  // have home slots 16-31 at first (key 0 is taken for none in training): loading doubles the slot table until no run
+  // of taken slots could make two partial keys' checks equal, and each feature still finds its own row.
+  internal::AveragedPerceptron model(3);
+  std::vector<uint64_t> keys;
+  for (uint64_t fingerprint = 0; fingerprint < 4096; ++fingerprint)
+    for (uint64_t bucket = 0; bucket < 16; ++bucket) keys.push_back(fingerprint << 52 | (16 + bucket));
+  for (size_t k = 0; k < keys.size(); ++k)
+    model.Update({&keys[k], 1}, static_cast<uint32_t>(k % 3), static_cast<uint32_t>((k + 1) % 3));
+  model.Tick();
+  const internal::FrozenWeights w = model.Freeze();
+  REQUIRE(w.num_features() == keys.size());
+  for (size_t k = 0; k < keys.size(); k += 7) {
+    const std::vector<int32_t> scores = ScoresOf(w, keys[k]);
+    CHECK(scores[k % 3] > 0);
+    CHECK(scores[(k + 1) % 3] < 0);
+    CHECK(scores[(k + 2) % 3] == 0);
+  }
+}
+
 TEST_CASE("Scores of many dense rows of large weights are exact, far beyond the int16 range", "[extract]") {
   // Dense rows are summed in int16 lanes while their largest weights allow it: forty rows whose
   // weights reach the table's largest (32767), with both signs, each scored twice.
