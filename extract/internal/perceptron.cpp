@@ -26,6 +26,15 @@ std::vector<uint32_t> StablyOrdered(const std::vector<uint32_t>& items, size_t n
   return out;
 }
 
+#if defined(__x86_64__)
+// Whether the CPU has AVX2, found once at start-up, not in a function-local static: its guard,
+// tested on every call, made GCC save registers before it even in the dispatch to Argmax's
+// AVX2 version, and cost more than a tenth of a million calls' work. Before its initialisation
+// (by a caller in another file's static initialisers) it reads false, and the portable code,
+// which gives the same results, runs.
+const bool kAvx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+#endif
+
 // Rows have at most one entry per class: 256 (more only in a damaged file, where the order
 // of rows does not matter).
 constexpr size_t kMaxEntries = 256;
@@ -257,9 +266,8 @@ template <uint32_t kBlocks>
 template <uint32_t... k>
 AddRowsFn AddRowsFor(uint32_t i, std::integer_sequence<uint32_t, k...>) {
 #if defined(__x86_64__)
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
   static constexpr AddRowsFn kAvx2ByStride[] = {&AddRowsAvx2<k + 1>...};
-  if (avx2) return kAvx2ByStride[i];
+  if (kAvx2) return kAvx2ByStride[i];
 #endif
   static constexpr AddRowsFn kByStride[] = {&AddRows<k + 1>...};
   return kByStride[i];
@@ -320,8 +328,6 @@ template <KeyBatch::Order kOrder>
 
 namespace {
 
-using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
-
 #if defined(__x86_64__)
 [[gnu::target("avx2"), gnu::always_inline]] inline __m256i EightAt(const int32_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
@@ -347,20 +353,16 @@ using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
 
 uint32_t ArgmaxOfEightOrMore(const int32_t* scores, uint32_t begin, uint32_t end) {
 #if defined(__x86_64__)
-  static const ArgmaxFn argmax =
-      (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &ArgmaxAvx2 : &Argmax<int32_t>;
-#else
-  constexpr ArgmaxFn argmax = &Argmax<int32_t>;
+  if (kAvx2) return ArgmaxAvx2(scores, begin, end);
 #endif
-  return argmax(scores, begin, end);
+  return Argmax<int32_t>(scores, begin, end);
 }
 
 size_t KeyBatch::Hash(uint64_t* f) {
 #if defined(__x86_64__)
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
   static constexpr HashGroupsFn kHash[2][2] = {{&HashGroups<Order::kTemplates>, &HashGroups<Order::kAny>},
                                                {&HashGroupsAvx2<Order::kTemplates>, &HashGroupsAvx2<Order::kAny>}};
-  const HashGroupsFn hash = kHash[avx2][order_ == Order::kAny];
+  const HashGroupsFn hash = kHash[kAvx2][order_ == Order::kAny];
 #else
   const HashGroupsFn hash = order_ == Order::kAny ? &HashGroups<Order::kAny> : &HashGroups<Order::kTemplates>;
 #endif
@@ -412,14 +414,11 @@ void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) c
   if (slots_.empty() || stride_ == 0) return;
   static_assert(kLanes == 16, "AddRowsFor has an adder for each multiple of 16 classes");
   const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1, std::make_integer_sequence<uint32_t, 16>{});
-#if defined(__x86_64__)
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
-#endif
   uint32_t rows[kBatch];
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t n = std::min(kBatch, features.size() - start);
 #if defined(__x86_64__)
-    if (avx2) {
+    if (kAvx2) {
       FindRowsAvx2(features.data() + start, n, rows);
     } else {
       FindRows(features.data() + start, n, rows);
