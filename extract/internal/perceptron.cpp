@@ -182,7 +182,6 @@ void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense
   int32_t acc[16 * kBlocks] = {};
   Lanes even[kBlocks] = {}, odd[kBlocks] = {};
   for (size_t i = 0; i < n; ++i) {
-    if (rows[i] == ~uint32_t{0}) continue;
     const int16_t* row = pool + rows[i];
     const uint32_t header = static_cast<uint16_t>(*row++);
     if (header & dense_flag) {
@@ -227,7 +226,6 @@ template <uint32_t kBlocks>
     for (uint32_t b = 0; b < kBlocks; ++b) sums[b] = zero;
     uint32_t bound = 0;  // the largest magnitude any of `sums` can have
     for (; i < n; ++i) {
-      if (rows[i] == ~uint32_t{0}) continue;
       const int16_t* row = pool + rows[i];
       const uint32_t header = static_cast<uint16_t>(*row++);
       if (header & dense_flag) {
