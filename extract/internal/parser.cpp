@@ -42,7 +42,6 @@ void Parser::Parse(std::vector<TokenHashes>& hashes, std::span<const uint16_t> t
       continue;
     }
     const size_t k = Features<KeyBatch::Order::kAny, Part::kRest>(c, x, f, &kLabelKeys);
-    std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, k}, scores.data());
     const uint32_t a = BestValid(c, scores.data(), num_labels);
     c.Apply(MoveOf(a, num_labels), LabelOf(a, num_labels));

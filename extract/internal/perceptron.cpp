@@ -172,10 +172,10 @@ namespace {
 // half and the next class's in its high half, which arithmetic shifts sign-extend in place.
 using Lanes = int32_t __attribute__((vector_size(32)));
 
-// Adds the rows at `rows` (pool offsets) of a table whose dense
-// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them
-// to scores[0, num_classes). With the stride a constant, the dense sums stay in registers for
-// the whole batch (even and odd classes apart). Sparse entries go to `acc` one by one.
+// Writes the sums of the rows at `rows` (pool offsets) of a table whose dense rows are kBlocks
+// blocks of sixteen weights after a header whose bit `dense_flag` marks them to
+// scores[0, num_classes). With the stride a constant, the dense sums stay in registers for all
+// the rows (even and odd classes apart). Sparse entries go to `acc` one by one.
 template <uint32_t kBlocks>
 void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag, uint32_t num_classes,
              int32_t* scores) {
@@ -200,7 +200,7 @@ void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense
       acc[16 * b + 2 * k] += even[b][k];
       acc[16 * b + 2 * k + 1] += odd[b][k];
     }
-  for (uint32_t c = 0; c < num_classes; ++c) scores[c] += acc[c];
+  std::copy_n(acc, num_classes, scores);
 }
 
 using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, uint32_t, int32_t*);
@@ -243,17 +243,16 @@ template <uint32_t kBlocks>
       wide[2 * b + 1] = _mm256_add_epi32(wide[2 * b + 1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(sums[b], 1)));
     }
   }
-  // Eight classes to an add; the last few through a mask.
+  // Eight classes to a store; the last few through a mask.
   for (uint32_t b = 0; b < 2 * kBlocks && 8 * b < num_classes; ++b) {
     int32_t* out = scores + 8 * b;
     const __m256i sum = _mm256_add_epi32(wide[b], _mm256_load_si256(reinterpret_cast<const __m256i*>(acc + 8 * b)));
     if (8 * b + 8 <= num_classes) {
-      __m256i* out8 = reinterpret_cast<__m256i*>(out);
-      _mm256_storeu_si256(out8, _mm256_add_epi32(_mm256_loadu_si256(out8), sum));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), sum);
     } else {
       const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(num_classes - 8 * b)),
                                               _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
-      _mm256_maskstore_epi32(out, mask, _mm256_add_epi32(_mm256_maskload_epi32(out, mask), sum));
+      _mm256_maskstore_epi32(out, mask, sum);
     }
   }
 }
@@ -409,23 +408,31 @@ size_t KeyBatch::Hash(uint64_t* f) {
 #endif
 
 void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
-  if (slots_.empty() || stride_ == 0) return;
+  if (slots_.empty() || stride_ == 0) {
+    std::fill_n(scores, num_classes_, 0);
+    return;
+  }
   static_assert(kLanes == 16, "AddRowsFor has an adder for each multiple of 16 classes");
   const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1, std::make_integer_sequence<uint32_t, 16>{});
-  uint32_t rows[kBatch];
+  // All the rows are found first, kBatch at a time, and then summed at once, so that the sums
+  // are written rather than added to scores the caller zeroed. The parse and the taggers have
+  // fewer than kBatch features.
+  uint32_t few[kBatch];
+  std::vector<uint32_t> many(features.size() > kBatch ? features.size() : 0);
+  uint32_t* const rows = many.empty() ? few : many.data();
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t n = std::min(kBatch, features.size() - start);
 #if defined(__x86_64__)
     if (kAvx2) {
-      FindRowsAvx2(features.data() + start, n, rows);
+      FindRowsAvx2(features.data() + start, n, rows + start);
     } else {
-      FindRows(features.data() + start, n, rows);
+      FindRows(features.data() + start, n, rows + start);
     }
 #else
-    FindRows(features.data() + start, n, rows);
+    FindRows(features.data() + start, n, rows + start);
 #endif
-    add_rows(pool_.data(), rows, n, kDense, num_classes_, scores);
   }
+  add_rows(pool_.data(), rows, features.size(), kDense, num_classes_, scores);
 }
 
 Status FrozenWeights::Read(BinaryReader& in) {

@@ -183,7 +183,7 @@ class FrozenWeights {
   size_t num_features() const { return origins_.size(); }
   size_t num_entries() const { return num_entries_; }
 
-  // Adds the weights of `features` to scores[0, num_classes), in model units.
+  // Writes the sums of the weights of `features` to scores[0, num_classes), in model units.
   void Score(std::span<const uint64_t> features, int32_t* scores) const;
 
   // Reads a table that WriteWeights (perceptron_train.h) wrote.

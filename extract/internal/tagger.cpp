@@ -62,7 +62,6 @@ void Tagger::Tag(std::vector<TokenHashes>& hashes, std::span<uint8_t> upos, std:
     std::copy_n(w.shared_keys, w.num_shared_keys, f);
     const size_t n =
         w.num_shared_keys + Features<Part::kOwn, KeyBatch::Order::kAny>(hashes, i, p1, p2, f + w.num_shared_keys);
-    std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, n}, scores.data());
     upos[i] = static_cast<uint8_t>(Argmax(scores.data(), 0, nu));
     xpos[i] = static_cast<uint8_t>(Argmax(scores.data(), nu, weights_.num_classes()) - nu);

@@ -43,9 +43,9 @@ TEST_CASE("Supertags name each word's relation and the sides of its head and dep
   CHECK(again.sentences[0].xpos == s.xpos);
 }
 
-// Scores of one feature, class by class.
+// Scores of one feature, class by class (Score writes them over whatever the array held).
 std::vector<int32_t> ScoresOf(const internal::FrozenWeights& w, uint64_t feature) {
-  std::vector<int32_t> scores(w.num_classes(), 0);
+  std::vector<int32_t> scores(w.num_classes(), 12345);
   w.Score({&feature, 1}, scores.data());
   return scores;
 }
@@ -60,7 +60,7 @@ std::pair<std::vector<int64_t>, std::vector<int64_t>> ScoredTwice(const internal
     const std::vector<int32_t> one = ScoresOf(w, f);
     for (uint32_t c = 0; c < w.num_classes(); ++c) expected[c] += one[c];
   }
-  std::vector<int32_t> scores(w.num_classes(), 0);
+  std::vector<int32_t> scores(w.num_classes(), -12345);
   w.Score(all, scores.data());
   return {std::vector<int64_t>(scores.begin(), scores.end()), expected};
 }
