@@ -363,14 +363,16 @@ size_t KeyBatch::Hash(uint64_t* f) {
 #else
   const HashGroupsFn hash = order_ == Order::kAny ? &HashGroups<Order::kAny> : &HashGroups<Order::kTemplates>;
 #endif
-  // Three lanes of padding whatever the group's size: copies without a loop of their own.
+  // Three lanes of padding whatever the group's size: copies without a loop of their own. The
+  // size is read once (the byte stores of `at` could change it, for GCC), and `at` is padded
+  // only where it is read.
   for (uint32_t k = 0; k < 3; ++k) {
     Group& g = groups_[k];
-    if (g.n == 0) continue;
-    const uint32_t last = g.n - 1;
-    std::fill_n(g.id + g.n, 3, g.id[last]);
-    for (uint32_t j = 0; j <= k; ++j) std::fill_n(g.values[j] + g.n, 3, g.values[j][last]);
-    std::fill_n(g.at + g.n, 3, g.at[last]);
+    const uint32_t n = g.n;
+    if (n == 0) continue;
+    std::fill_n(g.id + n, 3, g.id[n - 1]);
+    for (uint32_t j = 0; j <= k; ++j) std::fill_n(g.values[j] + n, 3, g.values[j][n - 1]);
+    if (order_ == Order::kTemplates) std::fill_n(g.at + n, 3, g.at[n - 1]);
   }
   hash(groups_, f);
   return size_;
