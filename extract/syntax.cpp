@@ -11,7 +11,7 @@ namespace {
 
 template <class Component>
 Status ReadComponent(std::string_view compressed, const std::string& name, const char* magic, Component& out) {
-  Result<std::string> bytes = internal::DecompressModel(compressed, name);
+  Result<internal::ModelBytes> bytes = internal::DecompressModel(compressed, name);
   if (!bytes.ok()) return bytes.status();
   internal::BinaryReader in(bytes.value(), name);
   GEOKG_RETURN_IF_ERROR(in.ExpectHeader(magic, internal::kSyntaxFormatVersion));

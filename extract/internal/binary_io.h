@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -46,6 +47,16 @@ class BinaryReader {
     if (n == 0) return Status();  // an empty vector's data() may be null, which memcpy forbids
     std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
+    return Status();
+  }
+  // The same for bytes, not copied: a view of the reader's bytes, valid while they are. The
+  // weight tables' columns are megabytes of them.
+  Status GetBytes(std::span<const uint8_t>& v) {
+    uint64_t n = 0;
+    GEOKG_RETURN_IF_ERROR(Get(n));
+    if (bytes_.size() - pos_ < n) return Truncated();
+    v = {reinterpret_cast<const uint8_t*>(bytes_.data() + pos_), n};
+    pos_ += n;
     return Status();
   }
   Status GetStrings(std::vector<std::string>& v) {

@@ -6,11 +6,11 @@
 #include <sstream>
 
 namespace geokg::extract::internal {
-Result<std::string> DecompressModel(std::string_view bytes, const std::string& name) {
+Result<ModelBytes> DecompressModel(std::string_view bytes, const std::string& name) {
   const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32))
     return Status::Corruption(name + ": is not a compressed geokg model");
-  std::string out(size, '\0');
+  ModelBytes out(size);
   const size_t got = ZSTD_decompress(out.data(), out.size(), bytes.data(), bytes.size());
   if (ZSTD_isError(got) || got != size)
     return Status::Corruption(name + ": is damaged (" + ZSTD_getErrorName(got) + ")");

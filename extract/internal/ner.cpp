@@ -20,14 +20,14 @@ void NerTagger::HashWords(std::span<const std::string_view> forms, size_t begin,
       h.form = h.lower = h.shape = h.flags = 0x5a5a + i % 2;
       continue;
     }
-    const std::string_view s = forms[i - 2];
-    h.form = HashString(s);
-    h.lower = HashLower(s);
-    h.shape = Shape(s);
-    h.flags = Flags(s, i == 2);
+    const SpellingHashes spelling = HashSpelling(forms[i - 2], i == 2);
+    h.form = spelling.form;
+    h.lower = spelling.lower;
+    h.shape = spelling.shape;
+    h.flags = spelling.flags;
     h.common = common_.count(h.lower) ? 1 : 2;
-    for (size_t n = 0; n < 3; ++n) h.prefix[n] = Affix(s, n + 1, false);
-    for (size_t n = 0; n < 4; ++n) h.suffix[n] = Affix(s, n + 1, true);
+    std::copy_n(spelling.prefix, 3, h.prefix);
+    std::copy_n(spelling.suffix, 4, h.suffix);
   }
 }
 
@@ -99,7 +99,7 @@ Result<std::shared_ptr<const NerTagger>> NerTagger::LoadDefault() {
 }
 
 Result<std::shared_ptr<const NerTagger>> NerTagger::LoadBytes(std::string_view compressed, const std::string& origin) {
-  Result<std::string> bytes = DecompressModel(compressed, origin);
+  Result<ModelBytes> bytes = DecompressModel(compressed, origin);
   if (!bytes.ok()) return bytes.status();
   BinaryReader in(bytes.value(), origin);
   GEOKG_RETURN_IF_ERROR(in.ExpectHeader(kMagic, kFormatVersion));

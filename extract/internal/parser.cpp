@@ -33,6 +33,7 @@ void Parser::Parse(std::vector<TokenHashes>& hashes, std::span<const uint16_t> t
   std::vector<uint16_t> supertags(n);
   for (int i = 0; i < n; ++i) supertags[i] = TagPair(sides[i], relations[i]);
   const Sentence x{keys, tags, supertags};
+  static const LabelKeys kLabelKeys = HashLabelKeys();
   std::vector<int32_t> scores(weights_.num_classes());
   uint64_t f[kMaxFeatures];
   while (!c.Terminal()) {
@@ -40,8 +41,7 @@ void Parser::Parse(std::vector<TokenHashes>& hashes, std::span<const uint16_t> t
       c.Apply(Move::kShift, 0);
       continue;
     }
-    const size_t k = Features<KeyBatch::Order::kAny>(c, x, f);
-    std::fill(scores.begin(), scores.end(), 0);
+    const size_t k = Features<KeyBatch::Order::kAny, Part::kRest>(c, x, f, &kLabelKeys);
     weights_.Score({f, k}, scores.data());
     const uint32_t a = BestValid(c, scores.data(), num_labels);
     c.Apply(MoveOf(a, num_labels), LabelOf(a, num_labels));

@@ -26,6 +26,15 @@ std::vector<uint32_t> StablyOrdered(const std::vector<uint32_t>& items, size_t n
   return out;
 }
 
+#if defined(__x86_64__)
+// Whether the CPU has AVX2, found once at start-up rather than in function-local statics, whose
+// guards are tested on every call (in the dispatch to Argmax's AVX2 version GCC saved four
+// registers before that test: 17 instructions a call where 3 do). Before its initialisation
+// (for a caller in another file's static initialisers) it reads false, and the portable code,
+// which gives the same results, runs.
+const bool kAvx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+#endif
+
 // Rows have at most one entry per class: 256 (more only in a damaged file, where the order
 // of rows does not matter).
 constexpr size_t kMaxEntries = 256;
@@ -33,6 +42,16 @@ constexpr size_t kMaxEntries = 256;
 // Features per bucket in the files: fewer buckets mean fewer bits of each feature kept (see
 // FrozenWeights), more a longer list of bucket sizes to store.
 constexpr size_t kFeaturesPerBucket = 4;
+
+// Writes (classes[e], codebook[codes[e]]) to entries[e] for each entry: a function of its own,
+// whose few pointers stay in registers (inside Read, GCC kept them on the stack and reloaded
+// them for every entry of the millions, as byte stores may alias them).
+template <class Entry>
+[[gnu::noinline]] void DecodeEntries(std::span<const uint8_t> classes, std::span<const uint8_t> codes,
+                                     const std::vector<int16_t>& codebook, Entry* entries) {
+  const int16_t* const levels = codebook.data();
+  for (size_t e = 0; e < classes.size(); ++e) entries[e] = {classes[e], levels[codes[e]]};
+}
 
 }  // namespace
 
@@ -68,27 +87,28 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   pool_.resize(size);
   pool_[empty_row_] = 0;
   size_t written = 0;
+  const Rows::Entry* const entries = rows.entries.data();
   for (uint32_t i : order) {
     const uint32_t n = static_cast<uint32_t>(rows.num_entries(i));
     std::fill(pool_.begin() + written, pool_.begin() + offset[i], 0);
     written = offset[i] + 1 + (is_dense(i) ? stride_ : 2 * n);
     int16_t* p = &pool_[offset[i]];
+    const Rows::Entry *const begin = &entries[rows.begin[i]], *const end = begin + n;
     if (is_dense(i)) {
       std::fill_n(p + 1, stride_, 0);
-      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e)
-        p[1 + rows.entries[e].class_id] = rows.entries[e].weight;
-      // The largest magnitude from the row's least and greatest weights: a loop that vectorises.
+      // The largest magnitude from the least and greatest of the row's weights and the zeros.
       int16_t least = 0, greatest = 0;
-      for (uint32_t c = 0; c < stride_; ++c) {
-        least = std::min(least, p[1 + c]);
-        greatest = std::max(greatest, p[1 + c]);
+      for (const Rows::Entry* e = begin; e < end; ++e) {
+        p[1 + e->class_id] = e->weight;
+        least = std::min(least, e->weight);
+        greatest = std::max(greatest, e->weight);
       }
       p[0] = static_cast<int16_t>(kDense | std::min<int>(std::max<int>(-least, greatest), kDense - 1));
     } else {
       *p++ = static_cast<int16_t>(n);
-      for (uint32_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
-        *p++ = static_cast<int16_t>(rows.entries[e].class_id);
-        *p++ = rows.entries[e].weight;
+      for (const Rows::Entry* e = begin; e < end; ++e) {
+        *p++ = static_cast<int16_t>(e->class_id);
+        *p++ = e->weight;
       }
     }
   }
@@ -113,6 +133,12 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
   for (;; ++slot_bits_) {
     slots_.assign(size_t{1} << slot_bits_, Slot{empty_row_, kFreeCheck});
     const size_t mask = slots_.size() - 1;
+    // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
+    // implies the same home slot, so the same partial key. A run that long would fill at least
+    // one whole aligned block of 32768 slots (the table has two or more): taken slots are
+    // counted block by block as rows are inserted, rather than runs measured slot by slot.
+    constexpr uint32_t kBlockBits = 15;
+    std::vector<uint32_t> taken(slots_.size() >> kBlockBits, 0);
     // Inserting the frequent features first puts them nearest their home slots.
     for (uint32_t i : order) {
       if (shadowed[i]) continue;
@@ -120,20 +146,13 @@ void FrozenWeights::Build(const Rows& rows, uint32_t num_buckets) {
       size_t j = pk & mask;
       while (slots_[j].row != empty_row_) j = (j + 1) & mask;
       slots_[j] = {offset[i], Check(pk)};
+      ++taken[j >> kBlockBits];
     }
-    // The longest run of occupied slots bounds every probe; below 65536 a match of Check()
-    // implies the same home slot, so the same partial key. Runs are counted once around the
-    // table from a free slot (at most three slots in eight are taken).
-    size_t free = 0;
-    while (slots_[free].row != empty_row_) ++free;
-    size_t run = 0, longest = 0;
-    for (size_t k = 1; k <= slots_.size() && longest < 65536; ++k) {
-      run = slots_[(free + k) & mask].row == empty_row_ ? 0 : run + 1;
-      longest = std::max(longest, run);
-    }
-    // Hashed keys never make such runs; a handmade file might, and then gets at most two
-    // doublings (its lookups may confuse features, but every slot points at a real row).
-    if (longest < 65536 || slots_.size() >= 8 * std::max<size_t>(rows.size(), size_t{1} << 16)) break;
+    // Hashed keys never fill a block (at most three slots in eight are taken); a handmade file
+    // might, and then gets at most two doublings (its lookups may confuse features, but every
+    // slot points at a real row).
+    const bool full = std::find(taken.begin(), taken.end(), uint32_t{1} << kBlockBits) != taken.end();
+    if (!full || slots_.size() >= 8 * std::max<size_t>(rows.size(), size_t{1} << 16)) break;
   }
 }
 
@@ -153,17 +172,16 @@ namespace {
 // half and the next class's in its high half, which arithmetic shifts sign-extend in place.
 using Lanes = int32_t __attribute__((vector_size(32)));
 
-// Adds the rows at `rows` (pool offsets) of a table whose dense
-// rows are kBlocks blocks of sixteen weights after a header whose bit `dense_flag` marks them
-// to scores[0, num_classes). With the stride a constant, the dense sums stay in registers for
-// the whole batch (even and odd classes apart). Sparse entries go to `acc` one by one.
+// Writes the sums of the rows at `rows` (pool offsets) of a table whose dense rows are kBlocks
+// blocks of sixteen weights after a header whose bit `dense_flag` marks them to
+// scores[0, num_classes). With the stride a constant, the dense sums stay in registers for all
+// the rows (even and odd classes apart). Sparse entries go to `acc` one by one.
 template <uint32_t kBlocks>
 void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense_flag, uint32_t num_classes,
              int32_t* scores) {
   int32_t acc[16 * kBlocks] = {};
   Lanes even[kBlocks] = {}, odd[kBlocks] = {};
   for (size_t i = 0; i < n; ++i) {
-    if (rows[i] == ~uint32_t{0}) continue;
     const int16_t* row = pool + rows[i];
     const uint32_t header = static_cast<uint16_t>(*row++);
     if (header & dense_flag) {
@@ -182,7 +200,7 @@ void AddRows(const int16_t* pool, const uint32_t* rows, size_t n, uint32_t dense
       acc[16 * b + 2 * k] += even[b][k];
       acc[16 * b + 2 * k + 1] += odd[b][k];
     }
-  for (uint32_t c = 0; c < num_classes; ++c) scores[c] += acc[c];
+  std::copy_n(acc, num_classes, scores);
 }
 
 using AddRowsFn = void (*)(const int16_t*, const uint32_t*, size_t, uint32_t, uint32_t, int32_t*);
@@ -208,7 +226,6 @@ template <uint32_t kBlocks>
     for (uint32_t b = 0; b < kBlocks; ++b) sums[b] = zero;
     uint32_t bound = 0;  // the largest magnitude any of `sums` can have
     for (; i < n; ++i) {
-      if (rows[i] == ~uint32_t{0}) continue;
       const int16_t* row = pool + rows[i];
       const uint32_t header = static_cast<uint16_t>(*row++);
       if (header & dense_flag) {
@@ -226,17 +243,16 @@ template <uint32_t kBlocks>
       wide[2 * b + 1] = _mm256_add_epi32(wide[2 * b + 1], _mm256_cvtepi16_epi32(_mm256_extracti128_si256(sums[b], 1)));
     }
   }
-  // Eight classes to an add; the last few through a mask.
+  // Eight classes to a store; the last few through a mask.
   for (uint32_t b = 0; b < 2 * kBlocks && 8 * b < num_classes; ++b) {
     int32_t* out = scores + 8 * b;
     const __m256i sum = _mm256_add_epi32(wide[b], _mm256_load_si256(reinterpret_cast<const __m256i*>(acc + 8 * b)));
     if (8 * b + 8 <= num_classes) {
-      __m256i* out8 = reinterpret_cast<__m256i*>(out);
-      _mm256_storeu_si256(out8, _mm256_add_epi32(_mm256_loadu_si256(out8), sum));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), sum);
     } else {
       const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(num_classes - 8 * b)),
                                               _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
-      _mm256_maskstore_epi32(out, mask, _mm256_add_epi32(_mm256_maskload_epi32(out, mask), sum));
+      _mm256_maskstore_epi32(out, mask, sum);
     }
   }
 }
@@ -247,9 +263,8 @@ template <uint32_t kBlocks>
 template <uint32_t... k>
 AddRowsFn AddRowsFor(uint32_t i, std::integer_sequence<uint32_t, k...>) {
 #if defined(__x86_64__)
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
   static constexpr AddRowsFn kAvx2ByStride[] = {&AddRowsAvx2<k + 1>...};
-  if (avx2) return kAvx2ByStride[i];
+  if (kAvx2) return kAvx2ByStride[i];
 #endif
   static constexpr AddRowsFn kByStride[] = {&AddRows<k + 1>...};
   return kByStride[i];
@@ -310,8 +325,6 @@ template <KeyBatch::Order kOrder>
 
 namespace {
 
-using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
-
 #if defined(__x86_64__)
 [[gnu::target("avx2"), gnu::always_inline]] inline __m256i EightAt(const int32_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
@@ -337,31 +350,29 @@ using ArgmaxFn = uint32_t (*)(const int32_t*, uint32_t, uint32_t);
 
 uint32_t ArgmaxOfEightOrMore(const int32_t* scores, uint32_t begin, uint32_t end) {
 #if defined(__x86_64__)
-  static const ArgmaxFn argmax =
-      (__builtin_cpu_init(), __builtin_cpu_supports("avx2")) ? &ArgmaxAvx2 : &Argmax<int32_t>;
-#else
-  constexpr ArgmaxFn argmax = &Argmax<int32_t>;
+  if (kAvx2) return ArgmaxAvx2(scores, begin, end);
 #endif
-  return argmax(scores, begin, end);
+  return Argmax<int32_t>(scores, begin, end);
 }
 
 size_t KeyBatch::Hash(uint64_t* f) {
 #if defined(__x86_64__)
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
   static constexpr HashGroupsFn kHash[2][2] = {{&HashGroups<Order::kTemplates>, &HashGroups<Order::kAny>},
                                                {&HashGroupsAvx2<Order::kTemplates>, &HashGroupsAvx2<Order::kAny>}};
-  const HashGroupsFn hash = kHash[avx2][order_ == Order::kAny];
+  const HashGroupsFn hash = kHash[kAvx2][order_ == Order::kAny];
 #else
   const HashGroupsFn hash = order_ == Order::kAny ? &HashGroups<Order::kAny> : &HashGroups<Order::kTemplates>;
 #endif
-  // Three lanes of padding whatever the group's size: copies without a loop of their own.
+  // Three lanes of padding whatever the group's size: copies without a loop of their own. The
+  // size is read once (the byte stores of `at` could change it, for GCC), and `at` is padded
+  // only where it is read.
   for (uint32_t k = 0; k < 3; ++k) {
     Group& g = groups_[k];
-    if (g.n == 0) continue;
-    const uint32_t last = g.n - 1;
-    std::fill_n(g.id + g.n, 3, g.id[last]);
-    for (uint32_t j = 0; j <= k; ++j) std::fill_n(g.values[j] + g.n, 3, g.values[j][last]);
-    std::fill_n(g.at + g.n, 3, g.at[last]);
+    const uint32_t n = g.n;
+    if (n == 0) continue;
+    std::fill_n(g.id + n, 3, g.id[n - 1]);
+    for (uint32_t j = 0; j <= k; ++j) std::fill_n(g.values[j] + n, 3, g.values[j][n - 1]);
+    if (order_ == Order::kTemplates) std::fill_n(g.at + n, 3, g.at[n - 1]);
   }
   hash(groups_, f);
   return size_;
@@ -399,26 +410,31 @@ size_t KeyBatch::Hash(uint64_t* f) {
 #endif
 
 void FrozenWeights::Score(std::span<const uint64_t> features, int32_t* scores) const {
-  if (slots_.empty() || stride_ == 0) return;
+  if (slots_.empty() || stride_ == 0) {
+    std::fill_n(scores, num_classes_, 0);
+    return;
+  }
   static_assert(kLanes == 16, "AddRowsFor has an adder for each multiple of 16 classes");
   const AddRowsFn add_rows = AddRowsFor(stride_ / kLanes - 1, std::make_integer_sequence<uint32_t, 16>{});
-#if defined(__x86_64__)
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
-#endif
-  uint32_t rows[kBatch];
+  // All the rows are found first, kBatch at a time, and then summed at once, so that the sums
+  // are written rather than added to scores the caller zeroed. The parse and the taggers have
+  // fewer than kBatch features.
+  uint32_t few[kBatch];
+  std::vector<uint32_t> many(features.size() > kBatch ? features.size() : 0);
+  uint32_t* const rows = many.empty() ? few : many.data();
   for (size_t start = 0; start < features.size(); start += kBatch) {
     const size_t n = std::min(kBatch, features.size() - start);
 #if defined(__x86_64__)
-    if (avx2) {
-      FindRowsAvx2(features.data() + start, n, rows);
+    if (kAvx2) {
+      FindRowsAvx2(features.data() + start, n, rows + start);
     } else {
-      FindRows(features.data() + start, n, rows);
+      FindRows(features.data() + start, n, rows + start);
     }
 #else
-    FindRows(features.data() + start, n, rows);
+    FindRows(features.data() + start, n, rows + start);
 #endif
-    add_rows(pool_.data(), rows, n, kDense, num_classes_, scores);
   }
+  add_rows(pool_.data(), rows, features.size(), kDense, num_classes_, scores);
 }
 
 Status FrozenWeights::Read(BinaryReader& in) {
@@ -426,10 +442,10 @@ Status FrozenWeights::Read(BinaryReader& in) {
   GEOKG_RETURN_IF_ERROR(in.Get(scale_));
   std::vector<int16_t> codebook;
   std::vector<uint16_t> bucket_sizes, fingerprints;
-  std::vector<uint8_t> lengths, classes, codes;
+  std::span<const uint8_t> lengths, classes, codes;
   GEOKG_RETURN_IF_ERROR(in.GetVector(codebook));
   for (auto* v : {&bucket_sizes, &fingerprints}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
-  for (auto* v : {&lengths, &classes, &codes}) GEOKG_RETURN_IF_ERROR(in.GetVector(*v));
+  for (auto* v : {&lengths, &classes, &codes}) GEOKG_RETURN_IF_ERROR(in.GetBytes(*v));
   const size_t b = bucket_sizes.size();
   // A table with no weights (pruned to nothing) has an empty codebook.
   if (b == 0 || (b & (b - 1)) != 0 || b > (size_t{1} << 31) || num_classes_ > 256 ||
@@ -458,7 +474,7 @@ Status FrozenWeights::Read(BinaryReader& in) {
   if (feature != num_rows || rows.begin[num_rows] != classes.size()) return in.Invalid("has a damaged weight table");
   rows.fingerprint = std::move(fingerprints);
   rows.entries.resize(classes.size());
-  for (size_t e = 0; e < classes.size(); ++e) rows.entries[e] = {classes[e], codebook[codes[e]]};
+  DecodeEntries(classes, codes, codebook, rows.entries.data());
   Build(rows, static_cast<uint32_t>(b));
   return Status();
 }

@@ -24,21 +24,22 @@ namespace geokg::extract::internal {
 class BinaryWriter;  // model_file_train.h
 
 // 64-bit FNV-1a of a string: the per-token part of a feature, computed once per token.
+inline constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
 inline uint64_t HashString(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = kFnvBasis;
   for (unsigned char c : s) {
     h ^= c;
-    h *= 0x100000001b3ULL;
+    h *= kFnvPrime;
   }
   return h;
 }
 
 // HashString of the ASCII-lower-cased string: the key of a word regardless of capitalisation.
 inline uint64_t HashLower(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = kFnvBasis;
   for (char c : s) {
     h ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    h *= 0x100000001b3ULL;
+    h *= kFnvPrime;
   }
   return h;
 }
@@ -182,7 +183,7 @@ class FrozenWeights {
   size_t num_features() const { return origins_.size(); }
   size_t num_entries() const { return num_entries_; }
 
-  // Adds the weights of `features` to scores[0, num_classes), in model units.
+  // Writes the sums of the weights of `features` to scores[0, num_classes), in model units.
   void Score(std::span<const uint64_t> features, int32_t* scores) const;
 
   // Reads a table that WriteWeights (perceptron_train.h) wrote.

@@ -211,7 +211,7 @@ Result<std::shared_ptr<const RelationModel>> RelationModel::LoadDefault() {
 
 Result<std::shared_ptr<const RelationModel>> RelationModel::LoadBytes(std::string_view compressed,
                                                                       const std::string& origin) {
-  Result<std::string> bytes = DecompressModel(compressed, origin);
+  Result<ModelBytes> bytes = DecompressModel(compressed, origin);
   if (!bytes.ok()) return bytes.status();
   BinaryReader in(bytes.value(), origin);
   GEOKG_RETURN_IF_ERROR(in.ExpectHeader(kMagic, kFormatVersion));

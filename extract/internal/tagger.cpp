@@ -16,14 +16,14 @@ void HashWords(std::span<const std::string_view> forms, std::vector<TokenHashes>
     pad.form = pad.lower = pad.shape = pad.lexicon = 0x5a5a + k % 2;
   }
   for (size_t i = 0; i < forms.size(); ++i) {
-    const std::string_view s = forms[i];
+    const SpellingHashes spelling = HashSpelling(forms[i], i == 0);
     TokenHashes& h = hashes[i + 2];
-    h.form = HashString(s);
-    h.lower = HashLower(s);
-    h.shape = Shape(s);
-    h.flags = Flags(s, i == 0);
-    for (size_t k = 0; k < 3; ++k) h.prefix[k] = Affix(s, k + 1, false);
-    for (size_t k = 0; k < 4; ++k) h.suffix[k] = Affix(s, k + 1, true);
+    h.form = spelling.form;
+    h.lower = spelling.lower;
+    h.shape = spelling.shape;
+    h.flags = spelling.flags;
+    std::copy_n(spelling.prefix, 3, h.prefix);
+    std::copy_n(spelling.suffix, 4, h.suffix);
   }
   for (size_t i = 0; i < forms.size(); ++i) {
     TokenHashes& h = hashes[i + 2];
@@ -62,7 +62,6 @@ void Tagger::Tag(std::vector<TokenHashes>& hashes, std::span<uint8_t> upos, std:
     std::copy_n(w.shared_keys, w.num_shared_keys, f);
     const size_t n =
         w.num_shared_keys + Features<Part::kOwn, KeyBatch::Order::kAny>(hashes, i, p1, p2, f + w.num_shared_keys);
-    std::fill(scores.begin(), scores.end(), 0);
     weights_.Score({f, n}, scores.data());
     upos[i] = static_cast<uint8_t>(Argmax(scores.data(), 0, nu));
     xpos[i] = static_cast<uint8_t>(Argmax(scores.data(), nu, weights_.num_classes()) - nu);

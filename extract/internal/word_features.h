@@ -19,39 +19,50 @@ inline char ShapeClass(unsigned char c) {
   return static_cast<char>(c);
 }
 
-// Lower-cased prefix or suffix of up to `n` bytes.
-inline uint64_t Affix(std::string_view s, size_t n, bool suffix) {
-  n = std::min(n, s.size());
-  return HashLower(suffix ? s.substr(s.size() - n) : s.substr(0, n)) + n;
-}
-
-// Shape with runs longer than two of the same class collapsed: "Jae-myung" -> "Xxx-xx".
-inline uint64_t Shape(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+// A word's hashes that the taggers build their features from, all computed in one pass over it
+// (and one over each suffix) rather than by eleven functions: the taggers hash every word.
+struct SpellingHashes {
+  uint64_t form;   // HashString
+  uint64_t lower;  // HashLower
+  // HashString of the shape, each byte's ShapeClass with runs longer than two of the same class
+  // collapsed: "Jae-myung" -> "Xxx-xx".
+  uint64_t shape;
+  // Which of capitals, digits, hyphens and lower case the word has (bits 0-3), whether it starts
+  // with a capital (bit 4), and whether it is the sentence's first word (bit 5).
+  uint64_t flags;
+  // HashLower of the first and last 1-3 and 1-4 bytes (the whole word when shorter), plus their
+  // length.
+  uint64_t prefix[3], suffix[4];
+};
+inline SpellingHashes HashSpelling(std::string_view s, bool first) {
+  SpellingHashes h{kFnvBasis, kFnvBasis, kFnvBasis, 0, {}, {}};
   char prev = 0, prev2 = 0;
-  for (unsigned char c : s) {
-    const char k = ShapeClass(c);
-    if (k == prev && k == prev2) continue;
-    prev2 = prev;
-    prev = k;
-    h ^= static_cast<unsigned char>(k);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-// Which of capitals, digits, hyphens and lower case `s` has, whether it starts with a capital,
-// and whether it is the sentence's first word.
-inline uint64_t Flags(std::string_view s, bool first) {
   bool upper = false, digit = false, hyphen = false, lower = false;
-  for (char c : s) {
-    upper |= c >= 'A' && c <= 'Z';
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const bool is_upper = c >= 'A' && c <= 'Z';
+    h.form = (h.form ^ c) * kFnvPrime;
+    h.lower = (h.lower ^ (is_upper ? c - 'A' + 'a' : c)) * kFnvPrime;
+    if (i < 3) h.prefix[i] = h.lower + (i + 1);
+    const char k = ShapeClass(c);
+    if (k != prev || k != prev2) {
+      prev2 = prev;
+      prev = k;
+      h.shape = (h.shape ^ static_cast<unsigned char>(k)) * kFnvPrime;
+    }
+    upper |= is_upper;
     lower |= c >= 'a' && c <= 'z';
     digit |= c >= '0' && c <= '9';
     hyphen |= c == '-';
   }
+  for (size_t i = s.size(); i < 3; ++i) h.prefix[i] = h.lower + s.size();
+  for (size_t n = 1; n <= 4; ++n) {
+    const size_t m = std::min(n, s.size());
+    h.suffix[n - 1] = HashLower(s.substr(s.size() - m)) + m;
+  }
   const bool initial_upper = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
-  return (upper << 0) | (digit << 1) | (hyphen << 2) | (lower << 3) | (initial_upper << 4) | (first << 5);
+  h.flags = (upper << 0) | (digit << 1) | (hyphen << 2) | (lower << 3) | (initial_upper << 4) | (first << 5);
+  return h;
 }
 
 }  // namespace geokg::extract::internal

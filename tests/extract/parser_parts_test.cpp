@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "extract/internal/parser.h"
+#include "extract/internal/parser_features.h"
 #include "extract/internal/parser_train.h"
 #include "extract/internal/perceptron.h"
 #include "extract/internal/perceptron_train.h"
@@ -41,9 +43,9 @@ TEST_CASE("Supertags name each word's relation and the sides of its head and dep
   CHECK(again.sentences[0].xpos == s.xpos);
 }
 
-// Scores of one feature, class by class.
+// Scores of one feature, class by class (Score writes them over whatever the array held).
 std::vector<int32_t> ScoresOf(const internal::FrozenWeights& w, uint64_t feature) {
-  std::vector<int32_t> scores(w.num_classes(), 0);
+  std::vector<int32_t> scores(w.num_classes(), 12345);
   w.Score({&feature, 1}, scores.data());
   return scores;
 }
@@ -58,7 +60,7 @@ std::pair<std::vector<int64_t>, std::vector<int64_t>> ScoredTwice(const internal
     const std::vector<int32_t> one = ScoresOf(w, f);
     for (uint32_t c = 0; c < w.num_classes(); ++c) expected[c] += one[c];
   }
-  std::vector<int32_t> scores(w.num_classes(), 0);
+  std::vector<int32_t> scores(w.num_classes(), -12345);
   w.Score(all, scores.data());
   return {std::vector<int64_t>(scores.begin(), scores.end()), expected};
 }
@@ -108,6 +110,39 @@ TEST_CASE("Feature keys hashed together are those hashed one by one, in the orde
   }
 }
 
+TEST_CASE("The parser's one-label keys looked up are those hashed on each transition", "[extract]") {
+  namespace pf = internal::parser_features;
+  // Random valid moves with random labels (all 64 and none occur) over a sentence of 40 words:
+  // at each step the run-time keys (in any order) are the training ones (in template order).
+  const pf::LabelKeys labels = pf::HashLabelKeys();
+  const int n = 40;
+  std::vector<uint64_t> words(n);
+  std::vector<uint16_t> tags(n), supertags(n);
+  for (int i = 0; i < n; ++i) {
+    words[i] = internal::HashString(std::to_string(i % 13));
+    tags[i] = static_cast<uint16_t>(i % 7 << 8 | i % 5);
+    supertags[i] = static_cast<uint16_t>(i % 3 << 8 | i % 11);
+  }
+  const pf::Sentence x{words, tags, supertags};
+  uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245 + 12345, state >> 16; };
+  for (int sentence = 0; sentence < 20; ++sentence) {
+    internal::Configuration c(n);
+    while (!c.Terminal()) {
+      uint64_t expected[pf::kMaxFeatures], keys[pf::kMaxFeatures];
+      const size_t k = pf::Features(c, x, expected);
+      REQUIRE(pf::Features<internal::KeyBatch::Order::kAny, pf::Part::kRest>(c, x, keys, &labels) == k);
+      std::sort(expected, expected + k);
+      std::sort(keys, keys + k);
+      CHECK(std::equal(keys, keys + k, expected));
+      internal::Move m;
+      do m = static_cast<internal::Move>(next() % 3);
+      while (!c.Can(m));
+      c.Apply(m, static_cast<uint8_t>(next() % 64));
+    }
+  }
+}
+
 TEST_CASE("Scores add each feature's weights to their own classes, dense rows and sparse alike", "[extract]") {
   // Every stride the adders are specialised for is covered by some of these class counts.
   for (uint32_t classes : {3u, 16u, 67u, 105u, 130u, 200u, 256u}) {
@@ -132,6 +167,27 @@ TEST_CASE("Scores add each feature's weights to their own classes, dense rows an
     // All features at once (more than one batch of lookups, each twice) score the sum.
     const auto [scores, expected] = ScoredTwice(w, features);
     CHECK(scores == expected);
+  }
+}
+
+TEST_CASE("Scores are exact in a table whose keys crowd into a run of 65536 slots", "[extract]") {
+  // 65536 features in 16 neighbouring buckets whose fingerprints share their low four bits all
+  // have home slots 16-31 at first (key 0 is taken for none in training): loading doubles the slot table until no run
+  // of taken slots could make two partial keys' checks equal, and each feature still finds its own row.
+  internal::AveragedPerceptron model(3);
+  std::vector<uint64_t> keys;
+  for (uint64_t fingerprint = 0; fingerprint < 4096; ++fingerprint)
+    for (uint64_t bucket = 0; bucket < 16; ++bucket) keys.push_back(fingerprint << 52 | (16 + bucket));
+  for (size_t k = 0; k < keys.size(); ++k)
+    model.Update({&keys[k], 1}, static_cast<uint32_t>(k % 3), static_cast<uint32_t>((k + 1) % 3));
+  model.Tick();
+  const internal::FrozenWeights w = model.Freeze();
+  REQUIRE(w.num_features() == keys.size());
+  for (size_t k = 0; k < keys.size(); k += 7) {
+    const std::vector<int32_t> scores = ScoresOf(w, keys[k]);
+    CHECK(scores[k % 3] > 0);
+    CHECK(scores[(k + 1) % 3] < 0);
+    CHECK(scores[(k + 2) % 3] == 0);
   }
 }
 
