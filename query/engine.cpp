@@ -90,8 +90,13 @@ Result<FactRow> Engine::MakeFactRow(const store::Fact& fact, internal::EntityCac
 }
 
 Result<std::vector<FactRow>> Engine::Rows(const std::vector<store::Fact>& facts) const {
-  // Their first sentences only, in id order.
+  // Their entities in one read (a Get each was a tenth of timeline's time at ten million facts),
+  // then their first sentences only, in id order.
   EntityCache cache(store_);
+  std::vector<store::EntityId> ends;
+  ends.reserve(2 * facts.size());
+  for (const store::Fact& f : facts) ends.insert(ends.end(), {f.subject, f.object});
+  GEOKG_RETURN_IF_ERROR(cache.Load(std::move(ends)));
   std::vector<store::FactId> ids;
   for (const store::Fact& f : facts) ids.push_back(f.id);
   std::sort(ids.begin(), ids.end());
@@ -116,10 +121,12 @@ Result<std::vector<FactRow>> Engine::Rows(const std::vector<store::Fact>& facts)
     rows.push_back(std::move(row));
   }
   // Dated facts by date, undated after them; then by fact id, which is ingest order.
-  std::sort(rows.begin(), rows.end(), [](const FactRow& x, const FactRow& y) {
-    return std::make_tuple(x.fact.first_time.empty(), x.fact.first_time, x.fact.last_time, x.fact.id) <
-           std::make_tuple(y.fact.first_time.empty(), y.fact.first_time, y.fact.last_time, y.fact.id);
-  });
+  // Compared in place: make_tuple would copy both dates at every comparison.
+  auto key = [](const FactRow& r) {
+    return std::tuple<bool, const std::string&, const std::string&, store::FactId>(
+        r.fact.first_time.empty(), r.fact.first_time, r.fact.last_time, r.fact.id);
+  };
+  std::sort(rows.begin(), rows.end(), [&](const FactRow& x, const FactRow& y) { return key(x) < key(y); });
   return rows;
 }
 

@@ -13,8 +13,8 @@ namespace geokg::query::internal {
 class EntityCache {
  public:
   explicit EntityCache(const store::Store& store) : store_(store) {}
-  // Reads the entities of `ids` not read yet in one walk of the store, so that Get finds them:
-  // for answers naming thousands of entities. Errors as Store::ForEachEntity.
+  // Reads the entities of `ids` not read yet in one read of the store (Store::ForEachEntity), so
+  // that Get finds them: for answers naming hundreds of entities. Errors as ForEachEntity.
   Status Load(std::vector<store::EntityId> ids) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -1,7 +1,9 @@
 #include "query/output.h"
 
 #include <algorithm>
+#include <cassert>
 #include <iterator>
+#include <type_traits>
 
 #include "graph/json_fields.h"
 #include "graph/printable.h"
@@ -12,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-// How one value reads in a table cell or CSV field.
+// How one JSON value reads in a table cell or CSV field.
 std::string Cell(const json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
@@ -29,6 +31,48 @@ std::string Cell(const json& v) {
     return s;
   }
   return v.dump();
+}
+
+// How one value reads in a table cell or CSV field: as Cell would read its JSON value.
+std::string Cell(const Value& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          return "";
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return v;
+        } else if constexpr (std::is_same_v<T, uint64_t>) {
+          return std::to_string(v);
+        } else if constexpr (std::is_same_v<T, Value::EntityName>) {
+          return v.name;
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          std::string out;
+          for (const std::string& item : v) out += (out.empty() ? "" : ", ") + item;
+          return out;
+        } else {
+          return Cell(json(v));
+        }
+      },
+      value.variant());
+}
+
+json ToJson(const Value& value) {
+  return std::visit(
+      [](const auto& v) -> json {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Value::EntityName>)
+          return {{"name", v.name}, {"type", EntityTypeName(v.type)}};
+        else
+          return json(v);
+      },
+      value.variant());
+}
+
+json RowJson(const std::vector<std::string>& columns, const Row& row) {
+  assert(row.size() == columns.size());
+  json out(json::value_t::object);
+  for (size_t i = 0; i < columns.size(); ++i) out[columns[i]] = ToJson(row[i]);
+  return out;
 }
 
 // One line, cut to `limit` terminal columns (0: whole) with "..." marking the cut.
@@ -52,69 +96,74 @@ void WriteTable(const Answer& answer, size_t cell_width, std::ostream& out) {
   if (answer.rows.empty()) return;
   const std::vector<std::string>& names = answer.table.empty() ? answer.columns : answer.table;
   const size_t columns = names.size();
-  std::vector<size_t> width;
-  for (const std::string& c : names) width.push_back(DisplayWidth(c));
-  // Every cell of every row, row after row.
+  // Where each shown column is in a row (none: a column no row has, shown as null).
+  std::vector<size_t> field;
+  for (const std::string& c : names)
+    field.push_back(
+        static_cast<size_t>(std::find(answer.columns.begin(), answer.columns.end(), c) - answer.columns.begin()));
+  std::vector<size_t> name_widths;
+  for (const std::string& c : names) name_widths.push_back(DisplayWidth(c));
+  std::vector<size_t> width = name_widths;
+  // Every cell of every row, row after row, with its width.
   std::vector<std::string> cells;
+  std::vector<size_t> cell_widths;
   cells.reserve(answer.rows.size() * columns);
-  static const json kNull;
-  for (const json& row : answer.rows) {
+  cell_widths.reserve(cells.capacity());
+  for (const Row& row : answer.rows) {
     for (size_t i = 0; i < columns; ++i) {
-      const auto value = row.find(names[i]);
-      std::string text = ForTable(Cell(value == row.end() ? kNull : *value), cell_width);
+      std::string text;
+      if (field[i] < row.size()) {
+        const Value& value = row[field[i]];
+        const auto* s = std::get_if<std::string>(&value.variant());
+        text = s ? ForTable(*s, cell_width) : ForTable(Cell(value), cell_width);
+      }
       if (text.empty()) text.assign(1, '-');
-      width[i] = std::max(width[i], DisplayWidth(text));
+      cell_widths.push_back(DisplayWidth(text));
+      width[i] = std::max(width[i], cell_widths.back());
       cells.push_back(std::move(text));
     }
   }
-  auto line = [&](const std::string* values) {
+  auto line = [&](const std::string* values, const size_t* widths) {
     for (size_t i = 0; i < columns; ++i) {
       out << values[i];
-      if (i + 1 < columns)
-        std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - DisplayWidth(values[i]) + 2, ' ');
+      if (i + 1 < columns) std::fill_n(std::ostreambuf_iterator<char>(out), width[i] - widths[i] + 2, ' ');
     }
     out << "\n";
   };
-  line(names.data());
-  for (size_t first = 0; first < cells.size(); first += columns) line(&cells[first]);
+  line(names.data(), name_widths.data());
+  for (size_t first = 0; first < cells.size(); first += columns) line(&cells[first], &cell_widths[first]);
 }
 
-json TimeSourceJson(TimeSource source) {
-  return source == TimeSource::kNone ? json(nullptr) : json(TimeSourceName(source));
+Value TimeSourceValue(TimeSource source) {
+  return source == TimeSource::kNone ? Value() : Value(TimeSourceName(source));
 }
 
-// The keys of FactFields, in CSV order.
+// The fields of a fact (AppendFactFields), in CSV order.
 const std::vector<std::string> kFactColumns = {
     "fact",      "subject",     "relation",       "object",        "predicate", "cameo",      "modality", "first_time",
     "last_time", "time_source", "first_reported", "last_reported", "mentions",  "confidence", "doc",      "evidence"};
+// Appends each of `values` to `row`, built in place (a braced list would copy each).
+template <class... V>
+void Append(Row& row, V&&... values) {
+  (row.emplace_back(std::forward<V>(values)), ...);
+}
 
-json FactFields(const FactRow& r) {
+// A fact's fields (kFactColumns), appended to `row`.
+void AppendFactFields(const FactRow& r, Row& row) {
   const store::Fact& f = r.fact;
-  // Filled field by field, as NeighborAnswer's rows: a braced list builds and takes apart a
-  // [key, value] array per field, a sixth of timeline's time at ten million facts.
-  json row(json::value_t::object);
-  row["fact"] = f.id;
-  row["subject"] = EntityNameJson(r.subject);
-  row["relation"] = Info(f.relation).name;
-  row["object"] = EntityNameJson(r.object);
-  row["predicate"] = f.predicate;
-  row["cameo"] = NullIfEmpty(f.cameo);
-  row["modality"] = ModalityName(f.modality);
-  row["first_time"] = NullIfEmpty(f.first_time);
-  row["last_time"] = NullIfEmpty(f.last_time);
-  row["time_source"] = TimeSourceJson(f.time_source);
-  row["first_reported"] = NullIfEmpty(f.first_reported);
-  row["last_reported"] = NullIfEmpty(f.last_reported);
-  row["mentions"] = f.mentions;
-  row["confidence"] = Round3(f.confidence);
-  row["doc"] = NullIfEmpty(r.doc);
-  row["evidence"] = NullIfEmpty(r.evidence);
-  return row;
+  Append(row, f.id, r.subject, Info(f.relation).name, r.object, f.predicate, TextOrNull(f.cameo),
+         ModalityName(f.modality), TextOrNull(f.first_time), TextOrNull(f.last_time), TimeSourceValue(f.time_source),
+         TextOrNull(f.first_reported), TextOrNull(f.last_reported), f.mentions, Round3(f.confidence), TextOrNull(r.doc),
+         TextOrNull(r.evidence));
 }
 
 // An exported edge's end: {name, type, code}, the code null when it has none.
 json VertexJson(const VertexProperties& v) {
   return {{"name", v.name}, {"type", EntityTypeName(v.type)}, {"code", NullIfEmpty(v.code)}};
+}
+
+json TimeSourceJson(TimeSource source) {
+  return source == TimeSource::kNone ? json(nullptr) : json(TimeSourceName(source));
 }
 
 }  // namespace
@@ -132,23 +181,28 @@ void WriteAnswer(const Answer& answer, Format format, std::ostream& out, size_t 
     case Format::kTable:
       WriteTable(answer, cell_width, out);
       return;
-    case Format::kJson:
-      out << json(answer.rows).dump(2) << "\n";
+    case Format::kJson: {
+      json rows = json::array();
+      for (const Row& row : answer.rows) rows.push_back(RowJson(answer.columns, row));
+      out << rows.dump(2) << "\n";
       return;
+    }
     case Format::kJsonl:
-      for (const json& row : answer.rows) out << row.dump() << "\n";
+      for (const Row& row : answer.rows) out << RowJson(answer.columns, row).dump() << "\n";
       return;
     case Format::kCsv:
       for (size_t i = 0; i < answer.columns.size(); ++i) out << (i ? "," : "") << CsvField(answer.columns[i]);
       out << "\n";
-      for (const json& row : answer.rows) {
-        for (size_t i = 0; i < answer.columns.size(); ++i)
-          out << (i ? "," : "") << CsvField(Cell(row.value(answer.columns[i], json(nullptr))));
+      for (const Row& row : answer.rows) {
+        assert(row.size() == answer.columns.size());
+        for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << CsvField(Cell(row[i]));
         out << "\n";
       }
       return;
   }
 }
+
+Value TextOrNull(std::string_view text) { return text.empty() ? Value() : Value(text); }
 
 Answer MetAnswer(const std::vector<MetRow>& rows) {
   Answer a{{"entity", "met", "relation", "modality", "first_time", "last_time", "time_source", "place", "mentions",
@@ -156,20 +210,11 @@ Answer MetAnswer(const std::vector<MetRow>& rows) {
            {},
            {"entity", "met", "relation", "modality", "first_time", "last_time", "place", "mentions", "confidence",
             "fact", "doc", "evidence"}};
+  a.rows.reserve(rows.size());
   for (const MetRow& r : rows)
-    a.rows.push_back({{"fact", r.fact},
-                      {"entity", EntityNameJson(r.a)},
-                      {"met", EntityNameJson(r.b)},
-                      {"relation", Info(r.relation).name},
-                      {"modality", ModalityName(r.modality)},
-                      {"first_time", NullIfEmpty(r.first_time)},
-                      {"last_time", NullIfEmpty(r.last_time)},
-                      {"time_source", TimeSourceJson(r.time_source)},
-                      {"place", NullIfEmpty(r.place)},
-                      {"mentions", r.mentions},
-                      {"confidence", Round3(r.confidence)},
-                      {"doc", NullIfEmpty(r.doc)},
-                      {"evidence", NullIfEmpty(r.evidence)}});
+    Append(a.rows.emplace_back(), r.a, r.b, Info(r.relation).name, ModalityName(r.modality), TextOrNull(r.first_time),
+           TextOrNull(r.last_time), TimeSourceValue(r.time_source), TextOrNull(r.place), r.mentions,
+           Round3(r.confidence), r.fact, TextOrNull(r.doc), TextOrNull(r.evidence));
   return a;
 }
 
@@ -178,7 +223,11 @@ Answer FactAnswer(const std::vector<FactRow>& rows) {
            {},
            {"first_time", "subject", "relation", "object", "modality", "mentions", "confidence", "fact", "evidence"}};
   a.rows.reserve(rows.size());
-  for (const FactRow& r : rows) a.rows.push_back(FactFields(r));
+  for (const FactRow& r : rows) {
+    Row& row = a.rows.emplace_back();
+    row.reserve(kFactColumns.size());
+    AppendFactFields(r, row);
+  }
   return a;
 }
 
@@ -186,16 +235,11 @@ Answer NeighborAnswer(const std::vector<NeighborRow>& rows) {
   Answer a{{"entity", "type", "depth", "facts", "relations", "via"}, {}, {}};
   a.rows.reserve(rows.size());
   for (const NeighborRow& r : rows) {
-    // Filled field by field: a braced list would build and take apart a [key, value] array per
-    // field, and depth 2 around a hub has thousands of rows.
-    json& row = a.rows.emplace_back(json::value_t::object);
-    row["entity"] = r.entity.name;
-    row["type"] = EntityTypeName(r.entity.type);
-    row["depth"] = r.depth;
-    row["facts"] = r.facts;
-    json& relations = row["relations"] = json::array();
-    for (Relation rel : r.relations) relations.push_back(Info(rel).name);
-    row["via"] = r.via;
+    std::vector<std::string> relations;
+    relations.reserve(r.relations.size());
+    for (Relation rel : r.relations) relations.emplace_back(Info(rel).name);
+    Append(a.rows.emplace_back(), r.entity.name, EntityTypeName(r.entity.type), r.depth, r.facts, std::move(relations),
+           r.via);
   }
   return a;
 }
@@ -209,13 +253,9 @@ Answer PathAnswer(const std::vector<Path>& paths) {
   for (size_t p = 0; p < paths.size(); ++p)
     for (size_t h = 0; h < paths[p].size(); ++h) {
       const PathHop& hop = paths[p][h];
-      json row = FactFields(hop.row);
-      row["path"] = p + 1;
-      row["hop"] = h + 1;
-      row["from"] = EntityNameJson(hop.from);
-      row["to"] = EntityNameJson(hop.to);
-      row["alternatives"] = hop.alternatives;
-      a.rows.push_back(std::move(row));
+      Row& row = a.rows.emplace_back();
+      Append(row, p + 1, h + 1, hop.from, hop.to, hop.alternatives);
+      AppendFactFields(hop.row, row);
     }
   return a;
 }
@@ -223,26 +263,18 @@ Answer PathAnswer(const std::vector<Path>& paths) {
 Answer RankAnswer(const std::vector<RankRow>& rows, std::string_view measure) {
   Answer a{{"rank", "entity", "type", "score", "degree", "measure"}, {}, {}};
   for (size_t i = 0; i < rows.size(); ++i)
-    a.rows.push_back({{"rank", i + 1},
-                      {"entity", rows[i].entity.name},
-                      {"type", EntityTypeName(rows[i].entity.type)},
-                      {"score", rows[i].score},
-                      {"degree", rows[i].degree},
-                      {"measure", measure}});
+    Append(a.rows.emplace_back(), i + 1, rows[i].entity.name, EntityTypeName(rows[i].entity.type), rows[i].score,
+           rows[i].degree, measure);
   return a;
 }
 
 Answer GroupAnswer(const GroupingAnswer& grouping) {
   Answer a{{"method", "group", "size", "members", "groups", "modularity"}, {}, {}};
   for (const GroupRow& r : grouping.rows) {
-    json members = json::array();
+    std::vector<std::string> members;
     for (const Entity& e : r.members) members.push_back(e.name);
-    a.rows.push_back({{"method", grouping.method},
-                      {"group", r.group + 1},
-                      {"size", r.size},
-                      {"members", members},
-                      {"groups", grouping.groups},
-                      {"modularity", Round3(grouping.modularity)}});
+    Append(a.rows.emplace_back(), grouping.method, r.group + 1, r.size, std::move(members), grouping.groups,
+           Round3(grouping.modularity));
   }
   return a;
 }
@@ -254,16 +286,8 @@ Answer EntityAnswer(const EntityCard& card) {
   Answer a{{"name", "type", "code", "aliases", "roles", "id", "facts", "as_subject", "as_object", "by_relation"},
            {},
            {"name", "type", "code", "aliases", "roles", "facts", "as_subject", "as_object", "by_relation"}};
-  a.rows.push_back({{"name", e.name},
-                    {"type", EntityTypeName(e.type)},
-                    {"code", NullIfEmpty(e.code)},
-                    {"aliases", e.aliases},
-                    {"roles", card.roles},
-                    {"id", card.record.id},
-                    {"facts", card.facts},
-                    {"as_subject", card.as_subject},
-                    {"as_object", card.as_object},
-                    {"by_relation", by_relation}});
+  Append(a.rows.emplace_back(), e.name, EntityTypeName(e.type), TextOrNull(e.code), e.aliases, card.roles,
+         card.record.id, card.facts, card.as_subject, card.as_object, std::move(by_relation));
   return a;
 }
 
@@ -271,28 +295,22 @@ Answer EvidenceRows(const EvidenceAnswer& answer) {
   Answer a{kFactColumns,
            {},
            {"fact", "doc", "title", "date", "sentence", "time", "time_text", "attribution", "confidence", "text"}};
-  a.columns.erase(std::find(a.columns.begin(), a.columns.end(), "doc"), a.columns.end());  // doc, evidence
+  // The fact's fields but its doc and evidence, then the sentence's; confidence is the sentence's.
+  const auto doc = std::find(a.columns.begin(), a.columns.end(), "doc");
+  const auto confidence = std::find(a.columns.begin(), a.columns.end(), "confidence") - a.columns.begin();
+  a.columns.erase(doc, a.columns.end());
+  const size_t fact_fields = a.columns.size();
   a.columns.insert(a.columns.end(), {"doc", "title", "date", "source", "url", "sentence", "span", "text",
                                      "sentence_predicate", "time", "time_text", "attribution"});
   for (const store::FactEvidence& e : answer.sentences) {
     const Document& d = answer.articles.at(e.doc);
-    json row = FactFields(answer.fact);
-    row.erase("evidence");
-    row.erase("doc");
-    row.update(json{{"doc", e.doc},
-                    {"title", NullIfEmpty(d.title)},
-                    {"date", NullIfEmpty(d.date)},
-                    {"source", NullIfEmpty(d.source)},
-                    {"url", NullIfEmpty(d.url)},
-                    {"sentence", e.sentence},
-                    {"span", {e.begin, e.end}},
-                    {"text", e.text},
-                    {"sentence_predicate", e.predicate},
-                    {"time", NullIfEmpty(e.time)},
-                    {"time_text", NullIfEmpty(e.time_text)},
-                    {"attribution", NullIfEmpty(e.attribution)},
-                    {"confidence", Round3(e.confidence)}});
-    a.rows.push_back(std::move(row));
+    Row& row = a.rows.emplace_back();
+    AppendFactFields(answer.fact, row);
+    row.resize(fact_fields);
+    row[confidence] = Round3(e.confidence);
+    Append(row, e.doc, TextOrNull(d.title), TextOrNull(d.date), TextOrNull(d.source), TextOrNull(d.url), e.sentence,
+           json::array({e.begin, e.end}), e.text, e.predicate, TextOrNull(e.time), TextOrNull(e.time_text),
+           TextOrNull(e.attribution));
   }
   return a;
 }

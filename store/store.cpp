@@ -394,6 +394,19 @@ Status Store::ForEachEntity(std::span<const EntityId> ids,
   assert(std::adjacent_find(ids.begin(), ids.end(), std::greater_equal<EntityId>()) == ids.end());
   // Ids a few apart are a few keys apart: stepping there is cheaper than seeking.
   constexpr int kSteps = 16;
+  if (ids.size() > 1 && (ids.back() - ids.front()) / (ids.size() - 1) > kSteps) {
+    // Scattered ids (a timeline's partners lie hundreds apart): the steps would be wasted, and
+    // one MultiGet of the sorted keys reads each block they share once.
+    std::vector<std::string> keys;
+    keys.reserve(ids.size());
+    for (EntityId id : ids) keys.push_back(U32Key(id));
+    return impl_->MultiGetSorted(kEntities, keys, [&](size_t i, std::optional<std::string_view> value) -> Status {
+      if (!value) return EntityDoesNotResolve(path_, ids[i]);
+      auto record = ParseEntity(path_, ids[i], *value);
+      if (!record.ok()) return record.status();
+      return visit(record.value());
+    });
+  }
   std::unique_ptr<rocksdb::Iterator> it(impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(kEntities)));
   std::string key;
   for (EntityId id : ids) {
@@ -599,23 +612,15 @@ Result<std::vector<std::pair<FactId, uint32_t>>> Store::SentenceFacts(const std:
 
 Status Store::ForEachFactOf(std::span<const FactId> ids, const std::function<Status(const Fact&)>& visit) const {
   assert(std::adjacent_find(ids.begin(), ids.end(), std::greater_equal<FactId>()) == ids.end());
-  // One MultiGet of sorted keys: RocksDB reads each block they share once.
   std::vector<std::string> keys;
   keys.reserve(ids.size());
   for (FactId id : ids) keys.push_back(U64Key(id));
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(ids.size());
-  std::vector<rocksdb::Status> statuses(ids.size());
-  impl_->db()->MultiGet(rocksdb::ReadOptions(), impl_->cf(kFacts), ids.size(), slices.data(), values.data(),
-                        statuses.data(), /*sorted_input=*/true);
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (statuses[i].IsNotFound()) return Status::NotFound(path_.string() + ": no fact " + std::to_string(ids[i]));
-    GEOKG_RETURN_IF_ERROR(FromRocks(statuses[i], path_));
-    auto fact = ParseFact(path_, ids[i], std::string_view(values[i].data(), values[i].size()));
+  return impl_->MultiGetSorted(kFacts, keys, [&](size_t i, std::optional<std::string_view> value) -> Status {
+    if (!value) return Status::NotFound(path_.string() + ": no fact " + std::to_string(ids[i]));
+    auto fact = ParseFact(path_, ids[i], *value);
     if (!fact.ok()) return fact.status();
-    GEOKG_RETURN_IF_ERROR(visit(fact.value()));
-  }
-  return Status();
+    return visit(fact.value());
+  });
 }
 
 Status Store::ForEachFirstEvidence(std::span<const FactId> ids,

@@ -211,9 +211,10 @@ class Store {
   // The entity with `id`, or nullopt when there is none: for ids a user gives (GetEntity is for
   // the ids the store itself refers to).
   Result<std::optional<EntityRecord>> FindEntity(EntityId id) const;
-  // Calls `visit` with the entity of each of `ids` in that order, walking the entities family
-  // once: far cheaper than a GetEntity per id when there are thousands. kCorruption when an id
-  // does not resolve; stops at, and returns, the first non-OK status `visit` returns.
+  // Calls `visit` with the entity of each of `ids` in that order, read in one walk of the
+  // entities family when the ids lie close together, else in one MultiGet: far cheaper than a
+  // GetEntity per id when there are hundreds. kCorruption when an id does not resolve; stops at,
+  // and returns, the first non-OK status `visit` returns.
   // REQUIRES: `ids` strictly ascending.
   Status ForEachEntity(std::span<const EntityId> ids, const std::function<Status(const EntityRecord&)>& visit) const;
   // The fact with `id`; kNotFound when there is none.

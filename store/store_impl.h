@@ -102,6 +102,27 @@ class Store::Impl {
     return internal::FromRocks(it->status(), path_);
   }
 
+  // Reads `keys` of `f`, ascending, in one MultiGet (each block they share is read once) and
+  // calls visit(i, value of keys[i]) in order, the value nullopt for a missing key and valid
+  // only during the call; stops at, and returns, the first non-OK status `visit` returns.
+  template <class Visit>
+  Status MultiGetSorted(Family f, const std::vector<std::string>& keys, Visit&& visit) const {
+    std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+    std::vector<rocksdb::PinnableSlice> values(keys.size());
+    std::vector<rocksdb::Status> statuses(keys.size());
+    db_->MultiGet(rocksdb::ReadOptions(), cf(f), keys.size(), slices.data(), values.data(), statuses.data(),
+                  /*sorted_input=*/true);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      std::optional<std::string_view> value;
+      if (!statuses[i].IsNotFound()) {
+        GEOKG_RETURN_IF_ERROR(internal::FromRocks(statuses[i], path_));
+        value.emplace(values[i].data(), values[i].size());
+      }
+      GEOKG_RETURN_IF_ERROR(visit(i, value));
+    }
+    return Status();
+  }
+
   // The counters as stored in `meta` (0 when absent); kCorruption when one is unreadable.
   Result<internal::Counters> ReadCounters() const;
 

@@ -318,7 +318,7 @@ TEST_CASE(
   CHECK(!found("fact 2 is missing from pos"));
 }
 
-TEST_CASE("entities read in one walk are those GetEntity reads, and an id that does not resolve is corruption",
+TEST_CASE("entities read in one pass are those GetEntity reads, and an id that does not resolve is corruption",
           "[store]") {
   TempDir dir;
   auto store = Store::Open(dir / "kg.db", {}).value();
@@ -329,26 +329,30 @@ TEST_CASE("entities read in one walk are those GetEntity reads, and an id that d
     REQUIRE(Put(*store, doc, {Stated(doc, 0, "Left " + n, Relation::kMeet, "Right " + n)}));
   }
   REQUIRE(store->Stats().value().entities == 40);
-  const std::vector<geokg::store::EntityId> ids = {1, 2, 3, 5, 8, 30, 31, 40};
-  std::vector<geokg::store::EntityRecord> walked;
-  REQUIRE(store
-              ->ForEachEntity(ids,
-                              [&](const geokg::store::EntityRecord& r) {
-                                walked.push_back(r);
-                                return geokg::Status();
-                              })
-              .ok());
-  REQUIRE(walked.size() == ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    CAPTURE(ids[i]);
-    CHECK(walked[i].id == ids[i]);
-    CHECK(walked[i].entity.name == store->GetEntity(ids[i]).value().entity.name);
+  // Close ids are walked, scattered ones (more than 16 apart on average) read in one MultiGet.
+  using Ids = std::vector<geokg::store::EntityId>;
+  for (const Ids& ids : {Ids{1, 2, 3, 5, 8, 30, 31, 40}, Ids{1, 20, 40}, Ids{7}}) {
+    std::vector<geokg::store::EntityRecord> read;
+    REQUIRE(store
+                ->ForEachEntity(ids,
+                                [&](const geokg::store::EntityRecord& r) {
+                                  read.push_back(r);
+                                  return geokg::Status();
+                                })
+                .ok());
+    REQUIRE(read.size() == ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      CAPTURE(ids[i]);
+      CHECK(read[i].id == ids[i]);
+      CHECK(read[i].entity.name == store->GetEntity(ids[i]).value().entity.name);
+    }
   }
-  const std::vector<geokg::store::EntityId> missing = {4, 41};
-  const geokg::Status s =
-      store->ForEachEntity(missing, [](const geokg::store::EntityRecord&) { return geokg::Status(); });
-  CHECK(s.code() == geokg::Code::kCorruption);
-  CHECK(s.message() == dir / "kg.db" + ": entity 41 does not resolve");
+  for (const Ids& missing : {Ids{4, 5, 6, 41}, Ids{4, 41}}) {
+    const geokg::Status s =
+        store->ForEachEntity(missing, [](const geokg::store::EntityRecord&) { return geokg::Status(); });
+    CHECK(s.code() == geokg::Code::kCorruption);
+    CHECK(s.message() == dir / "kg.db" + ": entity 41 does not resolve");
+  }
 }
 
 TEST_CASE("the first sentences read in one pass are each fact's first evidence row, and facts without one are skipped",

@@ -107,14 +107,8 @@ class MergeCommand : public Command {
     for (const store::MergeRecord& m : merges.value()) {
       auto into = store.value()->GetEntity(m.now_in);
       if (!into.ok()) return Fail(io, into.status());
-      answer.rows.push_back({{"merged", m.merged.name},
-                             {"merged_id", m.merged_id},
-                             {"type", EntityTypeName(m.merged.type)},
-                             {"aliases", m.merged.aliases},
-                             {"into_id", m.into},
-                             {"now_in", into.value().entity.name},
-                             {"now_in_id", m.now_in},
-                             {"when", m.when}});
+      answer.rows.push_back({m.merged.name, m.merged_id, EntityTypeName(m.merged.type), m.merged.aliases, m.into,
+                             into.value().entity.name, m.now_in, m.when});
     }
     query::WriteAnswer(answer, *query::ParseFormat(format_), io.out);
     if (answer.rows.empty() && format_ == "table")
