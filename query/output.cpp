@@ -162,10 +162,6 @@ json VertexJson(const VertexProperties& v) {
   return {{"name", v.name}, {"type", EntityTypeName(v.type)}, {"code", NullIfEmpty(v.code)}};
 }
 
-json TimeSourceJson(TimeSource source) {
-  return source == TimeSource::kNone ? json(nullptr) : json(TimeSourceName(source));
-}
-
 }  // namespace
 
 std::optional<Format> ParseFormat(std::string_view name) {
@@ -342,7 +338,7 @@ void WriteGraphJsonl(const Graph& graph, std::ostream& out) {
               {"mentions", e.mentions},
               {"first_time", NullIfEmpty(e.first_time)},
               {"last_time", NullIfEmpty(e.last_time)},
-              {"time_source", TimeSourceJson(e.time_source)},
+              {"time_source", ToJson(TimeSourceValue(e.time_source))},
               {"confidence", Round3(e.confidence)},
               {"evidence", evidence}};
     out << j.dump() << "\n";
