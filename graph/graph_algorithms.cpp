@@ -7,7 +7,7 @@
 
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/strong_components.hpp>
+#include <boost/pending/disjoint_sets.hpp>
 #include <boost/property_map/property_map.hpp>
 
 namespace geokg {
@@ -124,7 +124,10 @@ WeightedGraph Aggregate(const WeightedGraph& w, const std::vector<uint32_t>& com
 }
 
 // Relabels groups largest first (ties: the group of the lowest vertex first) and scores Q.
-Grouping Finish(const LinkGraph& graph, std::vector<uint32_t> group, size_t count) {
+// `for_each_arc(u, visit)` calls visit(target, ArcProperty) for each arc of u and returns a
+// Status (PageRankOfArcs below); the first failure is returned.
+template <class ForEachArc>
+Result<Grouping> FinishOfArcs(std::vector<uint32_t> group, size_t count, ForEachArc&& for_each_arc) {
   std::vector<size_t> size(count, 0);
   std::vector<uint32_t> first(count, kUnreached);
   for (uint32_t v = 0; v < group.size(); ++v) {
@@ -139,20 +142,51 @@ Grouping Finish(const LinkGraph& graph, std::vector<uint32_t> group, size_t coun
   for (uint32_t i = 0; i < count; ++i) rename[order[i]] = i;
   for (uint32_t& g : group) g = rename[g];
 
-  const LinkCsr& g = graph.csr();
   std::vector<double> inside(count, 0), total(count, 0);
   double m2 = 0;
-  for (LinkVertex u = 0; u < boost::num_vertices(g); ++u)
-    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
-      const double x = g[*it].weight;
+  for (LinkVertex u = 0; u < group.size(); ++u)
+    GEOKG_RETURN_IF_ERROR(for_each_arc(u, [&](LinkVertex v, const ArcProperty& arc) {
+      const double x = arc.weight;
       m2 += x;
       total[group[u]] += x;
-      if (group[boost::target(*it, g)] == group[u]) inside[group[u]] += x;
-    }
+      if (group[v] == group[u]) inside[group[u]] += x;
+    }));
   double q = 0;
   if (m2 > 0)
     for (size_t c = 0; c < count; ++c) q += inside[c] / m2 - (total[c] / m2) * (total[c] / m2);
-  return {std::move(group), count, q};
+  return Grouping{std::move(group), count, q};
+}
+
+// Connected components with Boost's disjoint sets: one pass over the arcs, no search stack, so
+// the saved view can be read in place.
+template <class ForEachArc>
+Result<Grouping> ComponentsOfArcs(size_t n, ForEachArc&& for_each_arc) {
+  std::vector<uint32_t> rank(n, 0), parent(n);
+  const boost::typed_identity_property_map<uint32_t> index;
+  boost::disjoint_sets sets(boost::make_iterator_property_map(rank.begin(), index),
+                            boost::make_iterator_property_map(parent.begin(), index));
+  for (LinkVertex v = 0; v < n; ++v) sets.make_set(v);
+  for (LinkVertex u = 0; u < n; ++u)
+    GEOKG_RETURN_IF_ERROR(for_each_arc(u, [&](LinkVertex v, const ArcProperty&) { sets.union_set(u, v); }));
+  std::vector<uint32_t> group(n), number(n, kUnreached);
+  size_t count = 0;
+  for (LinkVertex v = 0; v < n; ++v) {
+    uint32_t& root = number[sets.find_set(v)];
+    if (root == kUnreached) root = static_cast<uint32_t>(count++);
+    group[v] = root;
+  }
+  return FinishOfArcs(std::move(group), count, std::forward<ForEachArc>(for_each_arc));
+}
+
+// The arcs of a loaded graph or of the saved view, as the ...OfArcs functions take them.
+auto ArcsOf(const LinkCsr& g) {
+  return [&g](LinkVertex u, auto&& visit) {
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) visit(boost::target(*it, g), g[*it]);
+    return Status();
+  };
+}
+auto ArcsOf(const MappedLinkGraph& g) {
+  return [&g](LinkVertex u, auto&& visit) { return g.ForEachArc(u, visit); };
 }
 
 }  // namespace
@@ -247,18 +281,11 @@ Result<std::vector<double>> PageRankOfArcs(size_t n, size_t arcs, ForEachArc&& f
 
 std::vector<double> PageRank(const LinkGraph& graph) {
   const LinkCsr& g = graph.csr();
-  return PageRankOfArcs(boost::num_vertices(g), boost::num_edges(g),
-                        [&g](LinkVertex u, auto&& visit) {
-                          for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
-                            visit(boost::target(*it, g), g[*it]);
-                          return Status();
-                        })
-      .value();
+  return PageRankOfArcs(boost::num_vertices(g), boost::num_edges(g), ArcsOf(g)).value();
 }
 
 Result<std::vector<double>> PageRank(const MappedLinkGraph& graph) {
-  return PageRankOfArcs(graph.vertex_count(), graph.arc_count(),
-                        [&graph](LinkVertex u, auto&& visit) { return graph.ForEachArc(u, visit); });
+  return PageRankOfArcs(graph.vertex_count(), graph.arc_count(), ArcsOf(graph));
 }
 
 std::vector<double> Betweenness(const LinkGraph& graph) {
@@ -272,11 +299,11 @@ std::vector<double> Betweenness(const LinkGraph& graph) {
 }
 
 Grouping Components(const LinkGraph& graph) {
-  const LinkCsr& g = graph.csr();
-  std::vector<uint32_t> component(boost::num_vertices(g));
-  const size_t count = boost::strong_components(
-      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
-  return Finish(graph, std::move(component), count);
+  return ComponentsOfArcs(graph.vertex_count(), ArcsOf(graph.csr())).value();
+}
+
+Result<Grouping> Components(const MappedLinkGraph& graph) {
+  return ComponentsOfArcs(graph.vertex_count(), ArcsOf(graph));
 }
 
 Grouping ModularityGroups(const LinkGraph& graph) {
@@ -292,7 +319,7 @@ Grouping ModularityGroups(const LinkGraph& graph) {
     level = Aggregate(level, comm, next_count);
     count = next_count;
   }
-  return Finish(graph, std::move(group), count);
+  return FinishOfArcs(std::move(group), count, ArcsOf(graph.csr())).value();
 }
 
 }  // namespace geokg

@@ -36,8 +36,10 @@ struct Grouping {
   size_t groups = 0;
   double modularity = 0;  // Newman's Q of this grouping, facts as edge weights
 };
-// Connected components (strong components of the symmetric arc set, which are the same).
+// Connected components (the arc set is symmetric, so direction does not matter).
 Grouping Components(const LinkGraph& graph);
+// The same grouping for the saved view read in place; kCorruption as ForEachArc.
+Result<Grouping> Components(const MappedLinkGraph& graph);
 // Groups by modularity: Louvain's local-moving phase repeated on the aggregated graph until Q
 // stops growing. Deterministic: vertices are visited in index order.
 Grouping ModularityGroups(const LinkGraph& graph);

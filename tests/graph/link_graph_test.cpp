@@ -136,6 +136,30 @@ TEST_CASE("PageRank on the pair arcs equals Boost's page_rank on one arc per fac
   }
 }
 
+TEST_CASE("the saved view read in place splits into the same components as the loaded graph", "[graph][link_view]") {
+  TempDir dir;
+  const std::filesystem::path path = dir.path() / "view";
+  // Few facts among many entities: many components of different sizes, pairs, loops.
+  for (size_t facts : {40u, 150u, 2000u}) {
+    const LinkGraph g = LinkGraph::Build(RandomLinks(300, facts, 1));
+    REQUIRE(g.Save(path, 1).ok());
+    uint64_t tag = 0;
+    const Grouping expected = Components(g);
+    const Grouping got = Components(MappedLinkGraph::Open(path, &tag).value()).value();
+    CHECK(got.group == expected.group);
+    CHECK(got.groups == expected.groups);
+    CHECK(got.modularity == expected.modularity);
+    // Components are exact: every arc joins two vertices of one group, largest group first.
+    for (LinkVertex u = 0; u < g.vertex_count(); ++u)
+      for (auto [it, end] = boost::out_edges(u, g.csr()); it != end; ++it)
+        CHECK(expected.group[u] == expected.group[boost::target(*it, g.csr())]);
+    std::vector<size_t> size(expected.groups, 0);
+    for (uint32_t c : expected.group) ++size[c];
+    CHECK(std::is_sorted(size.rbegin(), size.rend()));
+    if (facts == 40) CHECK(expected.groups > 10);
+  }
+}
+
 TEST_CASE("a saved link graph loads as it was, and a damaged one is refused", "[graph][link_view]") {
   TempDir dir;
   const std::filesystem::path path = dir.path() / "view";
@@ -168,6 +192,7 @@ TEST_CASE("a saved link graph loads as it was, and a damaged one is refused", "[
   }
   CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
   CHECK(PageRank(MappedLinkGraph::Open(path, &tag).value()).status().code() == geokg::Code::kCorruption);
+  CHECK(Components(MappedLinkGraph::Open(path, &tag).value()).status().code() == geokg::Code::kCorruption);
   std::filesystem::resize_file(path, std::filesystem::file_size(path) - 1);
   CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
   CHECK(LinkGraph::Load(dir.path() / "none", &tag).status().code() == geokg::Code::kNotFound);
