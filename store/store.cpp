@@ -137,7 +137,7 @@ namespace {
 
 rocksdb::Options DbOptions() {
   rocksdb::Options o;
-  o.max_open_files = 256;
+  o.max_open_files = -1;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   o.keep_log_file_num = 2;
   o.db_write_buffer_size = 96 << 20;  // all memtables together: bounds memory on any corpus
