@@ -65,6 +65,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "grouping_verbs",
     "second_ranks",
     "organization_parts",
+    "body_nouns",
     "generation_suffixes",
     "not_owner_modifiers",
     "founding_participles",

@@ -76,6 +76,7 @@ enum class Cue : uint8_t {
   kGroupingVerb,
   kSecondRank,
   kOrganizationPart,
+  kBodyNoun,
   kGenerationSuffix,
   kNotOwnerModifier,
   kFoundingParticiple,

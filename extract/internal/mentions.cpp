@@ -205,9 +205,11 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i, con
   // "Massachusetts Institute of Technology", "Japan Chamber of Commerce and Industry": one or
   // two words after the head complete it. A place there is where the organisation is ("Cato
   // Institute of Washington"), and an organ of a state is named apart from the state ("the
-  // Foreign Ministry of Iran"); longer runs are too often followed by someone's name.
-  if (last_head > 0 && last_head + 1 < end && !IsCue(Cue::kStateOrgan, tokens[last_head - 1].text) &&
-      (tokens[last_head].text == "of" || tokens[last_head].text == "for") && !names_place(last_head + 1)) {
+  // Foreign Ministry of Iran"), except a central bank, an organisation of its own named after
+  // its state ("Bank of Spain"); longer runs are too often followed by someone's name.
+  const bool bank_of = last_head > 0 && tokens[last_head - 1].text == "Bank";
+  if (last_head > 0 && last_head + 1 < end && (tokens[last_head].text == "of" || tokens[last_head].text == "for") &&
+      (bank_of || (!IsCue(Cue::kStateOrgan, tokens[last_head - 1].text) && !names_place(last_head + 1)))) {
     const uint32_t complement = end - last_head - 1;
     if (complement <= 2 || (complement == 3 && tokens[last_head + 2].text == "and")) last_head = end;
   }
@@ -571,6 +573,17 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
     relation = KindOfOffice(*held, office, relation);
   relation = RoleRelation(relation, country);
+  // "Chile's port authority chief X", "Conference chairman X of Peru": the nouns compounded
+  // with the title name a body the person heads, and the body serves the state the text names.
+  // ("a summit with President X" is not such a compound.)
+  if (relation == Relation::kLeads && country.type == EntityType::kCountry && !from_lexicon)
+    for (uint32_t k = i; k > std::max(owner_end, i >= 3 ? i - 3 : 0); --k) {
+      const std::string word = Lower(tokens[k - 1].text);
+      if (IsCue(Cue::kBodyNoun, word)) relation = Relation::kOfficialOf;
+      if (relation == Relation::kOfficialOf || IsCue(Cue::kFunctionWord, word) || word == "the" || word == "a" ||
+          word == "an")
+        break;
+    }
   // "Republican President Trump", "Labour MP X": a state office held by a party's member; so is
   // the office of a body the words between name ("Democratic committee chairman X").
   // A party named by its name heads itself with a president too ("Tisza Party president X");

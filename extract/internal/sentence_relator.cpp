@@ -70,6 +70,18 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
     if (relations_ != nullptr || candidates_ != nullptr) RelatePairs(roles, out);
     RelateClauses(matches, first, rule_end, out);
   }
+  // A person and the state or organisation a title of this sentence gives them are in that
+  // role, not in an event with each other: "X, governor of the Bank of Portugal, met bankers",
+  // "Labour's Y welcomed it".
+  const auto joined_by_role = [&](const Triple& t) {
+    return std::any_of(found_.roles.begin(), found_.roles.end(), [&](const RoleFact& role) {
+      return (t.subject.name == role.person.name && t.object.name == role.country.name) ||
+             (t.object.name == role.person.name && t.subject.name == role.country.name);
+    });
+  };
+  out->erase(std::remove_if(out->begin() + static_cast<ptrdiff_t>(first), out->end(),
+                            [&](const Triple& t) { return !IsRole(t.relation) && joined_by_role(t); }),
+             out->end());
 }
 
 const SentenceClauses& SentenceRelator::Clauses() {

@@ -91,6 +91,10 @@ class SentenceRelator {
   static bool TakesPlace(Relation r) {
     return r == Relation::kVisit || r == Relation::kAttend || r == Relation::kAttack;
   }
+  // The relations of a person's place in a state or an organisation.
+  static bool IsRole(Relation r) {
+    return r == Relation::kLeads || r == Relation::kOfficialOf || r == Relation::kMemberOf;
+  }
   // A party of a pair: an actor, a place or a country named by its demonym, as one entity.
   static bool IsParty(const Mention& m) { return m.entities.size() == 1 && (m.is_demonym || IsActor(m) || IsPlace(m)); }
   // Below this probability a pair the wordings did not relate gives no triple: most would be

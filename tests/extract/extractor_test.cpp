@@ -1307,3 +1307,43 @@ TEST_CASE("a party named by its name has a president of its own", "[extract][ent
   CHECK(Find(adjective, "Tom Reed", Relation::kMemberOf, "Republican Party") != nullptr);
   CHECK(Find(adjective, "Tom Reed", Relation::kLeads, "Republican Party") == nullptr);
 }
+
+TEST_CASE("a central bank named after its state is an organisation of its own", "[extract][entities]") {
+  auto [sentence, person, bank] = GENERATE(table<std::string, std::string, std::string>({
+      {"Bank of Spain governor Pedro Arranz said rates would stay high.", "Pedro Arranz", "Bank of Spain"},
+      {"Pedro Arranz, governor of the Bank of Portugal, met bankers in Lisbon.", "Pedro Arranz", "Bank of Portugal"},
+      {"The Bank of Israel governor, Dan Meron, raised rates.", "Dan Meron", "Bank of Israel"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("1987-03-02", "News\n\n" + sentence);
+  CHECK(Find(triples, person, Relation::kLeads, bank) != nullptr);
+  for (const std::string state : {"Spain", "Portugal", "Israel"})
+    CHECK(Find(triples, person, Relation::kLeads, state) == nullptr);
+}
+
+TEST_CASE("a person and the owner of their title in the sentence are in no event together", "[extract][relations]") {
+  const auto governor =
+      Extract("1987-03-02", "News\n\nPedro Arranz, governor of the Bank of Portugal, met bankers in Lisbon.");
+  CHECK(Find(governor, "Pedro Arranz", Relation::kMeet, "Bank of Portugal") == nullptr);
+  const auto member =
+      Extract("2005-03-02", "News\n\nTory MP Simon Pratt criticised the plan, and Labour's Anne Boyd welcomed it.");
+  CHECK(Find(member, "Anne Boyd", Relation::kMemberOf, "Labour Party") != nullptr);
+  for (const Relation r : {Relation::kSupport, Relation::kHost})
+    CHECK(Find(member, "Anne Boyd", r, "Labour Party") == nullptr);
+}
+
+TEST_CASE("the head of a body a title's nouns name is an official of the state, not its leader",
+          "[extract][entities]") {
+  auto [sentence, person, state] = GENERATE(table<std::string, std::string, std::string>({
+      {"Chile's port authority chief Rafael Soto said the strike would end.", "Rafael Soto", "Chile"},
+      {"Summit chairman Ivan Petrov of Bulgaria said the vote was historic.", "Ivan Petrov", "Bulgaria"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2005-03-02", "News\n\n" + sentence);
+  CHECK(Find(triples, person, Relation::kOfficialOf, state) != nullptr);
+  CHECK(Find(triples, person, Relation::kLeads, state) == nullptr);
+  // Not across a preposition: the summit is not what the president heads.
+  const auto summit =
+      Extract("2005-03-02", "News\n\nThe Chilean delegation held a summit with Chilean President Rafael Soto.");
+  CHECK(Find(summit, "Rafael Soto", Relation::kLeads, "Chile") != nullptr);
+}
