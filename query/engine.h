@@ -9,9 +9,11 @@
 //   auto paths = engine.Paths("Pyongyang", "Beijing", {}, 4, 3);
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/graph_view.h"
@@ -175,9 +177,18 @@ class Engine {
   Status ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
                              const std::function<Status(const store::Link&, store::EntityId)>& visit) const;
   Result<bool> Selected(const store::Link& link, const FactFilter& filter) const;
+  using FirstSentences = std::unordered_map<store::FactId, store::FactEvidence>;
+  // The first sentence of each fact of `ids` that has one. REQUIRES: `ids` strictly ascending.
+  Result<FirstSentences> FirstSentencesOf(const std::vector<store::FactId>& ids) const;
+  // The rows of `facts` with their entities and first sentences, by date then id;
+  // `first_sentences` gives the sentences, called once the entities are read.
   Result<std::vector<FactRow>> Rows(const std::vector<store::Fact>& facts) const;
-  // The facts of `ids` that `filter` passes, read in one walk of the facts family, by id.
-  Result<std::vector<store::Fact>> FactsOf(std::vector<store::FactId> ids, const FactFilter& filter) const;
+  Result<std::vector<FactRow>> Rows(const std::vector<store::Fact>& facts,
+                                    const std::function<Result<FirstSentences>()>& first_sentences) const;
+  // The rows of the facts of `ids` that `filter` passes, the facts read in one batch; with many
+  // rows and no filter on the facts' own fields, their sentences are read meanwhile on a second
+  // thread.
+  Result<std::vector<FactRow>> RowsOf(std::vector<store::FactId> ids, const FactFilter& filter) const;
   const store::Store& store_;
 };
 

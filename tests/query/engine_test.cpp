@@ -133,3 +133,31 @@ TEST_CASE("neighbors, rank and communities answer the same from the saved link v
   CHECK(from_view.groups == from_indexes.groups);
   CHECK(from_view.neighbors.size() >= 20);
 }
+
+TEST_CASE("a timeline of many facts gives each its own first sentence, with or without a date filter", "[query]") {
+  // 150 meetings: more than Engine::RowsOf reads on one thread, so the sentences come from the
+  // second one; every row must still carry its own fact's sentence, in date order.
+  TempDir dir;
+  auto store = store::Store::Open(dir / "kg.db", {}).value();
+  for (int i = 0; i < 150; ++i) {
+    const std::string doc = Numbered("d", i), partner = Numbered("Partner ", i);
+    Triple t = Fact(doc, 0, "Hub", Relation::kMeet, partner);
+    t.evidence.text = Numbered("Hub met partner ", i, ".");
+    t.time = (i % 2 == 0 ? "2025-01-" : "2025-02-") + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+    REQUIRE(store->PutDocument({doc, "", "", "", "", doc}, std::vector<Triple>{t}).ok());
+  }
+  const query::Engine engine(*store);
+  for (const bool january : {false, true}) {
+    query::FactFilter filter;
+    if (january) filter.until = "2025-01";
+    const std::vector<query::FactRow> rows = engine.Timeline("Hub", filter).value();
+    CHECK(rows.size() == (january ? 75u : 150u));
+    for (size_t k = 0; k < rows.size(); ++k) {
+      const query::FactRow& row = rows[k];
+      const std::string partner = row.subject.name == "Hub" ? row.object.name : row.subject.name;
+      CHECK(row.evidence == "Hub met partner " + partner.substr(std::string("Partner ").size()) + ".");
+      CHECK(row.doc == "d" + partner.substr(std::string("Partner ").size()));
+      if (k > 0) CHECK(rows[k - 1].fact.first_time <= row.fact.first_time);
+    }
+  }
+}

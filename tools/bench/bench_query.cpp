@@ -82,10 +82,11 @@ void Time(const char* name, int reps, const std::function<size_t()>& question) {
   size_t rows = 0;
   for (int i = 0; i < reps; ++i) {
     const auto start = Clock::now();
-    // CPU time too: on a shared machine wall time also counts the other jobs' turns.
-    const double cpu_start = bench::ThreadCpuSeconds();
+    // CPU time too: on a shared machine wall time also counts the other jobs' turns. The whole
+    // process's, since a question may read on a second thread (Engine::RowsOf).
+    const double cpu_start = bench::ProcessCpuSeconds();
     rows += question();
-    cpu_ms.push_back((bench::ThreadCpuSeconds() - cpu_start) * 1e3);
+    cpu_ms.push_back((bench::ProcessCpuSeconds() - cpu_start) * 1e3);
     ms.push_back(Ms(Clock::now() - start));
   }
   std::sort(ms.begin(), ms.end());
