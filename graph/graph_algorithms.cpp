@@ -24,32 +24,44 @@ std::vector<uint32_t> Distances(const LinkCsr& g, LinkVertex from) {
   return dist;
 }
 
-// A weighted undirected graph for Louvain: adjacency with summed weights, self-loop weights apart.
+// A weighted undirected graph for Louvain in compressed rows (node i's arcs are [start[i],
+// start[i + 1]) of `target` and `weight`): 8 bytes an arc, streamed in order by every pass.
 struct WeightedGraph {
-  std::vector<std::vector<std::pair<uint32_t, double>>> adj;
-  std::vector<double> self;  // weight of edges inside the node, counted twice (both arc ends)
+  std::vector<uint32_t> start = {0};
+  std::vector<uint32_t> target;
+  std::vector<uint32_t> weight;  // facts joining the pair, summed over aggregated nodes
+  std::vector<double> self;      // weight of edges inside the node, counted twice (both arc ends)
+
+  size_t size() const { return self.size(); }
 };
 
-WeightedGraph FromLinkGraph(const LinkGraph& graph) {
-  const LinkCsr& g = graph.csr();
+// Level 0: one node per vertex, its arcs as `for_each_arc` gives them (FinishOfArcs below).
+template <class ForEachArc>
+Result<WeightedGraph> FromArcs(size_t n, size_t arcs, ForEachArc&& for_each_arc) {
   WeightedGraph w;
-  w.adj.resize(boost::num_vertices(g));
-  w.self.assign(boost::num_vertices(g), 0);
-  for (LinkVertex u = 0; u < boost::num_vertices(g); ++u)
-    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
-      w.adj[u].emplace_back(boost::target(*it, g), g[*it].weight);
+  w.start.reserve(n + 1);
+  w.target.reserve(arcs);
+  w.weight.reserve(arcs);
+  w.self.assign(n, 0);
+  for (LinkVertex u = 0; u < n; ++u) {
+    GEOKG_RETURN_IF_ERROR(for_each_arc(u, [&](LinkVertex v, const ArcProperty& arc) {
+      w.target.push_back(v);
+      w.weight.push_back(arc.weight);
+    }));
+    w.start.push_back(static_cast<uint32_t>(w.target.size()));
+  }
   return w;
 }
 
 // Louvain's local moving: each node joins the neighbouring community with the best modularity
 // gain until no node moves. Returns the community of each node, renumbered densely.
 std::vector<uint32_t> LocalMoving(const WeightedGraph& w, size_t* count) {
-  const size_t n = w.adj.size();
+  const size_t n = w.size();
   std::vector<double> k(n, 0);
   double m2 = 0;
   for (size_t i = 0; i < n; ++i) {
     k[i] = w.self[i];
-    for (auto [j, x] : w.adj[i]) k[i] += x;
+    for (uint32_t a = w.start[i]; a < w.start[i + 1]; ++a) k[i] += w.weight[a];
     m2 += k[i];
   }
   std::vector<uint32_t> comm(n);
@@ -60,9 +72,10 @@ std::vector<uint32_t> LocalMoving(const WeightedGraph& w, size_t* count) {
     bool moved = false;
     for (uint32_t i = 0; i < n; ++i) {
       touched.clear();
-      for (auto [j, x] : w.adj[i]) {
-        if (link_to[comm[j]] == 0) touched.push_back(comm[j]);
-        link_to[comm[j]] += x;
+      for (uint32_t a = w.start[i]; a < w.start[i + 1]; ++a) {
+        const uint32_t c = comm[w.target[a]];
+        if (link_to[c] == 0) touched.push_back(c);
+        link_to[c] += w.weight[a];
       }
       const uint32_t from = comm[i];
       tot[from] -= k[i];
@@ -96,9 +109,9 @@ std::vector<uint32_t> LocalMoving(const WeightedGraph& w, size_t* count) {
 
 WeightedGraph Aggregate(const WeightedGraph& w, const std::vector<uint32_t>& comm, size_t count) {
   WeightedGraph out;
-  out.adj.resize(count);
+  out.start.reserve(count + 1);
   out.self.assign(count, 0);
-  std::vector<double> acc(count, 0);
+  std::vector<uint32_t> acc(count, 0);
   std::vector<std::vector<uint32_t>> members(count);
   for (uint32_t i = 0; i < comm.size(); ++i) members[comm[i]].push_back(i);
   std::vector<uint32_t> touched;
@@ -106,19 +119,22 @@ WeightedGraph Aggregate(const WeightedGraph& w, const std::vector<uint32_t>& com
     touched.clear();
     for (uint32_t i : members[c]) {
       out.self[c] += w.self[i];
-      for (auto [j, x] : w.adj[i]) {
-        if (comm[j] == c) {
-          out.self[c] += x;
+      for (uint32_t a = w.start[i]; a < w.start[i + 1]; ++a) {
+        const uint32_t d = comm[w.target[a]];
+        if (d == c) {
+          out.self[c] += w.weight[a];
           continue;
         }
-        if (acc[comm[j]] == 0) touched.push_back(comm[j]);
-        acc[comm[j]] += x;
+        if (acc[d] == 0) touched.push_back(d);
+        acc[d] += w.weight[a];
       }
     }
     for (uint32_t d : touched) {
-      out.adj[c].emplace_back(d, acc[d]);
+      out.target.push_back(d);
+      out.weight.push_back(acc[d]);
       acc[d] = 0;
     }
+    out.start.push_back(static_cast<uint32_t>(out.target.size()));
   }
   return out;
 }
@@ -306,9 +322,16 @@ Result<Grouping> Components(const MappedLinkGraph& graph) {
   return ComponentsOfArcs(graph.vertex_count(), ArcsOf(graph));
 }
 
-Grouping ModularityGroups(const LinkGraph& graph) {
-  WeightedGraph level = FromLinkGraph(graph);
-  std::vector<uint32_t> group(graph.vertex_count());
+namespace {
+
+// Louvain on the graph `for_each_arc` gives: local moving, then the communities as nodes, until
+// no node moves.
+template <class ForEachArc>
+Result<Grouping> ModularityOfArcs(size_t n, size_t arcs, ForEachArc&& for_each_arc) {
+  auto first = FromArcs(n, arcs, for_each_arc);
+  if (!first.ok()) return first.status();
+  WeightedGraph level = std::move(first).value();
+  std::vector<uint32_t> group(n);
   std::iota(group.begin(), group.end(), 0);
   size_t count = group.size();
   for (;;) {
@@ -319,7 +342,17 @@ Grouping ModularityGroups(const LinkGraph& graph) {
     level = Aggregate(level, comm, next_count);
     count = next_count;
   }
-  return FinishOfArcs(std::move(group), count, ArcsOf(graph.csr())).value();
+  return FinishOfArcs(std::move(group), count, for_each_arc);
+}
+
+}  // namespace
+
+Grouping ModularityGroups(const LinkGraph& graph) {
+  return ModularityOfArcs(graph.vertex_count(), boost::num_edges(graph.csr()), ArcsOf(graph.csr())).value();
+}
+
+Result<Grouping> ModularityGroups(const MappedLinkGraph& graph) {
+  return ModularityOfArcs(graph.vertex_count(), graph.arc_count(), ArcsOf(graph));
 }
 
 }  // namespace geokg

@@ -43,5 +43,7 @@ Result<Grouping> Components(const MappedLinkGraph& graph);
 // Groups by modularity: Louvain's local-moving phase repeated on the aggregated graph until Q
 // stops growing. Deterministic: vertices are visited in index order.
 Grouping ModularityGroups(const LinkGraph& graph);
+// The same grouping for the saved view read in place; kCorruption as ForEachArc.
+Result<Grouping> ModularityGroups(const MappedLinkGraph& graph);
 
 }  // namespace geokg

@@ -136,7 +136,7 @@ TEST_CASE("PageRank on the pair arcs equals Boost's page_rank on one arc per fac
   }
 }
 
-TEST_CASE("the saved view read in place splits into the same components as the loaded graph", "[graph][link_view]") {
+TEST_CASE("the saved view read in place splits into the same groups as the loaded graph", "[graph][link_view]") {
   TempDir dir;
   const std::filesystem::path path = dir.path() / "view";
   // Few facts among many entities: many components of different sizes, pairs, loops.
@@ -144,11 +144,14 @@ TEST_CASE("the saved view read in place splits into the same components as the l
     const LinkGraph g = LinkGraph::Build(RandomLinks(300, facts, 1));
     REQUIRE(g.Save(path, 1).ok());
     uint64_t tag = 0;
+    const MappedLinkGraph mapped = MappedLinkGraph::Open(path, &tag).value();
     const Grouping expected = Components(g);
-    const Grouping got = Components(MappedLinkGraph::Open(path, &tag).value()).value();
-    CHECK(got.group == expected.group);
-    CHECK(got.groups == expected.groups);
-    CHECK(got.modularity == expected.modularity);
+    for (const auto& [got, loaded] : {std::pair{Components(mapped).value(), expected},
+                                      std::pair{ModularityGroups(mapped).value(), ModularityGroups(g)}}) {
+      CHECK(got.group == loaded.group);
+      CHECK(got.groups == loaded.groups);
+      CHECK(got.modularity == loaded.modularity);
+    }
     // Components are exact: every arc joins two vertices of one group, largest group first.
     for (LinkVertex u = 0; u < g.vertex_count(); ++u)
       for (auto [it, end] = boost::out_edges(u, g.csr()); it != end; ++it)
@@ -193,7 +196,31 @@ TEST_CASE("a saved link graph loads as it was, and a damaged one is refused", "[
   CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
   CHECK(PageRank(MappedLinkGraph::Open(path, &tag).value()).status().code() == geokg::Code::kCorruption);
   CHECK(Components(MappedLinkGraph::Open(path, &tag).value()).status().code() == geokg::Code::kCorruption);
+  CHECK(ModularityGroups(MappedLinkGraph::Open(path, &tag).value()).status().code() == geokg::Code::kCorruption);
   std::filesystem::resize_file(path, std::filesystem::file_size(path) - 1);
   CHECK(LinkGraph::Load(path, &tag).status().code() == geokg::Code::kCorruption);
   CHECK(LinkGraph::Load(dir.path() / "none", &tag).status().code() == geokg::Code::kNotFound);
+}
+
+TEST_CASE("modularity groups find communities planted in a graph", "[graph]") {
+  // Four groups of 25 entities, each joined to 6 others of its group, and 12 facts across.
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<uint32_t> member(0, 24), group(0, 3);
+  std::vector<LinkArc> links;
+  uint64_t fact = 0;
+  for (uint32_t c = 0; c < 4; ++c)
+    for (uint32_t v = 0; v < 25; ++v)
+      for (int k = 0; k < 6; ++k) links.push_back({++fact, 100 * c + v + 1, 100 * c + member(rng) + 1, true});
+  for (int k = 0; k < 12; ++k)
+    links.push_back({++fact, 100 * group(rng) + member(rng) + 1, 100 * group(rng) + 1, true});
+  const LinkGraph g = LinkGraph::Build(links);
+  const Grouping found = ModularityGroups(g);
+  CHECK(found.modularity > 0.6);
+  CHECK(found.groups == 4);
+  for (uint32_t c = 0; c < 4; ++c) {
+    std::map<uint32_t, int> votes;
+    for (uint32_t v = 0; v < 25; ++v) ++votes[found.group[*g.VertexOf(100 * c + v + 1)]];
+    CHECK(std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) { return a.second < b.second; })->second >=
+          24);
+  }
 }
