@@ -181,6 +181,7 @@ int main(int argc, char** argv) {
                     [](const auto& rows) { return query::RankAnswer(rows, "pagerank"); }));
   });
   Time("communities (components)", 3, [&] { return Rows(Map(engine.Groups(false, all, 20, 10), query::GroupAnswer)); });
+  Time("communities (modularity)", 3, [&] { return Rows(Map(engine.Groups(true, all, 20, 10), query::GroupAnswer)); });
 
   if (std::string_view("graph view").find(only) != std::string_view::npos) {
     const auto load_start = Clock::now();
