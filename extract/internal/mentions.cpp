@@ -685,17 +685,27 @@ uint32_t MentionFinder::OrganizationOpenedBy(const std::vector<Token>& tokens, u
 
 std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tokens, uint32_t from,
                                                    uint32_t title) const {
-  uint32_t begin = title;
+  // "Norlink's senior vice-president X": the owner's possessive, then lower-case words of the
+  // office.
+  uint32_t end = title;
+  for (uint32_t k = title; k > from + 1 && title - k <= 3; --k) {
+    if (IsPossessive(tokens[k - 1].text)) {
+      if (Capitalized(tokens[k - 2].text)) end = k - 1;
+      break;
+    }
+    if (!std::islower(static_cast<unsigned char>(tokens[k - 1].text[0]))) break;
+  }
+  uint32_t begin = end;
   uint32_t title_length = 0;
-  while (begin > from && title - begin < 5) {
+  while (begin > from && end - begin < 5) {
     const std::string_view t = tokens[begin - 1].text;
-    const bool joins = t == "and" && begin < title && begin - 1 > from && Capitalized(tokens[begin - 2].text);
+    const bool joins = t == "and" && begin < end && begin - 1 > from && Capitalized(tokens[begin - 2].text);
     if (!joins && (!Capitalized(t) || IsNameOpener(t) || IsCue(Cue::kPortfolioWord, t) || IsMonthOrDay(t) ||
                    IsCue(Cue::kPlaceOrEventWord, t) || MatchTitle(tokens, begin - 1, &title_length) != nullptr))
       break;
     --begin;
   }
-  if (begin == title) return std::nullopt;
+  if (begin == end) return std::nullopt;
   // Stopped inside a longer name ("Toronto Sun Publishing", "Chamber of Deputies president").
   if (begin > 0 && ((Capitalized(tokens[begin - 1].text) && !IsNameOpener(tokens[begin - 1].text)) ||
                     tokens[begin - 1].text == "of" || tokens[begin - 1].text == "for"))
@@ -703,19 +713,19 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
   // A lone word that is a common noun ("Government spokesman", "Bank analyst") or an adjective
   // ("Presidential spokesman", "Socialist President") names no organisation.
   const std::string_view first = tokens[begin].text;
-  if (begin + 1 == title &&
+  if (begin + 1 == end &&
       (IsCue(Cue::kOrganizationHead, first) || IsCue(Cue::kThingWord, first) ||
        IsCue(Cue::kStateCollective, Lower(first)) || (ner_ != nullptr && ner_->IsCommonWord(first)) ||
        std::ranges::any_of(CueWords(Cue::kAdjectiveEnding), [&](std::string_view e) { return first.ends_with(e); })))
     return std::nullopt;
-  const std::string name = TitleText(tokens, begin, title);
+  const std::string name = TitleText(tokens, begin, end);
   Entity owner{name, EntityType::kOrganization, "", {}};
   for (auto it = recent_actors_.rbegin(); it != recent_actors_.rend(); ++it)
     if (it->type == EntityType::kOrganization && it->name.starts_with(name + " ")) {
       owner = *it;
       break;
     }
-  return Mention{begin, title, {owner}, {}, false, false, Evidence::kUnknownName};
+  return Mention{begin, end, {owner}, {}, false, false, Evidence::kUnknownName};
 }
 
 bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Entity* country, Relation* relation,

@@ -1347,3 +1347,29 @@ TEST_CASE("the head of a body a title's nouns name is an official of the state, 
       Extract("2005-03-02", "News\n\nThe Chilean delegation held a summit with Chilean President Rafael Soto.");
   CHECK(Find(summit, "Rafael Soto", Relation::kLeads, "Chile") != nullptr);
 }
+
+TEST_CASE("an organisation's possessive before an office's lower-case words owns the office", "[extract][entities]") {
+  auto [sentence, relation] = GENERATE(table<std::string, Relation>({
+      {"Norlink's senior vice-president Ulla Berg said the company was interested in gold.", Relation::kOfficialOf},
+      {"Norlink's chief executive Ulla Berg said demand was weak.", Relation::kLeads},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), "Ulla Berg", relation, "Norlink") != nullptr);
+}
+
+TEST_CASE("a party's peer, frontbencher or backbencher is its member; a firm's attorney its official",
+          "[extract][entities]") {
+  auto [sentence, person, relation, owner] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Tory frontbencher Simon Pratt is pursuing the proposal.", "Simon Pratt", Relation::kMemberOf,
+       "Conservative Party"},
+      {"Conservative backbencher Tim Yeo said the plan was wrong.", "Tim Yeo", Relation::kMemberOf,
+       "Conservative Party"},
+      {"Labour peer Baroness Moore said voters were tired.", "Baroness Moore", Relation::kMemberOf, "Labour Party"},
+      {"Rexco attorney Ron Fields said the firm was advised by regulators.", "Ron Fields", Relation::kOfficialOf,
+       "Rexco"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), person, relation, owner) != nullptr);
+  // Without an owner the words are no title.
+  CHECK(Extract("2005-03-02", "News\n\nThe minister and his peers met in Rome.").empty());
+}
