@@ -117,6 +117,17 @@ const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* 
       }
       if (match) {
         *length = n;
+        // "chief economist", "chief corporate trader": "chief" ranks the office after it, which
+        // says what the person is (an economist is an official, not the head).
+        if (n == 1 && !plural && title->words[0] == "chief")
+          for (uint32_t k = i + 1; k <= i + 2 && k < tokens.size(); ++k) {
+            uint32_t later_length = 0;
+            if (const Title* later = MatchTitle(tokens, k, &later_length); later != nullptr) {
+              *length = k + later_length - i;
+              return later;
+            }
+            if (tokens[k].text.empty() || !std::islower(static_cast<unsigned char>(tokens[k].text[0]))) break;
+          }
         return title;
       }
     }
@@ -217,6 +228,71 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i, con
 }
 
 bool IsHonorific(std::string_view t) { return IsCue(Cue::kHonorific, t); }
+
+// The end of an organisation's name the lexicon does not know, from tokens[i]: capitalised
+// words, joined by "&", "and", "of", "for" or a name particle before another one ("Brandt
+// Fischer & Co", "Petroleos de Venezuela", "Institute for Fiscal Studies"), at most six; i when
+// there is none. A lone common word ("Research") or adjective ("Socialist"), an office's word or
+// a place's adjective ("Houston-based") names none.
+uint32_t UnknownOrganizationEnd(const std::vector<Token>& tokens, uint32_t i, const NerTagger* ner) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  if (i >= n || !Capitalized(tokens[i].text) || IsCue(Cue::kPortfolioWord, tokens[i].text) ||
+      IsMonthOrDay(tokens[i].text) || IsCommonCapitalizedWord(tokens[i].text))
+    return i;
+  uint32_t title_length = 0;
+  if (MatchTitle(tokens, i, &title_length) != nullptr) return i;
+  uint32_t end = i + 1;
+  while (end < n && end - i < 6) {
+    const std::string_view t = tokens[end].text;
+    const bool joins = (t == "&" || t == "and" || t == "of" || t == "for" || IsNameParticle(t)) && end + 1 < n &&
+                       Capitalized(tokens[end + 1].text);
+    if (joins)
+      end += 2;
+    else if (Capitalized(t))
+      ++end;
+    else
+      break;
+  }
+  for (uint32_t k = i; k < end; ++k)
+    if (tokens[k].text.ends_with("-based")) return i;
+  const std::string_view first = tokens[i].text;
+  if (end == i + 1 &&
+      ((ner != nullptr && ner->IsCommonWord(first)) ||
+       std::ranges::any_of(CueWords(Cue::kAdjectiveEnding), [&](std::string_view e) { return first.ends_with(e); })))
+    return i;
+  return end;
+}
+
+// The organisation the lexicon does not know after an office's "of", "at" or "for" at
+// tokens[at], past "the" and up to three lower-case words saying what it is ("of the campaign
+// group Liberty"): its token range, or {0, 0}. `known(k)`: whether the lexicon names something
+// from tokens[k] (a state's "Moscow's Sovlink Securities" is not this).
+template <class Known>
+std::pair<uint32_t, uint32_t> OrganizationAfter(const std::vector<Token>& tokens, uint32_t at, const NerTagger* ner,
+                                                const Known& known) {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  if (at + 1 >= n || !(tokens[at].text == "of" || tokens[at].text == "at" || tokens[at].text == "for")) return {0, 0};
+  uint32_t k = at + 1;
+  if (Lower(tokens[k].text) == "the") ++k;
+  for (uint32_t words = 0;
+       words < 3 && k < n && !tokens[k].text.empty() && std::islower(static_cast<unsigned char>(tokens[k].text[0])) &&
+       !IsCue(Cue::kFunctionWord, tokens[k].text);
+       ++words)
+    ++k;
+  if (known(k)) return {0, 0};
+  const uint32_t end = UnknownOrganizationEnd(tokens, k, ner);
+  if (end == k) return {0, 0};
+  // Where the name ends, the phrase ends: a comma, a stop, a clause's first word; not a
+  // possessive or a noun ("Norlink's Mase unit", "the Gulf desk").
+  if (end < n) {
+    const std::string_view t = tokens[end].text;
+    if (IsPossessive(t) ||
+        (!t.empty() && std::islower(static_cast<unsigned char>(t[0])) && !IsCue(Cue::kFunctionWord, t) &&
+         !IsCue(Cue::kReportingVerb, t) && t != "who" && t != "which" && t != "that"))
+      return {0, 0};
+  }
+  return {k, end};
+}
 
 // Whether a mention names one person by name or title, not by a pronoun.
 bool NamesOnePerson(const Mention& m) {
@@ -774,6 +850,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     const EntityType type = gazetteer_.entry(m->entry).entity.type;
     return type == EntityType::kCountry || type == EntityType::kOrganization;
   };
+  const auto known_at = [&](uint32_t at) { return gazetteer_.LongestMatch(tokens, at, when_).has_value(); };
   uint32_t title_length = 0;
   const Title* title = nullptr;
   if (is_state(state)) {
@@ -786,6 +863,17 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       const std::string_view t = tokens[title_at].text;
       if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
     }
+  } else if (const uint32_t owner_end = state ? k : UnknownOrganizationEnd(tokens, k, ner_); owner_end > k) {
+    // "a Norlink spokesman", "Norlink's chairman and chief executive": an organisation the
+    // lexicon does not know, then an office it may have.
+    title_at = owner_end < n && IsPossessive(tokens[owner_end].text) ? owner_end + 1 : owner_end;
+    for (uint32_t modifiers = 0; modifiers <= 2 && title_at < n; ++modifiers, ++title_at) {
+      if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
+      const std::string_view t = tokens[title_at].text;
+      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
+    }
+    if (title == nullptr || !OrganizationMayHold(*title)) return false;
+    country = Entity{TitleText(tokens, k, owner_end), EntityType::kOrganization, "", {}};
   } else {
     // "the former President of Egypt", "the long-serving Sultan of Oman": up to two describing
     // words before the title.
@@ -822,6 +910,11 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
         country = EntityOf(of->entry);
         end += 1 + static_cast<uint32_t>(of->length);
       }
+    } else if (const auto [org_begin, org_end] = OrganizationAfter(tokens, end, ner_, known_at);
+               org_end > 0 && OrganizationMayHold(*title)) {
+      // "analyst at Brandt Fischer & Co", "leader of the political party Vanguard".
+      country = Entity{TitleText(tokens, org_begin, org_end), EntityType::kOrganization, "", {}};
+      end = org_end;
     } else if (!(is_known && !title->needs_owner && StateOfTitle(known->entry, office, &country, &relation))) {
       return false;
     } else {

@@ -1373,3 +1373,31 @@ TEST_CASE("a party's peer, frontbencher or backbencher is its member; a firm's a
   // Without an owner the words are no title.
   CHECK(Extract("2005-03-02", "News\n\nThe minister and his peers met in Rome.").empty());
 }
+
+TEST_CASE("an apposition's office of an organisation the lexicon does not know names it", "[extract][entities]") {
+  auto [sentence, relation, owner] = GENERATE(table<std::string, Relation, std::string>({
+      {"Karl Weiss, Norlink's chairman and chief executive, said profits rose.", Relation::kLeads, "Norlink"},
+      {"Karl Weiss, a Norlink spokesman, told reporters the talks failed.", Relation::kOfficialOf, "Norlink"},
+      {"Karl Weiss, analyst at Brandt Fischer & Co, said demand was strong.", Relation::kOfficialOf,
+       "Brandt Fischer & Co"},
+      {"Karl Weiss, a spokesman for the campaign group Liberty, said more would go.", Relation::kOfficialOf, "Liberty"},
+      {"Karl Weiss, President of Petroleos de Venezuela, told the congress prices would rise.", Relation::kLeads,
+       "Petroleos de Venezuela"},
+      {"Karl Weiss, the OECD's chief economist, said growth would slow.", Relation::kOfficialOf,
+       "Organisation for Economic Co-operation and Development"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2005-03-02", "News\n\n" + sentence);
+  CHECK(Find(triples, "Karl Weiss", relation, owner) != nullptr);
+}
+
+TEST_CASE("a place's adjective, a unit or a possessor after the office is no organisation of its own",
+          "[extract][entities]") {
+  auto [sentence, wrong] = GENERATE(table<std::string, std::string>({
+      {"Karl Weiss, a Singapore-based analyst with Purvin and Gertz, said so.", "Singapore-based"},
+      {"Karl Weiss, head of the Gulf desk at the Foreign Ministry, said so.", "Gulf"},
+      {"Karl Weiss, a strategist at Moscow's Sovlink Securities, said so.", "Moscow"},
+  }));
+  CAPTURE(sentence);
+  for (const Triple& t : Extract("2005-03-02", "News\n\n" + sentence)) CHECK(t.object.name != wrong);
+}
