@@ -1476,6 +1476,9 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     if (IsCue(Cue::kMemberWord, word_at(at))) {
       ++at;
       if (IsCue(Cue::kMemberNoun, word_at(at))) ++at;
+      // "Andean Group members are Peru, Bolivia and Ecuador", "its members include A and B".
+      if (const std::string verb = word_at(at); verb == "are" || verb == "include" || verb == "included" || verb == ":")
+        ++at;
       least = 1;
     } else {
       if (IsCue(Cue::kMemberNoun, word_at(at))) ++at;
@@ -1508,8 +1511,16 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
               verb = k + 1;
               break;
             }
+        // "is comprised of", "is made up of", "is composed of".
+        const bool be = word_at(verb) == "is" || word_at(verb) == "are" || word_at(verb) == "was";
+        const uint32_t made = verb + (be ? 1 : 0);
+        const uint32_t of = made + (word_at(made) == "made" && word_at(made + 1) == "up" ? 2 : 1);
         if (IsCue(Cue::kGroupingVerb, word_at(verb)) || (word_at(verb) == "consists" && word_at(verb + 1) == "of")) {
           at = verb + (word_at(verb) == "consists" ? 2 : 1);
+          least = 1;
+        } else if (be && (word_at(made) == "comprised" || word_at(made) == "composed" || word_at(made) == "made") &&
+                   word_at(of) == "of") {
+          at = of + 1;
           least = 1;
         }
       }

@@ -1053,10 +1053,13 @@ TEST_CASE("a delegate or representative with a state is its official", "[extract
   CHECK(Find(triples, "John Birch", Relation::kOfficialOf, "United Kingdom") != nullptr);
 }
 
-TEST_CASE("a group that includes, groups or consists of a list has its members", "[extract][entities]") {
+TEST_CASE("a group that includes, groups, consists of or is made up of a list has its members", "[extract][entities]") {
   auto sentence = GENERATE(as<std::string>{}, "The Nile Basin Union includes Egypt, Sudan and Ethiopia.",
                            "The Nile Basin Union, set up in 1982, groups Egypt, Sudan and Ethiopia.",
-                           "The Nile Basin Union consists of Egypt, Sudan and Ethiopia.");
+                           "The Nile Basin Union consists of Egypt, Sudan and Ethiopia.",
+                           "The Nile Basin Union is comprised of Egypt, Sudan and Ethiopia.",
+                           "The Nile Basin Union is made up of Egypt, Sudan and Ethiopia.",
+                           "Nile Basin Union members are Egypt, Sudan and Ethiopia.");
   CAPTURE(sentence);
   const auto triples = Extract("2005-02-01", "Politics\n\n" + sentence);
   for (const std::string state : {"Egypt", "Sudan", "Ethiopia"})
