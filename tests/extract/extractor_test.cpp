@@ -1404,3 +1404,9 @@ TEST_CASE("a place's adjective, a unit or a possessor after the office is no org
   CAPTURE(sentence);
   for (const Triple& t : Extract("2005-03-02", "News\n\n" + sentence)) CHECK(t.object.name != wrong);
 }
+
+TEST_CASE("sitting down with someone is meeting them", "[extract][relations]") {
+  const auto triples =
+      Extract("2025-11-02", "News\n\nThe Peruvian president Dina Boluarte sat down with Gustavo Petro for an hour.");
+  CHECK(Find(triples, "Dina Boluarte", Relation::kMeet, "Gustavo Petro") != nullptr);
+}
