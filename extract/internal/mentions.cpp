@@ -888,6 +888,11 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
   std::string office = TitleText(tokens, title_at, title_at + title_length);
   Relation relation = title->relation;
+  // "deputy chairwoman of Baltic Airways": a second rank serves the one who leads (an acting
+  // head leads).
+  for (uint32_t w = k; w < title_at && relation == Relation::kLeads; ++w)
+    if (const std::string word = Lower(tokens[w].text); word != "acting" && IsCue(Cue::kSecondRank, word))
+      relation = Relation::kOfficialOf;
   // "X, the Democratic chairman of the Intelligence Committee": a party's member holds an office
   // that is not the party's own.
   if (!country.name.empty() && NamesParty(country, state->kind == NameKind::kDemonym) &&

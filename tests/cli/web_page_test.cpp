@@ -157,7 +157,7 @@ TEST_CASE("a directory of web pages is ingested: .htm, a JSONL html field and st
   }
 }
 
-TEST_CASE("a page that nests elements thousands deep is read; one deeper than any article is refused quickly",
+TEST_CASE("a page that nests elements thousands deep is read, and one deeper than any article is refused quickly",
           "[cli][web]") {
   TempDir dir;
   auto nested = [](int depth) {

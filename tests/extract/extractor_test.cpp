@@ -702,7 +702,7 @@ TEST_CASE("headline verbs of blame, praise and refusal", "[extract][relations]")
   CHECK(Find(Extract("2031-03-02", sentence), "Norway", relation, "Iceland") != nullptr);
 }
 
-TEST_CASE("a claim of responsibility for an attack is the attack; peace talks relate the parties that held them",
+TEST_CASE("a claim of responsibility for an attack is the attack, and peace talks relate the parties that held them",
           "[extract][relations]") {
   const auto claim =
       Extract("2031-03-02", "Hezbollah claimed responsibility for the rocket attack on the Israeli base.");
@@ -1155,7 +1155,7 @@ TEST_CASE("a title of a state or city and then a comma introduce the name after 
   for (const Triple& t : list) CHECK(!(t.subject.name == "Chile" && t.relation == Relation::kLeads));
 }
 
-TEST_CASE("a region's attorney general serves the region; a head of government leads the state",
+TEST_CASE("a region's attorney general serves the region, and a head of government leads the state",
           "[extract][entities]") {
   auto [sentence, person, relation, place] = GENERATE(table<std::string, std::string, Relation, std::string>({
       {"California Attorney General Maria Lopez sued the company.", "Maria Lopez", Relation::kOfficialOf, "California"},
@@ -1360,7 +1360,7 @@ TEST_CASE("an organisation's possessive before an office's lower-case words owns
   CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), "Ulla Berg", relation, "Norlink") != nullptr);
 }
 
-TEST_CASE("a party's peer, frontbencher or backbencher is its member; a firm's attorney its official",
+TEST_CASE("a party's peer, frontbencher or backbencher is its member, and a firm's attorney its official",
           "[extract][entities]") {
   auto [sentence, person, relation, owner] = GENERATE(table<std::string, std::string, Relation, std::string>({
       {"Tory frontbencher Simon Pratt is pursuing the proposal.", "Simon Pratt", Relation::kMemberOf,

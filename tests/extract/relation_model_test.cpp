@@ -24,7 +24,7 @@ bool Holds(const std::vector<std::string>& names, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("relation labels name a relation and its direction; symmetric ones have no reverse",
+TEST_CASE("relation labels name a relation and its direction, and symmetric ones have no reverse",
           "[extract][relation-model]") {
   for (const RelationInfo& info : AllRelations()) {
     if (info.relation == Relation::kOther) continue;
@@ -39,7 +39,8 @@ TEST_CASE("relation labels name a relation and its direction; symmetric ones hav
   CHECK(internal::LabelRelation(internal::kNoRelation) == Relation::kOther);
 }
 
-TEST_CASE("the built-in relation model loads; a damaged model file is refused by name", "[extract][relation-model]") {
+TEST_CASE("the built-in relation model loads, and a damaged model file is refused by name",
+          "[extract][relation-model]") {
   REQUIRE(internal::RelationModel::LoadDefault().ok());
   const auto damaged = internal::RelationModel::LoadBytes("not a model", "my-relations.bin");
   REQUIRE(!damaged.ok());
