@@ -655,10 +655,11 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   if (relation == Relation::kLeads && country.type == EntityType::kCountry && !from_lexicon)
     for (uint32_t k = i; k > std::max(owner_end, i >= 3 ? i - 3 : 0); --k) {
       const std::string word = Lower(tokens[k - 1].text);
-      if (IsCue(Cue::kBodyNoun, word)) relation = Relation::kOfficialOf;
-      if (relation == Relation::kOfficialOf || IsCue(Cue::kFunctionWord, word) || word == "the" || word == "a" ||
-          word == "an")
+      if (IsCue(Cue::kBodyNoun, word)) {
+        relation = Relation::kOfficialOf;
         break;
+      }
+      if (IsCue(Cue::kFunctionWord, word) || word == "the" || word == "a" || word == "an") break;
     }
   // "Republican President Trump", "Labour MP X": a state office held by a party's member; so is
   // the office of a body the words between name ("Democratic committee chairman X").
@@ -853,27 +854,28 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   const auto known_at = [&](uint32_t at) { return gazetteer_.LongestMatch(tokens, at, when_).has_value(); };
   uint32_t title_length = 0;
   const Title* title = nullptr;
+  // The owner before the office: a state or organisation the lexicon knows ("Egypt's foreign
+  // minister", "the Egyptian foreign minister", "a US peace envoy"), or an organisation it does
+  // not know ("a Norlink spokesman", "Norlink's chairman and chief executive").
+  uint32_t owner_end = k;
   if (is_state(state)) {
-    // "Egypt's foreign minister", "the Egyptian foreign minister", "a US peace envoy".
     country = EntityOf(state->entry);
-    title_at = k + static_cast<uint32_t>(state->length);
-    if (title_at < n && IsPossessive(tokens[title_at].text)) ++title_at;
-    for (uint32_t modifiers = 0; modifiers <= 2 && title_at < n; ++modifiers, ++title_at) {
-      if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
-      const std::string_view t = tokens[title_at].text;
-      if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
-    }
-  } else if (const uint32_t owner_end = state ? k : UnknownOrganizationEnd(tokens, k, ner_); owner_end > k) {
-    // "a Norlink spokesman", "Norlink's chairman and chief executive": an organisation the
-    // lexicon does not know, then an office it may have.
+    owner_end = k + static_cast<uint32_t>(state->length);
+  } else if (!state) {
+    owner_end = UnknownOrganizationEnd(tokens, k, ner_);
+  }
+  if (owner_end > k) {
     title_at = owner_end < n && IsPossessive(tokens[owner_end].text) ? owner_end + 1 : owner_end;
     for (uint32_t modifiers = 0; modifiers <= 2 && title_at < n; ++modifiers, ++title_at) {
       if ((title = MatchTitle(tokens, title_at, &title_length)) != nullptr) break;
       const std::string_view t = tokens[title_at].text;
       if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return false;
     }
-    if (title == nullptr || !OrganizationMayHold(*title)) return false;
-    country = Entity{TitleText(tokens, k, owner_end), EntityType::kOrganization, "", {}};
+    // An organisation the lexicon does not know holds only an office an organisation may have.
+    if (country.name.empty()) {
+      if (title == nullptr || !OrganizationMayHold(*title)) return false;
+      country = Entity{TitleText(tokens, k, owner_end), EntityType::kOrganization, "", {}};
+    }
   } else {
     // "the former President of Egypt", "the long-serving Sultan of Oman": up to two describing
     // words before the title.
@@ -895,7 +897,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       relation = Relation::kOfficialOf;
   // "X, the Democratic chairman of the Intelligence Committee": a party's member holds an office
   // that is not the party's own.
-  if (!country.name.empty() && NamesParty(country, state->kind == NameKind::kDemonym) &&
+  if (!country.name.empty() && NamesParty(country, state && state->kind == NameKind::kDemonym) &&
       (!IsCue(Cue::kPartyOffice, Lower(office)) || (end < n && tokens[end].text == "of"))) {
     relation = Relation::kMemberOf;
     office = "a member";
