@@ -191,7 +191,7 @@ Result<Grouping> ComponentsOfArcs(size_t n, ForEachArc&& for_each_arc) {
     if (root == kUnreached) root = static_cast<uint32_t>(count++);
     group[v] = root;
   }
-  return FinishOfArcs(std::move(group), count, std::forward<ForEachArc>(for_each_arc));
+  return FinishOfArcs(std::move(group), count, for_each_arc);
 }
 
 // The arcs of a loaded graph or of the saved view, as the ...OfArcs functions take them.

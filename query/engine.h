@@ -177,6 +177,15 @@ class Engine {
   Status ForEachSelectedLink(store::EntityId v, const FactFilter& filter,
                              const std::function<Status(const store::Link&, store::EntityId)>& visit) const;
   Result<bool> Selected(const store::Link& link, const FactFilter& filter) const;
+  // The graph a whole-graph question reads: the saved view mapped in place (`view`) when
+  // `filter` selects every fact, `may_map` and the view is current; else the LinkGraph of the
+  // selected facts, without their links (`graph`).
+  struct WholeGraph {
+    std::optional<MappedLinkGraph> view;
+    std::optional<LinkGraph> graph;
+    uint32_t KeyOf(LinkVertex v) const { return view ? view->KeyOf(v) : graph->KeyOf(v); }
+  };
+  Result<WholeGraph> SelectGraph(const FactFilter& filter, bool may_map) const;
   using FirstSentences = std::unordered_map<store::FactId, store::FactEvidence>;
   // The first sentence of each fact of `ids` that has one. REQUIRES: `ids` strictly ascending.
   Result<FirstSentences> FirstSentencesOf(const std::vector<store::FactId>& ids) const;
