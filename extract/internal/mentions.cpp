@@ -78,11 +78,17 @@ bool IsPluralOf(std::string_view word, std::string_view title) {
          word.substr(0, title.size() - 1) == title.substr(0, title.size() - 1);
 }
 
-// The titles by their first word, each list in the order of cues.tsv (longest first).
+// The titles by their first word, each list longest first, so that the first match is the
+// longest ("general secretary" before "general").
 const std::unordered_map<std::string_view, std::vector<const Title*>>& TitlesByFirstWord() {
   static const auto* index = [] {
     auto* m = new std::unordered_map<std::string_view, std::vector<const Title*>>();
     for (const Title& title : Cues().titles) (*m)[title.words[0]].push_back(&title);
+    const auto length = [](const Title* t) {
+      return std::ranges::count_if(t->words, [](const auto& w) { return !w.empty(); });
+    };
+    for (auto& [first, titles] : *m)
+      std::ranges::stable_sort(titles, [&](const Title* a, const Title* b) { return length(a) > length(b); });
     return m;
   }();
   return *index;
@@ -97,7 +103,10 @@ const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* 
   // Candidates: the titles that begin with the word; for a plural, also the one-word titles
   // whose plural it is ("ministers" without "s", "secretaries" with "y" for "ies"). This runs at
   // every word, so the keys live on the stack.
-  std::array<std::string, 3> keys = {Lower(tokens[i].text)};
+  // "ex-minister": a past office is still the office.
+  std::string_view word = tokens[i].text;
+  if (word.size() > 3 && word.starts_with("ex-")) word.remove_prefix(3);
+  std::array<std::string, 3> keys = {Lower(word)};
   const std::string& first = keys[0];
   if (plural && first.ends_with("s")) keys[1] = first.substr(0, first.size() - 1);
   if (plural && first.ends_with("ies")) keys[2] = first.substr(0, first.size() - 3) + "y";
@@ -193,6 +202,16 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
   return n;
 }
 
+// Whether an office an organisation may hold starts at tokens[i] with a name after it: the
+// capitalised words before such an office name its organisation, not a person ("Verdana Boerse
+// chief Otto Brenner").
+bool OrganizationOfficeWithName(const std::vector<Token>& tokens, uint32_t i) {
+  while (i < tokens.size() && IsCue(Cue::kSecondRank, tokens[i].text)) ++i;  // "deputy chairman"
+  uint32_t length = 0;
+  const Title* title = MatchTitle(tokens, i, &length);
+  return title != nullptr && OrganizationMayHold(*title) && NameRun(tokens, i + length) > 0;
+}
+
 // Capitalised at the start of a sentence, but never the first word of an organisation's name.
 bool IsCommonCapitalizedWord(std::string_view t) { return IsCue(Cue::kCommonCapitalized, t); }
 
@@ -214,13 +233,13 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i, con
     ++end;
   }
   // "Massachusetts Institute of Technology", "Japan Chamber of Commerce and Industry": one or
-  // two words after the head complete it. A place there is where the organisation is ("Cato
-  // Institute of Washington"), and an organ of a state is named apart from the state ("the
-  // Foreign Ministry of Iran"), except a central bank, an organisation of its own named after
-  // its state ("Bank of Spain"); longer runs are too often followed by someone's name.
+  // two words after the head complete it ("Council for Rural Welfare"). A place there is where
+  // the organisation is ("Cato Institute of Washington", "the Foreign Ministry of Iran"), except
+  // for a central bank, an organisation of its own named after its state ("Bank of Spain");
+  // longer runs are too often followed by someone's name.
   const bool bank_of = last_head > 0 && tokens[last_head - 1].text == "Bank";
   if (last_head > 0 && last_head + 1 < end && (tokens[last_head].text == "of" || tokens[last_head].text == "for") &&
-      (bank_of || (!IsCue(Cue::kStateOrgan, tokens[last_head - 1].text) && !names_place(last_head + 1)))) {
+      (bank_of || !names_place(last_head + 1))) {
     const uint32_t complement = end - last_head - 1;
     if (complement <= 2 || (complement == 3 && tokens[last_head + 2].text == "and")) last_head = end;
   }
@@ -312,6 +331,7 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   const uint32_t run = NameRun(tokens, i);
   if (run == 0 || run > 4 || (run < 2 && !honorific)) return 0;
   if (i + run < tokens.size() && IsNameToken(tokens[i + run].text)) return 0;
+  if (OrganizationOfficeWithName(tokens, i + run)) return 0;
   if (IsCue(Cue::kPlaceOpener, tokens[i].text) || IsCue(Cue::kRank, tokens[i].text) ||
       IsCommonCapitalizedWord(tokens[i].text))
     return 0;
@@ -493,20 +513,32 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "Prime Minister of India Narendra Modi": the title's state between the title and the name.
   std::optional<Entity> title_of;
   if (name_begin + 2 < tokens.size() && tokens[name_begin].text == "of") {
-    if (auto m = gazetteer_.LongestMatch(tokens, name_begin + 1, when_);
+    const uint32_t owner_at = name_begin + (Lower(tokens[name_begin + 1].text) == "the" ? 2 : 1);
+    const auto known_at = [&](uint32_t at) { return gazetteer_.LongestMatch(tokens, at, when_).has_value(); };
+    if (auto m = gazetteer_.LongestMatch(tokens, owner_at, when_);
         m && (m->kind == NameKind::kName || IsLocalOffice(*title)) &&
         (gazetteer_.entry(m->entry).entity.type == EntityType::kCountry ||
          gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization ||
          (IsLocalOffice(*title) && gazetteer_.entry(m->entry).entity.type == EntityType::kLocation))) {
       // "The mayor of London, Sadiq Khan, tweeted".
-      const uint32_t after = name_begin + 1 + static_cast<uint32_t>(m->length);
+      const uint32_t after = owner_at + static_cast<uint32_t>(m->length);
       // "the Prime Ministers of Albania, Bulgaria and Greece" is a list, not an apposition.
       const bool comma = after + 1 < tokens.size() && tokens[after].text == "," && !NamesPlace(tokens, after + 1);
-      if (NameRun(tokens, comma ? after + 1 : after) > 0) {
+      // After "of the", the name goes on past the lexicon's word ("Head of the EC Delegation").
+      if (NameRun(tokens, comma ? after + 1 : after) > 0 && (comma || owner_at == name_begin + 1)) {
         if (comma && predicated()) return false;
         title_of = EntityOf(m->entry);
         name_begin = comma ? after + 1 : after;
       }
+    } else if (const auto [org_begin, org_end] = OrganizationAfter(tokens, name_begin, ner_, known_at);
+               org_end > 0 && OrganizationMayHold(*title) && org_end + 1 < tokens.size() &&
+               tokens[org_end].text == "," && NameRun(tokens, org_end + 1) > 0 && !known_at(org_end + 1)) {
+      // "The chairman of the Bar Council, Guy Moss, warned": an organisation the lexicon does not
+      // know, set off by commas before the name.
+      if (predicated()) return false;
+      title_of = Entity{TitleText(tokens, org_begin, org_end), EntityType::kOrganization, "", {}};
+      NoteActor(*title_of);
+      name_begin = org_end + 1;
     }
   }
   // "AU chairperson President X": the second title is the one that introduces the name.
@@ -633,6 +665,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
+  // "deputy director general X": a second rank serves the one who leads (an acting head leads).
+  if (relation == Relation::kLeads && i > 0 && Lower(tokens[i - 1].text) != "acting" &&
+      IsCue(Cue::kSecondRank, Lower(tokens[i - 1].text)))
+    relation = Relation::kOfficialOf;
   // The person's term in the office the title names, on the article's day.
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
   // A past office named without "former" ("President Bill Clinton" in 2019) was held: annotators
@@ -641,7 +677,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     // "ex-Conservative chancellor Ken Clarke"; "Ex-Im President" is the Export-Import Bank's.
     return Lower(tokens[k].text) == "former" || tokens[k].text.starts_with("ex-");
   };
-  const bool former = (i > 0 && is_former(i - 1)) || (phrase_begin > 0 && is_former(phrase_begin - 1));
+  const bool former = tokens[i].text.starts_with("ex-") || (i > 0 && is_former(i - 1)) ||
+                      (phrase_begin > 0 && is_former(phrase_begin - 1));
   const bool from_lexicon =
       country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation, !former);
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
@@ -686,7 +723,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     NoteActor(country);
     out->mentions.push_back(*country_mention);
   }
-  if (!country.name.empty() && !former)
+  // "former Tory chancellor Ken Clarke": the office is past, the party membership is not.
+  if (!country.name.empty() && (!former || party_member))
     out->roles.push_back({people_[index].entity, relation, party_member ? "a member" : office, country, phrase_begin,
                           name_end, from_lexicon, from_lexicon && when_ == 0});
   if (state_term != nullptr)
@@ -764,7 +802,9 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
                                                    uint32_t title) const {
   // "Norlink's senior vice-president X": the owner's possessive, then lower-case words of the
   // office.
+  // Without a possessive only ranks stand between ("Harwick Mills deputy director X").
   uint32_t end = title;
+  while (end > from + 1 && IsCue(Cue::kSecondRank, tokens[end - 1].text)) --end;
   for (uint32_t k = title; k > from + 1 && title - k <= 3; --k) {
     if (IsPossessive(tokens[k - 1].text)) {
       if (Capitalized(tokens[k - 2].text)) end = k - 1;
@@ -776,7 +816,9 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
   uint32_t title_length = 0;
   while (begin > from && end - begin < 5) {
     const std::string_view t = tokens[begin - 1].text;
-    const bool joins = t == "and" && begin < end && begin - 1 > from && Capitalized(tokens[begin - 2].text);
+    // "Council for Rural Welfare chairman X", "Brandt Fischer & Co analyst Y".
+    const bool joins = (t == "and" || t == "of" || t == "for" || t == "&") && begin < end && begin - 1 > from &&
+                       Capitalized(tokens[begin - 2].text);
     if (!joins && (!Capitalized(t) || IsNameOpener(t) || IsCue(Cue::kPortfolioWord, t) || IsMonthOrDay(t) ||
                    IsCue(Cue::kPlaceOrEventWord, t) || MatchTitle(tokens, begin - 1, &title_length) != nullptr))
       break;
@@ -1057,7 +1099,15 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
     }
     uint32_t title_length = 0;
     const Title* title = MatchTitle(tokens, k, &title_length);
-    if (title != nullptr && !title->needs_owner && NameRun(tokens, k + title_length) == 0) {
+    // "the chairman of the Bar Council, Guy Moss": a title that names its own owner introduces
+    // its holder rather than pointing back to one.
+    const uint32_t after = k + title_length;
+    const bool owner_follows =
+        after + 1 < tokens.size() &&
+        (tokens[after].text == "of" || tokens[after].text == "at" || tokens[after].text == "for") &&
+        (Capitalized(tokens[after + 1].text) ||
+         (after + 2 < tokens.size() && Lower(tokens[after + 1].text) == "the" && Capitalized(tokens[after + 2].text)));
+    if (title != nullptr && !title->needs_owner && NameRun(tokens, after) == 0 && !owner_follows) {
       const std::string office = Lower(TitleText(tokens, k, k + title_length));
       for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
         const Person& p = people_[*it];
@@ -1222,7 +1272,9 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   if (span->type == "PER") {
     // A lone word is too often a place or a surname of someone unnamed; the exclusions of
     // unknown person runs hold as well.
-    if (end - i < 2 || IsCue(Cue::kPlaceOpener, text) || IsCue(Cue::kRank, text)) return false;
+    if (end - i < 2 || IsCue(Cue::kPlaceOpener, text) || IsCue(Cue::kRank, text) ||
+        OrganizationOfficeWithName(tokens, end))
+      return false;
     // "Harwick chairman Jane Moss": a lower-case word other than a name's particle ends the name.
     for (uint32_t k = i; k < end; ++k)
       if (IsCue(Cue::kPlaceOrEventWord, tokens[k].text) || IsCue(Cue::kThingWord, tokens[k].text) ||
@@ -1388,7 +1440,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     const bool describes = hyphen != std::string_view::npos && hyphen + 2 < text.size() &&
                            std::islower(static_cast<unsigned char>(text[hyphen + 1])) &&
                            std::islower(static_cast<unsigned char>(text[hyphen + 2]));
-    if (Capitalized(text) && !IsCommonCapitalizedWord(text) && !describes) {
+    // "Yesterday Council for Rural Welfare chairman X": a clause's opening word is no part of it.
+    if (Capitalized(text) && !IsCommonCapitalizedWord(text) && !IsCue(Cue::kNameOpener, text) && !describes) {
       if (const uint32_t last_head =
               OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
           last_head > i + 1) {
@@ -1553,6 +1606,7 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     // "Democrat Chuck Schumer", "Labour's Paul Flynn": a party's adjective or name right before a person.
     if (!IsParty(owner)) continue;
     if (at < tokens.size() && IsPossessive(tokens[at].text)) ++at;
+    if (at + 1 < tokens.size() && IsHonorific(tokens[at].text)) ++at;  // "Labour's Mr Livingstone"
     const Mention& next = ms[k + 1];
     // A titled person took the party as the owner of the title, if it was one.
     if (next.begin == at && next.entities.size() == 1 && next.entities[0].type == EntityType::kPerson &&
@@ -1579,8 +1633,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
         std::isupper(static_cast<unsigned char>(t[2]))) {
       letter = t[0];
     } else if (const std::string article = Lower(t);
-               (article == "a" || article == "an") && k + 1 < ms.size() && ms[k + 1].begin == who.end + 2 &&
-               ms[k + 1].end < tokens.size() && ms[k + 1].entities.size() == 1 &&
+               (article == "a" || article == "an" || article == "the") && k + 1 < ms.size() &&
+               ms[k + 1].begin == who.end + 2 && ms[k + 1].end < tokens.size() && ms[k + 1].entities.size() == 1 &&
                ms[k + 1].entities[0].type == EntityType::kLocation && in_us(ms[k + 1].entities[0])) {
       const std::string_view party = tokens[ms[k + 1].end].text;
       if (party == "Democrat" || party == "Republican") letter = party[0];
@@ -1591,6 +1645,20 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       found.push_back({who.entities[0], Relation::kMemberOf, "a member", EntityOf(*party), who.begin, end, false});
     if (us)
       found.push_back({who.entities[0], Relation::kOfficialOf, "a politician", EntityOf(*us), who.begin, end, false});
+  }
+  // "Simon Tate, of Plaid Cymru, said", "Ann Roe, of Harwick Securities,": the party a person
+  // belongs to, the organisation they work for.
+  for (size_t k = 0; k + 1 < ms.size(); ++k) {
+    const Mention& who = ms[k];
+    const Mention& of = ms[k + 1];
+    const uint32_t the = who.end + 2 < tokens.size() && Lower(tokens[who.end + 2].text) == "the" ? 1 : 0;
+    if (!NamesOnePerson(who) || of.begin != who.end + 2 + the || of.end >= tokens.size() || of.entities.size() != 1 ||
+        of.entities[0].type != EntityType::kOrganization || of.is_demonym || tokens[who.end].text != "," ||
+        tokens[who.end + 1].text != "of" || (tokens[of.end].text != "," && tokens[of.end].text != "."))
+      continue;
+    const bool party = IsParty(of);
+    found.push_back({who.entities[0], party ? Relation::kMemberOf : Relation::kOfficialOf,
+                     party ? "a member" : "an employee", of.entities[0], who.begin, of.end, false});
   }
   // "Trump is a Republican".
   for (size_t k = 1; k < ms.size(); ++k) {
