@@ -293,11 +293,12 @@ std::pair<uint32_t, uint32_t> OrganizationAfter(const std::vector<Token>& tokens
   if (at + 1 >= n || !(tokens[at].text == "of" || tokens[at].text == "at" || tokens[at].text == "for")) return {0, 0};
   uint32_t k = at + 1;
   if (Lower(tokens[k].text) == "the") ++k;
-  for (uint32_t words = 0;
-       words < 3 && k < n && !tokens[k].text.empty() && std::islower(static_cast<unsigned char>(tokens[k].text[0])) &&
-       !IsCue(Cue::kFunctionWord, tokens[k].text);
-       ++words)
-    ++k;
+  const auto describing = [&](uint32_t w) {
+    return w < n && !tokens[w].text.empty() && std::islower(static_cast<unsigned char>(tokens[w].text[0])) &&
+           !IsCue(Cue::kFunctionWord, tokens[w].text);
+  };
+  // A known name before a describing noun describes too: "of French sugar producer Sucrelle".
+  for (uint32_t words = 0; words < 3 && (describing(k) || (known(k) && describing(k + 1))); ++words) ++k;
   if (known(k)) return {0, 0};
   const uint32_t end = UnknownOrganizationEnd(tokens, k, ner);
   if (end == k) return {0, 0};
@@ -900,7 +901,14 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   // minister", "the Egyptian foreign minister", "a US peace envoy"), or an organisation it does
   // not know ("a Norlink spokesman", "Norlink's chairman and chief executive").
   uint32_t owner_end = k;
-  if (is_state(state)) {
+  // "Canadian Manufacturers Association president": a demonym may open an organisation's name.
+  const uint32_t named_organization_end =
+      state && state->kind == NameKind::kDemonym
+          ? OrganizationPhraseEnd(tokens, k, [&](uint32_t at) { return NamesPlace(tokens, at); })
+          : 0;
+  if (named_organization_end > k + state->length) {
+    owner_end = named_organization_end;
+  } else if (is_state(state)) {
     country = EntityOf(state->entry);
     owner_end = k + static_cast<uint32_t>(state->length);
   } else if (!state) {
@@ -939,7 +947,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       relation = Relation::kOfficialOf;
   // "X, the Democratic chairman of the Intelligence Committee": a party's member holds an office
   // that is not the party's own.
-  if (!country.name.empty() && NamesParty(country, state && state->kind == NameKind::kDemonym) &&
+  if (!country.name.empty() &&
+      NamesParty(country, state && state->kind == NameKind::kDemonym && owner_end == k + state->length) &&
       (!IsCue(Cue::kPartyOffice, Lower(office)) || (end < n && tokens[end].text == "of"))) {
     relation = Relation::kMemberOf;
     office = "a member";
@@ -1761,8 +1770,15 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         auto relation = role_of(begin, prep, &office);
         // "head of the Bundesbank's credit department", "head of the EC delegation": the head of
         // a part of the organisation is one of its officials.
-        if (relation == Relation::kLeads && org.end < n &&
-            (IsPossessive(tokens[org.end].text) || IsCue(Cue::kOrganizationPart, Lower(tokens[org.end].text))))
+        // "a member of the Daimler management board" sits on a body of the organisation: an official.
+        const auto part_follows = [&] {
+          uint32_t k = org.end;
+          if (k < n && IsPossessive(tokens[k].text)) return true;
+          for (; k < n && k <= org.end + 1 && !IsCue(Cue::kOrganizationPart, Lower(tokens[k].text)); ++k)
+            if (tokens[k].text.empty() || !std::islower(static_cast<unsigned char>(tokens[k].text[0]))) return false;
+          return k < n && IsCue(Cue::kOrganizationPart, Lower(tokens[k].text));
+        };
+        if ((relation == Relation::kLeads || relation == Relation::kMemberOf) && part_follows())
           relation = Relation::kOfficialOf;
         if (relation && !has_role(person.entities[0]))
           found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, org.end, false});

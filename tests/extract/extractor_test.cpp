@@ -1465,3 +1465,38 @@ TEST_CASE("a person of a party or a firm set off by commas belongs to it", "[ext
   CAPTURE(sentence);
   CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), person, relation, owner) != nullptr);
 }
+
+TEST_CASE("an organisation's name may open with a demonym or follow one describing it", "[extract][entities]") {
+  auto [sentence, person, owner] = GENERATE(table<std::string, std::string, std::string>({
+      {"The plan was dropped, said Laurent Thibault, Canadian Manufacturers Association president.", "Laurent Thibault",
+       "Canadian Manufacturers Association"},
+      {"Jean Vernier, president of French sugar producer Sucrelle, told journalists today.", "Jean Vernier",
+       "Sucrelle"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("1987-03-02", "News\n\n" + sentence);
+  CHECK(Find(triples, person, Relation::kLeads, owner) != nullptr);
+  for (const Triple& t : triples) CHECK(t.object.type != EntityType::kCountry);  // no role of Canada or France
+}
+
+TEST_CASE("a member of an organisation's board is its official", "[extract][entities]") {
+  const auto triples =
+      Extract("1987-03-02", "News\n\nKarl Frey, a member of the World Bank executive board, said lending rose.");
+  CHECK(Find(triples, "Karl Frey", Relation::kOfficialOf, "World Bank") != nullptr);
+  CHECK(Find(triples, "Karl Frey", Relation::kMemberOf, "World Bank") == nullptr);
+}
+
+TEST_CASE("joint ventures, loans granted, praise heaped, hitting back, branding and deadly strikes in a place",
+          "[extract][relations]") {
+  auto [sentence, subject, relation, object] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Chile formed a joint venture with Peru to mine copper.", "Chile", Relation::kCooperate, "Peru"},
+      {"Chile and Peru announced a joint venture to mine copper.", "Chile", Relation::kCooperate, "Peru"},
+      {"The World Bank said it will provide Peru a 125 mln dlr loan.", "World Bank", Relation::kSupply, "Peru"},
+      {"Russian missile strikes killed seven people in Kharkiv.", "Russia", Relation::kAttack, "Kharkiv"},
+      {"Tony Blair heaped praise on Gordon Brown.", "Tony Blair", Relation::kSupport, "Gordon Brown"},
+      {"Gordon Brown hit back at Tony Blair.", "Gordon Brown", Relation::kCriticize, "Tony Blair"},
+      {"Tony Blair branded Gordon Brown a liar.", "Tony Blair", Relation::kCriticize, "Gordon Brown"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), subject, relation, object) != nullptr);
+}
