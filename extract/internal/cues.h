@@ -82,6 +82,7 @@ enum class Cue : uint8_t {
   kFoundingParticiple,
   kElectedHeadOffice,
   kHeadedParticiple,
+  kLegalForm,  // a company's legal form, which ends its name ("Ltd", "AG")
   // The argument finder's (arguments.h), lower case.
   kFunctionWord,
   kLightVerb,

@@ -226,9 +226,10 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i, con
   uint32_t end = i;
   uint32_t last_head = 0;
   while (end < n && end - i < 8 &&
-         (Capitalized(tokens[end].text) ||
-          ((tokens[end].text == "of" || tokens[end].text == "for" || tokens[end].text == "and") && end + 1 < n &&
-           Capitalized(tokens[end + 1].text)))) {
+         (Capitalized(tokens[end].text) || ((tokens[end].text == "of" || tokens[end].text == "for" ||
+                                             ((tokens[end].text == "and" || tokens[end].text == "&") &&
+                                              !IsCue(Cue::kLegalForm, tokens[end - 1].text))) &&
+                                            end + 1 < n && Capitalized(tokens[end + 1].text)))) {
     if (IsCue(Cue::kOrganizationHead, tokens[end].text)) last_head = end + 1;
     ++end;
   }

@@ -1500,3 +1500,20 @@ TEST_CASE("joint ventures, loans granted, praise heaped, hitting back, branding 
   CAPTURE(sentence);
   CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), subject, relation, object) != nullptr);
 }
+
+TEST_CASE("a company's legal form ends its name, and an ampersand joins one", "[extract][entities]") {
+  const auto two =
+      Extract("1987-03-02", "News\n\nNorlink Investment Co Ltd and Delmar Capital Inc signed an agreement.");
+  CHECK(Find(two, "Norlink Investment Co Ltd", Relation::kAgree, "Delmar Capital Inc") != nullptr);
+  const auto one = Extract("1987-03-02", "News\n\nThe Securities & Exchange Commission accused Norlink Inc of fraud.");
+  CHECK(Find(one, "Securities & Exchange Commission", Relation::kAccuse, "Norlink Inc") != nullptr);
+}
+
+TEST_CASE("barring a state's nationals sanctions it, and extending it loans supplies it", "[extract][relations]") {
+  const auto ban =
+      Extract("2025-03-02", "News\n\nPeru indefinitely bans 30 Chilean nationals from entering the country.");
+  CHECK(Find(ban, "Peru", Relation::kSanction, "Chile") != nullptr);
+  const auto loans =
+      Extract("1987-03-02", "News\n\nThe World Bank said it has extended Pakistan 220 mln dlrs in three loans.");
+  CHECK(Find(loans, "World Bank", Relation::kSupply, "Pakistan") != nullptr);
+}
