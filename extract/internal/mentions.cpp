@@ -273,8 +273,12 @@ uint32_t UnknownOrganizationEnd(const std::vector<Token>& tokens, uint32_t i, co
     else
       break;
   }
+  // "Houston-based", "Israeli-backed": a word whose last part is lower case describes.
   for (uint32_t k = i; k < end; ++k)
-    if (tokens[k].text.ends_with("-based")) return i;
+    if (const std::string_view t = tokens[k].text; t.rfind('-') != std::string_view::npos &&
+                                                   t.rfind('-') + 1 < t.size() &&
+                                                   std::islower(static_cast<unsigned char>(t[t.rfind('-') + 1])))
+      return i;
   const std::string_view first = tokens[i].text;
   if (end == i + 1 &&
       ((ner != nullptr && ner->IsCommonWord(first)) ||
@@ -300,7 +304,13 @@ std::pair<uint32_t, uint32_t> OrganizationAfter(const std::vector<Token>& tokens
   };
   // A known name before a describing noun describes too: "of French sugar producer Sucrelle".
   for (uint32_t words = 0; words < 3 && (describing(k) || (known(k) && describing(k + 1))); ++words) ++k;
-  if (known(k)) return {0, 0};
+  // "of the West German Federation of Banks": a known name may open the organisation's name.
+  if (known(k)) {
+    const uint32_t named_end = OrganizationPhraseEnd(tokens, k, known);
+    return named_end > k + 1 && (named_end == n || !IsPossessive(tokens[named_end].text))
+               ? std::pair<uint32_t, uint32_t>{k, named_end}
+               : std::pair<uint32_t, uint32_t>{0, 0};
+  }
   const uint32_t end = UnknownOrganizationEnd(tokens, k, ner);
   if (end == k) return {0, 0};
   // Where the name ends, the phrase ends: a comma, a stop, a clause's first word; not a
@@ -818,11 +828,16 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
   uint32_t title_length = 0;
   while (begin > from && end - begin < 5) {
     const std::string_view t = tokens[begin - 1].text;
-    // "Council for Rural Welfare chairman X", "Brandt Fischer & Co analyst Y".
-    const bool joins = (t == "and" || t == "of" || t == "for" || t == "&") && begin < end && begin - 1 > from &&
-                       Capitalized(tokens[begin - 2].text);
-    if (!joins && (!Capitalized(t) || IsNameOpener(t) || IsCue(Cue::kPortfolioWord, t) || IsMonthOrDay(t) ||
-                   IsCue(Cue::kPlaceOrEventWord, t) || MatchTitle(tokens, begin - 1, &title_length) != nullptr))
+    // "Council for Rural Welfare chairman X", "Brandt Fischer & Co analyst Y", "Tren de Aragua leader Z".
+    const bool joins = (t == "and" || t == "of" || t == "for" || t == "&" || IsNameParticle(t)) && begin < end &&
+                       begin - 1 > from && Capitalized(tokens[begin - 2].text);
+    // "Ex-Labour leader X" led Labour once; the owner is no "Ex-Labour" (but "Ex-Im" is the
+    // Export-Import Bank). A portfolio's word
+    // opens a longer name ("Economic Freedom Fighters leader X"), not a short one ("Trade minister").
+    if (!joins && (!Capitalized(t) || IsNameOpener(t) || (IsCue(Cue::kPortfolioWord, t) && end - begin < 2) ||
+                   IsMonthOrDay(t) || IsCue(Cue::kPlaceOrEventWord, t) ||
+                   (Lower(t).starts_with("ex-") && gazetteer_.Find(std::string(t.substr(3))).has_value()) ||
+                   MatchTitle(tokens, begin - 1, &title_length) != nullptr))
       break;
     --begin;
   }
@@ -870,8 +885,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
                                        uint32_t* next) {
   const auto n = static_cast<uint32_t>(tokens.size());
   // Not the start of a name, or a capitalised common word ("On Tuesday, Greek prime minister").
-  if ((i > 0 && Capitalized(tokens[i - 1].text)) || IsCommonCapitalizedWord(tokens[i].text) ||
-      IsCue(Cue::kPhraseOpener, Lower(tokens[i].text)))
+  if ((i > 0 && Capitalized(tokens[i - 1].text) && !IsNameOpener(tokens[i - 1].text)) ||
+      IsCommonCapitalizedWord(tokens[i].text) || IsCue(Cue::kPhraseOpener, Lower(tokens[i].text)))
     return false;
   const uint32_t run = NameRun(tokens, i);
   auto known = gazetteer_.LongestMatch(tokens, i, when_);
@@ -886,6 +901,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   uint32_t k = i + run;
   if (k + 3 >= n || tokens[k].text != ",") return false;
   ++k;
+  // "X, who is UKIP Scotland chairman,": the relative clause states the office too.
+  if (k + 3 < n && tokens[k].text == "who" && (tokens[k + 1].text == "is" || tokens[k + 1].text == "was")) k += 2;
   if (const std::string article = Lower(tokens[k].text); article == "the" || article == "a" || article == "an") ++k;
   Entity country;
   uint32_t title_at = k;

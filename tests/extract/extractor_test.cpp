@@ -1517,3 +1517,32 @@ TEST_CASE("barring a state's nationals sanctions it, and extending it loans supp
       Extract("1987-03-02", "News\n\nThe World Bank said it has extended Pakistan 220 mln dlrs in three loans.");
   CHECK(Find(loans, "World Bank", Relation::kSupply, "Pakistan") != nullptr);
 }
+
+TEST_CASE("more ways an organisation the lexicon does not know owns an office", "[extract][entities]") {
+  auto [sentence, person, relation, owner] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Norlink leader Omar Sayid said the plan had failed.", "Omar Sayid", Relation::kLeads, "Norlink"},
+      {"In Peru, Economic Freedom Fighters leader Omar Sayid is sentenced to five years.", "Omar Sayid",
+       Relation::kLeads, "Economic Freedom Fighters"},
+      {"Yesterday Frente de Liberacion leader Omar Sayid spoke.", "Omar Sayid", Relation::kLeads,
+       "Frente de Liberacion"},
+      {"But Karl Weiss, a spokesman for the campaign group Liberty, told reporters that more may go.", "Karl Weiss",
+       Relation::kOfficialOf, "Liberty"},
+      {"Peter Neal, who is Norlink Scotland chairman, said he had suspended a member.", "Peter Neal", Relation::kLeads,
+       "Norlink Scotland"},
+      {"Hans Berger, President of the West German Federation of Millers, said no mill was involved.", "Hans Berger",
+       Relation::kLeads, "West German Federation of Millers"},
+      {"The loan was signed by Ex-Im President Taro Sato, the spokesman said.", "Taro Sato", Relation::kLeads, "Ex-Im"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("1987-03-02", "News\n\n" + sentence), person, relation, owner) != nullptr);
+}
+
+TEST_CASE("a former party's office, a place's participle or a state's name opens no organisation",
+          "[extract][entities]") {
+  auto [sentence, wrong] = GENERATE(table<std::string, std::string>({
+      {"Ex-Labour leader Neil Norris said the plan should stay.", "Ex-Labour"},
+      {"Omar Sayid, leader of the Israeli-backed and anti-Hamas Popular Guard, was shot.", "Israeli-backed"},
+  }));
+  CAPTURE(sentence);
+  for (const Triple& t : Extract("2005-03-02", "News\n\n" + sentence)) CHECK(t.object.name != wrong);
+}
