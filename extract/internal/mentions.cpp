@@ -170,9 +170,18 @@ bool StartsWithLetter(std::string_view t) {
   return c >= 0xC3 && c <= 0xD4 && !(c == 0xC3 && (next == 0x97 || next == 0xB7));
 }
 
+// Whether `t` is a place or a name compounded with a participle ("Paris-based", "Israeli-backed",
+// "state-owned"): it describes what follows and is no part of a name.
+bool IsParticipleCompound(std::string_view t) {
+  const size_t hyphen = t.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen + 3 > t.size()) return false;
+  const std::string_view last = t.substr(hyphen + 1);
+  return std::islower(static_cast<unsigned char>(last[0])) && (last.ends_with("ed") || last == "born" || last == "run");
+}
+
 bool IsNameToken(std::string_view t) {
   return Capitalized(t) && StartsWithLetter(t) && t.back() != '.' && !IsCue(Cue::kThingWord, t) &&
-         !IsCue(Cue::kOrganizationHead, t) && !IsCue(Cue::kPostNominal, t);
+         !IsCue(Cue::kOrganizationHead, t) && !IsCue(Cue::kPostNominal, t) && !IsParticipleCompound(t);
 }
 
 // A run of up to five name tokens at tokens[i] ("Lee", "Jae-myung"); a particle counts inside
@@ -1276,7 +1285,8 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
   const std::string_view text = tokens[i].text;
   // Cheap tests first, so that most words are never tagged: a capitalised common word opens a
   // name only when a capitalised word follows ("National Grain Alliance").
-  if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) || IsMonthOrDay(text))
+  if (ner_ == nullptr || text.size() < 2 || !Capitalized(text) || IsCommonCapitalizedWord(text) || IsMonthOrDay(text) ||
+      IsParticipleCompound(text))
     return false;
   const bool common = ner_->IsCommonWord(text);
   if (common && (i + 1 >= tokens.size() || !Capitalized(tokens[i + 1].text))) return false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <iterator>
 #include <set>
 
@@ -162,6 +163,14 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
   if (object == nullptr && subject->entities.size() < 2) {
     const auto conjoined = args_.Conjuncts(subject, match.begin);
     if (conjoined.size() >= 2 && Info(p.relation).symmetric) {
+      // "delegations from the U.S., Japan and France ... the Louvre agreement": parties the parse
+      // did not make the subject, behind a preposition, are no parties to the event.
+      // "goals enshrined in the February Louvre agreement": a name before the noun cites an
+      // agreement made before, not one the subjects make.
+      if (match.begin == match.trigger && match.trigger > 0 &&
+          std::isupper(static_cast<unsigned char>(tokens_[match.trigger - 1].text[0])) &&
+          args_.MentionEndingAt(match.trigger) == nullptr && Clauses().Upos(Clauses().UnitOf(match.trigger)) == "NOUN")
+        return;
       // "A and B met the unions": they met someone else, not each other. ("A and B signed a
       // treaty" is between them.)
       if (p.relation == Relation::kMeet && Clauses().HasChild(Clauses().UnitOf(match.trigger), "obj")) return;

@@ -1546,3 +1546,21 @@ TEST_CASE("a former party's office, a place's participle or a state's name opens
   CAPTURE(sentence);
   for (const Triple& t : Extract("2005-03-02", "News\n\n" + sentence)) CHECK(t.object.name != wrong);
 }
+
+TEST_CASE("a place compounded with a participle describes the name after it and is no part of it",
+          "[extract][entities]") {
+  const auto triples =
+      Extract("2005-03-02", "News\n\nAnalysts said that Paris-based Norlink may visit London and Berlin.");
+  for (const Triple& t : triples) CHECK(t.subject.name != "Paris-based Norlink");
+}
+
+TEST_CASE("an agreement cited by its name is no agreement between the parties of the sentence",
+          "[extract][relations]") {
+  const auto cited = Extract("1987-03-02",
+                             "News\n\nOfficials do not expect delegations - from Peru, Chile, Bolivia and Ecuador - to "
+                             "go beyond restating goals enshrined in the February Montclair agreement of Andean "
+                             "ministers.");
+  for (const Triple& t : cited) CHECK(t.relation != Relation::kAgree);
+  const auto made = Extract("1987-03-02", "News\n\nPeru, Chile, Bolivia and Ecuador signed an agreement in February.");
+  CHECK(Find(made, "Peru", Relation::kAgree, "Chile") != nullptr);
+}
