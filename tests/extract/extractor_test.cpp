@@ -1564,3 +1564,11 @@ TEST_CASE("an agreement cited by its name is no agreement between the parties of
   const auto made = Extract("1987-03-02", "News\n\nPeru, Chile, Bolivia and Ecuador signed an agreement in February.");
   CHECK(Find(made, "Peru", Relation::kAgree, "Chile") != nullptr);
 }
+
+TEST_CASE("the Chancellor of the Exchequer is an official of the state, a chancellor alone its leader",
+          "[extract][entities]") {
+  const auto exchequer =
+      Extract("1987-03-02", "News\n\nNigel Lord, Britain's Chancellor of the Exchequer, said rates may fall.");
+  CHECK(Find(exchequer, "Nigel Lord", Relation::kOfficialOf, "United Kingdom") != nullptr);
+  CHECK(Find(exchequer, "Nigel Lord", Relation::kLeads, "United Kingdom") == nullptr);
+}
