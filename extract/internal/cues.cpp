@@ -86,6 +86,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "party_prepositions",
     "meet_forms",
     "envoy_words",
+    "verbal_targets",
     "expected_cues",
     "intent_verbs",
     "be_forms",

@@ -99,6 +99,7 @@ enum class Cue : uint8_t {
   kPartyPreposition,
   kMeetForm,
   kEnvoyWord,
+  kVerbalTarget,  // what one criticises of someone: words, policies, acts ("plan", "record")
   // The qualifiers' (qualifiers.h), lower case.
   kExpectedCue,
   kIntentVerb,

@@ -41,8 +41,13 @@ void SentenceRelator::RelateClauses(const std::vector<PatternMatch>& matches, si
           agent ? PartiesOfUnit(subject, clause.subject, true) : PartiesOfUnit(object, argument.unit, IsActor(*object));
       // A verb that names a core relation by itself ("praises", "bombed") gives it, below
       // the wordings of the table; any other stays `other` with its open predicate.
-      const VerbRelation* const core =
+      const VerbRelation* core =
           IsActor(*object) ? RelationOfVerb(clauses.Lemma(clause.predicate), argument.preposition) : nullptr;
+      // "attacked the Tory plans": an attack on someone's words or policy is criticism.
+      static constexpr VerbRelation kCriticism{Relation::kCriticize, "criticizes"};
+      if (core != nullptr && core->relation == Relation::kAttack &&
+          IsCue(Cue::kVerbalTarget, clauses.Lemma(argument.unit)))
+        core = &kCriticism;
       const float confidence = (core != nullptr ? 0.8f : 0.5f) * std::min(Certainty(*subject), Certainty(*object));
       const std::string predicate =
           core != nullptr ? std::string(core->predicate) : clauses.Predicate(clause, argument);

@@ -147,7 +147,8 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
   }
   if (subject == nullptr) return;
   if (object != nullptr && !IsActor(*object) && !(IsPlace(*object) && TakesPlace(p.relation)) &&
-      !(object->is_demonym && (p.frame == Frame::kEnvoy || p.strict_agent || p.relation == Relation::kAttack)))
+      !(object->is_demonym && (p.frame == Frame::kEnvoy || p.strict_agent || p.relation == Relation::kAttack ||
+                               p.relation == Relation::kCriticize)))
     return;
   // "Norway joined Sweden in condemning ...": one joins organisations, not states; and "joins the
   // ExxonMobil scheme" joins the scheme, which the organisation only names.

@@ -102,6 +102,14 @@ bool IsWord(std::string_view t) {
                                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
+// Whether `t` (singular or plural) is what one criticises of a state or party: "the Tory plans",
+// "the Iranian attacks"; not "the two German members".
+bool IsVerbalTarget(std::string_view t) {
+  const std::string word = Lower(t);
+  const std::string singular = word.ends_with('s') ? word.substr(0, word.size() - 1) : word;
+  return IsCue(Cue::kVerbalTarget, word) || IsCue(Cue::kVerbalTarget, singular);
+}
+
 bool IsGoodsWord(std::string_view t) {
   if (t.empty() || IsCue(Cue::kGoodsStopWord, t)) return false;
   return std::all_of(t.begin(), t.end(),
@@ -118,8 +126,13 @@ class Matcher {
       : tokens_(tokens),
         lemmas_(lemmas),
         actor_end_(actor_end),
-        demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack ? &demonym_end : nullptr),
+        // "attacked the Iraqi positions", "criticised the Tory proposals": a demonym before what is
+        // attacked or criticised stands for its state or party.
+        demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack || p.pattern->relation == kCriticize
+                         ? &demonym_end
+                         : nullptr),
         words_(p.words),
+        criticism_(p.pattern->relation == kCriticize),
         passive_(passive),
         final_slot_optional_(passive || relative) {}
 
@@ -189,7 +202,8 @@ class Matcher {
             return Match(w + 1, actor_end_[k + skip], m);
           }
           if (const uint32_t end = demonym_end_ != nullptr ? (*demonym_end_)[k + skip] : 0;
-              end > k + skip && end < tokens_.size() && IsGoodsWord(tokens_[end].text)) {
+              end > k + skip && end < tokens_.size() && IsGoodsWord(tokens_[end].text) &&
+              (!criticism_ || IsVerbalTarget(tokens_[end].text))) {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, end, m);
           }
@@ -235,7 +249,8 @@ class Matcher {
   const std::vector<Token>& tokens_;
   const std::vector<std::string>& lemmas_;
   const std::vector<uint32_t>& actor_end_;
-  const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act or force
+  const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act, force or criticism
+  bool criticism_;  // a demonym is criticised only through its words or acts ("the Tory plans")
   const std::vector<CompiledWord>& words_;
   bool passive_;
   bool final_slot_optional_;

@@ -50,11 +50,16 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
   }
   const size_t first = out->size();
   size_t parties = 0;
-  for (const Mention& m : found_.mentions) parties += IsActor(m) || IsPlace(m);
+  size_t demonyms = 0;
+  for (const Mention& m : found_.mentions) {
+    parties += IsActor(m) || IsPlace(m);
+    demonyms += m.is_demonym;
+  }
   // A sentence that names two parties is parsed anyway (the model reads its parse): its lemmas
-  // let a wording match every form of a verb.
+  // let a wording match every form of a verb. A demonym may be the second ("Blair criticised
+  // the Tory proposals").
   std::vector<std::string> lemmas;
-  if (parties >= 2) {
+  if (parties + demonyms >= 2) {
     const SentenceClauses& clauses = Clauses();
     lemmas.resize(tokens_.size());
     for (uint32_t k = 0; k < tokens_.size(); ++k)

@@ -1572,3 +1572,22 @@ TEST_CASE("the Chancellor of the Exchequer is an official of the state, a chance
   CHECK(Find(exchequer, "Nigel Lord", Relation::kOfficialOf, "United Kingdom") != nullptr);
   CHECK(Find(exchequer, "Nigel Lord", Relation::kLeads, "United Kingdom") == nullptr);
 }
+
+TEST_CASE("attacking someone's plans or record, or attacking them for something, is criticism",
+          "[extract][relations]") {
+  auto [sentence, subject, object] = GENERATE(table<std::string, std::string, std::string>({
+      {"Anna Berg attacked the Tory proposals.", "Anna Berg", "Conservative Party"},
+      {"Anna Berg attacked Labour's plans.", "Anna Berg", "Labour Party"},
+      {"Charles Kennedy attacked Mr Brown for failing to mention the environment.", "Charles Kennedy", "Gordon Brown"},
+      {"Tony Blair criticised the Russian proposals.", "Tony Blair", "Russia"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2005-03-02", "News\n\n" + sentence);
+  CHECK(Find(triples, subject, Relation::kCriticize, object) != nullptr);
+  CHECK(Find(triples, subject, Relation::kAttack, object) == nullptr);
+  // Arms still attack, and days are no reason.
+  CHECK(Find(Extract("1987-03-02", "News\n\nIraq attacked Iran for the third day."), "Iraq", Relation::kAttack,
+             "Iran") != nullptr);
+  // Criticising a state's people is not criticising the state.
+  CHECK(Extract("1987-03-02", "News\n\nKarl Frey criticised the two German members of the Commission.").empty());
+}
