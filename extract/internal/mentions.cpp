@@ -199,9 +199,9 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
       }
       if (!IsNameParticle(tokens[k].text)) break;
     }
-    // "John F. Kennedy": a middle initial inside a name.
+    // "John F. Kennedy", "A. Karas": an initial inside a name or opening one.
     const bool initial = t.size() == 2 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.';
-    if (IsNameToken(t) || (n > 0 && initial && next_is_name) ||
+    if (IsNameToken(t) || (initial && next_is_name) ||
         (n > 0 && IsNameParticle(t) && (next_is_name || t.find('-') != std::string_view::npos))) {
       ++n;
       continue;
@@ -314,16 +314,10 @@ std::pair<uint32_t, uint32_t> OrganizationAfter(const std::vector<Token>& tokens
   // A known name before a describing noun describes too: "of French sugar producer Sucrelle".
   for (uint32_t words = 0; words < 3 && (describing(k) || (known(k) && describing(k + 1))); ++words) ++k;
   // "of the West German Federation of Banks": a known name may open the organisation's name.
-  if (known(k)) {
-    const uint32_t named_end = OrganizationPhraseEnd(tokens, k, known);
-    return named_end > k + 1 && (named_end == n || !IsPossessive(tokens[named_end].text))
-               ? std::pair<uint32_t, uint32_t>{k, named_end}
-               : std::pair<uint32_t, uint32_t>{0, 0};
-  }
-  const uint32_t end = UnknownOrganizationEnd(tokens, k, ner);
-  if (end == k) return {0, 0};
+  const uint32_t end = known(k) ? OrganizationPhraseEnd(tokens, k, known) : UnknownOrganizationEnd(tokens, k, ner);
+  if (end <= k || (known(k) && end == k + 1)) return {0, 0};
   // Where the name ends, the phrase ends: a comma, a stop, a clause's first word; not a
-  // possessive or a noun ("Norlink's Mase unit", "the Gulf desk").
+  // possessive or a noun ("Norlink's Mase unit", "the Gulf desk", "the World Bank delegation").
   if (end < n) {
     const std::string_view t = tokens[end].text;
     if (IsPossessive(t) ||
@@ -982,18 +976,29 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   }
   bool from_lexicon = false;
   if (country.name.empty()) {
-    // "the foreign minister of Egypt"; "Jack Straw, the foreign secretary," the lexicon's.
+    // "the foreign minister of Egypt", "chair of the ASEAN"; "Jack Straw, the foreign secretary,"
+    // the lexicon's.
+    const uint32_t of_at = end + 2 < n && tokens[end].text == "of" && Lower(tokens[end + 1].text) == "the" &&
+                                   Capitalized(tokens[end + 2].text)
+                               ? end + 2
+                               : end + 1;
+    // After "of the" the name must end the phrase: "head of the EC delegation" heads a part of it.
+    const auto ends_phrase = [&](const NameMatch& m) {
+      const uint32_t after = of_at + static_cast<uint32_t>(m.length);
+      return of_at == end + 1 || after >= n || tokens[after].text == "," || tokens[after].text == "." ||
+             tokens[after].text == ")";
+    };
     if (auto of =
-            end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, end + 1, when_) : std::nullopt;
-        of && of->kind != NameKind::kDemonym &&
+            end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, of_at, when_) : std::nullopt;
+        of && of->kind != NameKind::kDemonym && ends_phrase(*of) &&
         (is_state(of) || (IsLocalOffice(*title) && gazetteer_.entry(of->entry).entity.type == EntityType::kLocation))) {
       // "managing director of Japan Bond Research Institute": the state opens the organisation's name.
-      if (const uint32_t org_end = OrganizationOpenedBy(tokens, end + 1, *of); org_end > 0) {
-        country = Entity{TitleText(tokens, end + 1, org_end), EntityType::kOrganization, "", {}};
+      if (const uint32_t org_end = OrganizationOpenedBy(tokens, of_at, *of); org_end > 0) {
+        country = Entity{TitleText(tokens, of_at, org_end), EntityType::kOrganization, "", {}};
         end = org_end;
       } else {
         country = EntityOf(of->entry);
-        end += 1 + static_cast<uint32_t>(of->length);
+        end = of_at + static_cast<uint32_t>(of->length);
       }
     } else if (const auto [org_begin, org_end] = OrganizationAfter(tokens, end, ner_, known_at);
                org_end > 0 && OrganizationMayHold(*title)) {

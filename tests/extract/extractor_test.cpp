@@ -1591,3 +1591,22 @@ TEST_CASE("attacking someone's plans or record, or attacking them for something,
   // Criticising a state's people is not criticising the state.
   CHECK(Extract("1987-03-02", "News\n\nKarl Frey criticised the two German members of the Commission.").empty());
 }
+
+TEST_CASE("an apposition's office names its holder after an initial, a compound rank or 'of the'",
+          "[extract][entities]") {
+  auto [sentence, person, relation, owner] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"The plan will help, said A. Karas, World Bank vice-president for East Asia.", "A. Karas", Relation::kOfficialOf,
+       "World Bank"},
+      {"The plan will help, said Charles Sand, an executive vice president at Norlink.", "Charles Sand",
+       Relation::kOfficialOf, "Norlink"},
+      {"Norlink meteorologist Dale Mohl said cold air was moving south.", "Dale Mohl", Relation::kOfficialOf,
+       "Norlink"},
+      {"Ian Reed, chair of the World Bank, said so.", "Ian Reed", Relation::kLeads, "World Bank"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("1987-03-02", "News\n\n" + sentence), person, relation, owner) != nullptr);
+  // A part of the organisation after "of the" is what the person heads.
+  const auto part =
+      Extract("1987-03-02", "News\n\nJohn Mason, head of the World Bank delegation, told Reuters talks went well.");
+  CHECK(Find(part, "John Mason", Relation::kLeads, "World Bank") == nullptr);
+}
