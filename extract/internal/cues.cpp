@@ -71,6 +71,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "founding_participles",
     "elected_head_offices",
     "headed_participles",
+    "appointing_verbs",
     "legal_forms",
     "function_words",
     "light_verbs",

@@ -82,7 +82,8 @@ enum class Cue : uint8_t {
   kFoundingParticiple,
   kElectedHeadOffice,
   kHeadedParticiple,
-  kLegalForm,  // a company's legal form, which ends its name ("Ltd", "AG")
+  kAppointingVerb,  // lower case: "elected", "appoints": what gives someone an office
+  kLegalForm,       // a company's legal form, which ends its name ("Ltd", "AG")
   // The argument finder's (arguments.h), lower case.
   kFunctionWord,
   kLightVerb,

@@ -366,9 +366,23 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
   return run;
 }
 
-// The name of tokens [begin, end) without middle initials: "Brian T. Carroll" is "Brian Carroll"
-// to later references and to other articles.
+// Whether tokens[begin] is a first initial before two names: "R. Donald Fullerton" is "Donald
+// Fullerton" to later references and to other articles; "A. Karas" keeps it.
+bool FirstInitialBeforeNames(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  const std::string_view t = tokens[begin].text;
+  return begin + 2 < end && t.size() == 2 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.';
+}
+
+// The name of tokens [begin, end) without a first initial before two names; middle initials
+// stay ("Anna K. Sigurdardottir").
+std::string NameWithoutFirstInitial(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  return TitleText(tokens, FirstInitialBeforeNames(tokens, begin, end) ? begin + 1 : begin, end);
+}
+
+// The name of tokens [begin, end) without initials: "Brian T. Carroll" is "Brian Carroll" to
+// later references and to other articles.
 std::string NameWithoutInitials(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  if (FirstInitialBeforeNames(tokens, begin, end)) ++begin;
   std::string name;
   for (uint32_t k = begin; k < end; ++k) {
     const std::string_view t = tokens[k].text;
@@ -564,7 +578,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "General Binding Corp", "President Hotel Group": a company, not a titled person.
   if (name_begin + run < tokens.size() && IsCue(Cue::kOrganizationHead, tokens[name_begin + run].text)) return false;
 
-  Entity person{TitleText(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
+  Entity person{NameWithoutFirstInitial(tokens, name_begin, name_begin + run), EntityType::kPerson, "", {}};
   std::string country_of_person;
   std::optional<uint32_t> person_entry;
   uint32_t name_end = name_begin + run;
@@ -1011,7 +1025,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
       from_lexicon = true;
     }
   }
-  Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
+  Entity person{NameWithoutFirstInitial(tokens, i, i + run), EntityType::kPerson, "", {}};
   if (is_known)
     person = EntityOf(known->entry);
   else if (auto alias = aliases_.find(person.name); alias != aliases_.end())
@@ -1496,7 +1510,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     // A known name inside the run ("Gen Pervez Musharraf") is left to the lexicon.
     if (const uint32_t run = UnknownPersonRun(tokens, i); run > 0 && !KnownInside(tokens, i, i + run)) {
-      const Entity person{TitleText(tokens, i, i + run), EntityType::kPerson, "", {}};
+      const Entity person{NameWithoutFirstInitial(tokens, i, i + run), EntityType::kPerson, "", {}};
       NotePerson(Remember(person, "", ""));
       out.mentions.push_back({i, i + run, {person}, {}, false, false, Evidence::kUnknownName});
       i += run;
@@ -1529,6 +1543,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   FindMemberships(tokens, &out);
   FindIncumbents(tokens, &out);
   FindAffiliations(tokens, &out);
+  FindAppointments(tokens, &out);
   NoteSubject(out);
   return out;
 }
@@ -1869,6 +1884,69 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         if (const auto relation = role_of(org.end + 1, person.begin, &office); relation)
           found.push_back({person.entities[0], *relation, office, org.entities[0], org.begin, person.end, false});
     }
+  }
+  out->roles.insert(out->roles.end(), found.begin(), found.end());
+}
+
+void MentionFinder::FindAppointments(const std::vector<Token>& tokens, SentenceMentions* out) const {
+  const std::vector<Mention>& ms = out->mentions;
+  const auto n = static_cast<uint32_t>(tokens.size());
+  const auto word_at = [&](uint32_t i) { return i < n ? Lower(tokens[i].text) : std::string(); };
+  const auto known_at = [&](uint32_t at) { return gazetteer_.LongestMatch(tokens, at, when_).has_value(); };
+  std::vector<RoleFact> found;
+  for (size_t j = 0; j < ms.size(); ++j) {
+    const Mention& who = ms[j];
+    if (!NamesOnePerson(who)) continue;
+    // "Y appoints X as": the appointer's own office names the state when the new one does not.
+    std::optional<Entity> appointer_state;
+    uint32_t k = who.end;
+    if (who.begin > 0 && IsCue(Cue::kAppointingVerb, word_at(who.begin - 1)) && word_at(k) == "as") {
+      if (j > 0 && ms[j - 1].end + 1 == who.begin && ms[j - 1].entities.size() == 1) {
+        const Mention& by = ms[j - 1];
+        if (by.entities[0].type == EntityType::kCountry) appointer_state = by.is_capital ? by.country : by.entities[0];
+        for (const RoleFact& role : out->roles)
+          if (role.person.name == by.entities[0].name && role.relation == Relation::kLeads)
+            appointer_state = role.country;
+      }
+      if (!appointer_state) continue;
+      ++k;
+    } else {
+      // "X is elected", "X has been re-elected as", "X was sworn in as".
+      for (uint32_t aux = 0;
+           aux < 3 && (word_at(k) == "is" || word_at(k) == "was" || word_at(k) == "has" || word_at(k) == "had" ||
+                       word_at(k) == "been" || word_at(k) == "be" || word_at(k) == "will");
+           ++aux)
+        ++k;
+      if (k == who.end || !IsCue(Cue::kAppointingVerb, word_at(k))) continue;
+      ++k;
+      if (word_at(k) == "in") ++k;  // "sworn in"
+      if (word_at(k) == "as") ++k;
+    }
+    if (word_at(k) == "the" || word_at(k) == "new" || word_at(k) == "interim") ++k;
+    uint32_t length = 0;
+    const Title* title = MatchTitle(tokens, k, &length);
+    if (title == nullptr) continue;
+    const uint32_t end = k + length;
+    Entity owner;
+    uint32_t phrase_end = end;
+    if (word_at(end) == "of") {
+      const uint32_t at = end + (word_at(end + 1) == "the" ? 2 : 1);
+      if (auto m = gazetteer_.LongestMatch(tokens, at, when_);
+          m && m->kind == NameKind::kName &&
+          (gazetteer_.entry(m->entry).entity.type == EntityType::kCountry ||
+           gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization)) {
+        owner = EntityOf(m->entry);
+        phrase_end = at + static_cast<uint32_t>(m->length);
+      } else if (const auto [org_begin, org_end] = OrganizationAfter(tokens, end, ner_, known_at);
+                 org_end > 0 && OrganizationMayHold(*title)) {
+        owner = Entity{TitleText(tokens, org_begin, org_end), EntityType::kOrganization, "", {}};
+        phrase_end = org_end;
+      }
+    }
+    if (owner.name.empty() && appointer_state) owner = *appointer_state;
+    if (owner.name.empty() || (title->needs_owner && owner.type == EntityType::kCountry)) continue;
+    found.push_back({who.entities[0], RoleRelation(title->relation, owner), TitleText(tokens, k, end), owner, who.begin,
+                     phrase_end, false});
   }
   out->roles.insert(out->roles.end(), found.begin(), found.end());
 }

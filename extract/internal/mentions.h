@@ -152,6 +152,10 @@ class MentionFinder {
   // "Jane Roe, chief economist at Acme Capital", "Acme Capital's senior dealer Jane Roe",
   // "Jane Roe of Amnesty International".
   void FindAffiliations(const std::vector<Token>& tokens, SentenceMentions* out) const;
+  // Offices the sentence gives someone: "X is elected President of Greece", "X was appointed
+  // chairman of Norlink", "Senegal's president appoints X as prime minister" (the appointer's
+  // state, where the office names none).
+  void FindAppointments(const std::vector<Token>& tokens, SentenceMentions* out) const;
   // The tokens of a wire story's dateline that opens `tokens` ("TOKYO, June 16 -", "BRUSSELS
   // (Reuters) -"): where the story was filed, which acts in none of its sentences. Returns the
   // end of the place's name and the end of the dateline; {0, 0} when there is none.

@@ -1610,3 +1610,27 @@ TEST_CASE("an apposition's office names its holder after an initial, a compound 
       Extract("1987-03-02", "News\n\nJohn Mason, head of the World Bank delegation, told Reuters talks went well.");
   CHECK(Find(part, "John Mason", Relation::kLeads, "World Bank") == nullptr);
 }
+
+TEST_CASE("being elected or appointed to an office gives the role, of the appointer's state if the office names none",
+          "[extract][entities]") {
+  auto [sentence, person, relation, owner] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Konstantin Tasou is elected President of Greece by parliament.", "Konstantin Tasou", Relation::kLeads,
+       "Greece"},
+      {"Omar Sayid was appointed chairman of Norlink Corp on Monday.", "Omar Sayid", Relation::kLeads, "Norlink Corp"},
+      {"Omar Sayid has been named chief executive of Delmar Group.", "Omar Sayid", Relation::kLeads, "Delmar Group"},
+      {"Senegalese president Bassirou Faye appoints Ahmadou Lo as prime minister.", "Ahmadou Lo", Relation::kLeads,
+       "Senegal"},
+      {"Peru named Luis Vega as foreign minister.", "Luis Vega", Relation::kOfficialOf, "Peru"},
+      {"Omar Sayid was sworn in as President of Peru.", "Omar Sayid", Relation::kLeads, "Peru"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2025-03-02", "News\n\n" + sentence), person, relation, owner) != nullptr);
+}
+
+TEST_CASE("a first initial before two names is no part of the name, before a surname alone it is",
+          "[extract][entities]") {
+  const auto two = Extract("1987-03-02", "News\n\nOther candidates include Norlink President E. Gerald Cole.");
+  CHECK(Find(two, "Gerald Cole", Relation::kLeads, "Norlink") != nullptr);
+  const auto one = Extract("1987-03-02", "News\n\nThe plan will help, said A. Karas, Norlink's vice-president.");
+  CHECK(Find(one, "A. Karas", Relation::kOfficialOf, "Norlink") != nullptr);
+}
