@@ -195,6 +195,8 @@ const Mention* ArgumentFinder::ClauseActor(uint32_t k, bool* fallback) const {
   for (const Mention& m : found_.mentions) {
     if (m.begin >= k || !IsActor(m)) continue;
     if (m.evidence == Evidence::kPronoun && Lower(tokens_[m.begin].text) == "it") continue;
+    // "In London, the U.S. was supported by ...": a capital after "in" sets the scene.
+    if (m.is_capital && m.begin > 0 && IsCue(Cue::kLocative, Lower(tokens_[m.begin - 1].text))) continue;
     // "Trump's son Donald Trump Jr. visits": the possessed name is the actor.
     if (m.end < k && IsPossessive(tokens_[m.end].text) && FirstActorIn(m.end + 1, std::min(m.end + 4, k)) != nullptr)
       continue;

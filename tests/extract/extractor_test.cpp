@@ -1634,3 +1634,14 @@ TEST_CASE("a first initial before two names is no part of the name, before a sur
   const auto one = Extract("1987-03-02", "News\n\nThe plan will help, said A. Karas, Norlink's vice-president.");
   CHECK(Find(one, "A. Karas", Relation::kOfficialOf, "Norlink") != nullptr);
 }
+
+TEST_CASE("a capital after 'in' sets the scene and acts for no one, and backing someone supports them",
+          "[extract][relations]") {
+  const auto scene = Extract(
+      "1987-03-02", "News\n\nIn London, the U.S. was supported by Canada, the Netherlands and Japan on the issue.");
+  for (const std::string supporter : {"Canada", "Netherlands", "Japan"})
+    CHECK(Find(scene, supporter, Relation::kSupport, "United States") != nullptr);
+  for (const Triple& t : scene) CHECK(t.object.name != "United Kingdom");
+  CHECK(Find(Extract("1987-03-02", "News\n\nChile will back Peru at the talks."), "Chile", Relation::kSupport,
+             "Peru") != nullptr);
+}
