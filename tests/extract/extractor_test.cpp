@@ -1645,3 +1645,18 @@ TEST_CASE("a capital after 'in' sets the scene and acts for no one, and backing 
   CHECK(Find(Extract("1987-03-02", "News\n\nChile will back Peru at the talks."), "Chile", Relation::kSupport,
              "Peru") != nullptr);
 }
+
+TEST_CASE("suing, charging or filing a complaint accuses, blockades sanction and suppliers supply",
+          "[extract][relations]") {
+  auto [sentence, subject, relation, object] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Norlink Corp sues Delmar Inc, saying it copied patents.", "Norlink Corp", Relation::kAccuse, "Delmar Inc"},
+      {"Peru charges Omar Sayid with treason.", "Peru", Relation::kAccuse, "Omar Sayid"},
+      {"Norlink Corp still has an outstanding complaint against Delmar Bank.", "Norlink Corp", Relation::kAccuse,
+       "Delmar Bank"},
+      {"Chile imposed a naval blockade on Peru.", "Chile", Relation::kSanction, "Peru"},
+      {"Delmar Motors is to recall cars with a pump supplied by parts maker Norlink Corp.", "Norlink Corp.",
+       Relation::kSupply, "Delmar Motors"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), subject, relation, object) != nullptr);
+}
