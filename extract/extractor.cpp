@@ -135,7 +135,7 @@ std::vector<Triple> Extractor::Run(const Document& document, ExtractReport* repo
   const std::vector<Sentence> sentences = Segment(document.text);
   const bool sports = IsSportsReport(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
-    const Sentence& sentence = sentences[i];
+    const Sentence sentence = WithoutWireMarkup(sentences[i]);
     const bool heading = InRanges(headings, sentence.begin);
     if (!heading && !InRanges(prose, sentence.begin)) continue;
     if (sentence.tokens.size() > options_.max_sentence_tokens ||

@@ -1,5 +1,6 @@
 #include "extract/tokenizer.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "extract/internal/cues.h"
@@ -222,6 +223,10 @@ std::vector<Sentence> Segment(std::string_view text) {
     current.tokens.push_back(tok);
     const bool abbreviation_end = tok.text.size() > 1 && tok.text.back() == '.';
     if (!IsTerminal(tok.text) && !abbreviation_end) continue;
+    // A period inside a word ends nothing: the stock code "<SIEG.F>", "reuters.com".
+    if (tok.text == "." && current.tokens.size() > 1 && current.tokens[current.tokens.size() - 2].end == tok.begin &&
+        i + 1 < tokens.size() && tokens[i + 1].begin == tok.end && !IsClosing(tokens[i + 1].text))
+      continue;
     // Take closing quotes and brackets along.
     size_t j = i + 1;
     while (j < tokens.size() && IsClosing(tokens[j].text) && LineBreaks(text, tokens[j - 1].end, tokens[j].begin) == 0)
@@ -245,6 +250,34 @@ std::vector<Sentence> Segment(std::string_view text) {
   }
   close();
   return sentences;
+}
+
+Sentence WithoutWireMarkup(const Sentence& sentence) {
+  const std::vector<Token>& in = sentence.tokens;
+  Sentence out{sentence.begin, sentence.end, {}};
+  out.tokens.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    size_t close = i + 1;
+    if (in[i].text == "<")
+      while (close < in.size() && close <= i + 8 && in[close].text != ">" && in[close].text != "<") ++close;
+    if (in[i].text != "<" || close >= in.size() || in[close].text != ">" || close == i + 1) {
+      out.tokens.push_back(in[i]);
+      continue;
+    }
+    // A stock code has no lower-case letter: "NT", "SIEG.F", "CAPH.HKG".
+    const bool code =
+        std::all_of(in.begin() + static_cast<std::ptrdiff_t>(i) + 1, in.begin() + static_cast<std::ptrdiff_t>(close),
+                    [](const Token& t) {
+                      return std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+                    });
+    if (!code) {
+      out.tokens.push_back(in[i]);
+      continue;
+    }
+    i = close;
+  }
+  if (out.tokens.empty()) return sentence;  // nothing but markup: keep it as it was
+  return out;
 }
 
 }  // namespace geokg::extract

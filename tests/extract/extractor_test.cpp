@@ -1660,3 +1660,9 @@ TEST_CASE("suing, charging or filing a complaint accuses, blockades sanction and
   CAPTURE(sentence);
   CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), subject, relation, object) != nullptr);
 }
+
+TEST_CASE("stock codes in wire copy do not split a list of companies", "[extract][relations]") {
+  const auto triples = Extract(
+      "1987-03-02", "News\n\nA joint venture between Northern Telecom Ltd <NT> and Motorola Inc <MOT> makes chips.");
+  CHECK(Find(triples, "Northern Telecom Ltd", Relation::kCooperate, "Motorola Inc") != nullptr);
+}
