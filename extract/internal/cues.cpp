@@ -88,6 +88,8 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "meet_forms",
     "envoy_words",
     "verbal_targets",
+    "speech_lemmas",
+    "negative_evaluations",
     "expected_cues",
     "intent_verbs",
     "be_forms",

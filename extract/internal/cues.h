@@ -100,7 +100,9 @@ enum class Cue : uint8_t {
   kPartyPreposition,
   kMeetForm,
   kEnvoyWord,
-  kVerbalTarget,  // what one criticises of someone: words, policies, acts ("plan", "record")
+  kVerbalTarget,        // what one criticises of someone: words, policies, acts ("plan", "record")
+  kSpeechLemma,         // lemmas of saying: what a speaker's complement clause hangs on
+  kNegativeEvaluation,  // lemmas that condemn: "failed", "shambles", "unworkable"
   // The qualifiers' (qualifiers.h), lower case.
   kExpectedCue,
   kIntentVerb,

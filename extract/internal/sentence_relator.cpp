@@ -75,6 +75,8 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
     if (relations_ != nullptr || candidates_ != nullptr) RelatePairs(roles, out);
     RelateClauses(matches, first, rule_end, out);
   }
+  // "Blair said the Tory plans would not work": a party named by its adjective is criticised too.
+  if (parties + demonyms >= 2 && parties >= 1 && !sports_) RelateReportedCriticism(first, out);
   // A person and the state or organisation a title of this sentence gives them are in that
   // role, not in an event with each other: "X, governor of the Bank of Portugal, met bankers",
   // "Labour's Y welcomed it".

@@ -106,6 +106,10 @@ class SentenceRelator {
   // sentence states between two parties is lost. Pairs a core relation already links in this
   // sentence (out[first, end)) are left to it.
   void RelateClauses(const std::vector<PatternMatch>& matches, size_t first, size_t end, std::vector<Triple>* out);
+  // A speaker's complement clause that condemns an actor, its subject or the subject's owner,
+  // is the speaker's criticism of it: "X said Y had failed", "Y's plans were a shambles, X
+  // argued". Pairs already criticised in out[first, end) are left.
+  void RelateReportedCriticism(size_t first, std::vector<Triple>* out);
 
   const std::vector<Token>& tokens_;
   const Sentence& sentence_;

@@ -1666,3 +1666,18 @@ TEST_CASE("stock codes in wire copy do not split a list of companies", "[extract
       "1987-03-02", "News\n\nA joint venture between Northern Telecom Ltd <NT> and Motorola Inc <MOT> makes chips.");
   CHECK(Find(triples, "Northern Telecom Ltd", Relation::kCooperate, "Motorola Inc") != nullptr);
 }
+
+TEST_CASE("a speaker who says someone failed or that their plans are unworkable criticises them",
+          "[extract][relations]") {
+  auto [sentence, speaker, target] = GENERATE(table<std::string, std::string, std::string>({
+      {"Karl Frey said Peru had failed the test.", "Karl Frey", "Peru"},
+      {"Anna Berg said the Tory plans were unworkable.", "Anna Berg", "Conservative Party"},
+      {"Anna Berg said Labour's policy was a shambles.", "Anna Berg", "Labour Party"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), speaker, Relation::kCriticize, target) != nullptr);
+  // Failing to do something is reported, not condemned; a bad word deeper in the clause is no verdict.
+  for (const std::string reported : {"Karl Frey said Peru had failed to reach a deal with Chile.",
+                                     "Karl Frey said Peru was ready to talk despite its failure to win the vote."})
+    CHECK(Find(Extract("2005-03-02", "News\n\n" + reported), "Karl Frey", Relation::kCriticize, "Peru") == nullptr);
+}
