@@ -898,6 +898,37 @@ bool MentionFinder::StateOfTitle(uint32_t person, const std::string& office, Ent
   return true;
 }
 
+std::optional<std::pair<Entity, uint32_t>> MentionFinder::OwnerAfter(const std::vector<Token>& tokens, uint32_t at,
+                                                                     const Title& title) const {
+  const auto n = static_cast<uint32_t>(tokens.size());
+  if (at + 1 >= n) return std::nullopt;
+  if (tokens[at].text == "of") {
+    // "chair of the ASEAN": after "of the" the name must end the phrase ("head of the EC
+    // delegation" heads a part of it).
+    const bool the = at + 2 < n && Lower(tokens[at + 1].text) == "the" && Capitalized(tokens[at + 2].text);
+    const uint32_t name = at + (the ? 2 : 1);
+    if (auto m = gazetteer_.LongestMatch(tokens, name, when_); m && m->kind != NameKind::kDemonym) {
+      const uint32_t after = name + static_cast<uint32_t>(m->length);
+      const EntityType type = gazetteer_.entry(m->entry).entity.type;
+      const bool ends_phrase =
+          !the || after >= n || tokens[after].text == "," || tokens[after].text == "." || tokens[after].text == ")";
+      if (ends_phrase && (type == EntityType::kCountry || type == EntityType::kOrganization ||
+                          (IsLocalOffice(title) && type == EntityType::kLocation))) {
+        // "managing director of Japan Bond Research Institute": the state opens the organisation's name.
+        if (const uint32_t org_end = OrganizationOpenedBy(tokens, name, *m); org_end > 0)
+          return std::pair{Entity{TitleText(tokens, name, org_end), EntityType::kOrganization, "", {}}, org_end};
+        return std::pair{EntityOf(m->entry), after};
+      }
+    }
+  }
+  // "analyst at Brandt Fischer & Co", "leader of the political party Vanguard".
+  const auto known_at = [&](uint32_t k) { return gazetteer_.LongestMatch(tokens, k, when_).has_value(); };
+  if (const auto [org_begin, org_end] = OrganizationAfter(tokens, at, ner_, known_at);
+      org_end > 0 && OrganizationMayHold(title))
+    return std::pair{Entity{TitleText(tokens, org_begin, org_end), EntityType::kOrganization, "", {}}, org_end};
+  return std::nullopt;
+}
+
 bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out,
                                        uint32_t* next) {
   const auto n = static_cast<uint32_t>(tokens.size());
@@ -990,35 +1021,10 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   }
   bool from_lexicon = false;
   if (country.name.empty()) {
-    // "the foreign minister of Egypt", "chair of the ASEAN"; "Jack Straw, the foreign secretary,"
-    // the lexicon's.
-    const uint32_t of_at = end + 2 < n && tokens[end].text == "of" && Lower(tokens[end + 1].text) == "the" &&
-                                   Capitalized(tokens[end + 2].text)
-                               ? end + 2
-                               : end + 1;
-    // After "of the" the name must end the phrase: "head of the EC delegation" heads a part of it.
-    const auto ends_phrase = [&](const NameMatch& m) {
-      const uint32_t after = of_at + static_cast<uint32_t>(m.length);
-      return of_at == end + 1 || after >= n || tokens[after].text == "," || tokens[after].text == "." ||
-             tokens[after].text == ")";
-    };
-    if (auto of =
-            end + 1 < n && tokens[end].text == "of" ? gazetteer_.LongestMatch(tokens, of_at, when_) : std::nullopt;
-        of && of->kind != NameKind::kDemonym && ends_phrase(*of) &&
-        (is_state(of) || (IsLocalOffice(*title) && gazetteer_.entry(of->entry).entity.type == EntityType::kLocation))) {
-      // "managing director of Japan Bond Research Institute": the state opens the organisation's name.
-      if (const uint32_t org_end = OrganizationOpenedBy(tokens, of_at, *of); org_end > 0) {
-        country = Entity{TitleText(tokens, of_at, org_end), EntityType::kOrganization, "", {}};
-        end = org_end;
-      } else {
-        country = EntityOf(of->entry);
-        end = of_at + static_cast<uint32_t>(of->length);
-      }
-    } else if (const auto [org_begin, org_end] = OrganizationAfter(tokens, end, ner_, known_at);
-               org_end > 0 && OrganizationMayHold(*title)) {
-      // "analyst at Brandt Fischer & Co", "leader of the political party Vanguard".
-      country = Entity{TitleText(tokens, org_begin, org_end), EntityType::kOrganization, "", {}};
-      end = org_end;
+    // "the foreign minister of Egypt"; "Jack Straw, the foreign secretary," the lexicon's.
+    if (auto owner = OwnerAfter(tokens, end, *title)) {
+      country = owner->first;
+      end = owner->second;
     } else if (!(is_known && !title->needs_owner && StateOfTitle(known->entry, office, &country, &relation))) {
       return false;
     } else {
@@ -1929,19 +1935,9 @@ void MentionFinder::FindAppointments(const std::vector<Token>& tokens, SentenceM
     const uint32_t end = k + length;
     Entity owner;
     uint32_t phrase_end = end;
-    if (word_at(end) == "of") {
-      const uint32_t at = end + (word_at(end + 1) == "the" ? 2 : 1);
-      if (auto m = gazetteer_.LongestMatch(tokens, at, when_);
-          m && m->kind == NameKind::kName &&
-          (gazetteer_.entry(m->entry).entity.type == EntityType::kCountry ||
-           gazetteer_.entry(m->entry).entity.type == EntityType::kOrganization)) {
-        owner = EntityOf(m->entry);
-        phrase_end = at + static_cast<uint32_t>(m->length);
-      } else if (const auto [org_begin, org_end] = OrganizationAfter(tokens, end, ner_, known_at);
-                 org_end > 0 && OrganizationMayHold(*title)) {
-        owner = Entity{TitleText(tokens, org_begin, org_end), EntityType::kOrganization, "", {}};
-        phrase_end = org_end;
-      }
+    if (auto of = OwnerAfter(tokens, end, *title)) {
+      owner = of->first;
+      phrase_end = of->second;
     }
     if (owner.name.empty() && appointer_state) owner = *appointer_state;
     if (owner.name.empty() || (title->needs_owner && owner.type == EntityType::kCountry)) continue;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extract/gazetteer.h"
@@ -17,6 +18,8 @@
 #include "graph/relation.h"
 
 namespace geokg::extract::internal {
+
+struct Title;  // extract/internal/cues.h
 
 // How a mention names its entity; kUnknownName is a name neither the lexicon nor a title vouches
 // for: a person's full name ("Robert Kilroy-Silk") or an organisation the named-entity tagger
@@ -115,6 +118,11 @@ class MentionFinder {
   // ("Japan Bond Research Institute", not "Japan"; "the Japanese Foreign Ministry" acts for
   // Japan and is none), or 0.
   uint32_t OrganizationOpenedBy(const std::vector<Token>& tokens, uint32_t i, const NameMatch& m) const;
+  // The owner of an office named after it at tokens[at] ("foreign minister of Egypt", "chair
+  // of the ASEAN", "managing director of Japan Bond Research Institute", "analyst at Brandt
+  // Fischer & Co"), and where the phrase ends; nothing when none stands there.
+  std::optional<std::pair<Entity, uint32_t>> OwnerAfter(const std::vector<Token>& tokens, uint32_t at,
+                                                        const Title& title) const;
   // "Rodrigo de Rato, the IMF's managing director" at tokens[i]: a name, then its title in
   // an apposition, with the state or organisation as possessor or after "of".
   bool TryAppositiveTitle(const std::vector<Token>& tokens, uint32_t i, SentenceMentions* out, uint32_t* next);
