@@ -1,7 +1,8 @@
 // extract/internal/sentence_relator.h -- internal: the relate stage of one sentence (docs/
 // EXTRACTION.md): the roles its titles state, the wordings of relation_patterns with their
 // arguments (relate_wordings.cpp), every pair of parties judged by the relation model
-// (relate_pairs.cpp), and `other` triples for clauses no wording covers (relate_clauses.cpp).
+// (relate_pairs.cpp), `other` triples for clauses no wording covers (relate_clauses.cpp), and a
+// speaker's criticism in what they say (relate_reported.cpp).
 // One SentenceRelator per sentence; not thread-safe.
 #pragma once
 
