@@ -170,6 +170,15 @@ bool StartsWithLetter(std::string_view t) {
   return c >= 0xC3 && c <= 0xD4 && !(c == 0xC3 && (next == 0x97 || next == 0xB7));
 }
 
+// Whether `t` ends in a lower-case part after a hyphen ("Houston-based", "Trouble-hit",
+// "Japanese-owned"): it describes what follows and opens or ends no organisation's name.
+bool EndsInLowerCasePart(std::string_view t) {
+  const size_t hyphen = t.rfind('-');
+  return hyphen != std::string_view::npos && hyphen + 2 < t.size() &&
+         std::islower(static_cast<unsigned char>(t[hyphen + 1])) &&
+         std::islower(static_cast<unsigned char>(t[hyphen + 2]));
+}
+
 // Whether `t` is a place or a name compounded with a participle ("Paris-based", "Israeli-backed",
 // "state-owned"): it describes what follows and is no part of a name.
 bool IsParticipleCompound(std::string_view t) {
@@ -209,6 +218,15 @@ uint32_t NameRun(const std::vector<Token>& tokens, uint32_t i) {
     break;
   }
   return n;
+}
+
+// Whether a second rank stands in tokens [begin, end) before a leading office, which makes its
+// holder serve the one who leads ("deputy director general", "vice chairwoman"); an acting head
+// leads.
+bool SecondRankIn(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  for (uint32_t k = begin; k < end; ++k)
+    if (const std::string word = Lower(tokens[k].text); word != "acting" && IsCue(Cue::kSecondRank, word)) return true;
+  return false;
 }
 
 // Whether an office an organisation may hold starts at tokens[i] with a name after it: the
@@ -282,12 +300,8 @@ uint32_t UnknownOrganizationEnd(const std::vector<Token>& tokens, uint32_t i, co
     else
       break;
   }
-  // "Houston-based", "Israeli-backed": a word whose last part is lower case describes.
   for (uint32_t k = i; k < end; ++k)
-    if (const std::string_view t = tokens[k].text; t.rfind('-') != std::string_view::npos &&
-                                                   t.rfind('-') + 1 < t.size() &&
-                                                   std::islower(static_cast<unsigned char>(t[t.rfind('-') + 1])))
-      return i;
+    if (EndsInLowerCasePart(tokens[k].text)) return i;
   const std::string_view first = tokens[i].text;
   if (end == i + 1 &&
       ((ner != nullptr && ner->IsCommonWord(first)) ||
@@ -694,10 +708,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
-  // "deputy director general X": a second rank serves the one who leads (an acting head leads).
-  if (relation == Relation::kLeads && i > 0 && Lower(tokens[i - 1].text) != "acting" &&
-      IsCue(Cue::kSecondRank, Lower(tokens[i - 1].text)))
-    relation = Relation::kOfficialOf;
+  // "deputy director general X".
+  if (relation == Relation::kLeads && i > 0 && SecondRankIn(tokens, i - 1, i)) relation = Relation::kOfficialOf;
   // The person's term in the office the title names, on the article's day.
   const Term* held = person_entry ? gazetteer_.TermOf(*person_entry, office, when_) : nullptr;
   // A past office named without "former" ("President Bill Clinton" in 2019) was held: annotators
@@ -849,8 +861,8 @@ std::optional<Mention> MentionFinder::UnknownOwner(const std::vector<Token>& tok
     const bool joins = (t == "and" || t == "of" || t == "for" || t == "&" || IsNameParticle(t)) && begin < end &&
                        begin - 1 > from && Capitalized(tokens[begin - 2].text);
     // "Ex-Labour leader X" led Labour once; the owner is no "Ex-Labour" (but "Ex-Im" is the
-    // Export-Import Bank). A portfolio's word
-    // opens a longer name ("Economic Freedom Fighters leader X"), not a short one ("Trade minister").
+    // Export-Import Bank). A portfolio's word opens a longer name ("Economic Freedom Fighters
+    // leader X"), not a short one ("Trade minister").
     if (!joins && (!Capitalized(t) || IsNameOpener(t) || (IsCue(Cue::kPortfolioWord, t) && end - begin < 2) ||
                    IsMonthOrDay(t) || IsCue(Cue::kPlaceOrEventWord, t) ||
                    (Lower(t).starts_with("ex-") && gazetteer_.Find(std::string(t.substr(3))).has_value()) ||
@@ -960,7 +972,6 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
     const EntityType type = gazetteer_.entry(m->entry).entity.type;
     return type == EntityType::kCountry || type == EntityType::kOrganization;
   };
-  const auto known_at = [&](uint32_t at) { return gazetteer_.LongestMatch(tokens, at, when_).has_value(); };
   uint32_t title_length = 0;
   const Title* title = nullptr;
   // The owner before the office: a state or organisation the lexicon knows ("Egypt's foreign
@@ -1006,11 +1017,8 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   if (NameRun(tokens, end) > 0) return false;  // "Greek prime minister Kyriakos Mitsotakis": a title before its name
   std::string office = TitleText(tokens, title_at, title_at + title_length);
   Relation relation = title->relation;
-  // "deputy chairwoman of Baltic Airways": a second rank serves the one who leads (an acting
-  // head leads).
-  for (uint32_t w = k; w < title_at && relation == Relation::kLeads; ++w)
-    if (const std::string word = Lower(tokens[w].text); word != "acting" && IsCue(Cue::kSecondRank, word))
-      relation = Relation::kOfficialOf;
+  // "deputy chairwoman of Baltic Airways".
+  if (relation == Relation::kLeads && SecondRankIn(tokens, k, title_at)) relation = Relation::kOfficialOf;
   // "X, the Democratic chairman of the Intelligence Committee": a party's member holds an office
   // that is not the party's own.
   if (!country.name.empty() &&
@@ -1496,12 +1504,8 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
       out.mentions.push_back(std::move(mention));
       continue;
     }
-    // A capitalised phrase that ends in an organisation's head word. A word whose last part
-    // is lower case ("Trouble-hit", "Japanese-owned") describes the organisation and opens no name.
-    const size_t hyphen = text.rfind('-');
-    const bool describes = hyphen != std::string_view::npos && hyphen + 2 < text.size() &&
-                           std::islower(static_cast<unsigned char>(text[hyphen + 1])) &&
-                           std::islower(static_cast<unsigned char>(text[hyphen + 2]));
+    // A capitalised phrase that ends in an organisation's head word.
+    const bool describes = EndsInLowerCasePart(text);
     // "Yesterday Council for Rural Welfare chairman X": a clause's opening word is no part of it.
     if (Capitalized(text) && !IsCommonCapitalizedWord(text) && !IsCue(Cue::kNameOpener, text) && !describes) {
       if (const uint32_t last_head =
@@ -1898,7 +1902,6 @@ void MentionFinder::FindAppointments(const std::vector<Token>& tokens, SentenceM
   const std::vector<Mention>& ms = out->mentions;
   const auto n = static_cast<uint32_t>(tokens.size());
   const auto word_at = [&](uint32_t i) { return i < n ? Lower(tokens[i].text) : std::string(); };
-  const auto known_at = [&](uint32_t at) { return gazetteer_.LongestMatch(tokens, at, when_).has_value(); };
   std::vector<RoleFact> found;
   for (size_t j = 0; j < ms.size(); ++j) {
     const Mention& who = ms[j];
