@@ -132,10 +132,11 @@ std::vector<Triple> Extractor::Run(const Document& document, ExtractReport* repo
   for (const ClassifiedLine& line : ClassifyLines(document.text))
     if (line.kind != LineKind::kFurniture) (line.kind == LineKind::kProse ? prose : headings).push_back(line.range);
   internal::MentionFinder finder(gazetteer_, date ? date->year * 10000 + date->month * 100 + date->day : 0, ner_.get());
-  const std::vector<Sentence> sentences = Segment(document.text);
+  std::vector<Sentence> sentences = Segment(document.text);
   const bool sports = IsSportsReport(document.text);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
-    const Sentence sentence = WithoutWireMarkup(sentences[i]);
+    Sentence& sentence = sentences[i];
+    DropStockCodes(&sentence);
     const bool heading = InRanges(headings, sentence.begin);
     if (!heading && !InRanges(prose, sentence.begin)) continue;
     if (sentence.tokens.size() > options_.max_sentence_tokens ||

@@ -252,16 +252,17 @@ std::vector<Sentence> Segment(std::string_view text) {
   return sentences;
 }
 
-Sentence WithoutWireMarkup(const Sentence& sentence) {
-  const std::vector<Token>& in = sentence.tokens;
-  Sentence out{sentence.begin, sentence.end, {}};
-  out.tokens.reserve(in.size());
+void DropStockCodes(Sentence* sentence) {
+  const std::vector<Token>& in = sentence->tokens;
+  if (std::none_of(in.begin(), in.end(), [](const Token& t) { return t.text == "<"; })) return;
+  std::vector<Token> kept;
+  kept.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     size_t close = i + 1;
     if (in[i].text == "<")
       while (close < in.size() && close <= i + 8 && in[close].text != ">" && in[close].text != "<") ++close;
     if (in[i].text != "<" || close >= in.size() || in[close].text != ">" || close == i + 1) {
-      out.tokens.push_back(in[i]);
+      kept.push_back(in[i]);
       continue;
     }
     // A stock code has no lower-case letter: "NT", "SIEG.F", "CAPH.HKG".
@@ -271,13 +272,12 @@ Sentence WithoutWireMarkup(const Sentence& sentence) {
                       return std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
                     });
     if (!code) {
-      out.tokens.push_back(in[i]);
+      kept.push_back(in[i]);
       continue;
     }
     i = close;
   }
-  if (out.tokens.empty()) return sentence;  // nothing but markup: keep it as it was
-  return out;
+  if (!kept.empty()) sentence->tokens = std::move(kept);  // nothing but markup: keep it as it was
 }
 
 }  // namespace geokg::extract

@@ -36,10 +36,11 @@ std::vector<Token> Tokenize(std::string_view text);
 // blank line, and at a line break unless the next line continues in lower case.
 std::vector<Sentence> Segment(std::string_view text);
 
-// `sentence` without the stock codes of wire copy, which are no part of its words ("Motorola
+// Drops from `sentence` the stock codes of wire copy, which are no part of its words ("Motorola
 // Inc <MOT> and", "Siemens AG <SIEG.F>"): angle brackets around tokens without a lower-case
 // letter, with those tokens. A company's name in brackets ("<Olin Corp> said") stays whole, its
-// brackets marking where the name begins and ends. Other tokens keep their offsets.
-Sentence WithoutWireMarkup(const Sentence& sentence);
+// brackets marking where the name begins and ends. Other tokens keep their offsets; a sentence
+// of nothing but markup stays as it was.
+void DropStockCodes(Sentence* sentence);
 
 }  // namespace geokg::extract
