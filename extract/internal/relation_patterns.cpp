@@ -250,8 +250,8 @@ class Matcher {
   const std::vector<std::string>& lemmas_;
   const std::vector<uint32_t>& actor_end_;
   const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act, force or criticism
-  bool criticism_;  // a demonym is criticised only through its words or acts ("the Tory plans")
   const std::vector<CompiledWord>& words_;
+  bool criticism_;  // a demonym is criticised only through its words or acts ("the Tory plans")
   bool passive_;
   bool final_slot_optional_;
 };
