@@ -164,8 +164,6 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
   if (object == nullptr && subject->entities.size() < 2) {
     const auto conjoined = args_.Conjuncts(subject, match.begin);
     if (conjoined.size() >= 2 && Info(p.relation).symmetric) {
-      // "delegations from the U.S., Japan and France ... the Louvre agreement": parties the parse
-      // did not make the subject, behind a preposition, are no parties to the event.
       // "goals enshrined in the February Louvre agreement": a name before the noun cites an
       // agreement made before, not one the subjects make.
       if (match.begin == match.trigger && match.trigger > 0 &&
