@@ -1183,8 +1183,9 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         const bool same_office = Lower(p.office) == office ||
                                  (title->relation == Relation::kLeads && IsLeaderOffice(p.office) && !country.empty());
         if (same_office && (country.empty() || p.country == country)) {
-          NotePerson(*it);
-          return person_mention(*it, k + title_length, Evidence::kDescription);
+          const size_t index = *it;  // NotePerson reorders recent_
+          NotePerson(index);
+          return person_mention(index, k + title_length, Evidence::kDescription);
         }
       }
       // "the German chancellor" the article has not named: the holder of that day. Without a
@@ -1213,7 +1214,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         (word == "he" || word == "she") && i > 0 && IsCue(Cue::kSubordinator, Lower(tokens[i - 1].text));
     const bool occasion_possessive =
         (word == "his" || word == "her") && i > 0 && IsCue(Cue::kOccasionPreposition, Lower(tokens[i - 1].text));
-    if (subordinate_subject || occasion_possessive) index = FirstPerson(*out).value_or(index);
+    if (subordinate_subject || occasion_possessive) index = FirstPerson(tokens, *out).value_or(index);
     NotePerson(index);
     return person_mention(index, i + 1, Evidence::kPronoun);
   }
@@ -1281,9 +1282,11 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
   return false;
 }
 
-std::optional<size_t> MentionFinder::FirstPerson(const SentenceMentions& sentence) const {
+std::optional<size_t> MentionFinder::FirstPerson(const std::vector<Token>& tokens,
+                                                 const SentenceMentions& sentence) const {
   for (const Mention& m : sentence.mentions) {
     if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
+    if (m.end < tokens.size() && IsPossessive(tokens[m.end].text)) continue;
     std::optional<size_t> index;
     for (size_t k = 0; k < people_.size(); ++k)
       if (people_[k].entity.name == m.entities[0].name) index = k;
@@ -1299,9 +1302,32 @@ Entity MentionFinder::PersonNamed(const std::vector<Token>& tokens, uint32_t beg
   return Entity{TitleText(tokens, begin, end), EntityType::kPerson, "", {}};
 }
 
-void MentionFinder::NoteSubject(const SentenceMentions& sentence) {
-  // The person a sentence opens with is its likely subject.
-  if (const std::optional<size_t> first = FirstPerson(sentence)) last_subject_ = first;
+void MentionFinder::NoteSubject(const std::vector<Token>& tokens, const SentenceMentions& sentence) {
+  // The speaker a sentence closes on ("..., the Tory leader said.", "..., said Mr Howard.") is
+  // whom its story goes on with; else the person it opens with.
+  const auto n = static_cast<uint32_t>(tokens.size());
+  const auto reporting = [&](uint32_t k) {
+    if (k < n && (Lower(tokens[k].text) == "has" || Lower(tokens[k].text) == "had")) ++k;
+    return k < n && IsCue(Cue::kReportingVerb, Lower(tokens[k].text));
+  };
+  const auto sets_off = [&](uint32_t k) {
+    const std::string_view t = tokens[k].text;
+    return t == "," || t == "\"" || t == "\xE2\x80\x9D" || t == "'";
+  };
+  for (auto m = sentence.mentions.rbegin(); m != sentence.mentions.rend(); ++m) {
+    uint32_t begin = m->begin;
+    while (begin > 0 && IsHonorific(tokens[begin - 1].text)) --begin;
+    if (!NamesOnePerson(*m) || begin == 0) continue;
+    const bool after = sets_off(begin - 1) && reporting(m->end);
+    const bool before = begin >= 2 && reporting(begin - 1) && sets_off(begin - 2);
+    if (!after && !before) continue;
+    for (size_t k = people_.size(); k-- > 0;)
+      if (people_[k].entity.name == m->entities[0].name) {
+        last_subject_ = k;
+        return;
+      }
+  }
+  if (const std::optional<size_t> first = FirstPerson(tokens, sentence)) last_subject_ = first;
 }
 
 bool MentionFinder::KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const {
@@ -1554,7 +1580,7 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
   FindIncumbents(tokens, &out);
   FindAffiliations(tokens, &out);
   FindAppointments(tokens, &out);
-  NoteSubject(out);
+  NoteSubject(tokens, out);
   return out;
 }
 

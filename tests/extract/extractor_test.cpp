@@ -1681,3 +1681,20 @@ TEST_CASE("a speaker who says someone failed or that their plans are unworkable 
                                      "Karl Frey said Peru was ready to talk despite its failure to win the vote."})
     CHECK(Find(Extract("2005-03-02", "News\n\n" + reported), "Karl Frey", Relation::kCriticize, "Peru") == nullptr);
 }
+
+TEST_CASE("'He' goes on with the speaker a sentence closes on, not with a possessor it opens with",
+          "[extract][coreference]") {
+  auto [story, subject] = GENERATE(table<std::string, std::string>({
+      {"Party leader Karl Frey spoke on Monday. Anna Berg's plan was bad, Mr Frey said. He met Omar Sayid.",
+       "Karl Frey"},
+      {"Party leader Karl Frey spoke on Monday. The plan was bad, said Mr Frey. He met Omar Sayid.", "Karl Frey"},
+      {"Karl Frey spoke on Monday. Anna Berg's plan was bad. He met Omar Sayid.", "Karl Frey"},
+      // "the Tory leader" is the leader named before, even with another person named since.
+      {"Tory leader Karl Frey spoke on Monday. Mr Berg was wrong, the Tory leader said. He met Omar Sayid.",
+       "Karl Frey"},
+      {"Anna Berg spoke on Monday. She met Omar Sayid.", "Anna Berg"},
+  }));
+  CAPTURE(story);
+  const auto triples = Extract("2005-03-02", "News\n\n" + story);
+  CHECK(Find(triples, subject, Relation::kMeet, "Omar Sayid") != nullptr);
+}
