@@ -77,6 +77,7 @@ enum class Cue : uint8_t {
   kSecondRank,
   kOrganizationPart,
   kBodyNoun,
+  kOrganizationKind,  // lower case: "company", "broadcaster": what a descriptor before a name calls it
   kGenerationSuffix,
   kNotOwnerModifier,
   kFoundingParticiple,

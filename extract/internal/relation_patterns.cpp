@@ -126,6 +126,7 @@ class Matcher {
       : tokens_(tokens),
         lemmas_(lemmas),
         actor_end_(actor_end),
+        demonyms_(demonym_end),
         // "attacked the Iraqi positions", "criticised the Tory proposals": a demonym before what is
         // attacked or criticised stands for its state or party.
         demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack || p.pattern->relation == kCriticize
@@ -190,6 +191,9 @@ class Matcher {
             IsCue(Cue::kPlaceKind, Lower(tokens_[k + 1].text)) && tokens_[k + 2].text == "of" &&
             actor_end_[k + 3] > k + 3)
           k += 3;
+        // "sanctions on Russian energy companies Lukoil and Rosneft", "expels the state news agency
+        // Lusa": a descriptor ending in a kind of organisation introduces the name after it.
+        k = NameAfterDescriptor(k);
         // "the group's leader Hemedti": the possessor phrase before a titled person.
         if (k + 3 < tokens_.size() && Lower(tokens_[k].text) == "the" && IsPossessiveMark(tokens_[k + 2].text)) k += 3;
         for (uint32_t skip = 0; skip <= 2 && k + skip < tokens_.size(); ++skip) {
@@ -233,6 +237,23 @@ class Matcher {
   }
 
  private:
+  // The token where a name starts after "[the] [demonym] <lower-case words> <kind of
+  // organisation>" at k, or k.
+  uint32_t NameAfterDescriptor(uint32_t k) const {
+    uint32_t i = k;
+    if (i < tokens_.size() && (Lower(tokens_[i].text) == "the" || Lower(tokens_[i].text) == "a")) ++i;
+    for (uint32_t words = 0; i + 1 < tokens_.size() && words < 5; ++words) {
+      const std::string word = Lower(tokens_[i].text);
+      if (IsCue(Cue::kOrganizationKind, word) && actor_end_[i + 1] > i + 1) return i + 1;
+      if (words == 0 && std::max(actor_end_[i], demonyms_[i]) > i)
+        i = std::max(actor_end_[i], demonyms_[i]);  // the state that describes it: "Russian", "U.S."
+      else if (IsGoodsWord(tokens_[i].text) && !IsPreposition(word))
+        ++i;
+      else
+        break;
+    }
+    return k;
+  }
   // The token after "[the] <officials> of" at k ("the foreign ministers of"), or k.
   uint32_t RepresentativesOf(uint32_t k) const {
     uint32_t i = k;
@@ -249,6 +270,7 @@ class Matcher {
   const std::vector<Token>& tokens_;
   const std::vector<std::string>& lemmas_;
   const std::vector<uint32_t>& actor_end_;
+  const std::vector<uint32_t>& demonyms_;     // where a demonym starting at a token ends, or 0
   const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act, force or criticism
   const std::vector<CompiledWord>& words_;
   bool criticism_;  // a demonym is criticised only through its words or acts ("the Tory plans")

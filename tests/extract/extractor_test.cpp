@@ -1698,3 +1698,16 @@ TEST_CASE("'He' goes on with the speaker a sentence closes on, not with a posses
   const auto triples = Extract("2005-03-02", "News\n\n" + story);
   CHECK(Find(triples, subject, Relation::kMeet, "Omar Sayid") != nullptr);
 }
+
+TEST_CASE("a descriptor before an organisation's name leaves the name as the party acted on", "[extract][relations]") {
+  const auto triples = Extract(
+      "2025-10-15", "News\n\nChile imposes new sanctions on Peruvian energy companies Norlink Energy and Delmar Oil.");
+  CHECK(Find(triples, "Chile", Relation::kSanction, "Norlink Energy") != nullptr);
+  CHECK(Find(triples, "Chile", Relation::kSanction, "Delmar Oil") != nullptr);
+  CHECK(Find(triples, "Chile", Relation::kSanction, "Peru") == nullptr);
+  CHECK(Find(Extract("2025-10-15", "News\n\nChile sanctioned the state oil company Norlink Petroleum."), "Chile",
+             Relation::kSanction, "Norlink Petroleum") != nullptr);
+  // Without a name after it, the demonym's state is the one acted on.
+  CHECK(Find(Extract("2025-10-15", "News\n\nChile imposes sanctions on Peruvian companies."), "Chile",
+             Relation::kSanction, "Peru") != nullptr);
+}
