@@ -10,11 +10,6 @@
 
 namespace geokg::extract::internal {
 
-bool IsLowerWord(std::string_view t) {
-  return !t.empty() && std::all_of(t.begin(), t.end(),
-                                   [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
-}
-
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s"; }
 
 bool IsFunctionWord(std::string_view t) { return IsCue(Cue::kFunctionWord, t); }

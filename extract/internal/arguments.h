@@ -15,8 +15,6 @@
 
 namespace geokg::extract::internal {
 
-// A lower-case word (letters and hyphens): what may stand inside a noun phrase before its head.
-bool IsLowerWord(std::string_view t);
 // "'s", typographic or not.
 bool IsPossessive(std::string_view t);
 // Prepositions and conjunctions: after a name they end its noun phrase rather than extend it.

@@ -66,6 +66,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "second_ranks",
     "organization_parts",
     "body_nouns",
+    "envoy_titles",
     "organization_kinds",
     "generation_suffixes",
     "not_owner_modifiers",

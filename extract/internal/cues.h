@@ -77,6 +77,7 @@ enum class Cue : uint8_t {
   kSecondRank,
   kOrganizationPart,
   kBodyNoun,
+  kEnvoyTitle,        // lower case: "ambassador": a state's envoy to the organisation named before the title
   kOrganizationKind,  // lower case: "company", "broadcaster": what a descriptor before a name calls it
   kGenerationSuffix,
   kNotOwnerModifier,

@@ -584,8 +584,22 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       name_begin = org_end + 1;
     }
   }
-  // "AU chairperson President X": the second title is the one that introduces the name.
+  // "Norlink president and chief executive X", "Qatari prime minister and foreign minister X":
+  // two offices of one person; the one next to the name is the office, the owner is before both.
+  uint32_t office_begin = i;
   uint32_t second_title = 0;
+  if (name_begin + 1 < tokens.size() && tokens[name_begin].text == "and" &&
+      std::islower(static_cast<unsigned char>(tokens[i].text[0])) &&
+      std::islower(static_cast<unsigned char>(tokens[name_begin + 1].text[0]))) {
+    if (const Title* second = MatchTitle(tokens, name_begin + 1, &second_title);
+        second != nullptr && NameRun(tokens, name_begin + 1 + second_title) > 0) {
+      title = second;
+      title_length = second_title;
+      office_begin = name_begin + 1;
+      name_begin = office_begin + title_length;
+    }
+  }
+  // "AU chairperson President X": the second title is the one that introduces the name.
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
   const uint32_t run = NameRun(tokens, name_begin);
   if (run == 0) return false;
@@ -683,12 +697,21 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     owner_is_demonym = before->is_demonym;
     // "U.S. Central Intelligence Agency director X", "Iraqi Oil Ministry undersecretary Y": the
     // officials of a state's organ are the state's; a central bank's are its own.
+    // "Syrian U.N. ambassador X" is Syria's envoy to the UN, not one of its officials.
+    const bool envoy = IsCue(Cue::kEnvoyTitle, Lower(TitleText(tokens, office_begin, office_begin + title_length)));
     if (!unknown_owner && country.type == EntityType::kOrganization &&
-        IsCue(Cue::kStateOrgan, tokens[before->end - 1].text) && tokens[before->end - 1].text != "Bank" &&
+        ((IsCue(Cue::kStateOrgan, tokens[before->end - 1].text) && tokens[before->end - 1].text != "Bank") || envoy) &&
         out->mentions.size() >= 2) {
       const Mention& state = out->mentions[out->mentions.size() - 2];
-      if (state.end == before->begin && state.entities.size() == 1 && state.entities[0].type == EntityType::kCountry)
-        organ_of = state.entities[0];
+      if (state.end == before->begin && state.entities.size() == 1 && state.entities[0].type == EntityType::kCountry) {
+        if (envoy) {
+          country = state.entities[0];
+          phrase_begin = state.begin;
+          owner_is_demonym = state.is_demonym;
+        } else {
+          organ_of = state.entities[0];
+        }
+      }
     }
     if (unknown_owner)
       NoteActor(country);
@@ -704,7 +727,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     country = out->roles.back().country;
   if (title->needs_owner && country.name.empty()) return false;
   if (title->needs_owner && title->relation == Relation::kMemberOf && !owner_is_party) return false;
-  const std::string office = TitleText(tokens, i, i + title_length);
+  const std::string office = TitleText(tokens, office_begin, office_begin + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;
@@ -1866,6 +1889,22 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
           relation = Relation::kOfficialOf;
         if (relation && !has_role(person.entities[0]))
           found.push_back({person.entities[0], *relation, office, org.entities[0], person.begin, org.end, false});
+      }
+      // "Bill Roe, executive vice president of Norlink Corp and president of the Oil Suppliers
+      // Association": an office joined by "and" after one the person holds is the same person's.
+      uint32_t title_begin = prep;
+      while (title_begin > 0 && prep - title_begin < 4 && IsLowerWord(tokens[title_begin - 1].text) &&
+             tokens[title_begin - 1].text != "and")
+        --title_begin;
+      if (title_begin < prep && title_begin > 1 && tokens[title_begin - 1].text == "and") {
+        std::optional<RoleFact> first;
+        for (const auto* roles : {&out->roles, &found})
+          for (const RoleFact& r : *roles)
+            if (r.end + 1 == title_begin) first = r;
+        std::string office;
+        if (const auto relation = role_of(title_begin, prep, &office);
+            first && relation && *relation != Relation::kMemberOf)
+          found.push_back({first->person, *relation, office, org.entities[0], first->begin, org.end, false});
       }
       // "Jane Roe of Amnesty International", "Jane Roe, of Amnesty International"; "Jane Roe of
       // the Green Party" is one of its members.

@@ -15,6 +15,14 @@ inline std::string Lower(std::string_view s) {
   return out;
 }
 
+// A lower-case word (letters and hyphens): what may stand inside a noun phrase before its head.
+inline bool IsLowerWord(std::string_view t) {
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+  return true;
+}
+
 // Whether `c` continues a UTF-8 character (is not its first byte).
 inline bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 

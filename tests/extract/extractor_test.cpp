@@ -1711,3 +1711,33 @@ TEST_CASE("a descriptor before an organisation's name leaves the name as the par
   CHECK(Find(Extract("2025-10-15", "News\n\nChile imposes sanctions on Peruvian companies."), "Chile",
              Relation::kSanction, "Peru") != nullptr);
 }
+
+TEST_CASE("two offices of one person joined by 'and' share the owner named before or after them",
+          "[extract][entities]") {
+  auto [sentence, person, relation, owner] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"\"We won,\" said Norlink president and chief executive Karl Frey.", "Karl Frey", Relation::kLeads, "Norlink"},
+      {"Chilean deputy minister and foreign minister Anna Berg met Omar Sayid.", "Anna Berg", Relation::kOfficialOf,
+       "Chile"},
+      {"\"It fails,\" said Karl Frey, executive vice president of Delmar Industries and president of the Andean Pump "
+       "Makers Association.",
+       "Karl Frey", Relation::kLeads, "Andean Pump Makers Association"},
+      {"Karl Frey, president of Delmar Industries and chairman of Norlink Corp, spoke.", "Karl Frey", Relation::kLeads,
+       "Norlink Corp"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2005-03-02", "News\n\n" + sentence), person, relation, owner) != nullptr);
+}
+
+TEST_CASE("a state's envoy to an organisation serves the state, and charges d'affaires are envoys",
+          "[extract][entities]") {
+  const auto triples = Extract("1987-03-02",
+                               "News\n\nChilean U.N. ambassador Karl Frey said the plan was wrong. Peruvian U.N. "
+                               "charge d'affaires Anna Berg agreed.");
+  CHECK(Find(triples, "Karl Frey", Relation::kOfficialOf, "Chile") != nullptr);
+  CHECK(Find(triples, "Karl Frey", Relation::kOfficialOf, "United Nations") == nullptr);
+  CHECK(Find(triples, "Anna Berg", Relation::kOfficialOf, "Peru") != nullptr);
+  // An organ of the state: its officials are both the organ's and the state's.
+  const auto organ = Extract("1987-03-02", "News\n\nU.S. Central Intelligence Agency director Karl Frey spoke.");
+  CHECK(Find(organ, "Karl Frey", Relation::kOfficialOf, "Central Intelligence Agency") != nullptr);
+  CHECK(Find(organ, "Karl Frey", Relation::kOfficialOf, "United States") != nullptr);
+}
