@@ -77,8 +77,16 @@ enum class Cue : uint8_t {
   kSecondRank,
   kOrganizationPart,
   kBodyNoun,
-  kEnvoyTitle,        // lower case: "ambassador": a state's envoy to the organisation named before the title
-  kOrganizationKind,  // lower case: "company", "broadcaster": what a descriptor before a name calls it
+  kEventHead,          // lower case: "meeting", "summit": the head of an event one attends
+  kEventDeterminer,    // lower case: "the", "a", "its": what opens an event's phrase
+  kAttendingVerb,      // lower case: "attended", "told": X <verb> <event> attends it
+  kParticipatingWord,  // lower case: "part", "participated": before "in" <event>
+  kTestifyingVerb,     // lower case: "testified": before "before" or "to" <event>
+  kSpeakingWord,       // lower case: "said", "speaking": before "at" <event>
+  kNotEventWord,       // lower case: "news", "press": a conference one speaks at, no event
+  kParticipantNoun,    // lower case: "ministers": "a meeting of EC ministers" is no body's meeting
+  kEnvoyTitle,         // lower case: "ambassador": a state's envoy to the organisation named before the title
+  kOrganizationKind,   // lower case: "company", "broadcaster": what a descriptor before a name calls it
   kGenerationSuffix,
   kNotOwnerModifier,
   kFoundingParticiple,

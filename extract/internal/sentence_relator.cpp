@@ -75,6 +75,7 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
     if (relations_ != nullptr || candidates_ != nullptr) RelatePairs(roles, out);
     RelateClauses(matches, first, rule_end, out);
   }
+  if (!sports_) RelateAttendance(first, out);
   // "Blair said the Tory plans would not work": a party named by its adjective is criticised too.
   if (parties + demonyms >= 2 && parties >= 1 && !sports_) RelateReportedCriticism(first, out);
   // A person and the state or organisation a title of this sentence gives them are in that

@@ -107,6 +107,24 @@ class SentenceRelator {
   // sentence states between two parties is lost. Pairs a core relation already links in this
   // sentence (out[first, end)) are left to it.
   void RelateClauses(const std::vector<PatternMatch>& matches, size_t first, size_t end, std::vector<Triple>* out);
+  // A named event: "a BNP meeting", "the Offshore Technology Conference", "a meeting of the
+  // Metropolitan Police Authority" (the body that meets is the event's name).
+  struct EventPhrase {
+    uint32_t begin = 0;  // token range of the phrase, without its determiner
+    uint32_t end = 0;
+    uint32_t head = 0;  // "meeting", "summit", ...
+    Entity event;
+    std::vector<const Mention*> organisers;  // mentions inside the phrase
+  };
+  std::vector<EventPhrase> EventPhrases() const;
+  // The name of the event that tokens [begin, end) write; with `organiser_possessive`, without
+  // the possessive marks of its organisers ("ADB's annual meeting" is the ADB annual meeting).
+  std::string EventName(uint32_t begin, uint32_t end, bool organiser_possessive) const;
+  // Who attends a named event: "X attended a BNP meeting", "X told a House subcommittee hearing",
+  // "X took part in the summit", "X said at the Offshore Technology Conference", "At the NATO
+  // summit, X said". The organisers stop being attended themselves: attend triples in
+  // out[first, end) whose object is one are dropped.
+  void RelateAttendance(size_t first, std::vector<Triple>* out);
   // A speaker's complement clause that condemns an actor, its subject or the subject's owner,
   // is the speaker's criticism of it: "X said Y had failed", "Y's plans were a shambles, X
   // argued". Pairs already criticised in out[first, end) are left.

@@ -1741,3 +1741,38 @@ TEST_CASE("a state's envoy to an organisation serves the state, and charges d'af
   CHECK(Find(organ, "Karl Frey", Relation::kOfficialOf, "Central Intelligence Agency") != nullptr);
   CHECK(Find(organ, "Karl Frey", Relation::kOfficialOf, "United States") != nullptr);
 }
+
+TEST_CASE("who attends a named event: attending, telling or speaking at it", "[extract][relations]") {
+  auto [sentence, person, event] = GENERATE(table<std::string, std::string, std::string>({
+      {"Karl Frey attended a NATO meeting in Brussels.", "Karl Frey", "NATO meeting"},
+      {"Karl Frey told a House Agriculture subcommittee hearing the plan would work.", "Karl Frey",
+       "House Agriculture subcommittee hearing"},
+      {"Karl Frey told the annual meeting of the Andean Pump Makers Association that sales fell.", "Karl Frey",
+       "annual meeting of the Andean Pump Makers Association"},
+      {"Speaking at Labour's spring conference in Leeds, Karl Frey said taxes would fall.", "Karl Frey",
+       "Labour spring conference"},
+      {"At the NATO summit in Oslo, Karl Frey said the alliance was strong.", "Karl Frey", "NATO summit"},
+      {"Karl Frey testified before a Senate Labor Committee hearing on Monday.", "Karl Frey",
+       "Senate Labor Committee hearing"},
+  }));
+  CAPTURE(sentence);
+  const auto triples = Extract("2005-03-02", "News\n\n" + sentence);
+  CHECK(Find(triples, person, Relation::kAttend, event) != nullptr);
+  // The organisers are not attended themselves.
+  for (const Triple& t : triples)
+    if (t.relation == Relation::kAttend) CHECK(t.object.name == event);
+}
+
+TEST_CASE("news conferences, unnamed meetings and meetings of ministers are no events one attends",
+          "[extract][relations]") {
+  for (const std::string sentence :
+       {"Karl Frey told a Pentagon news conference the ships had fired.", "Karl Frey attended the meeting on Monday.",
+        "Karl Frey was speaking at a meeting of EC foreign ministers in Brussels."}) {
+    CAPTURE(sentence);
+    for (const Triple& t : Extract("2005-03-02", "News\n\n" + sentence)) CHECK(t.relation != Relation::kAttend);
+  }
+  const auto negated = Extract("2005-03-02", "News\n\nKarl Frey said he will not attend the NATO summit.");
+  const Triple* t = Find(negated, "Karl Frey", Relation::kAttend, "NATO summit");
+  REQUIRE(t != nullptr);
+  CHECK(t->modality == Modality::kNegated);
+}

@@ -1,0 +1,203 @@
+#include <algorithm>
+#include <cctype>
+
+#include "extract/internal/cues.h"
+#include "extract/internal/sentence_relator.h"
+#include "extract/internal/text.h"
+
+namespace geokg::extract::internal {
+
+namespace {
+
+bool IsDeterminer(std::string_view t) { return IsCue(Cue::kEventDeterminer, Lower(t)); }
+
+bool Capitalized(std::string_view t) { return !t.empty() && std::isupper(static_cast<unsigned char>(t[0])); }
+
+bool IsYear(std::string_view t) {
+  return t.size() == 4 &&
+         std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+std::string SentenceRelator::EventName(uint32_t begin, uint32_t end, bool organiser_possessive) const {
+  // "ADB's annual meeting" is named "ADB annual meeting", as one writes it without the article;
+  // "the National People's Congress" keeps its own.
+  std::string name;
+  for (uint32_t k = begin; k < end; ++k) {
+    const bool possessive = IsPossessive(tokens_[k].text);
+    if (possessive && organiser_possessive) continue;
+    if (!name.empty() && !possessive) name += ' ';
+    name.append(tokens_[k].text);
+  }
+  return name;
+}
+
+std::vector<SentenceRelator::EventPhrase> SentenceRelator::EventPhrases() const {
+  const auto n = static_cast<uint32_t>(tokens_.size());
+  const auto mention_ending_at = [&](uint32_t end) -> const Mention* {
+    for (const Mention& m : found_.mentions)
+      if (m.end == end) return &m;
+    return nullptr;
+  };
+  std::vector<EventPhrase> events;
+  for (uint32_t head = 1; head < n; ++head) {
+    if (!IsCue(Cue::kEventHead, Lower(tokens_[head].text))) continue;
+    EventPhrase e{head, head + 1, head, {}, {}};
+    // A head inside a name the mentions hold ("Offshore Technology Conference") is that name.
+    const auto inside = std::find_if(found_.mentions.begin(), found_.mentions.end(),
+                                     [&](const Mention& m) { return m.begin < head && head < m.end; });
+    if (inside != found_.mentions.end()) {
+      if (inside->end != head + 1 || inside->entities.size() != 1 ||
+          inside->entities[0].type != EntityType::kOrganization)
+        continue;
+      e.begin = inside->begin;
+      e.event = inside->entities[0];
+      events.push_back(std::move(e));
+      continue;
+    }
+    // Its organisers before it: "a BNP meeting", "a House Agriculture subcommittee hearing",
+    // "Labour's spring conference", "the 2026 NATO summit"; a person makes it a meeting between
+    // people ("the Trump-Kim summit"), which is no event one attends.
+    bool named = false;
+    bool person = false;
+    uint32_t lower = 0;
+    uint32_t b = head;
+    while (b > 0 && head - b < 7) {
+      const std::string_view t = tokens_[b - 1].text;
+      if (const Mention* m = mention_ending_at(b); m != nullptr) {
+        if (m->entities.size() != 1 || m->entities[0].type == EntityType::kPerson) {
+          person = true;
+          break;
+        }
+        named = true;
+        e.organisers.push_back(m);
+        b = m->begin;
+      } else if (IsPossessive(t) && b >= 2 && mention_ending_at(b - 1) != nullptr) {
+        --b;
+      } else if (IsYear(t) || (Capitalized(t) && !IsCue(Cue::kMonth, t) && !IsCue(Cue::kWeekday, t) &&
+                               !IsDeterminer(t) && !IsCue(Cue::kFunctionWord, Lower(t)))) {
+        named = named || !IsYear(t);
+        --b;
+      } else if (IsLowerWord(t) && !IsDeterminer(t) && !IsCue(Cue::kFunctionWord, t) &&
+                 !IsCue(Cue::kReportingVerb, t) && ++lower <= 3) {
+        --b;
+      } else {
+        break;
+      }
+    }
+    // Lower-case words before the organisers describe, they do not name: "the annual BNP
+    // meeting" is the BNP meeting.
+    const uint32_t described = b;
+    while (b < head && IsLowerWord(tokens_[b].text)) ++b;
+    if (person) continue;
+    // A news conference is where one speaks, not an event of its own.
+    if (std::any_of(tokens_.begin() + described, tokens_.begin() + head,
+                    [](const Token& t) { return IsCue(Cue::kNotEventWord, t.text); }))
+      continue;
+    if (named && b < head) {
+      e.begin = b;
+      e.event = Entity{EventName(b, head + 1, true), EntityType::kOther, "", {}};
+      events.push_back(std::move(e));
+      continue;
+    }
+    // "a meeting of the Metropolitan Police Authority", "the annual meeting of the National
+    // People's Congress": a meeting of a body, not of "EC foreign ministers".
+    uint32_t of = head + 1;
+    if (of + 1 < n && tokens_[of].text == "of") {
+      uint32_t at = of + 1;
+      if (Lower(tokens_[at].text) == "the") ++at;
+      for (const Mention& m : found_.mentions)
+        if (m.begin == at && m.entities.size() == 1 && m.entities[0].type == EntityType::kOrganization &&
+            !m.is_demonym &&
+            std::none_of(tokens_.begin() + m.end, tokens_.begin() + std::min(m.end + 2, n),
+                         [](const Token& t) { return IsCue(Cue::kParticipantNoun, Lower(t.text)); })) {
+          e.begin = described;
+          e.end = m.end;
+          e.event = Entity{EventName(described, m.end, false), EntityType::kOther, "", {}};
+          e.organisers.push_back(&m);
+          events.push_back(std::move(e));
+          break;
+        }
+    }
+  }
+  return events;
+}
+
+void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
+  const std::vector<EventPhrase> events = EventPhrases();
+  if (events.empty()) return;
+  const auto n = static_cast<uint32_t>(tokens_.size());
+  const auto word = [&](uint32_t k) { return k < n ? Lower(tokens_[k].text) : std::string(); };
+  // The parse's subject of a verb far from it ("X, chairman of Y, said at ..."): a person only,
+  // since a state or firm there is more often a word of the quotation.
+  const auto ParsedPerson = [&](uint32_t verb) -> const Mention* {
+    bool has_subject = false;
+    const Mention* m = ParsedSubject(verb, &has_subject);
+    return m != nullptr && m->entities.size() == 1 && m->entities[0].type == EntityType::kPerson ? m : nullptr;
+  };
+  std::vector<Triple> found;
+  for (const EventPhrase& e : events) {
+    uint32_t d = e.begin;
+    if (d > 0 && IsDeterminer(tokens_[d - 1].text)) --d;
+    if (d == 0) continue;
+    const std::string before = word(d - 1);
+    const Mention* attendee = nullptr;
+    uint32_t trigger = d - 1;
+    if (IsCue(Cue::kAttendingVerb, before)) {
+      // "attended a BNP meeting", "told a House subcommittee hearing", "will not attend the meeting".
+      attendee = args_.SubjectBefore(trigger);
+      if (attendee == nullptr) attendee = ParsedPerson(trigger);
+    } else if (d >= 2 && ((before == "in" && IsCue(Cue::kParticipatingWord, word(d - 2))) ||
+                          ((before == "before" || before == "to") && IsCue(Cue::kTestifyingVerb, word(d - 2))))) {
+      // "took part in the summit", "testified before a Senate hearing".
+      trigger = d - 2;
+      attendee = args_.SubjectBefore(trigger);
+      if (attendee == nullptr) attendee = ParsedPerson(trigger);
+    } else if (before == "at" || before == "during") {
+      if (d == 1) {
+        // "At the NATO summit, Trump said ...": the actor the sentence opens its clause with.
+        for (uint32_t k = e.end; k < n && k < e.end + 12; ++k)
+          if (tokens_[k].text == ",") {
+            for (const Mention& m : found_.mentions)
+              if (m.begin > k && m.begin <= k + 3 && IsActor(m)) {
+                attendee = &m;
+                break;
+              }
+            break;
+          }
+      } else {
+        // "said in a press briefing at the conference", "Speaking at Labour's spring conference,
+        // Mr Brown said": a speaker at the event.
+        for (uint32_t k = d - 1; k-- > 0 && d - 1 - k <= 6;) {
+          if (tokens_[k].text == "," || tokens_[k].text == ";") break;
+          if (!IsCue(Cue::kSpeakingWord, word(k))) continue;
+          trigger = k;
+          attendee = args_.OpeningParticipleSubject(k);
+          if (attendee == nullptr) attendee = args_.SubjectBefore(k);
+          if (attendee == nullptr) attendee = ParsedPerson(k);
+          break;
+        }
+      }
+    }
+    if (attendee == nullptr || !IsActor(*attendee) || attendee->entities.size() != 1) continue;
+    const Entity& who = attendee->is_capital ? attendee->country : attendee->entities[0];
+    if (who.name == e.event.name) continue;
+    Triple t = Base(Relation::kAttend, "attends", 0.6f * Certainty(*attendee), trigger);
+    t.subject = who;
+    t.object = e.event;
+    found.push_back(std::move(t));
+    // The organisers are no events of their own: "attended a NATO meeting" is not attending NATO.
+    out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                              [&](const Triple& x) {
+                                return x.relation == Relation::kAttend && x.subject.name == who.name &&
+                                       std::any_of(e.organisers.begin(), e.organisers.end(), [&](const Mention* m) {
+                                         return m->entities[0].name == x.object.name;
+                                       });
+                              }),
+               out->end());
+  }
+  for (Triple& t : found) out->push_back(std::move(t));
+}
+
+}  // namespace geokg::extract::internal
