@@ -74,6 +74,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "speaking_words",
     "not_event_words",
     "participant_nouns",
+    "obligation_modals",
     "envoy_titles",
     "organization_kinds",
     "generation_suffixes",

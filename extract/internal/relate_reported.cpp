@@ -6,7 +6,7 @@
 
 namespace geokg::extract::internal {
 
-void SentenceRelator::RelateReportedCriticism(size_t first, std::vector<Triple>* out) {
+void SentenceRelator::RelateReportedSpeech(size_t first, std::vector<Triple>* out) {
   const SentenceClauses& clauses = Clauses();
   const uint32_t units = clauses.NumUnits();
   // An actor, or a state or party named by its adjective ("the Tory plans").
@@ -15,6 +15,12 @@ void SentenceRelator::RelateReportedCriticism(size_t first, std::vector<Triple>*
     for (const Mention& m : found_.mentions)
       if (m.is_demonym && m.entities.size() == 1 && m.end == clauses.EndToken(static_cast<uint32_t>(unit))) return &m;
     return nullptr;
+  };
+  const auto has_child = [&](uint32_t unit, std::string_view deprel, Cue lemmas) {
+    for (uint32_t u = 0; u < units; ++u)
+      if (clauses.Head(u) == static_cast<int>(unit) && clauses.Deprel(u) == deprel && IsCue(lemmas, clauses.Lemma(u)))
+        return true;
+    return false;
   };
   const size_t end = out->size();
   for (uint32_t verb = 0; verb < units; ++verb) {
@@ -34,28 +40,33 @@ void SentenceRelator::RelateReportedCriticism(size_t first, std::vector<Triple>*
       const bool condemns = IsCue(Cue::kNegativeEvaluation, predicate) &&
                             !(predicate == "fail" && clauses.EndToken(complement) < tokens_.size() &&
                               Lower(tokens_[clauses.EndToken(complement)].text) == "to");
-      if (!condemns) continue;
-      // The complement's subject, or the one whose plans or record it is ("Labour's plans").
+      // Or it says what the subject must do: "Iran must release the sailors".
+      const bool obliges = clauses.Upos(complement) == "VERB" && has_child(complement, "aux", Cue::kObligationModal);
+      if (!condemns && !obliges) continue;
+      const Relation relation = condemns ? Relation::kCriticize : Relation::kDemand;
+      // The complement's subject, or, for a verdict, the one whose plans or record it is
+      // ("Labour's plans").
       bool passive = false;
       const int subject = clauses.SubjectOf(complement, &passive);
       if (subject < 0 || passive) continue;
       const Mention* target = party_of(subject);
-      for (uint32_t u = 0; u < units && target == nullptr; ++u)
+      for (uint32_t u = 0; u < units && target == nullptr && condemns; ++u)
         if (clauses.Head(u) == subject &&
             (clauses.Deprel(u) == "nmod:poss" || clauses.Deprel(u) == "compound" || clauses.Deprel(u) == "amod"))
           target = party_of(static_cast<int>(u));
-      if (target == nullptr || target->evidence == Evidence::kPronoun) continue;
+      // "Putin said Russia must strengthen its army": a state's own officer speaks for it.
+      if (target == nullptr || target->evidence == Evidence::kPronoun || IsHome(*speaker, *target)) continue;
       const Entity& s = speaker->is_capital ? speaker->country : speaker->entities[0];
       const Entity& o = target->is_capital ? target->country : target->entities[0];
       if (s.name == o.name || std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first),
                                           out->begin() + static_cast<std::ptrdiff_t>(end), [&](const Triple& t) {
-                                            return t.relation == Relation::kCriticize && t.subject.name == s.name &&
+                                            return t.relation == relation && t.subject.name == s.name &&
                                                    t.object.name == o.name;
                                           }))
         continue;
-      Triple t = Base(Relation::kCriticize, "criticizes", 0.6f * std::min(Certainty(*speaker), Certainty(*target)),
-                      clauses.FirstToken(verb));
-      t.attribution.clear();  // the speaker's own words are the criticism, not a report of it
+      Triple t = Base(relation, condemns ? "criticizes" : "demands of",
+                      0.6f * std::min(Certainty(*speaker), Certainty(*target)), clauses.FirstToken(verb));
+      t.attribution.clear();  // the speaker's own words are the criticism or demand, not a report of it
       t.subject = s;
       t.object = o;
       out->push_back(std::move(t));

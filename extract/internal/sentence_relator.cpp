@@ -77,7 +77,7 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
   }
   if (!sports_) RelateAttendance(first, out);
   // "Blair said the Tory plans would not work": a party named by its adjective is criticised too.
-  if (parties + demonyms >= 2 && parties >= 1 && !sports_) RelateReportedCriticism(first, out);
+  if (parties + demonyms >= 2 && parties >= 1 && !sports_) RelateReportedSpeech(first, out);
   // A person and the state or organisation a title of this sentence gives them are in that
   // role, not in an event with each other: "X, governor of the Bank of Portugal, met bankers",
   // "Labour's Y welcomed it".

@@ -127,8 +127,10 @@ class SentenceRelator {
   void RelateAttendance(size_t first, std::vector<Triple>* out);
   // A speaker's complement clause that condemns an actor, its subject or the subject's owner,
   // is the speaker's criticism of it: "X said Y had failed", "Y's plans were a shambles, X
-  // argued". Pairs already criticised in out[first, end) are left.
-  void RelateReportedCriticism(size_t first, std::vector<Triple>* out);
+  // argued"; one that says what its subject must do is the speaker's demand: "X said Y must
+  // withdraw". Pairs already so related in out[first, end)
+  // are left.
+  void RelateReportedSpeech(size_t first, std::vector<Triple>* out);
 
   const std::vector<Token>& tokens_;
   const Sentence& sentence_;

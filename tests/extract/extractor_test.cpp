@@ -1776,3 +1776,18 @@ TEST_CASE("news conferences, unnamed meetings and meetings of ministers are no e
   REQUIRE(t != nullptr);
   CHECK(t->modality == Modality::kNegated);
 }
+
+TEST_CASE("a speaker who says another must act demands it, and dismissing someone as a fraud criticises them",
+          "[extract][relations]") {
+  const auto demand = Extract("2005-03-02", "News\n\nChile said Peru must withdraw its troops from the border.");
+  CHECK(Find(demand, "Chile", Relation::kDemand, "Peru") != nullptr);
+  // A state's own leader speaks for it; "should" is advice as often as a demand.
+  CHECK(Find(Extract("2005-03-02", "News\n\nPresident Vladimir Putin said Russia must strengthen its army."),
+             "Vladimir Putin", Relation::kDemand, "Russia") == nullptr);
+  CHECK(Find(Extract("2005-03-02", "News\n\nKarl Frey said Peru should expand its exports."), "Karl Frey",
+             Relation::kDemand, "Peru") == nullptr);
+  CHECK(Find(Extract("2005-03-02", "News\n\nKarl Frey has dismissed Anna Berg's budget as a fraud."), "Karl Frey",
+             Relation::kCriticize, "Anna Berg") != nullptr);
+  CHECK(Find(Extract("2005-03-02", "News\n\nKarl Frey signed an order to dismiss Anna Berg from her post as mayor."),
+             "Karl Frey", Relation::kCriticize, "Anna Berg") == nullptr);
+}
