@@ -438,6 +438,32 @@ bool IsNameOpener(std::string_view t) {
 
 }  // namespace
 
+// A name that opens a sentence, where every word is capitalised: two or three name words
+// followed by a comma and the person's office, "Ammar Siamwalla, head of the research group,
+// said". Without the office, "Goldman Sachs, ..." is as often a firm. The length, or 0.
+uint32_t MentionFinder::OpeningPersonRun(const std::vector<Token>& tokens) const {
+  const uint32_t run = NameRun(tokens, 0);
+  if (run < 2 || run > 3 || run + 2 >= tokens.size() || tokens[run].text != ",") return 0;
+  for (uint32_t k = 0; k < run; ++k) {
+    const std::string_view t = tokens[k].text;
+    uint32_t length = 0;
+    const bool all_caps =
+        std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    if (all_caps || IsCommonCapitalizedWord(t) || IsCue(Cue::kPlaceOrEventWord, t) || IsMonthOrDay(t) ||
+        IsCue(Cue::kOrganizationHead, t) || IsCue(Cue::kPlaceOpener, t) || IsCue(Cue::kRank, t) ||
+        MatchTitle(tokens, k, &length) != nullptr || (ner_ != nullptr && ner_->IsCommonWord(t)))
+      return 0;
+  }
+  // The office: a title after at most an article and two lower-case words.
+  for (uint32_t k = run + 1; k < tokens.size() && k <= run + 4; ++k) {
+    uint32_t length = 0;
+    if (MatchTitle(tokens, k, &length) != nullptr) return run;
+    const std::string_view t = tokens[k].text;
+    if (t.empty() || !std::islower(static_cast<unsigned char>(t[0]))) return 0;
+  }
+  return 0;
+}
+
 bool MentionFinder::InLongerName(const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
                                  const SentenceMentions& sentence) const {
   if (end < tokens.size()) {
@@ -1587,6 +1613,13 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
     }
     if (TryNamedEntity(tokens, i, &out, &next)) {
       i = next;
+      continue;
+    }
+    if (const uint32_t run = i == 0 ? OpeningPersonRun(tokens) : 0; run > 0 && !KnownInside(tokens, 0, run)) {
+      const Entity person{NameWithoutFirstInitial(tokens, 0, run), EntityType::kPerson, "", {}};
+      NotePerson(Remember(person, "", ""));
+      out.mentions.push_back({0, run, {person}, {}, false, false, Evidence::kUnknownName});
+      i = run;
       continue;
     }
     i = next;

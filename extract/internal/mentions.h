@@ -97,6 +97,7 @@ class MentionFinder {
   std::optional<size_t> FirstPerson(const std::vector<Token>& tokens, const SentenceMentions& sentence) const;
   size_t Remember(const Entity& person, const std::string& country, const std::string& office);
   const Person* LeaderOf(const std::string& country) const;
+  uint32_t OpeningPersonRun(const std::vector<Token>& tokens) const;
   bool TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,
                 uint32_t* next);
   // The state a known person holds the office `office` of, as the lexicon has it for the

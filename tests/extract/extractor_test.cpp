@@ -1791,3 +1791,13 @@ TEST_CASE("a speaker who says another must act demands it, and dismissing someon
   CHECK(Find(Extract("2005-03-02", "News\n\nKarl Frey signed an order to dismiss Anna Berg from her post as mayor."),
              "Karl Frey", Relation::kCriticize, "Anna Berg") == nullptr);
 }
+
+TEST_CASE("a sentence may open with a full name the lexicon does not know, when an office follows it",
+          "[extract][entities]") {
+  const auto triples = Extract(
+      "1987-03-02", "News\n\nTheodor Stadelmann, chief dealer with Norlink Capital Ltd in Zurich, said rates fell.");
+  CHECK(Find(triples, "Theodor Stadelmann", Relation::kOfficialOf, "Norlink Capital Ltd") != nullptr);
+  // Without an office, the same shape names firms as often as people.
+  for (const Triple& t : Extract("1987-03-02", "News\n\nHarwick Baxter, the investment bank, said profits rose."))
+    CHECK(t.subject.name != "Harwick Baxter");
+}
