@@ -1409,6 +1409,9 @@ bool MentionFinder::TryNamedEntity(const std::vector<Token>& tokens, uint32_t i,
       span->type == "LOC" && i > 0 && (IsCue(Cue::kLocative, Lower(tokens[i - 1].text)) || InTravelList(tokens, i));
   if (span->type != "PER" && span->type != "ORG" && !place) return false;
   const uint32_t end = span->end;
+  // "shouted at Fiat chairman X": before an office of an organisation and a name, the name
+  // the tagger took for a place is the organisation, which the title reads.
+  if (place && OrganizationOfficeWithName(tokens, end)) return false;
   // A lone portfolio word names a portfolio: "U.S. Commerce secretary X" is the state's official.
   if (KnownInside(tokens, i, end) || (end == i + 1 && (common || IsCue(Cue::kPortfolioWord, text)))) return false;
   for (uint32_t k = i; k < end; ++k)

@@ -1801,3 +1801,9 @@ TEST_CASE("a sentence may open with a full name the lexicon does not know, when 
   for (const Triple& t : Extract("1987-03-02", "News\n\nHarwick Baxter, the investment bank, said profits rose."))
     CHECK(t.subject.name != "Harwick Baxter");
 }
+
+TEST_CASE("a name after 'at' and before an organisation's office and a name is the organisation, not a place",
+          "[extract][entities]") {
+  const auto triples = Extract("2005-03-02", "News\n\nWorkers shouted at Norlink chairman Karl Frey on Tuesday.");
+  CHECK(Find(triples, "Karl Frey", Relation::kLeads, "Norlink") != nullptr);
+}
