@@ -171,8 +171,22 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
           args_.MentionEndingAt(match.trigger) == nullptr && Clauses().Upos(Clauses().UnitOf(match.trigger)) == "NOUN")
         return;
       // "A and B met the unions": they met someone else, not each other. ("A and B signed a
-      // treaty" is between them.)
-      if (p.relation == Relation::kMeet && Clauses().HasChild(Clauses().UnitOf(match.trigger), "obj")) return;
+      // treaty" is between them.) In "A and B hold talks" the object is the wording's own, unless
+      // it is talks "with C" or "on a trade pact" (a negotiation).
+      if (p.relation == Relation::kMeet) {
+        const SentenceClauses& clauses = Clauses();
+        const uint32_t verb = clauses.UnitOf(match.trigger);
+        bool own_object = false;
+        for (uint32_t u = 0; u < clauses.NumUnits(); ++u) {
+          if (clauses.Head(u) != static_cast<int>(verb) || clauses.Deprel(u) != "obj") continue;
+          if (clauses.FirstToken(u) < match.begin || clauses.FirstToken(u) >= match.end) return;
+          own_object = true;
+        }
+        const uint32_t clause_end = std::min(args_.ClauseEnd(match.begin), match.end + 6);
+        for (uint32_t k = match.end; own_object && k < clause_end; ++k)
+          if (const std::string w = Lower(tokens_[k].text); w == "with" || w == "on" || w == "over" || w == "about")
+            return;
+      }
       EmitPairs(p, match, conjoined, factor, out);
       return;
     }

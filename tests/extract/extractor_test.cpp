@@ -1807,3 +1807,14 @@ TEST_CASE("a name after 'at' and before an organisation's office and a name is t
   const auto triples = Extract("2005-03-02", "News\n\nWorkers shouted at Norlink chairman Karl Frey on Tuesday.");
   CHECK(Find(triples, "Karl Frey", Relation::kLeads, "Norlink") != nullptr);
 }
+
+TEST_CASE("parties that hold talks meet each other, unless the talks are with a third or on a deal",
+          "[extract][relations]") {
+  CHECK(Find(Extract("2025-03-02", "News\n\nChile and Peru hold talks in Lima."), "Chile", Relation::kMeet, "Peru") !=
+        nullptr);
+  for (const std::string sentence :
+       {"Chile and Peru held talks in Lima with Bolivia.", "Chile and Peru held talks on a trade pact."}) {
+    CAPTURE(sentence);
+    CHECK(Find(Extract("2025-03-02", "News\n\n" + sentence), "Chile", Relation::kMeet, "Peru") == nullptr);
+  }
+}
