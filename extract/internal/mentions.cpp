@@ -1263,7 +1263,7 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         (word == "he" || word == "she") && i > 0 && IsCue(Cue::kSubordinator, Lower(tokens[i - 1].text));
     const bool occasion_possessive =
         (word == "his" || word == "her") && i > 0 && IsCue(Cue::kOccasionPreposition, Lower(tokens[i - 1].text));
-    if (subordinate_subject || occasion_possessive) index = FirstPerson(tokens, *out).value_or(index);
+    if (subordinate_subject || occasion_possessive) index = FirstPerson(*out).value_or(index);
     NotePerson(index);
     return person_mention(index, i + 1, Evidence::kPronoun);
   }
@@ -1331,11 +1331,9 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
   return false;
 }
 
-std::optional<size_t> MentionFinder::FirstPerson(const std::vector<Token>& tokens,
-                                                 const SentenceMentions& sentence) const {
+std::optional<size_t> MentionFinder::FirstPerson(const SentenceMentions& sentence) const {
   for (const Mention& m : sentence.mentions) {
     if (m.entities.size() != 1 || m.entities[0].type != EntityType::kPerson) continue;
-    if (m.end < tokens.size() && IsPossessive(tokens[m.end].text)) continue;
     std::optional<size_t> index;
     for (size_t k = 0; k < people_.size(); ++k)
       if (people_[k].entity.name == m.entities[0].name) index = k;
@@ -1376,7 +1374,7 @@ void MentionFinder::NoteSubject(const std::vector<Token>& tokens, const Sentence
         return;
       }
   }
-  if (const std::optional<size_t> first = FirstPerson(tokens, sentence)) last_subject_ = first;
+  if (const std::optional<size_t> first = FirstPerson(sentence)) last_subject_ = first;
 }
 
 bool MentionFinder::KnownInside(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const {

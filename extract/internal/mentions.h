@@ -92,9 +92,9 @@ class MentionFinder {
   // The person named by tokens [begin, end): the lexicon's when the whole run is a known
   // person's name, else a new person of that name.
   Entity PersonNamed(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) const;
-  // The people_ index of the first person `sentence` names so far, not counting one named only
-  // as a possessor ("Gordon Brown's Budget"): its likely subject.
-  std::optional<size_t> FirstPerson(const std::vector<Token>& tokens, const SentenceMentions& sentence) const;
+  // The people_ index of the first person `sentence` names so far: its likely subject ("Lee's
+  // state visit unfolds ..." is about Lee).
+  std::optional<size_t> FirstPerson(const SentenceMentions& sentence) const;
   size_t Remember(const Entity& person, const std::string& country, const std::string& office);
   const Person* LeaderOf(const std::string& country) const;
   uint32_t OpeningPersonRun(const std::vector<Token>& tokens) const;
