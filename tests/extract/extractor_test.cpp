@@ -1819,3 +1819,17 @@ TEST_CASE("parties that hold talks meet each other, unless the talks are with a 
     CHECK(Find(Extract("2025-03-02", "News\n\n" + sentence), "Chile", Relation::kMeet, "Peru") == nullptr);
   }
 }
+
+TEST_CASE("buying from a state is its supply, export controls and entry bans are sanctions", "[extract][relations]") {
+  auto [sentence, subject, relation, object] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Chile plans to buy more copper from Peru.", "Peru", Relation::kSupply, "Chile"},
+      {"Chile imposes export controls on 10 Peruvian companies.", "Chile", Relation::kSanction, "Peru"},
+      {"Chile bans 30 Peruvian nationals, including a deputy minister, from entering the country.", "Chile",
+       Relation::kSanction, "Peru"},
+  }));
+  CAPTURE(sentence);
+  CHECK(Find(Extract("2025-03-02", "News\n\n" + sentence), subject, relation, object) != nullptr);
+  // Curbs on a programme are no sanction on its state.
+  CHECK(Find(Extract("2025-03-02", "News\n\nChile repeated its demand for curbs on Peruvian missile tests."), "Chile",
+             Relation::kSanction, "Peru") == nullptr);
+}
