@@ -27,7 +27,12 @@ bool OpensClause(const std::vector<Token>& tokens, uint32_t k) {
 }
 
 bool IsActor(const Mention& m) {
-  return !m.is_demonym && (m.is_capital || m.entities[0].type != EntityType::kLocation);
+  if (m.is_demonym || (!m.is_capital && m.entities[0].type == EntityType::kLocation)) return false;
+  // "the International Emergency Economic Powers Act, the law used by Trump to impose tariffs":
+  // a law is the means, not the agent.
+  const std::string& name = m.entities[0].name;
+  const size_t space = name.rfind(' ');
+  return space == std::string::npos || !IsCue(Cue::kLawHead, std::string_view(name).substr(space + 1));
 }
 
 bool IsPlace(const Mention& m) { return !m.is_demonym && m.entities[0].type == EntityType::kLocation; }

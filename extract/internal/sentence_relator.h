@@ -117,9 +117,9 @@ class SentenceRelator {
     std::vector<const Mention*> organisers;  // mentions inside the phrase
   };
   std::vector<EventPhrase> EventPhrases() const;
-  // The name of the event that tokens [begin, end) write; with `organiser_possessive`, without
-  // the possessive marks of its organisers ("ADB's annual meeting" is the ADB annual meeting).
-  std::string EventName(uint32_t begin, uint32_t end, bool organiser_possessive) const;
+  // The name of the event that tokens [begin, end) write, without its organisers' possessive
+  // marks ("ADB's annual meeting" is the ADB annual meeting).
+  std::string EventName(uint32_t begin, uint32_t end) const;
   // Who attends a named event: "X attended a BNP meeting", "X told a House subcommittee hearing",
   // "X took part in the summit", "X said at the Offshore Technology Conference", "At the NATO
   // summit, X said". The organisers stop being attended themselves: attend triples in

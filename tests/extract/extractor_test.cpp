@@ -1752,7 +1752,10 @@ TEST_CASE("who attends a named event: attending, telling or speaking at it", "[e
        "annual meeting of the Andean Pump Makers Association"},
       {"Speaking at Labour's spring conference in Leeds, Karl Frey said taxes would fall.", "Karl Frey",
        "Labour spring conference"},
-      {"At the NATO summit in Oslo, Karl Frey said the alliance was strong.", "Karl Frey", "NATO summit"},
+      {"At the NATO summit in Oslo, Norway, Karl Frey said the alliance was strong.", "Karl Frey", "NATO summit"},
+      {"Karl Frey will attend the Venice summit in June.", "Karl Frey", "Venice summit"},
+      {"Karl Frey told a meeting of the Andean Pump Makers Association that sales fell.", "Karl Frey",
+       "Andean Pump Makers Association"},
       {"Karl Frey testified before a Senate Labor Committee hearing on Monday.", "Karl Frey",
        "Senate Labor Committee hearing"},
   }));
@@ -1832,4 +1835,12 @@ TEST_CASE("buying from a state is its supply, export controls and entry bans are
   // Curbs on a programme are no sanction on its state.
   CHECK(Find(Extract("2025-03-02", "News\n\nChile repeated its demand for curbs on Peruvian missile tests."), "Chile",
              Relation::kSanction, "Peru") == nullptr);
+}
+
+TEST_CASE("a law is the means of an act, not its agent", "[extract][relations]") {
+  const auto triples = Extract("2025-04-16",
+                               "News\n\nThe lawsuit targets the Emergency Trade Powers Act, the law used by Karl Frey "
+                               "to impose tariffs against Chile and Peru.");
+  CHECK(Find(triples, "Karl Frey", Relation::kSanction, "Chile") != nullptr);
+  for (const Triple& t : triples) CHECK(t.subject.name != "Emergency Trade Powers Act");
 }
