@@ -883,8 +883,18 @@ uint32_t MentionFinder::OrganizationOpenedBy(const std::vector<Token>& tokens, u
   const EntityType type = gazetteer_.entry(m.entry).entity.type;
   if (type != EntityType::kCountry && type != EntityType::kLocation) return 0;
   const uint32_t org_end = OrganizationPhraseEnd(tokens, i, [&](uint32_t k) { return NamesPlace(tokens, k); });
-  const bool opens =
-      org_end > i + m.length && (type == EntityType::kLocation || !IsCue(Cue::kStateOrgan, tokens[org_end - 1].text));
+  // A bank is an organisation of its own, not an organ: "Korea Development Bank"; but "French
+  // Finance Minister X and Bank ..." is two phrases.
+  const std::string_view head = tokens[org_end > 0 ? org_end - 1 : 0].text;
+  const auto one_name = [&] {
+    for (uint32_t k = i; k < org_end; ++k) {
+      uint32_t length = 0;
+      if (tokens[k].text == "and" || MatchTitle(tokens, k, &length) != nullptr) return false;
+    }
+    return true;
+  };
+  const bool opens = org_end > i + m.length && (type == EntityType::kLocation || (head == "Bank" && one_name()) ||
+                                                !IsCue(Cue::kStateOrgan, head));
   return opens ? org_end : 0;
 }
 

@@ -1844,3 +1844,12 @@ TEST_CASE("a law is the means of an act, not its agent", "[extract][relations]")
   CHECK(Find(triples, "Karl Frey", Relation::kSanction, "Chile") != nullptr);
   for (const Triple& t : triples) CHECK(t.subject.name != "Emergency Trade Powers Act");
 }
+
+TEST_CASE("a bank named after its state is an organisation of its own", "[extract][entities]") {
+  const auto triples =
+      Extract("1987-03-02", "News\n\nKarl Frey, executive director of Chile Development Bank, said loans rose.");
+  CHECK(Find(triples, "Karl Frey", Relation::kLeads, "Chile Development Bank") != nullptr);
+  CHECK(Find(triples, "Karl Frey", Relation::kLeads, "Chile") == nullptr);
+  CHECK(Find(Extract("1987-03-02", "News\n\nPeruvian National Bank head Karl Frey spoke."), "Karl Frey",
+             Relation::kLeads, "Peruvian National Bank") != nullptr);
+}
