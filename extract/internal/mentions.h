@@ -97,6 +97,8 @@ class MentionFinder {
   std::optional<size_t> FirstPerson(const SentenceMentions& sentence) const;
   size_t Remember(const Entity& person, const std::string& country, const std::string& office);
   const Person* LeaderOf(const std::string& country) const;
+  // The length of an unknown person's name that opens a sentence, when a comma and an office
+  // follow it ("Ammar Siamwalla, head of ..."); 0 otherwise.
   uint32_t OpeningPersonRun(const std::vector<Token>& tokens) const;
   bool TryTitle(const std::vector<Token>& tokens, uint32_t i, const Mention* before, SentenceMentions* out,
                 uint32_t* next);

@@ -38,6 +38,7 @@ std::string SentenceRelator::EventName(uint32_t begin, uint32_t end) const {
 
 std::vector<SentenceRelator::EventPhrase> SentenceRelator::EventPhrases() const {
   const auto n = static_cast<uint32_t>(tokens_.size());
+  // Any mention, places included ("the Venice summit"), unlike ArgumentFinder's actors.
   const auto mention_ending_at = [&](uint32_t end) -> const Mention* {
     for (const Mention& m : found_.mentions)
       if (m.end == end) return &m;
@@ -60,8 +61,8 @@ std::vector<SentenceRelator::EventPhrase> SentenceRelator::EventPhrases() const 
       continue;
     }
     // Its organisers before it: "a BNP meeting", "a House Agriculture subcommittee hearing",
-    // "Labour's spring conference", "the 2026 NATO summit"; a person makes it a meeting between
-    // people ("the Trump-Kim summit"), which is no event one attends.
+    // "Labour's spring conference", "the 2026 NATO summit"; a person among them makes it a
+    // meeting of people ("Trump's summit with Kim"), which is no event one attends.
     bool named = false;
     bool person = false;
     uint32_t lower = 0;
@@ -136,7 +137,7 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
   const auto word = [&](uint32_t k) { return k < n ? Lower(tokens_[k].text) : std::string(); };
   // The parse's subject of a verb far from it ("X, chairman of Y, said at ..."): a person only,
   // since a state or firm there is more often a word of the quotation.
-  const auto ParsedPerson = [&](uint32_t verb) -> const Mention* {
+  const auto parsed_person = [&](uint32_t verb) -> const Mention* {
     bool has_subject = false;
     const Mention* m = ParsedSubject(verb, &has_subject);
     return m != nullptr && m->entities.size() == 1 && m->entities[0].type == EntityType::kPerson ? m : nullptr;
@@ -158,12 +159,14 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
       return t.relation == Relation::kAttend && t.subject.name == who.name && t.object.name == event.name;
     });
   };
-  out->erase(std::unique(rest, out->end(),
-                         [](const Triple& a, const Triple& b) {
-                           return a.relation == b.relation && a.subject.name == b.subject.name &&
-                                  a.object.name == b.object.name;
-                         }),
-             out->end());
+  // Two wordings' triples may now be one.
+  for (auto t = rest; t != out->end();) {
+    const bool seen = t->relation == Relation::kAttend && std::any_of(rest, t, [&](const Triple& u) {
+                        return u.relation == Relation::kAttend && u.subject.name == t->subject.name &&
+                               u.object.name == t->object.name;
+                      });
+    t = seen ? out->erase(t) : t + 1;
+  }
   std::vector<Triple> found;
   for (const EventPhrase& e : events) {
     uint32_t d = e.begin;
@@ -175,13 +178,13 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
     if (IsCue(Cue::kAttendingVerb, before)) {
       // "attended a BNP meeting", "told a House subcommittee hearing", "will not attend the meeting".
       attendee = args_.SubjectBefore(trigger);
-      if (attendee == nullptr) attendee = ParsedPerson(trigger);
+      if (attendee == nullptr) attendee = parsed_person(trigger);
     } else if (d >= 2 && ((before == "in" && IsCue(Cue::kParticipatingWord, word(d - 2))) ||
                           ((before == "before" || before == "to") && IsCue(Cue::kTestifyingVerb, word(d - 2))))) {
       // "took part in the summit", "testified before a Senate hearing".
       trigger = d - 2;
       attendee = args_.SubjectBefore(trigger);
-      if (attendee == nullptr) attendee = ParsedPerson(trigger);
+      if (attendee == nullptr) attendee = parsed_person(trigger);
     } else if (before == "at" || before == "during") {
       if (d == 1) {
         // "At the NATO summit, Trump said ...": the actor the sentence opens its clause with,
@@ -194,8 +197,8 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
               break;
             }
           const bool place = attendee != nullptr && attendee->end < n && tokens_[attendee->end].text == "," &&
-                             attendee->entities[0].type == EntityType::kCountry && k > 0 && args_.MentionEndingAt(k) &&
-                             IsPlace(*args_.MentionEndingAt(k));
+                             attendee->entities[0].type == EntityType::kCountry && k > 0 &&
+                             args_.MentionEndingAt(k) != nullptr && IsPlace(*args_.MentionEndingAt(k));
           if (!place) break;
           attendee = nullptr;
         }
@@ -208,7 +211,7 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
           trigger = k;
           attendee = args_.OpeningParticipleSubject(k);
           if (attendee == nullptr) attendee = args_.SubjectBefore(k);
-          if (attendee == nullptr) attendee = ParsedPerson(k);
+          if (attendee == nullptr) attendee = parsed_person(k);
           break;
         }
       }
