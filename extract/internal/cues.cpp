@@ -102,6 +102,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "verbal_targets",
     "speech_lemmas",
     "negative_evaluations",
+    "talks_complements",
     "expected_cues",
     "intent_verbs",
     "be_forms",

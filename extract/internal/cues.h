@@ -86,7 +86,7 @@ enum class Cue : uint8_t {
   kSpeakingWord,       // lower case: "said", "speaking": before "at" <event>
   kNotEventWord,       // lower case: "news", "press": a conference one speaks at, no event
   kParticipantNoun,    // lower case: "ministers": "a meeting of EC ministers" is no body's meeting
-  kObligationModal,    // lemmas: "must", "should": "X said Y must go" is X's demand of Y
+  kObligationModal,    // lemmas: "must": "X said Y must go" is X's demand of Y
   kEnvoyTitle,         // lower case: "ambassador": a state's envoy to the organisation named before the title
   kOrganizationKind,   // lower case: "company", "broadcaster": what a descriptor before a name calls it
   kGenerationSuffix,
@@ -115,6 +115,7 @@ enum class Cue : uint8_t {
   kVerbalTarget,        // what one criticises of someone: words, policies, acts ("plan", "record")
   kSpeechLemma,         // lemmas of saying: what a speaker's complement clause hangs on
   kNegativeEvaluation,  // lemmas that condemn: "failed", "shambles", "unworkable"
+  kTalksComplement,     // lower case: "with", "on": talks with a third party or on a subject
   // The qualifiers' (qualifiers.h), lower case.
   kExpectedCue,
   kIntentVerb,

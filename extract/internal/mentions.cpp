@@ -12,10 +12,9 @@
 namespace geokg::extract::internal {
 namespace {
 
-bool Capitalized(std::string_view t) {
-  if (t.empty()) return false;
-  const auto c = static_cast<unsigned char>(t[0]);
-  return (c >= 'A' && c <= 'Z') || c >= 0xC3;  // accented capitals and non-Latin scripts
+// "SIEG.F", "TDRI": no lower-case letter, so an abbreviation or code rather than a name word.
+bool AllCapitals(std::string_view t) {
+  return std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
 }
 
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\xE2\x80\x99s" || t == "'" || t == "\xE2\x80\x99"; }
@@ -373,9 +372,7 @@ uint32_t UnknownPersonRun(const std::vector<Token>& tokens, uint32_t i) {
     if (const Title* title = MatchTitle(tokens, k, &title_length);
         title != nullptr && (k + 1 < i + run || !IsSurnameToo(*title)))
       return 0;
-    const bool all_caps =
-        std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-    if (all_caps || IsCue(Cue::kPlaceOrEventWord, t) || IsMonthOrDay(t)) return 0;
+    if (AllCapitals(t) || IsCue(Cue::kPlaceOrEventWord, t) || IsMonthOrDay(t)) return 0;
   }
   return run;
 }
@@ -447,9 +444,7 @@ uint32_t MentionFinder::OpeningPersonRun(const std::vector<Token>& tokens) const
   for (uint32_t k = 0; k < run; ++k) {
     const std::string_view t = tokens[k].text;
     uint32_t length = 0;
-    const bool all_caps =
-        std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-    if (all_caps || IsCommonCapitalizedWord(t) || IsCue(Cue::kPlaceOrEventWord, t) || IsMonthOrDay(t) ||
+    if (AllCapitals(t) || IsCommonCapitalizedWord(t) || IsCue(Cue::kPlaceOrEventWord, t) || IsMonthOrDay(t) ||
         IsCue(Cue::kOrganizationHead, t) || IsCue(Cue::kPlaceOpener, t) || IsCue(Cue::kRank, t) ||
         MatchTitle(tokens, k, &length) != nullptr || (ner_ != nullptr && ner_->IsCommonWord(t)))
       return 0;
@@ -625,6 +620,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
       name_begin = office_begin + title_length;
     }
   }
+  const std::string office = TitleText(tokens, office_begin, office_begin + title_length);
   // "AU chairperson President X": the second title is the one that introduces the name.
   if (MatchTitle(tokens, name_begin, &second_title) != nullptr) return false;
   const uint32_t run = NameRun(tokens, name_begin);
@@ -724,7 +720,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     // "U.S. Central Intelligence Agency director X", "Iraqi Oil Ministry undersecretary Y": the
     // officials of a state's organ are the state's; a central bank's are its own.
     // "Syrian U.N. ambassador X" is Syria's envoy to the UN, not one of its officials.
-    const bool envoy = IsCue(Cue::kEnvoyTitle, Lower(TitleText(tokens, office_begin, office_begin + title_length)));
+    const bool envoy = IsCue(Cue::kEnvoyTitle, Lower(office));
     if (!unknown_owner && country.type == EntityType::kOrganization &&
         ((IsCue(Cue::kStateOrgan, tokens[before->end - 1].text) && tokens[before->end - 1].text != "Bank") || envoy) &&
         out->mentions.size() >= 2) {
@@ -753,7 +749,6 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     country = out->roles.back().country;
   if (title->needs_owner && country.name.empty()) return false;
   if (title->needs_owner && title->relation == Relation::kMemberOf && !owner_is_party) return false;
-  const std::string office = TitleText(tokens, office_begin, office_begin + title_length);
   // "President Xi Jinping" names no country, but the lexicon knows whose president he is.
   // Only a term of the article's day vouches for the role; an undated article takes the latest.
   Relation relation = portfolio_office ? Relation::kOfficialOf : title->relation;

@@ -14,8 +14,6 @@ constexpr float kAttendConfidence = 0.6f;
 
 bool IsDeterminer(std::string_view t) { return IsCue(Cue::kEventDeterminer, Lower(t)); }
 
-bool Capitalized(std::string_view t) { return !t.empty() && std::isupper(static_cast<unsigned char>(t[0])); }
-
 bool IsYear(std::string_view t) {
   return t.size() == 4 &&
          std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
@@ -154,19 +152,13 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
         t->object = e.event;
         t->confidence = std::max(t->confidence, kAttendConfidence);
       }
-  const auto attends = [&](const Entity& who, const Entity& event) {
-    return std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), [&](const Triple& t) {
-      return t.relation == Relation::kAttend && t.subject.name == who.name && t.object.name == event.name;
-    });
+  const auto same_attendance = [](const Triple& a, const Triple& b) {
+    return a.relation == Relation::kAttend && b.relation == Relation::kAttend && a.subject.name == b.subject.name &&
+           a.object.name == b.object.name;
   };
   // Two wordings' triples may now be one.
-  for (auto t = rest; t != out->end();) {
-    const bool seen = t->relation == Relation::kAttend && std::any_of(rest, t, [&](const Triple& u) {
-                        return u.relation == Relation::kAttend && u.subject.name == t->subject.name &&
-                               u.object.name == t->object.name;
-                      });
-    t = seen ? out->erase(t) : t + 1;
-  }
+  for (auto t = rest; t != out->end();)
+    t = std::any_of(rest, t, [&](const Triple& u) { return same_attendance(u, *t); }) ? out->erase(t) : t + 1;
   std::vector<Triple> found;
   for (const EventPhrase& e : events) {
     uint32_t d = e.begin;
@@ -218,11 +210,12 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
     }
     if (attendee == nullptr || !IsActor(*attendee) || attendee->entities.size() != 1) continue;
     const Entity& who = attendee->is_capital ? attendee->country : attendee->entities[0];
-    if (who.name == e.event.name || attends(who, e.event)) continue;
+    if (who.name == e.event.name) continue;
     Triple t = Base(Relation::kAttend, "attends", kAttendConfidence * Certainty(*attendee), trigger);
     t.subject = who;
     t.object = e.event;
-    found.push_back(std::move(t));
+    if (std::none_of(rest, out->end(), [&](const Triple& u) { return same_attendance(u, t); }))
+      found.push_back(std::move(t));
   }
   for (Triple& t : found) out->push_back(std::move(t));
 }

@@ -184,8 +184,7 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
         }
         const uint32_t clause_end = std::min(args_.ClauseEnd(match.begin), match.end + 6);
         for (uint32_t k = match.end; own_object && k < clause_end; ++k)
-          if (const std::string w = Lower(tokens_[k].text); w == "with" || w == "on" || w == "over" || w == "about")
-            return;
+          if (IsCue(Cue::kTalksComplement, Lower(tokens_[k].text))) return;
       }
       EmitPairs(p, match, conjoined, factor, out);
       return;

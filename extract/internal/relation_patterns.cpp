@@ -129,9 +129,7 @@ class Matcher {
         demonyms_(demonym_end),
         // "attacked the Iraqi positions", "criticised the Tory proposals": a demonym before what is
         // attacked or criticised stands for its state or party.
-        demonym_end_(p.pattern->strict_agent || p.pattern->relation == kAttack || p.pattern->relation == kCriticize
-                         ? &demonym_end
-                         : nullptr),
+        demonym_slot_(p.pattern->strict_agent || p.pattern->relation == kAttack || p.pattern->relation == kCriticize),
         words_(p.words),
         criticism_(p.pattern->relation == kCriticize),
         passive_(passive),
@@ -205,7 +203,7 @@ class Matcher {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, actor_end_[k + skip], m);
           }
-          if (const uint32_t end = demonym_end_ != nullptr ? (*demonym_end_)[k + skip] : 0;
+          if (const uint32_t end = demonym_slot_ ? demonyms_[k + skip] : 0;
               end > k + skip && end < tokens_.size() && IsGoodsWord(tokens_[end].text) &&
               (!criticism_ || IsVerbalTarget(tokens_[end].text))) {
             m->slot = static_cast<int>(k + skip);
@@ -270,8 +268,8 @@ class Matcher {
   const std::vector<Token>& tokens_;
   const std::vector<std::string>& lemmas_;
   const std::vector<uint32_t>& actor_end_;
-  const std::vector<uint32_t>& demonyms_;     // where a demonym starting at a token ends, or 0
-  const std::vector<uint32_t>* demonym_end_;  // null unless the pattern names a hostile act, force or criticism
+  const std::vector<uint32_t>& demonyms_;  // where a demonym starting at a token ends, or 0
+  bool demonym_slot_;  // a demonym fills the slot: the pattern names a hostile act, force or criticism
   const std::vector<CompiledWord>& words_;
   bool criticism_;  // a demonym is criticised only through its words or acts ("the Tory plans")
   bool passive_;

@@ -1,8 +1,9 @@
 // extract/internal/sentence_relator.h -- internal: the relate stage of one sentence (docs/
 // EXTRACTION.md): the roles its titles state, the wordings of relation_patterns with their
 // arguments (relate_wordings.cpp), every pair of parties judged by the relation model
-// (relate_pairs.cpp), `other` triples for clauses no wording covers (relate_clauses.cpp), and a
-// speaker's criticism in what they say (relate_reported.cpp).
+// (relate_pairs.cpp), `other` triples for clauses no wording covers (relate_clauses.cpp), a
+// speaker's criticism or demand in what they say (relate_reported.cpp), and who attends a named
+// event (relate_events.cpp).
 // One SentenceRelator per sentence; not thread-safe.
 #pragma once
 
@@ -108,7 +109,8 @@ class SentenceRelator {
   // sentence (out[first, end)) are left to it.
   void RelateClauses(const std::vector<PatternMatch>& matches, size_t first, size_t end, std::vector<Triple>* out);
   // A named event: "a BNP meeting", "the Offshore Technology Conference", "a meeting of the
-  // Metropolitan Police Authority" (the body that meets is the event's name).
+  // Metropolitan Police Authority" (named by the body that meets), "the annual meeting of the
+  // Trilateral Commission" (named as written).
   struct EventPhrase {
     uint32_t begin = 0;  // token range of the phrase, without its determiner
     uint32_t end = 0;
@@ -122,14 +124,13 @@ class SentenceRelator {
   std::string EventName(uint32_t begin, uint32_t end) const;
   // Who attends a named event: "X attended a BNP meeting", "X told a House subcommittee hearing",
   // "X took part in the summit", "X said at the Offshore Technology Conference", "At the NATO
-  // summit, X said". The organisers stop being attended themselves: attend triples in
-  // out[first, end) whose object is one are dropped.
+  // summit, X said". An organiser is no event of its own: attend triples in out[first, end)
+  // whose object is one (a wording's or the model's) attend the event instead.
   void RelateAttendance(size_t first, std::vector<Triple>* out);
   // A speaker's complement clause that condemns an actor, its subject or the subject's owner,
   // is the speaker's criticism of it: "X said Y had failed", "Y's plans were a shambles, X
   // argued"; one that says what its subject must do is the speaker's demand: "X said Y must
-  // withdraw". Pairs already so related in out[first, end)
-  // are left.
+  // withdraw". Pairs already so related in out[first, end) are left.
   void RelateReportedSpeech(size_t first, std::vector<Triple>* out);
 
   const std::vector<Token>& tokens_;

@@ -15,6 +15,13 @@ inline std::string Lower(std::string_view s) {
   return out;
 }
 
+// Whether `t` opens with a capital: an ASCII one, an accented one or a non-Latin script's letter.
+inline bool Capitalized(std::string_view t) {
+  if (t.empty()) return false;
+  const auto c = static_cast<unsigned char>(t[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
 // A lower-case word (letters and hyphens): what may stand inside a noun phrase before its head.
 inline bool IsLowerWord(std::string_view t) {
   if (t.empty()) return false;
