@@ -66,6 +66,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "second_ranks",
     "organization_parts",
     "body_nouns",
+    "portfolio_areas",
     "law_heads",
     "event_heads",
     "event_determiners",

@@ -146,7 +146,7 @@ const Title* MatchTitle(const std::vector<Token>& tokens, uint32_t i, uint32_t* 
 std::string TitleText(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
   std::string text;
   for (uint32_t k = begin; k < end; ++k) {
-    if (k > begin) text += ' ';
+    if (k > begin && tokens[k - 1].space_after) text += ' ';
     text += tokens[k].text;
   }
   return text;
@@ -774,10 +774,15 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "Chile's port authority chief X", "Conference chairman X of Peru": the nouns compounded
   // with the title name a body the person heads, and the body serves the state the text names.
   // ("a summit with President X" is not such a compound.)
-  if (relation == Relation::kLeads && country.type == EntityType::kCountry && !from_lexicon)
+  // "The EC's external trade chief X", "Citicorp's investment banking chief Y": a portfolio's
+  // words name the part of the state or organisation the person runs for it.
+  if (relation == Relation::kLeads &&
+      (country.type == EntityType::kCountry || country.type == EntityType::kOrganization) && !from_lexicon)
     for (uint32_t k = i; k > std::max(owner_end, i >= 3 ? i - 3 : 0); --k) {
-      const std::string word = Lower(tokens[k - 1].text);
-      if (IsCue(Cue::kBodyNoun, word)) {
+      const std::string_view text = tokens[k - 1].text;
+      const std::string word = Lower(text);
+      if ((IsCue(Cue::kBodyNoun, word) && country.type == EntityType::kCountry) ||
+          (IsCue(Cue::kPortfolioArea, word) && !Capitalized(text))) {
         relation = Relation::kOfficialOf;
         break;
       }

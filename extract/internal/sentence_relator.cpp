@@ -90,6 +90,25 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
   out->erase(std::remove_if(out->begin() + static_cast<ptrdiff_t>(first), out->end(),
                             [&](const Triple& t) { return !IsRole(t.relation) && joined_by_role(t); }),
              out->end());
+  // "Fox attacked Labour over its plans" is read as force and as words: one verb states one of
+  // them, the likelier.
+  const auto outweighed = [&](const Triple& t) {
+    if (t.relation != Relation::kAttack && t.relation != Relation::kCriticize) return false;
+    const Relation other = t.relation == Relation::kAttack ? Relation::kCriticize : Relation::kAttack;
+    return std::any_of(out->begin() + static_cast<ptrdiff_t>(first), out->end(), [&](const Triple& u) {
+      return u.relation == other && u.subject.name == t.subject.name && u.object.name == t.object.name &&
+             (u.confidence > t.confidence || (u.confidence == t.confidence && other == Relation::kCriticize));
+    });
+  };
+  std::vector<bool> drop(out->size() - first);
+  for (size_t k = first; k < out->size(); ++k) drop[k - first] = outweighed((*out)[k]);
+  size_t kept = first;
+  for (size_t k = first; k < out->size(); ++k) {
+    if (drop[k - first]) continue;
+    if (kept != k) (*out)[kept] = std::move((*out)[k]);
+    ++kept;
+  }
+  out->resize(kept);
 }
 
 const SentenceClauses& SentenceRelator::Clauses() {

@@ -1853,3 +1853,34 @@ TEST_CASE("a bank named after its state is an organisation of its own", "[extrac
   CHECK(Find(Extract("1987-03-02", "News\n\nPeruvian National Bank head Karl Frey spoke."), "Karl Frey",
              Relation::kLeads, "Peruvian National Bank") != nullptr);
 }
+
+TEST_CASE("one verb of attack between two parties is force or words, not both", "[extract][relations]") {
+  const auto words =
+      Extract("2031-03-02", "Opposition leader Ruth Ames attacked Prime Minister Karl Ode over the tax plans.");
+  CHECK(Find(words, "Ruth Ames", Relation::kCriticize, "Karl Ode") != nullptr);
+  CHECK(Find(words, "Ruth Ames", Relation::kAttack, "Karl Ode") == nullptr);
+  // Force stays force.
+  const auto force = Extract("2031-03-02", "Russian troops attacked Ukraine on Monday, killing ten soldiers.");
+  CHECK(Find(force, "Russia", Relation::kAttack, "Ukraine") != nullptr);
+}
+
+TEST_CASE("a head's title after a portfolio's words makes an official, not the leader", "[extract][entities]") {
+  const auto trade =
+      Extract("2031-03-02", "The European Union's external trade chief Anna Vik said talks would resume.");
+  CHECK(Find(trade, "Anna Vik", Relation::kOfficialOf, "European Union") != nullptr);
+  CHECK(Find(trade, "Anna Vik", Relation::kLeads, "European Union") == nullptr);
+  const auto intelligence = Extract("2031-03-02", "Norwegian intelligence chief Per Holm met the committee.");
+  CHECK(Find(intelligence, "Per Holm", Relation::kOfficialOf, "Norway") != nullptr);
+  // A capitalised word is part of the body's name: "Trade Council chief" heads the council.
+  const auto council = Extract("2031-03-02", "Harwick Trade Council chief Ola Berg said exports rose.");
+  CHECK(Find(council, "Ola Berg", Relation::kLeads, "Harwick Trade Council") != nullptr);
+}
+
+TEST_CASE("names keep their spelling: a possessive or a dash inside a name is written as in the text",
+          "[extract][entities]") {
+  const auto triples = Extract(
+      "2031-03-02", "Jon Lie, chairman of the National People's Congress of Veldoria, met Norway's prime minister.");
+  bool spelled = false;
+  for (const auto& t : triples) spelled |= t.object.name.find("People's") != std::string::npos;
+  CHECK(spelled);
+}
