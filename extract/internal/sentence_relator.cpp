@@ -68,10 +68,10 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
   }
   const std::vector<PatternMatch> matches = MatchPatterns(tokens_, lemmas, actor_end_, demonym_end_);
   for (const PatternMatch& match : matches) Relate(match, out);
+  const size_t rule_end = out->size();
   if (parties >= 2 && !sports_) {
     // `other` triples give way to the wordings' relations only: a relation the model finds
     // is a guess, and the open predicate says what the sentence says.
-    const size_t rule_end = out->size();
     if (relations_ != nullptr || candidates_ != nullptr) RelatePairs(roles, out);
     RelateClauses(matches, first, rule_end, out);
   }
@@ -91,17 +91,25 @@ void SentenceRelator::Run(std::vector<Triple>* out) {
                             [&](const Triple& t) { return !IsRole(t.relation) && joined_by_role(t); }),
              out->end());
   // "Fox attacked Labour over its plans" is read as force and as words: one verb states one of
-  // them, the likelier.
-  const auto outweighed = [&](const Triple& t) {
+  // them. "Attack" may be either, a wording of blame ("Norway blasts Iceland") is words; else
+  // the likelier reading stands.
+  const auto blame_worded = [&](size_t k) { return k < rule_end && (*out)[k].relation == Relation::kCriticize; };
+  const auto outweighed = [&](size_t k) {
+    const Triple& t = (*out)[k];
     if (t.relation != Relation::kAttack && t.relation != Relation::kCriticize) return false;
     const Relation other = t.relation == Relation::kAttack ? Relation::kCriticize : Relation::kAttack;
-    return std::any_of(out->begin() + static_cast<ptrdiff_t>(first), out->end(), [&](const Triple& u) {
-      return u.relation == other && u.subject.name == t.subject.name && u.object.name == t.object.name &&
-             (u.confidence > t.confidence || (u.confidence == t.confidence && other == Relation::kCriticize));
-    });
+    for (size_t j = first; j < out->size(); ++j) {
+      const Triple& u = (*out)[j];
+      if (u.relation != other || u.subject.name != t.subject.name || u.object.name != t.object.name) continue;
+      if (blame_worded(j)) return true;
+      if (!blame_worded(k) &&
+          (u.confidence > t.confidence || (u.confidence == t.confidence && other == Relation::kCriticize)))
+        return true;
+    }
+    return false;
   };
   std::vector<bool> drop(out->size() - first);
-  for (size_t k = first; k < out->size(); ++k) drop[k - first] = outweighed((*out)[k]);
+  for (size_t k = first; k < out->size(); ++k) drop[k - first] = outweighed(k);
   size_t kept = first;
   for (size_t k = first; k < out->size(); ++k) {
     if (drop[k - first]) continue;
