@@ -1884,3 +1884,17 @@ TEST_CASE("names keep their spelling: a possessive or a dash inside a name is wr
   for (const auto& t : triples) spelled |= t.object.name.find("People's") != std::string::npos;
   CHECK(spelled);
 }
+
+TEST_CASE("joining a body the text names by its head word or after its owner's possessive", "[extract][relations]") {
+  const auto alliance = Extract("2031-03-02", "Colombia joined the Pacific Fisheries Alliance on Monday.");
+  CHECK(Find(alliance, "Colombia", Relation::kMemberOf, "Pacific Fisheries Alliance") != nullptr);
+  const auto both = Extract("2031-03-02", "Norway and Finland join the Nordic Grid Compact.");
+  CHECK(Find(both, "Norway", Relation::kMemberOf, "Nordic Grid Compact") != nullptr);
+  CHECK(Find(both, "Finland", Relation::kMemberOf, "Nordic Grid Compact") != nullptr);
+  const auto owned = Extract("2031-03-02", "Peru joins Norway's Nordic Grid Compact.");
+  CHECK(Find(owned, "Peru", Relation::kMemberOf, "Nordic Grid Compact") != nullptr);
+  CHECK(Find(owned, "Peru", Relation::kMemberOf, "Norway") == nullptr);
+  const auto party =
+      Extract("2031-03-02", "Incumbent president Tomas Varga of the ruling Civic Alliance party won the election.");
+  CHECK(Find(party, "Tomas Varga", Relation::kMemberOf, "Civic Alliance") != nullptr);
+}
