@@ -85,6 +85,8 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "elected_head_offices",
     "headed_participles",
     "appointing_verbs",
+    "office_modifiers",
+    "ordinal_words",
     "legal_forms",
     "function_words",
     "light_verbs",

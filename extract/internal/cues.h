@@ -96,6 +96,8 @@ enum class Cue : uint8_t {
   kElectedHeadOffice,
   kHeadedParticiple,
   kAppointingVerb,  // lower case: "elected", "appoints": what gives someone an office
+  kOfficeModifier,  // lower case: "new", "interim": between "elected the" and the office
+  kOrdinalWord,     // lower case: "first", "second": a rank in a series
   kLegalForm,       // a company's legal form, which ends its name ("Ltd", "AG")
   // The argument finder's (arguments.h), lower case.
   kFunctionWord,

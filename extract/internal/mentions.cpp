@@ -241,6 +241,15 @@ bool OrganizationOfficeWithName(const std::vector<Token>& tokens, uint32_t i) {
 // Capitalised at the start of a sentence, but never the first word of an organisation's name.
 bool IsCommonCapitalizedWord(std::string_view t) { return IsCue(Cue::kCommonCapitalized, t); }
 
+// "15th", "2nd", "first": a rank in a series ("the 15th vice president").
+bool IsOrdinal(std::string_view t) {
+  if (IsCue(Cue::kOrdinalWord, t)) return true;
+  size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  const std::string_view suffix = t.substr(digits);
+  return digits > 0 && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
+}
+
 bool IsMonthOrDay(std::string_view t) { return IsCue(Cue::kMonth, t) || IsCue(Cue::kWeekday, t); }
 
 // The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
@@ -2040,7 +2049,11 @@ void MentionFinder::FindAppointments(const std::vector<Token>& tokens, SentenceM
       if (word_at(k) == "in") ++k;  // "sworn in"
       if (word_at(k) == "as") ++k;
     }
-    if (word_at(k) == "the" || word_at(k) == "new" || word_at(k) == "interim") ++k;
+    if (word_at(k) == "the" || word_at(k) == "a") ++k;
+    // "sworn in as the 15th vice president", "elected the first woman president of".
+    for (uint32_t skipped = 0; skipped < 3 && (IsCue(Cue::kOfficeModifier, word_at(k)) || IsOrdinal(word_at(k)));
+         ++skipped)
+      ++k;
     uint32_t length = 0;
     const Title* title = MatchTitle(tokens, k, &length);
     if (title == nullptr) continue;

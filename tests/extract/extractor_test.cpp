@@ -1898,3 +1898,17 @@ TEST_CASE("joining a body the text names by its head word or after its owner's p
       Extract("2031-03-02", "Incumbent president Tomas Varga of the ruling Civic Alliance party won the election.");
   CHECK(Find(party, "Tomas Varga", Relation::kMemberOf, "Civic Alliance") != nullptr);
 }
+
+TEST_CASE("an office after an ordinal or a modifier is given by election or oath", "[extract][entities]") {
+  const auto sworn = Extract("2031-03-02", "Tom Berg was sworn in as the 15th vice president of Estonia.");
+  CHECK(Find(sworn, "Tom Berg", Relation::kOfficialOf, "Estonia") != nullptr);
+  const auto elected =
+      Extract("2031-03-02", "Karin Holm is elected the first woman president of the National Assembly of Veldoria.");
+  CHECK(Find(elected, "Karin Holm", Relation::kLeads, "National Assembly of Veldoria") != nullptr);
+}
+
+TEST_CASE("a paramount leader leads the state the lexicon gives him", "[extract][entities]") {
+  const auto triples = Extract("2024-03-02", "Paramount leader Xi Jinping told the visitors that China would wait.");
+  CHECK(Find(triples, "Xi Jinping", Relation::kLeads, "China") != nullptr);
+  for (const auto& t : triples) CHECK(t.object.name != "Paramount");
+}
