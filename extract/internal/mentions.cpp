@@ -1702,6 +1702,9 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     // C"; a list set off after the organisation: "the Group of Seven - the US, Japan and
     // Canada", "the G-5 countries: A, B and C", "the G8, which comprises the G7 and Russia".
     size_t least = 0;  // members a list must name to count
+    // A body that includes or groups others may have organisations for members ("the Making
+    // Decisions Alliance, which includes Age Concern"); member states are states.
+    bool bodies_join = false;
     if (IsCue(Cue::kMemberWord, word_at(at))) {
       ++at;
       if (IsCue(Cue::kMemberNoun, word_at(at))) ++at;
@@ -1718,9 +1721,11 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       } else if (word_at(at) == "," && word_at(at + 1) == "which" && IsCue(Cue::kComprising, word_at(at + 2))) {
         at += 3;
         least = 1;
+        bodies_join = true;
       } else if (word_at(at) == "," && IsCue(Cue::kComprising, word_at(at + 1))) {
         at += 2;
         least = 1;
+        bodies_join = true;
       } else if (const std::string verb = word_at(at + 1);
                  word_at(at) == "," && IsCue(Cue::kFoundingParticiple, verb)) {
         // "the Andean Pact, formed by Colombia, Venezuela, Peru and Ecuador", "made up of".
@@ -1747,10 +1752,12 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
         if (IsCue(Cue::kGroupingVerb, word_at(verb)) || (word_at(verb) == "consists" && word_at(verb + 1) == "of")) {
           at = verb + (word_at(verb) == "consists" ? 2 : 1);
           least = 1;
+          bodies_join = true;
         } else if (be && (word_at(made) == "comprised" || word_at(made) == "composed" || word_at(made) == "made") &&
                    word_at(of) == "of") {
           at = of + 1;
           least = 1;
+          bodies_join = true;
         }
       }
     }
@@ -1761,7 +1768,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
         if (ms[j].begin != at) break;
         const Mention& member = ms[j];
         if (member.is_demonym || member.entities.size() != 1) break;
-        if (member.entities[0].type == EntityType::kCountry)
+        if (member.entities[0].type == EntityType::kCountry ||
+            (bodies_join && member.entities[0].type == EntityType::kOrganization && !IsParty(member)))
           members.push_back(
               {member.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, member.end, false});
         else if (member.entities[0].type != EntityType::kOrganization)

@@ -1912,3 +1912,11 @@ TEST_CASE("a paramount leader leads the state the lexicon gives him", "[extract]
   CHECK(Find(triples, "Xi Jinping", Relation::kLeads, "China") != nullptr);
   for (const auto& t : triples) CHECK(t.object.name != "Paramount");
 }
+
+TEST_CASE("a body that includes others has them for members, organisations as well as states", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "The Coastal Decisions Alliance, which includes the Harbour Society and the National "
+                               "Fishing Fellowship, said the bill had to be clarified.");
+  CHECK(Find(triples, "Harbour Society", Relation::kMemberOf, "Coastal Decisions Alliance") != nullptr);
+  CHECK(Find(triples, "National Fishing Fellowship", Relation::kMemberOf, "Coastal Decisions Alliance") != nullptr);
+}
