@@ -161,7 +161,7 @@ const Mention* ArgumentFinder::OpeningParticipleSubject(uint32_t verb) const {
   const std::string form = Lower(tokens_[verb].text);
   if (form.size() < 5 || form.compare(form.size() - 3, 3, "ing") != 0) return nullptr;
   if (verb > 1 || (verb == 1 && !IsCue(Cue::kParticipleOpener, Lower(tokens_[0].text)))) return nullptr;
-  for (uint32_t k = verb + 1; k + 1 < tokens_.size() && k < verb + 12; ++k)
+  for (uint32_t k = verb + 1; k + 1 < tokens_.size() && k < verb + 16; ++k)
     if (tokens_[k].text == ",") {
       uint32_t start = k + 1;
       if (Lower(tokens_[start].text) == "the") ++start;

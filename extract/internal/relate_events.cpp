@@ -75,7 +75,8 @@ std::vector<SentenceRelator::EventPhrase> SentenceRelator::EventPhrases() const 
         named = true;
         e.organisers.push_back(m);
         b = m->begin;
-      } else if (IsPossessive(t) && b >= 2 && mention_ending_at(b - 1) != nullptr) {
+      } else if ((IsPossessive(t) || (t == "and" && named)) && b >= 2 && mention_ending_at(b - 1) != nullptr) {
+        // "Labour's spring conference", "the IMF and World Bank annual meeting".
         --b;
       } else if (IsYear(t) || (Capitalized(t) && !IsCue(Cue::kMonth, t) && !IsCue(Cue::kWeekday, t) &&
                                !IsDeterminer(t) && !IsCue(Cue::kFunctionWord, Lower(t)))) {
@@ -204,8 +205,20 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
           attendee = args_.OpeningParticipleSubject(k);
           if (attendee == nullptr) attendee = args_.SubjectBefore(k);
           if (attendee == nullptr) attendee = parsed_person(k);
+          // "Barber Conable, speaking at the World Bank's annual meeting, said": the name the
+          // participle's apposition describes.
+          if (const Mention* named = k >= 2 && tokens_[k - 1].text == "," ? args_.MentionEndingAt(k - 1) : nullptr;
+              attendee == nullptr && named != nullptr && named->entities.size() == 1 &&
+              named->entities[0].type == EntityType::kPerson)
+            attendee = named;
           break;
         }
+        // "Five unions met John Prescott at Labour's spring conference": the person met there
+        // was there.
+        if (const Mention* met = args_.MentionEndingAt(d - 1);
+            attendee == nullptr && met != nullptr && met->entities.size() == 1 &&
+            met->entities[0].type == EntityType::kPerson && met->evidence != Evidence::kPronoun)
+          attendee = met;
       }
     }
     if (attendee == nullptr || !IsActor(*attendee) || attendee->entities.size() != 1) continue;

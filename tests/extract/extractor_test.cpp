@@ -1920,3 +1920,19 @@ TEST_CASE("a body that includes others has them for members, organisations as we
   CHECK(Find(triples, "Harbour Society", Relation::kMemberOf, "Coastal Decisions Alliance") != nullptr);
   CHECK(Find(triples, "National Fishing Fellowship", Relation::kMemberOf, "Coastal Decisions Alliance") != nullptr);
 }
+
+TEST_CASE("who was at an event: a speaker in apposition, a person met there, a long opening phrase",
+          "[extract][relations]") {
+  const auto apposition =
+      Extract("2031-03-02", "Ola Berg, speaking at the Harwick Trade Council annual meeting, said he was hopeful.");
+  CHECK(Find(apposition, "Ola Berg", Relation::kAttend, "Harwick Trade Council annual meeting") != nullptr);
+  const auto met = Extract("2031-03-02", "Five unions met Ola Berg at the Harwick Trade Council spring conference.");
+  CHECK(Find(met, "Ola Berg", Relation::kAttend, "Harwick Trade Council spring conference") != nullptr);
+  // Organisers joined by "and", and an opening phrase of fifteen words.
+  const auto opening =
+      Extract("2031-03-02",
+              "Speaking to reporters at the International Monetary Fund and World Bank annual meeting, "
+              "Ola Berg said he was hopeful.");
+  CHECK(Find(opening, "Ola Berg", Relation::kAttend, "International Monetary Fund and World Bank annual meeting") !=
+        nullptr);
+}
