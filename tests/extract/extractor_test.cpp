@@ -1936,3 +1936,16 @@ TEST_CASE("who was at an event: a speaker in apposition, a person met there, a l
   CHECK(Find(opening, "Ola Berg", Relation::kAttend, "International Monetary Fund and World Bank annual meeting") !=
         nullptr);
 }
+
+TEST_CASE("talks dated 'on Monday' are still talks between the subjects", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Iran and Oman held talks in Doha on Monday.");
+  CHECK(Find(triples, "Iran", Relation::kMeet, "Oman") != nullptr);
+  // A subject after "on" is a negotiation's subject, no meeting between the two.
+  const auto subject = Extract("2031-03-02", "Iran and Oman held talks on a trade pact.");
+  CHECK(Find(subject, "Iran", Relation::kMeet, "Oman") == nullptr);
+}
+
+TEST_CASE("being at a summit in a place is a visit there", "[extract][relations]") {
+  const auto triples = Extract("2031-03-02", "Tony Blair is at a summit in Brussels, where Iraq is on the agenda.");
+  CHECK(Find(triples, "Tony Blair", Relation::kVisit, "Brussels") != nullptr);
+}
