@@ -87,6 +87,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "appointing_verbs",
     "office_modifiers",
     "ordinal_words",
+    "list_introducers",
     "legal_forms",
     "function_words",
     "light_verbs",

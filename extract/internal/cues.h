@@ -98,6 +98,7 @@ enum class Cue : uint8_t {
   kAppointingVerb,  // lower case: "elected", "appoints": what gives someone an office
   kOfficeModifier,  // lower case: "new", "interim": between "elected the" and the office
   kOrdinalWord,     // lower case: "first", "second": a rank in a series
+  kListIntroducer,  // lower case: "including": after "X," or before a wording it names others
   kLegalForm,       // a company's legal form, which ends its name ("Ltd", "AG")
   // The argument finder's (arguments.h), lower case.
   kFunctionWord,

@@ -1893,7 +1893,10 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
       if (!demonym && (t.empty() || !(std::islower(static_cast<unsigned char>(t[0])) ||
                                       std::isdigit(static_cast<unsigned char>(t[0])))))
         return std::nullopt;
-      if (IsCue(Cue::kReportingVerb, t) || t == "who" || t == "which" || t == "whose" || t == "that")
+      // "Trump, including Republican members of the House": the words after the comma name
+      // others, they do not describe the person.
+      if (IsCue(Cue::kReportingVerb, t) || t == "who" || t == "which" || t == "whose" || t == "that" ||
+          IsCue(Cue::kListIntroducer, t))
         return std::nullopt;
       uint32_t length = 0;
       if (relation) continue;

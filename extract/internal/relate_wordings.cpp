@@ -28,6 +28,13 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
                                             Relation::kAttack};
   if (sports_ && std::find(std::begin(kSportLike), std::end(kSportLike), p.relation) != std::end(kSportLike)) return;
   if (p.relation == Relation::kMeet && MetAsSatisfied(match.begin)) return;
+  // "pressured Trump, including members of the House": the wording names others than the
+  // clause's actors, past a list's opening word and the modifiers after it.
+  for (uint32_t k = match.begin, skipped = 0; k > 0 && skipped <= 2; --k, ++skipped) {
+    const std::string before = Lower(tokens_[k - 1].text);
+    if (IsCue(Cue::kListIntroducer, before)) return;
+    if (!IsLowerWord(tokens_[k - 1].text) && args_.MentionEndingAt(k) == nullptr) break;
+  }
   const Mention* subject = nullptr;
   const Mention* object = nullptr;
   const Mention* slot = match.slot >= 0 ? &found_.mentions[args_.mention_at()[match.slot]] : nullptr;

@@ -1949,3 +1949,17 @@ TEST_CASE("being at a summit in a place is a visit there", "[extract][relations]
   const auto triples = Extract("2031-03-02", "Tony Blair is at a summit in Brussels, where Iraq is on the agenda.");
   CHECK(Find(triples, "Tony Blair", Relation::kVisit, "Brussels") != nullptr);
 }
+
+TEST_CASE("words after 'X, including' name others, not X's post", "[extract][entities]") {
+  // The rules alone: the learned model may guess a membership either way.
+  extract::ExtractorOptions rules_only;
+  rules_only.learned_relations = false;
+  const auto rules = extract::Extractor::Create(rules_only).value();
+  const auto read = [&](const std::string& text) {
+    return rules->Extract(Document{"test", "", "2031-03-02", "", "", text});
+  };
+  const auto others = read("Officials pressured Tom Berg, including members of the Harwick Trade Council.");
+  CHECK(Find(others, "Tom Berg", Relation::kMemberOf, "Harwick Trade Council") == nullptr);
+  const auto post = read("Officials pressured Tom Berg, a member of the Harwick Trade Council.");
+  CHECK(Find(post, "Tom Berg", Relation::kMemberOf, "Harwick Trade Council") != nullptr);
+}
