@@ -790,7 +790,8 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
     for (uint32_t k = i; k > std::max(owner_end, i >= 3 ? i - 3 : 0); --k) {
       const std::string_view text = tokens[k - 1].text;
       const std::string word = Lower(text);
-      if ((IsCue(Cue::kBodyNoun, word) && country.type == EntityType::kCountry) ||
+      // An organisation's board chairman chairs the organisation itself.
+      if ((IsCue(Cue::kBodyNoun, word) && (country.type == EntityType::kCountry || word != "board")) ||
           (IsCue(Cue::kPortfolioArea, word) && !Capitalized(text))) {
         relation = Relation::kOfficialOf;
         break;

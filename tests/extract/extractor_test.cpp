@@ -835,7 +835,8 @@ TEST_CASE("an apposition with an indefinite article and a state used as a modifi
 TEST_CASE("an abbreviation in parentheses belongs to the organisation before a title", "[extract][entities]") {
   const auto triples =
       Extract("1987-06-16", "Ruling Liberal Democratic Party (LDP) executive council chairman Kenji Mori spoke.");
-  CHECK(Find(triples, "Kenji Mori", Relation::kLeads, "Liberal Democratic Party") != nullptr);
+  // The chairman of the party's executive council is one of its officials, not its leader.
+  CHECK(Find(triples, "Kenji Mori", Relation::kOfficialOf, "Liberal Democratic Party") != nullptr);
 }
 
 TEST_CASE("a wire story's dateline acts in none of its sentences", "[extract][entities]") {
@@ -1962,4 +1963,11 @@ TEST_CASE("words after 'X, including' name others, not X's post", "[extract][ent
   CHECK(Find(others, "Tom Berg", Relation::kMemberOf, "Harwick Trade Council") == nullptr);
   const auto post = read("Officials pressured Tom Berg, a member of the Harwick Trade Council.");
   CHECK(Find(post, "Tom Berg", Relation::kMemberOf, "Harwick Trade Council") != nullptr);
+}
+
+TEST_CASE("the chairman of a council of an organisation is one of its officials", "[extract][entities]") {
+  const auto triples = Extract(
+      "2031-03-02", "Harwick Labour Party (HLP) executive council chairman Ola Berg told reporters the plan was good.");
+  CHECK(Find(triples, "Ola Berg", Relation::kOfficialOf, "Harwick Labour Party") != nullptr);
+  CHECK(Find(triples, "Ola Berg", Relation::kLeads, "Harwick Labour Party") == nullptr);
 }
