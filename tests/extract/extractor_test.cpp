@@ -1971,3 +1971,11 @@ TEST_CASE("the chairman of a council of an organisation is one of its officials"
   CHECK(Find(triples, "Ola Berg", Relation::kOfficialOf, "Harwick Labour Party") != nullptr);
   CHECK(Find(triples, "Ola Berg", Relation::kLeads, "Harwick Labour Party") == nullptr);
 }
+
+TEST_CASE("a deadline or an ultimatum set for someone is a demand of them", "[extract][relations]") {
+  const auto deadline =
+      Extract("2031-03-02", "Norway gives Iceland a deadline of November 27 to accept the fishing proposal.");
+  CHECK(Find(deadline, "Norway", Relation::kDemand, "Iceland") != nullptr);
+  const auto ultimatum = Extract("2031-03-02", "Norway issued an ultimatum to Iceland on Monday.");
+  CHECK(Find(ultimatum, "Norway", Relation::kDemand, "Iceland") != nullptr);
+}
