@@ -48,12 +48,15 @@ bool InRanges(const std::vector<TextRange>& ranges, uint32_t offset) {
 }
 
 // One triple per (subject, relation, object, modality) and sentence: the most confident, with
-// the most specific predicate any of them has.
+// the most specific predicate any of them has. A symmetric relation's two directions are one
+// triple ("France negotiates with Iran" is "Iran negotiates with France").
 void Deduplicate(std::vector<Triple>* triples) {
   std::map<std::tuple<uint32_t, std::string, Relation, std::string, Modality>, size_t> best;
   std::vector<Triple> kept;
   for (Triple& t : *triples) {
-    auto key = std::make_tuple(t.evidence.sentence, t.subject.name, t.relation, t.object.name, t.modality);
+    const bool swap = Info(t.relation).symmetric && t.object.name < t.subject.name;
+    auto key = std::make_tuple(t.evidence.sentence, swap ? t.object.name : t.subject.name, t.relation,
+                               swap ? t.subject.name : t.object.name, t.modality);
     auto [it, inserted] = best.emplace(key, kept.size());
     if (inserted) {
       kept.push_back(std::move(t));

@@ -68,6 +68,11 @@ class MentionFinder {
   // that follow.
   SentenceMentions Find(const std::vector<Token>& tokens);
 
+  // The tokens of a wire story's dateline that opens `tokens` ("TOKYO, June 16 -", "BRUSSELS
+  // (Reuters) -"): where the story was filed, which acts in none of its sentences. Returns the
+  // end of the place's name and the end of the dateline; {0, 0} when there is none.
+  static std::pair<uint32_t, uint32_t> Dateline(const std::vector<Token>& tokens);
+
  private:
   struct Person {
     Entity entity;
@@ -168,10 +173,6 @@ class MentionFinder {
   // chairman of Norlink", "Senegal's president appoints X as prime minister" (the appointer's
   // state, where the office names none).
   void FindAppointments(const std::vector<Token>& tokens, SentenceMentions* out) const;
-  // The tokens of a wire story's dateline that opens `tokens` ("TOKYO, June 16 -", "BRUSSELS
-  // (Reuters) -"): where the story was filed, which acts in none of its sentences. Returns the
-  // end of the place's name and the end of the dateline; {0, 0} when there is none.
-  static std::pair<uint32_t, uint32_t> Dateline(const std::vector<Token>& tokens);
   void NotePerson(size_t index);
   void NoteActor(const Entity& actor);
   void NoteSubject(const std::vector<Token>& tokens, const SentenceMentions& sentence);

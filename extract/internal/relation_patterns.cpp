@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "extract/internal/cues.h"
+#include "extract/internal/mentions.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
@@ -309,9 +310,13 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
   std::vector<PatternMatch> matches;
   std::vector<size_t> candidates;
   uint32_t covered = 0;  // a token inside a match does not start another one
+  // The sentence's first word, capitalised whatever it is: past a wire story's dateline ("PARIS,
+  // March 13 - Talks between ...") and opening quotation marks.
+  uint32_t opening = MentionFinder::Dateline(tokens).second;
+  while (opening < tokens.size() && IsQuote(tokens[opening].text)) ++opening;
   for (uint32_t k = 0; k < tokens.size(); ++k) {
     // A capitalised word inside a sentence is part of a name ("Economic Cooperation forum").
-    if (k < covered || (k > 0 && std::isupper(static_cast<unsigned char>(tokens[k].text[0])))) continue;
+    if (k < covered || (k > opening && std::isupper(static_cast<unsigned char>(tokens[k].text[0])))) continue;
     candidates.clear();
     if (auto it = index.by_first_word.find(Lower(tokens[k].text)); it != index.by_first_word.end())
       candidates = it->second;

@@ -1979,3 +1979,14 @@ TEST_CASE("a deadline or an ultimatum set for someone is a demand of them", "[ex
   const auto ultimatum = Extract("2031-03-02", "Norway issued an ultimatum to Iceland on Monday.");
   CHECK(Find(ultimatum, "Norway", Relation::kDemand, "Iceland") != nullptr);
 }
+
+TEST_CASE("a wire story's first words and a symmetric relation's one triple", "[extract][relations]") {
+  // After the dateline the sentence's first word is capitalised as any first word is.
+  const auto triples = Extract(
+      "1987-03-13", "PARIS, March 13 - Talks between France and Iran on the repayment of a loan have made progress.");
+  size_t both = 0;
+  for (const Triple& t : triples)
+    both += t.relation == Relation::kNegotiate && ((t.subject.name == "France" && t.object.name == "Iran") ||
+                                                   (t.subject.name == "Iran" && t.object.name == "France"));
+  CHECK(both == 1);  // one triple, not one per direction
+}
