@@ -62,9 +62,10 @@ class Extractor {
   // missing or malformed.
   static Result<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
 
-  // The triples of `document`, in sentence order, each with its evidence. The document's
-  // `date` (ISO) resolves relative times; without it, times stay empty. When `report` is not
-  // null, it receives what the limits made Extract skip.
+  // The triples of `document`, in sentence order, each with its evidence: one per subject,
+  // relation, object and modality in a sentence, one per pair for a symmetric relation. The
+  // document's `date` (ISO) resolves relative times; without it, times stay empty. When
+  // `report` is not null, it receives what the limits made Extract skip.
   std::vector<Triple> Extract(const Document& document, ExtractReport* report = nullptr) const;
   // The pairs of parties of `document` that the relation model judges, in sentence order.
   std::vector<RelationCandidate> Candidates(const Document& document) const;

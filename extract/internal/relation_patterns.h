@@ -26,7 +26,9 @@ struct PatternMatch {
   bool passive = false;  // "was invited", "were attacked by X": the clause's actor is the object
 };
 
-// Every match of every pattern in `tokens`, in token order. `lemmas[k]` is the lower-case lemma
+// Every match of every pattern in `tokens`, in token order; no match starts at a capitalised word
+// inside the sentence (part of a name), the first word after a dateline or an opening quotation
+// mark being its first. `lemmas[k]` is the lower-case lemma
 // of token k, or empty (all of them when the sentence was not parsed): a wording's "=lemma" word
 // matches every form of it ("=condemn": condemns, condemning, ...). `actor_end[k]` is the end of
 // the actor mention that starts at token k, or 0: an "@" lands on one, at most two tokens after

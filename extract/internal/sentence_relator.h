@@ -36,7 +36,8 @@ class SentenceRelator {
                   const std::optional<Date>& date, const SyntaxModel& syntax, bool sports,
                   const RelationModel* relations, std::vector<RelationCandidate>* candidates);
 
-  // Appends the sentence's triples to `out`.
+  // Appends the sentence's triples to `out`. Of an attack and a criticism between the same two
+  // parties only one stays: the criticism a wording of blame states, else the likelier.
   void Run(std::vector<Triple>* out);
 
  private:
@@ -124,8 +125,9 @@ class SentenceRelator {
   std::string EventName(uint32_t begin, uint32_t end) const;
   // Who attends a named event: "X attended a BNP meeting", "X told a House subcommittee hearing",
   // "X took part in the summit", "X said at the Offshore Technology Conference", "At the NATO
-  // summit, X said". An organiser is no event of its own: attend triples in out[first, end)
-  // whose object is one (a wording's or the model's) attend the event instead.
+  // summit, X said", "X, speaking at the IMF and World Bank annual meeting, said", "unions met X
+  // at Labour's spring conference". An organiser is no event of its own: attend triples in
+  // out[first, end) whose object is one (a wording's or the model's) attend the event instead.
   void RelateAttendance(size_t first, std::vector<Triple>* out);
   // A speaker's complement clause that condemns an actor, its subject or the subject's owner,
   // is the speaker's criticism of it: "X said Y had failed", "Y's plans were a shambles, X
