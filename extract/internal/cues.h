@@ -216,5 +216,7 @@ const std::vector<std::string_view>& CueWords(Cue list);
 // The 0-based position of `word` in the list, compared without case ("march" is 2 of kMonth);
 // -1 when it is not there.
 int CueIndex(Cue list, std::string_view word);
+// Whether `word` names a month or a weekday, capitalised as in running text ("March", "Monday").
+inline bool IsMonthOrDay(std::string_view word) { return IsCue(Cue::kMonth, word) || IsCue(Cue::kWeekday, word); }
 
 }  // namespace geokg::extract::internal

@@ -250,8 +250,6 @@ bool IsOrdinal(std::string_view t) {
   return digits > 0 && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
 }
 
-bool IsMonthOrDay(std::string_view t) { return IsCue(Cue::kMonth, t) || IsCue(Cue::kWeekday, t); }
-
 // The end of a capitalised phrase from tokens[i] that ends in an organisation's head word
 // ("Brazilian Coffee Institute", "Darfur Joint Protection Force"), or 0. `names_place(k)`: whether
 // a known place's name starts at tokens[k].

@@ -78,8 +78,8 @@ std::vector<SentenceRelator::EventPhrase> SentenceRelator::EventPhrases() const 
       } else if ((IsPossessive(t) || (t == "and" && named)) && b >= 2 && mention_ending_at(b - 1) != nullptr) {
         // "Labour's spring conference", "the IMF and World Bank annual meeting".
         --b;
-      } else if (IsYear(t) || (Capitalized(t) && !IsCue(Cue::kMonth, t) && !IsCue(Cue::kWeekday, t) &&
-                               !IsDeterminer(t) && !IsCue(Cue::kFunctionWord, Lower(t)))) {
+      } else if (IsYear(t) ||
+                 (Capitalized(t) && !IsMonthOrDay(t) && !IsDeterminer(t) && !IsCue(Cue::kFunctionWord, Lower(t)))) {
         named = named || !IsYear(t);
         --b;
       } else if (IsLowerWord(t) && !IsDeterminer(t) && !IsCue(Cue::kFunctionWord, t) &&

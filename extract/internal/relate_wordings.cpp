@@ -192,8 +192,7 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
         const uint32_t clause_end = std::min(args_.ClauseEnd(match.begin), match.end + 6);
         // "on Monday", "on March 3" date the talks; they are no subject of them.
         const auto dated = [&](uint32_t k) {
-          return k + 1 < tokens_.size() && Lower(tokens_[k].text) == "on" &&
-                 (IsCue(Cue::kWeekday, tokens_[k + 1].text) || IsCue(Cue::kMonth, tokens_[k + 1].text));
+          return k + 1 < tokens_.size() && Lower(tokens_[k].text) == "on" && IsMonthOrDay(tokens_[k + 1].text);
         };
         for (uint32_t k = match.end; own_object && k < clause_end; ++k)
           if (IsCue(Cue::kTalksComplement, Lower(tokens_[k].text)) && !dated(k)) return;
