@@ -1990,3 +1990,26 @@ TEST_CASE("a wire story's first words and a symmetric relation's one triple", "[
                                                    (t.subject.name == "Iran" && t.object.name == "France"));
   CHECK(both == 1);  // one triple, not one per direction
 }
+
+TEST_CASE("a strategic partnership is an alliance, and speaking out against someone criticises them",
+          "[extract][relations]") {
+  const auto upgraded =
+      Extract("2031-03-02", "Peru and Chile upgraded their relations to a strategic partnership on Monday.");
+  CHECK(Find(upgraded, "Peru", Relation::kAlly, "Chile") != nullptr);
+  const auto between = Extract("2031-03-02", "A strategic partnership between Peru and Chile took effect.");
+  CHECK(Find(between, "Peru", Relation::kAlly, "Chile") != nullptr);
+  const auto against = Extract("2031-03-02", "Norway spoke out against Iceland on Friday.");
+  CHECK(Find(against, "Norway", Relation::kCriticize, "Iceland") != nullptr);
+}
+
+TEST_CASE("bans and embargoes in the plural sanction each party named after them", "[extract][relations]") {
+  const auto triples =
+      Extract("2031-03-02", "Norway imposed travel bans on Icelandic MPs Anna Berg, Tom Lund and Eva Dahl.");
+  for (const char* who : {"Anna Berg", "Tom Lund", "Eva Dahl"}) {
+    INFO(who);
+    CHECK(Find(triples, "Norway", Relation::kSanction, who) != nullptr);
+  }
+  const auto embargoes = Extract("2031-03-02", "Norway imposed new embargoes on Iceland and Malta in May.");
+  CHECK(Find(embargoes, "Norway", Relation::kSanction, "Iceland") != nullptr);
+  CHECK(Find(embargoes, "Norway", Relation::kSanction, "Malta") != nullptr);
+}
