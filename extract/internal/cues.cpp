@@ -67,6 +67,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "organization_parts",
     "body_nouns",
     "portfolio_areas",
+    "shadow_marks",
     "law_heads",
     "event_heads",
     "event_determiners",

@@ -802,13 +802,19 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // after a party's adjective a president is the state's ("Republican President Trump").
   const bool party_office =
       IsCue(Cue::kPartyOffice, Lower(office)) || (Lower(office) == "president" && !owner_is_demonym);
+  // "Tory shadow home secretary X": the opposition's front bench are the party's officials (and
+  // members), not the state's.
+  const bool shadow = owner_is_party && std::any_of(tokens.begin() + owner_end, tokens.begin() + i, [](const Token& t) {
+                        return IsCue(Cue::kShadowMark, Lower(t.text));
+                      });
   const bool party_member =
-      owner_is_party &&
+      owner_is_party && !shadow &&
       (!party_office || std::any_of(tokens.begin() + owner_end, tokens.begin() + i,
                                     [](const Token& t) { return IsCue(Cue::kOrganizationPart, Lower(t.text)); }));
   // The office itself is of the state the lexicon knows for that day.
   const Term* state_term = party_member ? held : nullptr;
   if (party_member) relation = Relation::kMemberOf;
+  if (shadow) relation = Relation::kOfficialOf;
   if (person.code.empty()) person.code = RoleCode(state_term ? CountryNamed(state_term->country) : country);
   size_t index = Remember(person, country.name.empty() || party_member ? country_of_person : country.name, office);
   NotePerson(index);
@@ -825,6 +831,10 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   if (!country.name.empty() && (!former || party_member))
     out->roles.push_back({people_[index].entity, relation, party_member ? "a member" : office, country, phrase_begin,
                           name_end, from_lexicon, from_lexicon && when_ == 0});
+  // A party's front bench are its members too.
+  if (shadow)
+    out->roles.push_back(
+        {people_[index].entity, Relation::kMemberOf, "a member", country, phrase_begin, name_end, false, false});
   if (state_term != nullptr)
     out->roles.push_back({people_[index].entity, IsLeaderOffice(office) ? Relation::kLeads : Relation::kOfficialOf,
                           office, CountryNamed(state_term->country), phrase_begin, name_end, true, when_ == 0});

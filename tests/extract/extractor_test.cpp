@@ -2013,3 +2013,14 @@ TEST_CASE("bans and embargoes in the plural sanction each party named after them
   CHECK(Find(embargoes, "Norway", Relation::kSanction, "Iceland") != nullptr);
   CHECK(Find(embargoes, "Norway", Relation::kSanction, "Malta") != nullptr);
 }
+
+TEST_CASE("a shadow minister is an official and a member of the party, not the state's official",
+          "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Tory shadow home secretary Tom Berg warned of the risks.");
+  CHECK(Find(triples, "Tom Berg", Relation::kOfficialOf, "Conservative Party") != nullptr);
+  CHECK(Find(triples, "Tom Berg", Relation::kMemberOf, "Conservative Party") != nullptr);
+  CHECK(Find(triples, "Tom Berg", Relation::kOfficialOf, "United Kingdom") == nullptr);
+  // Without the mark, the party's member holds the state's office.
+  const auto office = Extract("2031-03-02", "Tory home secretary Tom Berg warned of the risks.");
+  CHECK(Find(office, "Tom Berg", Relation::kOfficialOf, "Conservative Party") == nullptr);
+}
