@@ -68,6 +68,8 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "body_nouns",
     "portfolio_areas",
     "shadow_marks",
+    "articles",
+    "copulas",
     "law_heads",
     "event_heads",
     "event_determiners",

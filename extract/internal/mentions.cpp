@@ -794,7 +794,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
         relation = Relation::kOfficialOf;
         break;
       }
-      if (IsCue(Cue::kFunctionWord, word) || word == "the" || word == "a" || word == "an") break;
+      if (IsCue(Cue::kFunctionWord, word) || IsCue(Cue::kArticle, word)) break;
     }
   // "Republican President Trump", "Labour MP X": a state office held by a party's member; so is
   // the office of a body the words between name ("Democratic committee chairman X").
@@ -1040,7 +1040,7 @@ bool MentionFinder::TryAppositiveTitle(const std::vector<Token>& tokens, uint32_
   ++k;
   // "X, who is UKIP Scotland chairman,": the relative clause states the office too.
   if (k + 3 < n && tokens[k].text == "who" && (tokens[k + 1].text == "is" || tokens[k + 1].text == "was")) k += 2;
-  if (const std::string article = Lower(tokens[k].text); article == "the" || article == "a" || article == "an") ++k;
+  if (IsCue(Cue::kArticle, Lower(tokens[k].text))) ++k;
   Entity country;
   uint32_t title_at = k;
   auto state = gazetteer_.LongestMatch(tokens, k, when_);
@@ -1800,6 +1800,31 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
       found.push_back(
           {next.entities[0], Relation::kMemberOf, "a member", owner.entities[0], owner.begin, next.end, false});
   }
+  // "Slovenia, an EU member, ...", "Slovenia became the first EU country to": a state described as
+  // a member of an organisation, in apposition or after a copula. Only lower-case words stand
+  // between the article and the organisation, and none of them negates ("not a NATO member").
+  for (size_t k = 1; k < ms.size(); ++k) {
+    const Mention& owner = ms[k];
+    if (owner.entities.size() != 1 || owner.entities[0].type != EntityType::kOrganization || owner.is_demonym ||
+        owner.end >= tokens.size())
+      continue;
+    const std::string after = Lower(tokens[owner.end].text);
+    if (!IsCue(Cue::kMemberWord, after) && !IsCue(Cue::kMemberNoun, after)) continue;
+    uint32_t article = owner.begin;
+    while (article > 0 && owner.begin - article < 3 && IsLowerWord(tokens[article - 1].text) &&
+           !IsCue(Cue::kNegationCue, tokens[article - 1].text) && !IsCue(Cue::kArticle, tokens[article - 1].text))
+      --article;
+    if (article < 2 || !IsCue(Cue::kArticle, tokens[article - 1].text)) continue;
+    const uint32_t link = article - 2;
+    const std::string_view linking = tokens[link].text;
+    if (linking != "," && !IsCue(Cue::kCopula, Lower(linking))) continue;
+    const Mention& state = ms[k - 1];
+    if (state.end != link || state.is_demonym || state.entities.size() != 1 ||
+        state.entities[0].type != EntityType::kCountry)
+      continue;
+    found.push_back(
+        {state.entities[0], Relation::kMemberOf, "a member", owner.entities[0], state.begin, owner.end + 1, false});
+  }
   // "Bill Frenzel, R-Minn.", "Rep. Jerry Huckaby (D-La.)", "John Danforth, a Missouri Republican":
   // a US politician's party, and the United States, whose official he is.
   const auto us = gazetteer_.Find("United States");
@@ -1818,9 +1843,8 @@ void MentionFinder::FindMemberships(const std::vector<Token>& tokens, SentenceMe
     if (t.size() >= 4 && (t[0] == 'D' || t[0] == 'R') && t[1] == '-' &&
         std::isupper(static_cast<unsigned char>(t[2]))) {
       letter = t[0];
-    } else if (const std::string article = Lower(t);
-               (article == "a" || article == "an" || article == "the") && k + 1 < ms.size() &&
-               ms[k + 1].begin == who.end + 2 && ms[k + 1].end < tokens.size() && ms[k + 1].entities.size() == 1 &&
+    } else if (IsCue(Cue::kArticle, Lower(t)) && k + 1 < ms.size() && ms[k + 1].begin == who.end + 2 &&
+               ms[k + 1].end < tokens.size() && ms[k + 1].entities.size() == 1 &&
                ms[k + 1].entities[0].type == EntityType::kLocation && in_us(ms[k + 1].entities[0])) {
       const std::string_view party = tokens[ms[k + 1].end].text;
       if (party == "Democrat" || party == "Republican") letter = party[0];
@@ -1944,7 +1968,7 @@ void MentionFinder::FindAffiliations(const std::vector<Token>& tokens, SentenceM
         const Mention& person = ms[p];
         if (!NamesOnePerson(person) || person.end + 2 > prep || tokens[person.end].text != ",") continue;
         uint32_t begin = person.end + 1;
-        if (const std::string a = Lower(tokens[begin].text); a == "a" || a == "an" || a == "the") ++begin;
+        if (IsCue(Cue::kArticle, Lower(tokens[begin].text))) ++begin;
         if (begin >= prep || prep - begin > 6) continue;
         std::string office;
         auto relation = role_of(begin, prep, &office);

@@ -2024,3 +2024,14 @@ TEST_CASE("a shadow minister is an official and a member of the party, not the s
   const auto office = Extract("2031-03-02", "Tory home secretary Tom Berg warned of the risks.");
   CHECK(Find(office, "Tom Berg", Relation::kOfficialOf, "Conservative Party") == nullptr);
 }
+
+TEST_CASE("a state described as an organisation's member, in apposition or after a copula, is one",
+          "[extract][entities]") {
+  const auto apposition = Extract("2031-03-02", "Slovenia, an EU member, rationed fuel on Monday.");
+  CHECK(Find(apposition, "Slovenia", Relation::kMemberOf, "European Union") != nullptr);
+  const auto first = Extract("2031-03-02", "Slovenia became the first EU country to ration fuel.");
+  CHECK(Find(first, "Slovenia", Relation::kMemberOf, "European Union") != nullptr);
+  const auto negated = Extract("2031-03-02", "Norway, not an EU member, rationed fuel on Monday.");
+  const Triple* member = Find(negated, "Norway", Relation::kMemberOf, "European Union");
+  CHECK((member == nullptr || member->modality == Modality::kNegated));
+}
