@@ -2035,3 +2035,10 @@ TEST_CASE("a state described as an organisation's member, in apposition or after
   const Triple* member = Find(negated, "Norway", Relation::kMemberOf, "European Union");
   CHECK((member == nullptr || member->modality == Modality::kNegated));
 }
+
+TEST_CASE("a critic of a party criticises it, and so do the verbs of scolding", "[extract][relations]") {
+  const auto critic = Extract("2031-03-02", "Tom Berg of Norway was long a fierce critic of Iceland.");
+  CHECK(Find(critic, "Tom Berg", Relation::kCriticize, "Iceland") != nullptr);
+  const auto castigated = Extract("2031-03-02", "Norway castigated Iceland on Monday for its whaling.");
+  CHECK(Find(castigated, "Norway", Relation::kCriticize, "Iceland") != nullptr);
+}
