@@ -15,6 +15,16 @@ std::vector<Triple> Extract(const std::string& date, const std::string& text) {
   return Shared().Extract(Document{"test", "", date, "", "", text});
 }
 
+// The rules alone, for tests of a wording: the learned model may find the same relation.
+std::vector<Triple> ExtractByRules(const std::string& date, const std::string& text) {
+  static const auto rules = [] {
+    extract::ExtractorOptions options;
+    options.learned_relations = false;
+    return extract::Extractor::Create(options).value();
+  }();
+  return rules->Extract(Document{"test", "", date, "", "", text});
+}
+
 const Triple* Find(const std::vector<Triple>& triples, const std::string& s, Relation r, const std::string& o) {
   for (const Triple& t : triples)
     if (t.subject.name == s && t.relation == r && t.object.name == o) return &t;
@@ -1953,15 +1963,11 @@ TEST_CASE("being at a summit in a place is a visit there", "[extract][relations]
 
 TEST_CASE("words after 'X, including' name others, not X's post", "[extract][entities]") {
   // The rules alone: the learned model may guess a membership either way.
-  extract::ExtractorOptions rules_only;
-  rules_only.learned_relations = false;
-  const auto rules = extract::Extractor::Create(rules_only).value();
-  const auto read = [&](const std::string& text) {
-    return rules->Extract(Document{"test", "", "2031-03-02", "", "", text});
-  };
-  const auto others = read("Officials pressured Tom Berg, including members of the Harwick Trade Council.");
+  const auto others =
+      ExtractByRules("2031-03-02", "Officials pressured Tom Berg, including members of the Harwick Trade Council.");
   CHECK(Find(others, "Tom Berg", Relation::kMemberOf, "Harwick Trade Council") == nullptr);
-  const auto post = read("Officials pressured Tom Berg, a member of the Harwick Trade Council.");
+  const auto post =
+      ExtractByRules("2031-03-02", "Officials pressured Tom Berg, a member of the Harwick Trade Council.");
   CHECK(Find(post, "Tom Berg", Relation::kMemberOf, "Harwick Trade Council") != nullptr);
 }
 
@@ -2041,4 +2047,9 @@ TEST_CASE("a critic of a party criticises it, and so do the verbs of scolding", 
   CHECK(Find(critic, "Tom Berg", Relation::kCriticize, "Iceland") != nullptr);
   const auto castigated = Extract("2031-03-02", "Norway castigated Iceland on Monday for its whaling.");
   CHECK(Find(castigated, "Norway", Relation::kCriticize, "Iceland") != nullptr);
+}
+
+TEST_CASE("demanding from a party that it act is a demand of it", "[extract][relations]") {
+  const auto triples = ExtractByRules("2031-03-02", "Norway demanded from Iceland to hand over the trawler.");
+  CHECK(Find(triples, "Norway", Relation::kDemand, "Iceland") != nullptr);
 }
