@@ -2,8 +2,9 @@
 """Derives extract/data/word_clusters.tsv: the 30,000 most frequent lower-case words of the news
 corpora, each with the number of its cluster among 1,000 clusters of words that keep the same
 company. The relation model (docs/EXTRACTION.md) reads a word's cluster as a feature, so that a
-verb or noun our annotations never show ("lambasted") still looks like the words it is used
-like ("criticised", "condemned").
+verb or noun our annotations never show still shares a feature with the words used in the same
+places. The clusters are as much syntactic as topical ("criticised", "condemned", "praised" and
+"met" share one), and those of rare words are noisy; the model weighs them by what they predict.
 
 usage: tools/lexicon/derive_word_clusters.py [NEWS_DIR] > extract/data/word_clusters.tsv
 (NEWS_DIR defaults to ../shared/data/news). Needs numpy (Debian python3-numpy).
