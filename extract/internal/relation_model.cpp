@@ -6,7 +6,6 @@
 
 #include "embedded/cameo_verbs_tsv.h"
 #include "embedded/relation_model.h"
-#include "embedded/word_clusters_tsv.h"
 #include "extract/internal/cues.h"
 #include "extract/internal/model_file.h"
 #include "extract/internal/text.h"
@@ -41,8 +40,6 @@ enum Template : uint32_t {
   kSecondEvidence,
   kAbove,
   kAboveCameo,
-  kBetweenCluster,
-  kTopCluster,
 };
 
 // Verb lemma -> CAMEO root ("04" consult, "11" disapprove), derived from PETRARCH2's verb
@@ -56,21 +53,6 @@ const std::unordered_map<std::string, std::string>& CameoRoots() {
     return m;
   }();
   return *roots;
-}
-
-// Lower-case word -> its cluster among words used alike in the news (tools/lexicon/
-// derive_word_clusters.py): a word our annotations never show still looks like its neighbours.
-// 0 for a word the table lacks.
-uint64_t Cluster(std::string_view lower) {
-  static const auto* clusters = [] {
-    auto* m = new std::unordered_map<std::string, uint64_t>();
-    ForEachKeyedLine(embedded::word_clusters_tsv(), [&](std::string_view word, std::string_view cluster) {
-      m->emplace(std::string(word), 1 + std::stoull(std::string(cluster)));
-    });
-    return m;
-  }();
-  const auto it = clusters->find(std::string(lower));
-  return it == clusters->end() ? 0 : it->second;
 }
 
 uint64_t TypeKey(const Mention& m) {
@@ -151,7 +133,6 @@ std::vector<uint64_t> PairFeatures(const PairContext& x) {
       f.push_back(FeatureKey(kBetweenVerbWithTypes, HashString(lemma), types));
       if (const std::string_view root = CameoRoot(lemma); !root.empty())
         f.push_back(FeatureKey(kBetweenCameo, HashString(root)));
-      if (const uint64_t cluster = Cluster(lower)) f.push_back(FeatureKey(kBetweenCluster, cluster, types));
     }
     negated = negated || IsNegation(lower);
   }
@@ -203,8 +184,6 @@ std::vector<uint64_t> PairFeatures(const PairContext& x) {
       f.push_back(FeatureKey(kTopBranches, HashString(top_lemma), HashString(branch_a), HashString(branch_b)));
       if (const std::string_view root = CameoRoot(top_lemma); !root.empty())
         f.push_back(FeatureKey(kTopCameo, HashString(root), HashString(branch_a), HashString(branch_b)));
-      if (const uint64_t cluster = Cluster(Lower(tokens[c.FirstToken(top)].text)))
-        f.push_back(FeatureKey(kTopCluster, cluster, HashString(branch_a), HashString(branch_b)));
       // Where the two hang together below a verb ("A and B met", "talks between A and B in
       // Doha"), the word above says what joins them.
       if (const int above = c.Head(top); above >= 0) {

@@ -109,41 +109,6 @@ TEST_CASE("a relation model trained on our own sentences finds the relation in a
   CHECK(Find(extractor->Extract(test), "Poland", Relation::kSupport, "Ukraine") == nullptr);
 }
 
-TEST_CASE("a verb no training sentence shows is read like the verbs of its word cluster", "[extract][relation-model]") {
-  extract::ExtractorOptions rules_only;
-  rules_only.learned_relations = false;
-  const auto extractor = extract::Extractor::Create(rules_only).value();
-  // In extract/data/word_clusters.tsv "helps" and "enables" share a cluster, "requires" and
-  // "stipulates" another. The model learns "helps" as support and "requires" as none; the two
-  // test sentences differ only in a verb it never saw, so only the clusters tell them apart.
-  const std::vector<std::string> training = {
-      "Norway helps Iceland with a new loan.",    "Finland helps Estonia with grain.",
-      "Sweden helps Latvia with fuel.",           "Denmark helps Lithuania with credit.",
-      "Norway requires Iceland with a new loan.", "Finland requires Estonia with grain.",
-      "Sweden requires Latvia with fuel.",        "Denmark requires Lithuania with credit."};
-  internal::AveragedPerceptron perceptron(internal::kNumRelationLabels);
-  for (int epoch = 0; epoch < 5; ++epoch)
-    for (const std::string& sentence : training)
-      for (const extract::RelationCandidate& c :
-           extractor->Candidates(Document{"t", "", "2031-03-02", "", "", sentence})) {
-        const bool support = sentence.find("helps") != std::string::npos;
-        const uint32_t truth = support ? internal::RelationLabel(Relation::kSupport, false) : internal::kNoRelation;
-        std::vector<float> scores(internal::kNumRelationLabels);
-        perceptron.Score(c.features, scores.data());
-        perceptron.Update(c.features, truth,
-                          static_cast<uint32_t>(std::max_element(scores.begin(), scores.end()) - scores.begin()));
-        perceptron.Tick();
-      }
-  const internal::RelationModel model(perceptron.Freeze(), 0.001f, 0.0f);
-  const auto label_of = [&](const std::string& sentence) {
-    const auto candidates = extractor->Candidates(Document{"t", "", "2031-03-02", "", "", sentence});
-    REQUIRE(candidates.size() == 1);
-    return model.Decide(candidates[0].features).label;
-  };
-  CHECK(label_of("Poland enables Ukraine with new funds.") == internal::RelationLabel(Relation::kSupport, false));
-  CHECK(label_of("Poland stipulates Ukraine with new funds.") == internal::kNoRelation);
-}
-
 TEST_CASE("a capital in a pair may go by its country's name", "[extract][relation-model]") {
   extract::ExtractorOptions rules_only;
   rules_only.learned_relations = false;
