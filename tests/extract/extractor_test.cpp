@@ -1997,17 +1997,6 @@ TEST_CASE("a wire story's first words and a symmetric relation's one triple", "[
   CHECK(both == 1);  // one triple, not one per direction
 }
 
-TEST_CASE("a strategic partnership is an alliance, and speaking out against someone criticises them",
-          "[extract][relations]") {
-  const auto upgraded =
-      Extract("2031-03-02", "Peru and Chile upgraded their relations to a strategic partnership on Monday.");
-  CHECK(Find(upgraded, "Peru", Relation::kAlly, "Chile") != nullptr);
-  const auto between = Extract("2031-03-02", "A strategic partnership between Peru and Chile took effect.");
-  CHECK(Find(between, "Peru", Relation::kAlly, "Chile") != nullptr);
-  const auto against = Extract("2031-03-02", "Norway spoke out against Iceland on Friday.");
-  CHECK(Find(against, "Norway", Relation::kCriticize, "Iceland") != nullptr);
-}
-
 TEST_CASE("bans and embargoes in the plural sanction each party named after them", "[extract][relations]") {
   const auto triples =
       Extract("2031-03-02", "Norway imposed travel bans on Icelandic MPs Anna Berg, Tom Lund and Eva Dahl.");
@@ -2031,22 +2020,23 @@ TEST_CASE("a shadow minister is an official and a member of the party, not the s
   CHECK(Find(office, "Tom Berg", Relation::kOfficialOf, "Conservative Party") == nullptr);
 }
 
-TEST_CASE("a state described as an organisation's member, in apposition or after a copula, is one",
-          "[extract][entities]") {
-  const auto apposition = Extract("2031-03-02", "Slovenia, an EU member, rationed fuel on Monday.");
-  CHECK(Find(apposition, "Slovenia", Relation::kMemberOf, "European Union") != nullptr);
-  const auto first = Extract("2031-03-02", "Slovenia became the first EU country to ration fuel.");
-  CHECK(Find(first, "Slovenia", Relation::kMemberOf, "European Union") != nullptr);
-  const auto negated = Extract("2031-03-02", "Norway, not an EU member, rationed fuel on Monday.");
-  const Triple* member = Find(negated, "Norway", Relation::kMemberOf, "European Union");
+TEST_CASE("partnerships ally, critics criticise, and states described as members are members", "[extract][relations]") {
+  auto [sentence, subject, relation, object] = GENERATE(table<std::string, std::string, Relation, std::string>({
+      {"Peru and Chile upgraded their relations to a strategic partnership on Monday.", "Peru", Relation::kAlly,
+       "Chile"},
+      {"A strategic partnership between Peru and Chile took effect.", "Peru", Relation::kAlly, "Chile"},
+      {"Norway spoke out against Iceland on Friday.", "Norway", Relation::kCriticize, "Iceland"},
+      {"Tom Berg of Norway was long a fierce critic of Iceland.", "Tom Berg", Relation::kCriticize, "Iceland"},
+      {"Norway castigated Iceland on Monday for its whaling.", "Norway", Relation::kCriticize, "Iceland"},
+      {"Slovenia, an EU member, rationed fuel on Monday.", "Slovenia", Relation::kMemberOf, "European Union"},
+      {"Slovenia became the first EU country to ration fuel.", "Slovenia", Relation::kMemberOf, "European Union"},
+  }));
+  INFO(sentence);
+  CHECK(Find(Extract("2031-03-02", sentence), subject, relation, object) != nullptr);
+  // Not after a negation.
+  const Triple* member = Find(Extract("2031-03-02", "Norway, not an EU member, rationed fuel on Monday."), "Norway",
+                              Relation::kMemberOf, "European Union");
   CHECK((member == nullptr || member->modality == Modality::kNegated));
-}
-
-TEST_CASE("a critic of a party criticises it, and so do the verbs of scolding", "[extract][relations]") {
-  const auto critic = Extract("2031-03-02", "Tom Berg of Norway was long a fierce critic of Iceland.");
-  CHECK(Find(critic, "Tom Berg", Relation::kCriticize, "Iceland") != nullptr);
-  const auto castigated = Extract("2031-03-02", "Norway castigated Iceland on Monday for its whaling.");
-  CHECK(Find(castigated, "Norway", Relation::kCriticize, "Iceland") != nullptr);
 }
 
 TEST_CASE("demanding from a party that it act is a demand of it", "[extract][relations]") {
