@@ -134,12 +134,15 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
   if (events.empty()) return;
   const auto n = static_cast<uint32_t>(tokens_.size());
   const auto word = [&](uint32_t k) { return k < n ? Lower(tokens_[k].text) : std::string(); };
+  // `m` when it names one person, else null.
+  const auto person = [](const Mention* m) -> const Mention* {
+    return m != nullptr && m->entities.size() == 1 && m->entities[0].type == EntityType::kPerson ? m : nullptr;
+  };
   // The parse's subject of a verb far from it ("X, chairman of Y, said at ..."): a person only,
   // since a state or firm there is more often a word of the quotation.
-  const auto parsed_person = [&](uint32_t verb) -> const Mention* {
+  const auto parsed_person = [&](uint32_t verb) {
     bool has_subject = false;
-    const Mention* m = ParsedSubject(verb, &has_subject);
-    return m != nullptr && m->entities.size() == 1 && m->entities[0].type == EntityType::kPerson ? m : nullptr;
+    return person(ParsedSubject(verb, &has_subject));
   };
   // An organiser is no event of its own: a wording's "attended the Venice summit" attends the
   // summit, not Venice, and "attended a NATO meeting" the meeting, not NATO.
@@ -207,17 +210,14 @@ void SentenceRelator::RelateAttendance(size_t first, std::vector<Triple>* out) {
           if (attendee == nullptr) attendee = parsed_person(k);
           // "Barber Conable, speaking at the World Bank's annual meeting, said": the name the
           // participle's apposition describes.
-          if (const Mention* named = k >= 2 && tokens_[k - 1].text == "," ? args_.MentionEndingAt(k - 1) : nullptr;
-              attendee == nullptr && named != nullptr && named->entities.size() == 1 &&
-              named->entities[0].type == EntityType::kPerson)
-            attendee = named;
+          if (attendee == nullptr && k >= 2 && tokens_[k - 1].text == ",")
+            attendee = person(args_.MentionEndingAt(k - 1));
           break;
         }
         // "Five unions met John Prescott at Labour's spring conference": the person met there
         // was there.
-        if (const Mention* met = args_.MentionEndingAt(d - 1);
-            attendee == nullptr && met != nullptr && met->entities.size() == 1 &&
-            met->entities[0].type == EntityType::kPerson && met->evidence != Evidence::kPronoun)
+        if (const Mention* met = person(args_.MentionEndingAt(d - 1));
+            attendee == nullptr && met != nullptr && met->evidence != Evidence::kPronoun)
           attendee = met;
       }
     }
