@@ -2,7 +2,7 @@
 # Inter-annotator agreement on the test articles annotated twice: each annotator's required
 # triples scored against the other's gold, with the shared scorer. Its F1 is the ceiling of any
 # system's score on these articles. Needs ../shared (the scorer).
-# Usage: tools/eval/agreement.sh [test|test2|...|test16]
+# Usage: tools/eval/agreement.sh [test|test2|...|test17]
 #   test:  tools/eval/gold/second_annotator.jsonl against the same articles of test.jsonl
 #   testN: tools/eval/gold/testN_second_annotator.jsonl against the same articles of testN.jsonl
 set -euo pipefail
@@ -11,7 +11,7 @@ split=${1:-test}
 case "$split" in
   test) second=tools/eval/gold/second_annotator.jsonl ;;
   test[2-9] | test[1-9][0-9]) second=tools/eval/gold/${split}_second_annotator.jsonl ;;
-  *) echo "usage: tools/eval/agreement.sh [test|test2|...|test16]" >&2; exit 2 ;;
+  *) echo "usage: tools/eval/agreement.sh [test|test2|...|test17]" >&2; exit 2 ;;
 esac
 scorer=../shared/tools/score_triples.py
 if [ ! -f "$scorer" ]; then
