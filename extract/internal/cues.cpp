@@ -68,6 +68,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "body_nouns",
     "portfolio_areas",
     "shadow_marks",
+    "cabinet_words",
     "articles",
     "copulas",
     "law_heads",

@@ -54,6 +54,13 @@ bool OrganizationMayHold(const Title& title) {
 // "California Attorney General").
 bool IsLocalOffice(const Title& title) { return IsCue(Cue::kLocalOffice, TitleWords(title)); }
 
+// Whether a title names an office of a state's government that no organisation or region holds
+// ("energy minister", "undersecretary"; not "secretary general", "premier").
+bool IsCabinetOffice(const Title& title) {
+  return !OrganizationMayHold(title) && !IsLocalOffice(title) &&
+         std::ranges::any_of(title.words, [](std::string_view w) { return IsCue(Cue::kCabinetWord, w); });
+}
+
 // Whether a one-word title is also a common surname: "Stephen King", "Carole King".
 bool IsSurnameToo(const Title& title) { return title.words[1].empty() && IsCue(Cue::kSurnameTitle, title.words[0]); }
 
@@ -773,6 +780,19 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
                       (phrase_begin > 0 && is_former(phrase_begin - 1));
   const bool from_lexicon =
       country.name.empty() && person_entry && StateOfTitle(*person_entry, office, &country, &relation, !former);
+  // "OTTAWA, April 13 - Energy Minister Marcel Masse said": a cabinet office named without its
+  // state, in a story filed from a capital, is that state's. Not an office after another name
+  // ("Saskatchewan Trade Minister"), nor a portfolio after a lower-case title ("X, vice minister of
+  // Foreign Economic Relations": the capitals are the portfolio's, not a name).
+  uint32_t portfolio_begin = i;  // "Finance and Petroleum Minister"
+  while (portfolio_begin > 0 && (IsCue(Cue::kPortfolioWord, tokens[portfolio_begin - 1].text) ||
+                                 (tokens[portfolio_begin - 1].text == "and" && portfolio_begin > 1 &&
+                                  IsCue(Cue::kPortfolioWord, tokens[portfolio_begin - 2].text))))
+    --portfolio_begin;
+  const bool from_dateline = country.name.empty() && !from_lexicon && !plural && dateline_ && dateline_->is_capital &&
+                             IsCabinetOffice(*title) && !(before != nullptr && before->end == portfolio_begin) &&
+                             !(portfolio_office && !Capitalized(tokens[i].text));
+  if (from_dateline) country = dateline_->country;
   // "UK chancellor Gordon Brown": the lexicon's office of that state that the title begins
   // ("Chancellor of the Exchequer") says which kind of office it is.
   if (!from_lexicon && held != nullptr && CountryNamed(held->country).name == country.name)
@@ -830,7 +850,7 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   // "former Tory chancellor Ken Clarke": the office is past, the party membership is not.
   if (!country.name.empty() && (!former || party_member))
     out->roles.push_back({people_[index].entity, relation, party_member ? "a member" : office, country, phrase_begin,
-                          name_end, from_lexicon, from_lexicon && when_ == 0});
+                          name_end, from_lexicon, from_lexicon && when_ == 0, from_dateline});
   // A party's front bench are its members too.
   if (shadow)
     out->roles.push_back(
@@ -1253,7 +1273,10 @@ bool MentionFinder::TryDescription(const std::vector<Token>& tokens, uint32_t i,
         (tokens[after].text == "of" || tokens[after].text == "at" || tokens[after].text == "for") &&
         (Capitalized(tokens[after + 1].text) ||
          (after + 2 < tokens.size() && Lower(tokens[after + 1].text) == "the" && Capitalized(tokens[after + 2].text)));
-    if (title != nullptr && !title->needs_owner && NameRun(tokens, after) == 0 && !owner_follows) {
+    // "the minister, Kari Lund, said" names its holder too.
+    const bool name_follows = NameRun(tokens, after) > 0 || (after + 1 < tokens.size() && tokens[after].text == "," &&
+                                                             NameRun(tokens, after + 1) > 1);
+    if (title != nullptr && !title->needs_owner && !name_follows && !owner_follows) {
       const std::string office = Lower(TitleText(tokens, k, k + title_length));
       for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
         const Person& p = people_[*it];
@@ -1660,6 +1683,14 @@ SentenceMentions MentionFinder::Find(const std::vector<Token>& tokens) {
         (k + 1 == out.mentions.size() || out.mentions[k + 1].begin > m.end))
       ++m.end;
   }
+  // The dateline's state gives way to any other state the sentence names: "WASHINGTON - Vice
+  // Finance Minister Makoto Kuroda said Japan would act" is Japan's minister.
+  std::erase_if(out.roles, [&](const RoleFact& role) {
+    return role.from_dateline && std::ranges::any_of(out.mentions, [&](const Mention& m) {
+             const Entity& state = m.is_capital ? m.country : m.entities[0];
+             return state.type == EntityType::kCountry && state.name != role.country.name;
+           });
+  });
   PronounsBeforeSubject(tokens, &out);
   FindMemberships(tokens, &out);
   FindIncumbents(tokens, &out);

@@ -45,8 +45,9 @@ struct RoleFact {
   Entity country;
   uint32_t begin = 0;  // token range of the whole phrase
   uint32_t end = 0;
-  bool from_lexicon = false;  // the text gave the title only; the lexicon gave the country
-  bool undated = false;       // from the lexicon's latest term: the article has no date
+  bool from_lexicon = false;   // the text gave the title only; the lexicon gave the country
+  bool undated = false;        // from the lexicon's latest term: the article has no date
+  bool from_dateline = false;  // the text gave the title only; the story's dateline gave the state
 };
 
 struct SentenceMentions {

@@ -862,6 +862,24 @@ TEST_CASE("a wire story's dateline acts in none of its sentences", "[extract][en
   CHECK(trip->modality == Modality::kNegated);
 }
 
+TEST_CASE("a minister named without a state serves the state of the story's capital dateline", "[extract][entities]") {
+  const auto triples = Extract("2031-04-27",
+                               "OSLO, April 27 - Fisheries Minister Siri Dahl opened the talks. Later the minister, "
+                               "Kari Lund, spoke. Bergen Harbour Minister Tor Eik said little.");
+  CHECK(Find(triples, "Siri Dahl", Relation::kOfficialOf, "Norway") != nullptr);
+  CHECK(Find(triples, "Kari Lund", Relation::kOfficialOf, "Norway") != nullptr);
+  // After another name, the office is that place's.
+  CHECK(Find(triples, "Tor Eik", Relation::kOfficialOf, "Norway") == nullptr);
+  // Another state in the sentence may be the minister's: the dateline gives way.
+  const auto visitor = Extract("2031-04-27", "OSLO, April 27 - Trade Minister Jan Kowal said Poland would buy gas.");
+  CHECK(Find(visitor, "Jan Kowal", Relation::kOfficialOf, "Norway") == nullptr);
+  // A city that is no capital, or no dateline, names no state.
+  const auto city = Extract("2031-04-27", "BERGEN, April 27 - Fisheries Minister Siri Dahl opened the talks.");
+  const auto undated = Extract("2031-04-27", "Fisheries Minister Siri Dahl opened the talks in Oslo.");
+  for (const auto& other : {city, undated})
+    for (const Triple& t : other) CHECK(t.relation != Relation::kOfficialOf);
+}
+
 TEST_CASE("passives name the agent after by", "[extract][relations]") {
   const auto triples = Extract("2031-03-02",
                                "Chile, backed by Peru, rejected the plan. "
