@@ -69,6 +69,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "portfolio_areas",
     "shadow_marks",
     "cabinet_words",
+    "chamber_words",
     "articles",
     "copulas",
     "law_heads",

@@ -80,6 +80,7 @@ enum class Cue : uint8_t {
   kPortfolioArea,      // lower case: "trade": "the EC's trade chief" heads a portfolio, not the EC
   kShadowMark,         // lower case: "shadow": "Tory shadow chancellor X" holds the party's office
   kCabinetWord,        // lower case: "minister": an office of the state of a wire story's dateline
+  kChamberWord,        // as written: "Senate": "Senate Democratic leader X" leads the party's caucus there
   kArticle,            // lower case: "a", "an", "the"
   kCopula,             // lower case: "is", "became": "Slovenia became the first EU country"
   kLawHead,            // as written: "Act": the last word of a law's name, which acts for no one

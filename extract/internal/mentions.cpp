@@ -827,10 +827,13 @@ bool MentionFinder::TryTitle(const std::vector<Token>& tokens, uint32_t i, const
   const bool shadow = owner_is_party && std::any_of(tokens.begin() + owner_end, tokens.begin() + i, [](const Token& t) {
                         return IsCue(Cue::kShadowMark, Lower(t.text));
                       });
-  const bool party_member =
-      owner_is_party && !shadow &&
-      (!party_office || std::any_of(tokens.begin() + owner_end, tokens.begin() + i,
-                                    [](const Token& t) { return IsCue(Cue::kOrganizationPart, Lower(t.text)); }));
+  // "Senate Democratic leader X" leads the party's senators, and is one of its members.
+  const bool caucus_office =
+      owner_is_party && phrase_begin > 0 && IsCue(Cue::kChamberWord, tokens[phrase_begin - 1].text);
+  const bool party_member = owner_is_party && !shadow &&
+                            (!party_office || caucus_office ||
+                             std::any_of(tokens.begin() + owner_end, tokens.begin() + i,
+                                         [](const Token& t) { return IsCue(Cue::kOrganizationPart, Lower(t.text)); }));
   // The office itself is of the state the lexicon knows for that day.
   const Term* state_term = party_member ? held : nullptr;
   if (party_member) relation = Relation::kMemberOf;

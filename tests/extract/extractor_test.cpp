@@ -2038,6 +2038,17 @@ TEST_CASE("a shadow minister is an official and a member of the party, not the s
   CHECK(Find(office, "Tom Berg", Relation::kOfficialOf, "Conservative Party") == nullptr);
 }
 
+TEST_CASE("a party's leader in a chamber is its member and not its leader", "[extract][entities]") {
+  const auto triples =
+      Extract("2031-03-02", "Senate Democratic leader Tom Berg and House Republican leader Ann Lee met.");
+  CHECK(Find(triples, "Tom Berg", Relation::kMemberOf, "Democratic Party") != nullptr);
+  CHECK(Find(triples, "Tom Berg", Relation::kLeads, "Democratic Party") == nullptr);
+  CHECK(Find(triples, "Ann Lee", Relation::kMemberOf, "Republican Party") != nullptr);
+  // Without the chamber, the party's leader leads it.
+  const auto party = Extract("2031-03-02", "Democratic leader Tom Berg spoke.");
+  CHECK(Find(party, "Tom Berg", Relation::kLeads, "Democratic Party") != nullptr);
+}
+
 TEST_CASE("partnerships ally, critics criticise, and states described as members are members", "[extract][relations]") {
   auto [sentence, subject, relation, object] = GENERATE(table<std::string, std::string, Relation, std::string>({
       {"Peru and Chile upgraded their relations to a strategic partnership on Monday.", "Peru", Relation::kAlly,
