@@ -109,6 +109,7 @@ constexpr auto kCueListNames = std::to_array<std::string_view>({
     "meet_forms",
     "envoy_words",
     "verbal_targets",
+    "criticised_acts",
     "speech_lemmas",
     "negative_evaluations",
     "talks_complements",

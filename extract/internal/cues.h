@@ -121,7 +121,8 @@ enum class Cue : uint8_t {
   kPartyPreposition,
   kMeetForm,
   kEnvoyWord,
-  kVerbalTarget,        // what one criticises of someone: words, policies, acts ("plan", "record")
+  kVerbalTarget,        // what one criticises of someone: words and policies ("plan", "record")
+  kCriticisedAct,       // acts one criticises, which forces attack too ("attack", "crackdown")
   kSpeechLemma,         // lemmas of saying: what a speaker's complement clause hangs on
   kNegativeEvaluation,  // lemmas that condemn: "failed", "shambles", "unworkable"
   kTalksComplement,     // lower case: "with", "on": talks with a third party or on a subject

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "extract/internal/cues.h"
+#include "extract/internal/relation_patterns.h"
 #include "extract/internal/text.h"
 
 namespace geokg::extract::internal {
@@ -244,11 +245,28 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
         }
       }
   }
+  // "launched an attack on the Tory plans", "an attack on Howard's record": an attack on someone's
+  // words or policy is criticism.
+  Relation relation = p.relation;
+  if (relation == Relation::kAttack && object != nullptr) {
+    uint32_t k = object->end;
+    if (k < tokens_.size() && IsPossessive(tokens_[k].text)) ++k;
+    // One modifier may come between ("Conservative spending plans"); the target ends the phrase
+    // ("the Hamas leadership's office" is a place, "strikes on Iran in response" no criticism).
+    if (k + 1 < tokens_.size() && !IsVerbalTarget(tokens_[k].text) && IsLowerWord(tokens_[k].text) &&
+        !IsFunctionWord(tokens_[k].text) && !IsCue(Cue::kSlotPreposition, tokens_[k].text))
+      ++k;
+    if (k < tokens_.size() && IsVerbalTarget(tokens_[k].text) &&
+        !(k + 1 < tokens_.size() && IsPossessive(tokens_[k + 1].text))) {
+      relation = Relation::kCriticize;
+      predicate = "criticizes";
+    }
+  }
   for (const Entity& s : subjects) {
     for (const Entity& o : objects) {
       if (s.name == o.name) continue;
-      if (p.relation == Relation::kVisit && (o.type == EntityType::kPerson || o.type == EntityType::kGroup)) continue;
-      Triple t = Base(p.relation, predicate, certainty * factor, match.trigger);
+      if (relation == Relation::kVisit && (o.type == EntityType::kPerson || o.type == EntityType::kGroup)) continue;
+      Triple t = Base(relation, predicate, certainty * factor, match.trigger);
       if (weapons) t.cameo = "072";
       t.subject = s;
       t.object = o;

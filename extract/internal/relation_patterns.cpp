@@ -103,14 +103,6 @@ bool IsWord(std::string_view t) {
                                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
-// Whether `t` (singular or plural) is what one criticises of a state or party: "the Tory plans",
-// "the Iranian attacks"; not "the two German members".
-bool IsVerbalTarget(std::string_view t) {
-  const std::string word = Lower(t);
-  const std::string singular = word.ends_with('s') ? word.substr(0, word.size() - 1) : word;
-  return IsCue(Cue::kVerbalTarget, word) || IsCue(Cue::kVerbalTarget, singular);
-}
-
 bool IsGoodsWord(std::string_view t) {
   if (t.empty() || IsCue(Cue::kGoodsStopWord, t)) return false;
   return std::all_of(t.begin(), t.end(),
@@ -206,7 +198,7 @@ class Matcher {
           }
           if (const uint32_t end = demonym_slot_ ? demonyms_[k + skip] : 0;
               end > k + skip && end < tokens_.size() && IsGoodsWord(tokens_[end].text) &&
-              (!criticism_ || IsVerbalTarget(tokens_[end].text))) {
+              (!criticism_ || IsVerbalTarget(tokens_[end].text) || IsCriticisedAct(tokens_[end].text))) {
             m->slot = static_cast<int>(k + skip);
             return Match(w + 1, end, m);
           }
@@ -302,6 +294,23 @@ bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
 }
 
 }  // namespace
+
+namespace {
+
+// Whether `t` or its singular ("plans", "policies") is in the list `cue`.
+bool InListAsSingular(Cue cue, std::string_view t) {
+  const std::string word = Lower(t);
+  const std::string singular = word.ends_with("ies") ? word.substr(0, word.size() - 3) + "y"
+                               : word.ends_with('s') ? word.substr(0, word.size() - 1)
+                                                     : word;
+  return IsCue(cue, word) || IsCue(cue, singular);
+}
+
+}  // namespace
+
+bool IsVerbalTarget(std::string_view word) { return InListAsSingular(Cue::kVerbalTarget, word); }
+
+bool IsCriticisedAct(std::string_view word) { return InListAsSingular(Cue::kCriticisedAct, word); }
 
 std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const std::vector<std::string>& lemmas,
                                         const std::vector<uint32_t>& actor_end,

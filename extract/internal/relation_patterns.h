@@ -44,6 +44,13 @@ std::vector<PatternMatch> MatchPatterns(const std::vector<Token>& tokens, const 
 // -> support, "bomb" -> attack, "collaborate with" -> cooperate. Null when it names none.
 const VerbRelation* RelationOfVerb(std::string_view lemma, std::string_view preposition);
 
+// Whether `word` (singular or plural) is what one criticises of a state or party in its words
+// or policies: "the Tory plans", "Chilean policies"; not "the two German members".
+bool IsVerbalTarget(std::string_view word);
+// Whether `word` (singular or plural) is an act one criticises, which forces attack too: "the
+// Iranian attacks", "the crackdown".
+bool IsCriticisedAct(std::string_view word);
+
 // The goods phrase of a match in its normal form ("rare earth minerals" -> "rare earths",
 // "chip" -> "chips"), and whether they are weapons (CAMEO 072 rather than 061).
 std::string NormalizeGoods(const std::vector<Token>& tokens, uint32_t begin, uint32_t end, bool* weapons);

@@ -2057,6 +2057,10 @@ TEST_CASE("partnerships ally, critics criticise, and states described as members
       {"Norway spoke out against Iceland on Friday.", "Norway", Relation::kCriticize, "Iceland"},
       {"Tom Berg of Norway was long a fierce critic of Iceland.", "Tom Berg", Relation::kCriticize, "Iceland"},
       {"Norway castigated Iceland on Monday for its whaling.", "Norway", Relation::kCriticize, "Iceland"},
+      {"Norway denounced Icelandic policies on Monday.", "Norway", Relation::kCriticize, "Iceland"},
+      {"Norway launched an attack on Icelandic fishing policies.", "Norway", Relation::kCriticize, "Iceland"},
+      {"Norway launched a fierce attack on Iceland's plans.", "Norway", Relation::kCriticize, "Iceland"},
+      {"Norway launched an attack on Icelandic positions.", "Norway", Relation::kAttack, "Iceland"},
       {"Slovenia, an EU member, rationed fuel on Monday.", "Slovenia", Relation::kMemberOf, "European Union"},
       {"Slovenia became the first EU country to ration fuel.", "Slovenia", Relation::kMemberOf, "European Union"},
   }));
