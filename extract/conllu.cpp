@@ -164,7 +164,10 @@ void AppendNumber(Integer n, std::string& out) {
 void ParseParagraph(std::string_view paragraph, uint64_t offset, OutputFormat format, const SyntaxModel& model,
                     uint64_t& sentence_number, std::string& buffer, std::ostream& out) {
   for (const Sentence& s : Segment(paragraph)) {
-    const ParsedSentence parsed = model.Analyze(s);
+    ParsedSentence parsed = model.Analyze(s);
+    // The forms as written: the tokenizer lower-cases a function word that old wire copy
+    // capitalised ("the U.S. And Japan") for the models, not for the reader.
+    for (Word& w : parsed.words) w.form = paragraph.substr(w.begin, w.end - w.begin);
     const std::string_view text = paragraph.substr(s.begin, s.end - s.begin);
     ++sentence_number;
     if (format == OutputFormat::kJsonl) {

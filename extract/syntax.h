@@ -28,7 +28,7 @@ struct SyntaxModelAccess;
 }
 
 struct Word {
-  std::string_view form;  // a view into the sentence's text (the Token's text)
+  std::string_view form;  // the Token's text
   uint32_t begin = 0;     // [begin, end): byte offsets of the token, as in the Token
   uint32_t end = 0;
   std::string_view upos;  // "NOUN", "VERB", ...: views into the model's tables, valid

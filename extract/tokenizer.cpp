@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "extract/internal/cues.h"
+#include "extract/internal/text.h"
 #include "graph/text.h"
 
 namespace geokg::extract {
@@ -192,6 +193,16 @@ bool IsTerminal(std::string_view t) { return t == "." || t == "!" || t == "?" ||
 
 bool StartsLower(std::string_view t) { return !t.empty() && IsLowerAscii(t[0]); }
 
+// `word` itself, or the lower-case function word ("and", "of") it capitalises: a view into the
+// cue list, which lives as long as the program.
+std::string_view FunctionWordCase(std::string_view word) {
+  if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) return word;
+  const std::string lower = internal::Lower(word);
+  for (std::string_view w : internal::CueWords(Cue::kFunctionWord))
+    if (w == lower) return w;
+  return word;
+}
+
 // Whether the gap between two tokens holds a blank line, or a line break.
 int LineBreaks(std::string_view text, size_t from, size_t to) {
   int n = 0;
@@ -245,6 +256,9 @@ std::vector<Sentence> Segment(std::string_view text) {
       std::string_view word = tok.text.substr(0, tok.text.size() - 1);
       if (IsCue(Cue::kTitleAbbreviation, word) || (word.size() == 1 && IsUpperAscii(word[0]))) continue;
       can_start = IsCue(Cue::kSentenceStarter, next);
+      // "the U.S. And West Germany": old wire copy capitalises any word after "U.S."; a function
+      // word that goes on the sentence is read in its own case.
+      if (!can_start) tokens[j].text = FunctionWordCase(next);
     }
     if (can_start) close();
   }

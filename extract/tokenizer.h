@@ -12,8 +12,10 @@
 namespace geokg::extract {
 
 struct Token {
-  std::string_view text;  // a view into the segmented text: valid as long as that text is
-  uint32_t begin = 0;     // [begin, end): byte offsets in the segmented text
+  // A view into the segmented text, valid as long as that text is; or, for a function word that
+  // old wire copy capitalised after "U.S." ("the U.S. And Japan"), the word in lower case.
+  std::string_view text;
+  uint32_t begin = 0;  // [begin, end): byte offsets in the segmented text
   uint32_t end = 0;
   bool space_after = true;  // whether white space follows in the text
 };

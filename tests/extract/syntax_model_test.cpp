@@ -162,3 +162,14 @@ TEST_CASE("Raw text is segmented and written as one JSON object per sentence", "
   CHECK(objects[0]["tokens"].size() == 5);
   CHECK(objects[0]["tokens"][3]["head"] == 3);
 }
+
+TEST_CASE("Raw text keeps its forms as written where the models read a function word in lower case", "[extract]") {
+  std::istringstream in("Peru and the U.S. And Chile met.\n");
+  std::ostringstream out;
+  REQUIRE(geokg::extract::ParseStream(in, "-", geokg::extract::InputFormat::kText, geokg::extract::OutputFormat::kJsonl,
+                                      ToyModel(), out)
+              .ok());
+  const nlohmann::json sentence = nlohmann::json::parse(out.str());
+  REQUIRE(sentence["tokens"].size() == 8);
+  CHECK(sentence["tokens"][4]["form"] == "And");
+}

@@ -34,6 +34,19 @@ TEST_CASE("Abbreviations keep their periods and do not end sentences", "[extract
   CHECK(Sentences("He arrived from the U.S. The talks began.") == V{"He arrived from the U.S.", "The talks began."});
 }
 
+TEST_CASE("A function word that old wire copy capitalises after U.S. goes on the sentence in lower case", "[extract]") {
+  const auto sentences = Segment("Peru, the U.S. And Chile agreed to a pact with the U.S. On fish. It holds.");
+  REQUIRE(sentences.size() == 2);
+  std::vector<std::string> words;
+  for (const auto& t : sentences[0].tokens) words.emplace_back(t.text);
+  CHECK(words == V{"Peru", ",", "the", "U.S.", "and", "Chile", "agreed", "to", "a", "pact", "with", "the", "U.S.", "on",
+                   "fish", "."});
+  // The offsets still point at the text as written.
+  CHECK(sentences[0].tokens[4].begin == 15);
+  // A word that starts sentences still ends the one before.
+  CHECK(Sentences("He arrived from the U.S. He left.") == V{"He arrived from the U.S.", "He left."});
+}
+
 TEST_CASE("A period before a comma ends no sentence", "[extract]") {
   CHECK(Sentences("Bill Hanson, R-Minn., said the bill was weak. It passed.") ==
         V{"Bill Hanson, R-Minn., said the bill was weak.", "It passed."});
