@@ -237,7 +237,8 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
     certainty = std::min(certainty, Certainty(*object));
     for (const Mention* m : ObjectConjuncts(object))
       for (const Entity& e : m->entities) {
-        if (m->is_capital && p.relation == Relation::kVisit) {
+        // A visit to a capital, or an attack on it, is to the city and to its state.
+        if (m->is_capital && (p.relation == Relation::kVisit || p.relation == Relation::kAttack)) {
           objects.push_back(e);
           objects.push_back(m->country);
         } else {

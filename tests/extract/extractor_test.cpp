@@ -76,13 +76,16 @@ TEST_CASE("times resolve against the article date, and stay empty without one", 
   CHECK(undated.front().time_text == dated.front().time_text);
 }
 
-TEST_CASE("a capital that acts is its country, one travelled to stays the city", "[extract][entities]") {
-  const auto triples =
-      Extract("2031-03-02", "Oslo accused Stockholm of spying. Finnish President Liisa Virtanen visited Oslo.");
+TEST_CASE("a capital that acts is its country, one travelled to or struck stays the city", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Oslo accused Stockholm of spying. Finnish President Liisa Virtanen visited Oslo. "
+                               "Swedish drone strikes on Oslo killed two people.");
   CHECK(Find(triples, "Norway", Relation::kAccuse, "Sweden") != nullptr);
   CHECK(Find(triples, "Liisa Virtanen", Relation::kVisit, "Oslo") != nullptr);
   CHECK(Find(triples, "Liisa Virtanen", Relation::kVisit, "Norway") != nullptr);
   CHECK(Find(triples, "Liisa Virtanen", Relation::kLeads, "Finland") != nullptr);
+  CHECK(Find(triples, "Sweden", Relation::kAttack, "Oslo") != nullptr);
+  CHECK(Find(triples, "Sweden", Relation::kAttack, "Norway") != nullptr);
 }
 
 TEST_CASE("conjoined actors each get their triple", "[extract][relations]") {
