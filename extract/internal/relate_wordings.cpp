@@ -249,7 +249,7 @@ void SentenceRelator::Relate(const PatternMatch& match, std::vector<Triple>* out
   // "launched an attack on the Tory plans", "an attack on Howard's record": an attack on someone's
   // words or policy is criticism.
   Relation relation = p.relation;
-  if (relation == Relation::kAttack && object != nullptr) {
+  if (relation == Relation::kAttack && object != nullptr && object->begin > match.trigger) {
     uint32_t k = object->end;
     if (k < tokens_.size() && IsPossessive(tokens_[k].text)) ++k;
     // One modifier may come between ("Conservative spending plans"); the target ends the phrase
