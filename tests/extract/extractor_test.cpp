@@ -621,6 +621,11 @@ TEST_CASE("a surname inside a longer name and a possessive before a noun are no 
   CHECK(Find(triples, "Norway", Relation::kThreaten, "Sweden") == nullptr);
 }
 
+TEST_CASE("a surname whose hyphenated parts are both capitalised goes on with the name", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02", "Karim Abd-Rahman met Lars Nordqvist in Oslo.");
+  CHECK(Find(triples, "Karim Abd-Rahman", Relation::kMeet, "Lars Nordqvist") != nullptr);
+}
+
 TEST_CASE("full names the lexicon does not know are people, with less confidence", "[extract][entities]") {
   const auto triples = Extract("2031-03-02",
                                "Finnish President Aino Lehto met Lars Nordqvist in Oslo on Monday. "
