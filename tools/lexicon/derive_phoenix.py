@@ -69,8 +69,9 @@ def person_name(phrase):
         if i > 0 and w in PARTICLES:
             out.append(w.lower())
             continue
-        # Capitals after a hyphen or apostrophe too: "Al-Assad", "O'Neill".
-        out.append(re.sub(r"(^|[-'])([A-Z])([A-Z.]*)", lambda m: m.group(1) + m.group(2) + m.group(3).lower(), w))
+        # Capitals after a hyphen or apostrophe too: "Al-Assad", "O'Neill"; and after "Mc": "McCartney".
+        w = re.sub(r"(^|[-'])([A-Z])([A-Z.]*)", lambda m: m.group(1) + m.group(2) + m.group(3).lower(), w)
+        out.append(re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), w))
     return " ".join(out)
 
 
