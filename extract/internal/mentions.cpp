@@ -272,6 +272,8 @@ uint32_t OrganizationPhraseEnd(const std::vector<Token>& tokens, uint32_t i, con
                                             end + 1 < n && Capitalized(tokens[end + 1].text)))) {
     if (IsCue(Cue::kOrganizationHead, tokens[end].text)) last_head = end + 1;
     ++end;
+    // "Bank of Israel Governor Michael Bruno": an office after the name is no part of it.
+    if (uint32_t length = 0; end < n && MatchTitle(tokens, end, &length) != nullptr) break;
   }
   // "Massachusetts Institute of Technology", "Japan Chamber of Commerce and Industry": one or
   // two words after the head complete it ("Council for Rural Welfare"). A place there is where

@@ -621,6 +621,15 @@ TEST_CASE("a surname inside a longer name and a possessive before a noun are no 
   CHECK(Find(triples, "Norway", Relation::kThreaten, "Sweden") == nullptr);
 }
 
+TEST_CASE("an organisation's name ends before an office that follows it", "[extract][entities]") {
+  const auto triples = Extract("2031-03-02",
+                               "Bank of Norway Governor Ola Lien said rates would rise. Nordic Institute of "
+                               "Technology President Per Ask spoke.");
+  CHECK(Find(triples, "Ola Lien", Relation::kLeads, "Bank of Norway") != nullptr);
+  CHECK(Find(triples, "Ola Lien", Relation::kLeads, "Norway") == nullptr);
+  CHECK(Find(triples, "Per Ask", Relation::kLeads, "Nordic Institute of Technology") != nullptr);
+}
+
 TEST_CASE("a surname whose hyphenated parts are both capitalised goes on with the name", "[extract][entities]") {
   const auto triples = Extract("2031-03-02", "Karim Abd-Rahman met Lars Nordqvist in Oslo.");
   CHECK(Find(triples, "Karim Abd-Rahman", Relation::kMeet, "Lars Nordqvist") != nullptr);
