@@ -293,10 +293,6 @@ bool IsPassive(const std::vector<Token>& tokens, uint32_t k) {
   return false;
 }
 
-}  // namespace
-
-namespace {
-
 // Whether `t` or its singular ("plans", "policies") is in the list `cue`.
 bool InListAsSingular(Cue cue, std::string_view t) {
   const std::string word = Lower(t);
