@@ -4,7 +4,6 @@
 #include <cctype>
 
 #include "extract/internal/cues.h"
-#include "extract/internal/text.h"
 #include "graph/text.h"
 
 namespace geokg::extract {
@@ -197,10 +196,8 @@ bool StartsLower(std::string_view t) { return !t.empty() && IsLowerAscii(t[0]); 
 // cue list, which lives as long as the program.
 std::string_view FunctionWordCase(std::string_view word) {
   if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) return word;
-  const std::string lower = internal::Lower(word);
-  for (std::string_view w : internal::CueWords(Cue::kFunctionWord))
-    if (w == lower) return w;
-  return word;
+  const int k = internal::CueIndex(Cue::kFunctionWord, word);
+  return k < 0 ? word : internal::CueWords(Cue::kFunctionWord)[static_cast<size_t>(k)];
 }
 
 // Whether the gap between two tokens holds a blank line, or a line break.
